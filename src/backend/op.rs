@@ -1,0 +1,175 @@
+//! The primitive elementwise ops, each declared once: its variant, its name (the builtin's
+//! name, the error's `op` field and the test's name) and its scalar function. Everything
+//! else (sigmoid, relu, softplus, clamp, lerp, isclose …) is composed from these in
+//! src/tensor/.
+
+use crate::types::DType;
+
+/// A floating-point element type the float kernels compute in (float16 and bfloat16 are
+/// widened to float32 by the caller).
+pub trait Float:
+    crate::types::Element
+    + std::ops::Add<Output = Self>
+    + std::ops::Sub<Output = Self>
+    + std::ops::Mul<Output = Self>
+    + std::ops::Div<Output = Self>
+    + std::ops::Neg<Output = Self>
+{
+    const ONE: Self;
+    fn exp(self) -> Self;
+    fn exp2(self) -> Self;
+    fn exp_m1(self) -> Self;
+    fn ln(self) -> Self;
+    fn log2(self) -> Self;
+    fn log10(self) -> Self;
+    fn ln_1p(self) -> Self;
+    fn sqrt(self) -> Self;
+    fn sin(self) -> Self;
+    fn cos(self) -> Self;
+    fn tan(self) -> Self;
+    fn asin(self) -> Self;
+    fn acos(self) -> Self;
+    fn atan(self) -> Self;
+    fn sinh(self) -> Self;
+    fn cosh(self) -> Self;
+    fn tanh(self) -> Self;
+    fn erf(self) -> Self;
+    fn floor(self) -> Self;
+    fn ceil(self) -> Self;
+    fn round_ties_even(self) -> Self;
+    fn trunc(self) -> Self;
+    fn abs(self) -> Self;
+}
+
+macro_rules! impl_float {
+    ($t:ty, $erf:path) => {
+        impl Float for $t {
+            const ONE: Self = 1.0;
+            #[inline(always)] fn exp(self) -> Self { <$t>::exp(self) }
+            #[inline(always)] fn exp2(self) -> Self { <$t>::exp2(self) }
+            #[inline(always)] fn exp_m1(self) -> Self { <$t>::exp_m1(self) }
+            #[inline(always)] fn ln(self) -> Self { <$t>::ln(self) }
+            #[inline(always)] fn log2(self) -> Self { <$t>::log2(self) }
+            #[inline(always)] fn log10(self) -> Self { <$t>::log10(self) }
+            #[inline(always)] fn ln_1p(self) -> Self { <$t>::ln_1p(self) }
+            #[inline(always)] fn sqrt(self) -> Self { <$t>::sqrt(self) }
+            #[inline(always)] fn sin(self) -> Self { <$t>::sin(self) }
+            #[inline(always)] fn cos(self) -> Self { <$t>::cos(self) }
+            #[inline(always)] fn tan(self) -> Self { <$t>::tan(self) }
+            #[inline(always)] fn asin(self) -> Self { <$t>::asin(self) }
+            #[inline(always)] fn acos(self) -> Self { <$t>::acos(self) }
+            #[inline(always)] fn atan(self) -> Self { <$t>::atan(self) }
+            #[inline(always)] fn sinh(self) -> Self { <$t>::sinh(self) }
+            #[inline(always)] fn cosh(self) -> Self { <$t>::cosh(self) }
+            #[inline(always)] fn tanh(self) -> Self { <$t>::tanh(self) }
+            #[inline(always)] fn erf(self) -> Self { $erf(self) }
+            #[inline(always)] fn floor(self) -> Self { <$t>::floor(self) }
+            #[inline(always)] fn ceil(self) -> Self { <$t>::ceil(self) }
+            #[inline(always)] fn round_ties_even(self) -> Self { <$t>::round_ties_even(self) }
+            #[inline(always)] fn trunc(self) -> Self { <$t>::trunc(self) }
+            #[inline(always)] fn abs(self) -> Self { <$t>::abs(self) }
+        }
+    };
+}
+impl_float!(f32, libm::erff);
+impl_float!(f64, libm::erf);
+
+/// Receives an op's scalar function as a concrete, inlinable closure.
+pub trait UnaryVisitor<F: Float> {
+    type Out;
+    fn visit(self, op: UnaryOp, f: impl Fn(F) -> F + Copy + Send + Sync) -> Self::Out;
+}
+
+macro_rules! unary_ops {
+    ($($variant:ident, $name:literal, |$x:ident| $body:expr;)*) => {
+        /// Float → float functions, computed in float32 or float64.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum UnaryOp { $($variant),* }
+
+        impl UnaryOp {
+            pub const ALL: &'static [UnaryOp] = &[$(UnaryOp::$variant),*];
+
+            pub fn name(self) -> &'static str {
+                match self { $(UnaryOp::$variant => $name),* }
+            }
+
+            /// Hands the scalar function of this op to `v`.
+            #[inline(always)]
+            pub fn visit<F: Float, V: UnaryVisitor<F>>(self, v: V) -> V::Out {
+                match self { $(UnaryOp::$variant => v.visit(self, |$x: F| $body)),* }
+            }
+        }
+    };
+}
+
+unary_ops! {
+    Neg, "neg", |x| -x;
+    Abs, "abs", |x| x.abs();
+    Exp, "exp", |x| x.exp();
+    Exp2, "exp2", |x| x.exp2();
+    Expm1, "expm1", |x| x.exp_m1();
+    Log, "log", |x| x.ln();
+    Log2, "log2", |x| x.log2();
+    Log10, "log10", |x| x.log10();
+    Log1p, "log1p", |x| x.ln_1p();
+    Sqrt, "sqrt", |x| x.sqrt();
+    Rsqrt, "rsqrt", |x| F::ONE / x.sqrt();
+    Sin, "sin", |x| x.sin();
+    Cos, "cos", |x| x.cos();
+    Tan, "tan", |x| x.tan();
+    Asin, "asin", |x| x.asin();
+    Acos, "acos", |x| x.acos();
+    Atan, "atan", |x| x.atan();
+    Sinh, "sinh", |x| x.sinh();
+    Cosh, "cosh", |x| x.cosh();
+    Tanh, "tanh", |x| x.tanh();
+    Erf, "erf", |x| x.erf();
+    Floor, "floor", |x| x.floor();
+    Ceil, "ceil", |x| x.ceil();
+    Round, "round", |x| x.round_ties_even();
+    Trunc, "trunc", |x| x.trunc();
+}
+
+macro_rules! simple_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident => $s:literal),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),* }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+            pub fn name(self) -> &'static str { match self { $($name::$variant => $s),* } }
+        }
+    };
+}
+
+simple_enum! {
+    /// Binary ops whose result has the (promoted) input type. Scalar functions per dtype
+    /// live in src/backend/cpu/num.rs.
+    BinaryOp {
+        Add => "add", Sub => "sub", Mul => "mul", Div => "div",
+        FloorDiv => "floor_divide", Remainder => "remainder", Fmod => "fmod", Pow => "pow",
+        Maximum => "maximum", Minimum => "minimum", Atan2 => "atan2",
+        BitAnd => "bitwise_and", BitOr => "bitwise_or", BitXor => "bitwise_xor",
+        Shl => "bitwise_left_shift", Shr => "bitwise_right_shift",
+    }
+}
+
+simple_enum! {
+    /// Comparisons: any input type, bool result.
+    CmpOp { Eq => "eq", Ne => "ne", Lt => "lt", Le => "le", Gt => "gt", Ge => "ge" }
+}
+
+impl BinaryOp {
+    /// The dtypes the kernels take for this op (after promotion; halves arrive as float32).
+    pub fn supports(self, dtype: DType) -> bool {
+        use BinaryOp::*;
+        let ok = match self {
+            Add | Mul | Maximum | Minimum => !dtype.is_half(),
+            BitAnd | BitOr | BitXor => !dtype.is_float(),
+            Sub | FloorDiv | Remainder | Fmod | Pow => dtype.is_int() || matches!(dtype, DType::F32 | DType::F64),
+            Div | Atan2 => matches!(dtype, DType::F32 | DType::F64),
+            Shl | Shr => dtype.is_int(),
+        };
+        ok
+    }
+}

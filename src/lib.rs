@@ -1,0 +1,17 @@
+//! nabla: a tensor language for learning and experimenting with deep learning, with
+//! PyTorch's names and Rust underneath.
+//!
+//! Module map (each module imports only the ones listed above it; `tests/architecture.rs`
+//! checks this):
+//!
+//! - [`types`]: dtypes, devices, layouts, scalars, errors: the vocabulary every layer shares.
+//! - [`backend`]: the backend contract, the op declarations, and the CPU kernels (buffers and
+//!   layouts in, buffers out; never a `Tensor`).
+//! - [`tensor`]: `Tensor`, creation, views, elementwise ops, promotion, printing, the RNG.
+
+pub mod types;
+pub mod backend;
+pub mod tensor;
+
+pub use tensor::{Arg, Generator, Nested, PrintOptions, Tensor};
+pub use types::{DType, Device, Element, Error, Layout, Result, Scalar, Size};

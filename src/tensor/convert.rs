@@ -1,0 +1,69 @@
+//! Conversions: dtype and device moves, the shorthand casts, and values out of tensors.
+
+use super::Tensor;
+use crate::types::{DType, Device, Element, Error, Result, Scalar};
+
+macro_rules! shorthand_casts {
+    ($($name:ident => $d:ident),* $(,)?) => {
+        impl Tensor {
+            $(
+                #[doc = concat!("`x.", stringify!($name), "()`: `x.to(torch.", stringify!($d), ")`.")]
+                pub fn $name(&self) -> Result<Tensor> {
+                    self.to_dtype(DType::$d)
+                }
+            )*
+        }
+    };
+}
+shorthand_casts! {
+    float => F32, double => F64, half => F16, bfloat16 => BF16, long => I64, int => I32,
+    short => I16, char => I8, byte => U8, bool => Bool,
+}
+
+impl Tensor {
+    /// `x.to(dtype)`: `x` itself when the dtype already matches, else a converted copy.
+    pub fn to_dtype(&self, dtype: DType) -> Result<Tensor> {
+        let storage = self.read();
+        if storage.dtype() == dtype {
+            return Ok(self.clone());
+        }
+        let out = storage.cast(self.layout(), dtype)?;
+        Ok(Tensor::from_storage(out, self.shape()))
+    }
+
+    /// `x.to(device)`.
+    pub fn to_device(&self, device: Device) -> Result<Tensor> {
+        match device {
+            Device::Cpu => Ok(self.clone()),
+            Device::Cuda(_) => Err(Error::DeviceUnavailable { device }),
+        }
+    }
+
+    /// `x.type()`: `torch.FloatTensor` and friends.
+    pub fn type_name(&self) -> String {
+        self.dtype().legacy_type_name()
+    }
+
+    /// `x.item()`: the one element as a Python number.
+    pub fn item(&self) -> Result<Scalar> {
+        if self.numel() != 1 {
+            return Err(Error::invalid("item", format!(
+                "a Tensor with {} elements cannot be converted to Scalar", self.numel()
+            )));
+        }
+        let index = vec![0; self.dim()];
+        self.get(&index)
+    }
+
+    /// The elements in row-major order, converted to `T`.
+    pub fn to_vec<T: Element>(&self) -> Result<Vec<T>> {
+        let t = self.to_dtype(T::DTYPE)?.contiguous()?;
+        let g = t.read();
+        match &*g {
+            crate::backend::Storage::Cpu(s) => {
+                let start = t.storage_offset();
+                Ok(s.as_slice::<T>()[start..start + t.numel()].to_vec())
+            }
+        }
+    }
+}

@@ -1,0 +1,302 @@
+//! Elementwise primitives with broadcasting and type promotion: the binary ops, the
+//! comparisons, `where`, and the float functions. Each validates once (devices, dtypes,
+//! shapes) and hands buffers and layouts to the backend.
+
+use super::{result_type, Tensor};
+use crate::backend::{BinaryOp, CmpOp, Storage, UnaryOp};
+use crate::types::{DType, Dims, Error, Layout, Result, Scalar};
+
+/// An operand: a tensor or a Python scalar (which promotes more weakly than a tensor).
+#[derive(Clone)]
+pub enum Arg {
+    Tensor(Tensor),
+    Scalar(Scalar),
+}
+
+impl From<&Tensor> for Arg {
+    fn from(t: &Tensor) -> Self {
+        Arg::Tensor(t.clone())
+    }
+}
+impl From<Tensor> for Arg {
+    fn from(t: Tensor) -> Self {
+        Arg::Tensor(t)
+    }
+}
+impl From<Scalar> for Arg {
+    fn from(s: Scalar) -> Self {
+        Arg::Scalar(s)
+    }
+}
+impl From<f64> for Arg {
+    fn from(v: f64) -> Self {
+        Arg::Scalar(Scalar::Float(v))
+    }
+}
+impl From<i64> for Arg {
+    fn from(v: i64) -> Self {
+        Arg::Scalar(Scalar::Int(v))
+    }
+}
+impl From<i32> for Arg {
+    fn from(v: i32) -> Self {
+        Arg::Scalar(Scalar::Int(v as i64))
+    }
+}
+impl From<bool> for Arg {
+    fn from(v: bool) -> Self {
+        Arg::Scalar(Scalar::Bool(v))
+    }
+}
+
+impl Arg {
+    fn tensor(&self) -> Option<&Tensor> {
+        match self {
+            Arg::Tensor(t) => Some(t),
+            Arg::Scalar(_) => None,
+        }
+    }
+
+    fn shape(&self) -> &[usize] {
+        match self {
+            Arg::Tensor(t) => t.shape(),
+            Arg::Scalar(_) => &[],
+        }
+    }
+
+    /// The operand as a tensor of `dtype` and its layout broadcast to `shape`.
+    fn prepare(&self, dtype: DType, shape: &[usize]) -> Result<(Tensor, Layout)> {
+        let t = match self {
+            Arg::Tensor(t) => t.to_dtype(dtype)?,
+            Arg::Scalar(s) => Tensor::scalar_as(*s, dtype)?,
+        };
+        let layout = t.layout().broadcast_to(shape);
+        Ok((t, layout))
+    }
+}
+
+/// The broadcast shape of two shapes, or PyTorch's mismatch error.
+pub fn broadcast_shapes(op: &'static str, a: &[usize], b: &[usize]) -> Result<Dims> {
+    let n = a.len().max(b.len());
+    let mut out: Dims = smallvec::smallvec![0; n];
+    for i in 0..n {
+        let da = if i + a.len() >= n { a[i + a.len() - n] } else { 1 };
+        let db = if i + b.len() >= n { b[i + b.len() - n] } else { 1 };
+        out[i] = if da == db || db == 1 {
+            da
+        } else if da == 1 {
+            db
+        } else {
+            return Err(Error::BroadcastMismatch { op, lhs: a.to_vec(), rhs: b.to_vec(), dim: i, out_ndim: n });
+        };
+    }
+    Ok(out)
+}
+
+/// Checks that all tensor operands sit on one device.
+fn same_device(op: &'static str, args: &[&Arg]) -> Result<()> {
+    let mut first = None;
+    for t in args.iter().filter_map(|a| a.tensor()) {
+        let d = t.device();
+        match first {
+            None => first = Some(d),
+            Some(f) if f != d => return Err(Error::DeviceMismatch { op, lhs: f, rhs: d }),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Runs `f` on the storages of two tensors, locking shared storage once.
+fn with2<R>(a: &Tensor, b: &Tensor, f: impl FnOnce(&Storage, &Storage) -> R) -> R {
+    let ga = a.read();
+    if a.shares_storage(b) {
+        return f(&ga, &ga);
+    }
+    let gb = b.read();
+    f(&ga, &gb)
+}
+
+/// The message PyTorch's dispatcher gives for an op on an unsupported dtype.
+fn kernel_name(op: BinaryOp) -> &'static str {
+    match op {
+        BinaryOp::BitAnd => "bitwise_and_cpu",
+        BinaryOp::BitOr => "bitwise_or_cpu",
+        BinaryOp::BitXor => "bitwise_xor_cpu",
+        BinaryOp::Shl => "lshift_cpu",
+        BinaryOp::Shr => "rshift_cpu",
+        BinaryOp::FloorDiv => "div_floor_cpu",
+        BinaryOp::Remainder => "remainder_cpu",
+        BinaryOp::Fmod => "fmod_cpu",
+        BinaryOp::Pow => "pow",
+        op => op.name(),
+    }
+}
+
+impl Tensor {
+    /// Any binary op on two operands (at least one a tensor): `2 - x` is
+    /// `Tensor::binary(BinaryOp::Sub, 2.into(), (&x).into())`.
+    pub fn binary(op: BinaryOp, a: Arg, b: Arg) -> Result<Tensor> {
+        if a.tensor().is_none() && b.tensor().is_none() {
+            return Err(Error::invalid(op.name(), "expected at least one tensor operand"));
+        }
+        same_device(op.name(), &[&a, &b])?;
+        let dtype = result_type(&[&a, &b]);
+        let shape = broadcast_shapes(op.name(), a.shape(), b.shape())?;
+        // The dtype the kernel computes in, and the dtype of the result.
+        let (compute, out) = match op {
+            BinaryOp::Div | BinaryOp::Atan2 if !dtype.is_float() => (DType::F32, DType::F32),
+            _ if dtype.is_half() => (DType::F32, dtype),
+            _ => (dtype, dtype),
+        };
+        match op {
+            BinaryOp::Sub if dtype == DType::Bool => return Err(Error::invalid("sub",
+                "Subtraction, the `-` operator, with two bool tensors is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")),
+            BinaryOp::Pow if dtype.is_int() && b.has_negative()? => return Err(Error::invalid("pow",
+                "Integers to negative integer powers are not allowed.")),
+            BinaryOp::FloorDiv | BinaryOp::Remainder | BinaryOp::Fmod if compute.is_int() => {
+                if b.has_zero()? {
+                    return Err(Error::ZeroDivision { op: op.name() });
+                }
+            }
+            _ => {}
+        }
+        if !op.supports(compute) {
+            return Err(Error::DTypeUnsupported { op: kernel_name(op), dtype: compute });
+        }
+        let (ta, la) = a.prepare(compute, &shape)?;
+        let (tb, lb) = b.prepare(compute, &shape)?;
+        let storage = with2(&ta, &tb, |sa, sb| sa.binary(op, &la, sb, &lb))?;
+        Tensor::from_storage(storage, &shape).to_dtype(out)
+    }
+
+    /// A comparison, elementwise, after promotion: a bool tensor.
+    pub fn compare(op: CmpOp, a: Arg, b: Arg) -> Result<Tensor> {
+        if a.tensor().is_none() && b.tensor().is_none() {
+            return Err(Error::invalid(op.name(), "expected at least one tensor operand"));
+        }
+        same_device(op.name(), &[&a, &b])?;
+        let dtype = result_type(&[&a, &b]);
+        let shape = broadcast_shapes(op.name(), a.shape(), b.shape())?;
+        let (ta, la) = a.prepare(dtype, &shape)?;
+        let (tb, lb) = b.prepare(dtype, &shape)?;
+        let storage = with2(&ta, &tb, |sa, sb| sa.cmp(op, &la, sb, &lb))?;
+        Ok(Tensor::from_storage(storage, &shape))
+    }
+
+    /// `torch.where(cond, a, b)`: `a` where `cond` is true, else `b`.
+    pub fn where_(cond: &Tensor, a: impl Into<Arg>, b: impl Into<Arg>) -> Result<Tensor> {
+        let (a, b) = (a.into(), b.into());
+        let c = Arg::Tensor(cond.clone());
+        same_device("where", &[&c, &a, &b])?;
+        if cond.dtype() != DType::Bool {
+            return Err(Error::invalid("where", format!(
+                "where expected condition to be a boolean tensor, but got a tensor with dtype {}",
+                cond.dtype().scalar_type_name()
+            )));
+        }
+        let dtype = result_type(&[&a, &b]);
+        let shape = broadcast_shapes("where", cond.shape(), a.shape())?;
+        let shape = broadcast_shapes("where", &shape, b.shape())?;
+        let (tc, lc) = c.prepare(DType::Bool, &shape)?;
+        let (ta, la) = a.prepare(dtype, &shape)?;
+        let (tb, lb) = b.prepare(dtype, &shape)?;
+        // Shared storage is locked once.
+        let ga = ta.read();
+        let gb_own = (!tb.shares_storage(&ta)).then(|| tb.read());
+        let gb: &Storage = gb_own.as_deref().unwrap_or(&ga);
+        let gc_own = (!tc.shares_storage(&ta) && !tc.shares_storage(&tb)).then(|| tc.read());
+        let gc: &Storage = match &gc_own {
+            Some(g) => g,
+            None if tc.shares_storage(&ta) => &ga,
+            None => gb,
+        };
+        let storage = gc.where_cond(&lc, &ga, &la, gb, &lb)?;
+        Ok(Tensor::from_storage(storage, &shape))
+    }
+
+    /// A float function: integer and bool inputs give float32, halves compute in float32.
+    pub fn unary(&self, op: UnaryOp) -> Result<Tensor> {
+        let dtype = self.dtype();
+        let (compute, out) = match dtype {
+            DType::F32 | DType::F64 => (dtype, dtype),
+            d if d.is_half() => (DType::F32, d),
+            _ => (DType::F32, DType::F32),
+        };
+        let x = self.to_dtype(compute)?;
+        let storage = x.read().unary(op, x.layout())?;
+        Tensor::from_storage(storage, self.shape()).to_dtype(out)
+    }
+}
+
+impl Arg {
+    fn has_negative(&self) -> Result<bool> {
+        match self {
+            Arg::Scalar(s) => Ok(s.to_f64() < 0.0),
+            Arg::Tensor(t) if t.dtype().is_int() => Ok(t.to_scalars()?.iter().any(|s| s.to_f64() < 0.0)),
+            Arg::Tensor(_) => Ok(false),
+        }
+    }
+
+    fn has_zero(&self) -> Result<bool> {
+        match self {
+            Arg::Scalar(s) => Ok(!s.is_nonzero()),
+            Arg::Tensor(t) => {
+                let g = t.read();
+                g.any_zero(t.layout())
+            }
+        }
+    }
+}
+
+macro_rules! binary_methods {
+    ($($name:ident => $op:ident),* $(,)?) => {
+        impl Tensor {
+            $(
+                #[doc = concat!("`torch.", stringify!($name), "(self, other)`, broadcasting.")]
+                pub fn $name(&self, other: impl Into<Arg>) -> Result<Tensor> {
+                    Tensor::binary(BinaryOp::$op, Arg::Tensor(self.clone()), other.into())
+                }
+            )*
+        }
+    };
+}
+binary_methods! {
+    add => Add, sub => Sub, mul => Mul, div => Div, floor_divide => FloorDiv,
+    remainder => Remainder, fmod => Fmod, pow => Pow, maximum => Maximum, minimum => Minimum,
+    atan2 => Atan2, bitwise_and => BitAnd, bitwise_or => BitOr, bitwise_xor => BitXor,
+    bitwise_left_shift => Shl, bitwise_right_shift => Shr,
+}
+
+macro_rules! compare_methods {
+    ($($name:ident => $op:ident),* $(,)?) => {
+        impl Tensor {
+            $(
+                #[doc = concat!("`torch.", stringify!($name), "(self, other)`: a bool tensor.")]
+                pub fn $name(&self, other: impl Into<Arg>) -> Result<Tensor> {
+                    Tensor::compare(CmpOp::$op, Arg::Tensor(self.clone()), other.into())
+                }
+            )*
+        }
+    };
+}
+compare_methods! { eq => Eq, ne => Ne, lt => Lt, le => Le, gt => Gt, ge => Ge }
+
+macro_rules! unary_methods {
+    ($($name:ident => $op:ident),* $(,)?) => {
+        impl Tensor {
+            $(
+                #[doc = concat!("`torch.", stringify!($name), "(self)`.")]
+                pub fn $name(&self) -> Result<Tensor> {
+                    self.unary(UnaryOp::$op)
+                }
+            )*
+        }
+    };
+}
+unary_methods! {
+    exp => Exp, exp2 => Exp2, expm1 => Expm1, log => Log, log2 => Log2, log10 => Log10,
+    log1p => Log1p, sqrt => Sqrt, rsqrt => Rsqrt, sin => Sin, cos => Cos, tan => Tan,
+    asin => Asin, acos => Acos, atan => Atan, sinh => Sinh, cosh => Cosh, tanh => Tanh,
+    erf => Erf,
+}

@@ -1,0 +1,139 @@
+//! `Tensor`: shared storage, a layout, a dtype and a device; cheap to clone. Views share the
+//! storage, so writes through a view reach every tensor that sees those elements.
+
+mod compose;
+mod convert;
+mod create;
+mod elementwise;
+mod inplace;
+mod nested;
+mod print;
+mod promote;
+mod random;
+mod view;
+
+pub use elementwise::Arg;
+pub use nested::Nested;
+pub use print::{format_tensor, PrintOptions};
+pub use promote::result_type;
+pub use random::Generator;
+
+use crate::backend::Storage;
+use crate::types::{DType, Device, Error, Layout, Result, Scalar, Size};
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+/// A multi-dimensional array of one dtype on one device.
+#[derive(Clone)]
+pub struct Tensor(Arc<TensorImpl>);
+
+struct TensorImpl {
+    storage: Arc<RwLock<Storage>>,
+    layout: Layout,
+}
+
+impl Tensor {
+    fn from_storage(storage: Storage, shape: &[usize]) -> Tensor {
+        Tensor(Arc::new(TensorImpl {
+            storage: Arc::new(RwLock::new(storage)),
+            layout: Layout::contiguous(shape),
+        }))
+    }
+
+    /// A tensor over the same storage with another layout: how every view is made.
+    fn with_layout(&self, layout: Layout) -> Tensor {
+        Tensor(Arc::new(TensorImpl {
+            storage: self.0.storage.clone(),
+            layout,
+        }))
+    }
+
+    fn read(&self) -> RwLockReadGuard<'_, Storage> {
+        // A panic never happens while the lock is held; should one, the data is still valid.
+        self.0.storage.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn write(&self) -> RwLockWriteGuard<'_, Storage> {
+        self.0.storage.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Whether two tensors share storage (one may be a view of the other).
+    pub fn shares_storage(&self, other: &Tensor) -> bool {
+        Arc::ptr_eq(&self.0.storage, &other.0.storage)
+    }
+
+    pub fn layout(&self) -> &Layout {
+        &self.0.layout
+    }
+
+    pub fn shape(&self) -> &[usize] {
+        self.0.layout.shape()
+    }
+
+    /// `torch.Size([…])`.
+    pub fn size(&self) -> Size {
+        Size(self.shape().into())
+    }
+
+    pub fn dim(&self) -> usize {
+        self.0.layout.ndim()
+    }
+
+    pub fn numel(&self) -> usize {
+        self.0.layout.numel()
+    }
+
+    pub fn dtype(&self) -> DType {
+        self.read().dtype()
+    }
+
+    pub fn device(&self) -> Device {
+        self.read().device()
+    }
+
+    pub fn stride(&self) -> &[usize] {
+        self.0.layout.strides()
+    }
+
+    pub fn storage_offset(&self) -> usize {
+        self.0.layout.offset()
+    }
+
+    pub fn is_contiguous(&self) -> bool {
+        self.0.layout.is_contiguous()
+    }
+
+    pub fn is_floating_point(&self) -> bool {
+        self.dtype().is_float()
+    }
+
+    /// Bytes per element (`element_size()`).
+    pub fn element_size(&self) -> usize {
+        self.dtype().size()
+    }
+
+    /// The element at a multi-index, as a Python scalar.
+    pub fn get(&self, index: &[usize]) -> Result<Scalar> {
+        if index.len() != self.dim() || index.iter().zip(self.shape()).any(|(i, s)| i >= s) {
+            return Err(Error::invalid(
+                "get",
+                format!("index {index:?} is not inside shape {:?}", self.shape()),
+            ));
+        }
+        self.read().get(self.0.layout.index_offset(index))
+    }
+}
+
+/// A dimension argument that may be negative, checked against `ndim`.
+pub fn wrap_dim(op: &'static str, dim: i64, ndim: usize) -> Result<usize> {
+    let n = ndim.max(1) as i64;
+    if dim < -n || dim >= n {
+        return Err(Error::DimOutOfRange { op, dim, ndim });
+    }
+    Ok(if dim < 0 { dim + n } else { dim } as usize)
+}
+
+impl std::fmt::Debug for Tensor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self}")
+    }
+}

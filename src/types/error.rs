@@ -1,0 +1,198 @@
+//! Errors as values: each variant carries the op and the operands, prints PyTorch's message,
+//! and offers a one-line hint on how to fix it.
+
+use super::{join, DType, Device};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything the engine can refuse. `Display` is PyTorch's text for the same mistake, so a
+/// tutorial's `except RuntimeError as e: print(e)` prints what it prints under PyTorch;
+/// [`Error::hint`] adds how to fix it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Error {
+    #[error("The size of tensor a ({}) must match the size of tensor b ({}) at non-singleton dimension {dim}", lhs[*dim + lhs.len() - out_ndim], rhs[*dim + rhs.len() - out_ndim])]
+    BroadcastMismatch {
+        op: &'static str,
+        lhs: Vec<usize>,
+        rhs: Vec<usize>,
+        /// The dimension of the broadcast result where they disagree.
+        dim: usize,
+        out_ndim: usize,
+    },
+
+    #[error("The expanded size of the tensor ({target}) must match the existing size ({size}) at non-singleton dimension {dim}.  Target sizes: [{}].  Tensor sizes: [{}]", join(target_shape), join(shape))]
+    ExpandMismatch {
+        shape: Vec<usize>,
+        target_shape: Vec<usize>,
+        dim: usize,
+        size: usize,
+        target: usize,
+    },
+
+    #[error("output with shape [{}] doesn't match the broadcast shape [{}]", join(out), join(broadcast))]
+    InPlaceShape {
+        op: &'static str,
+        out: Vec<usize>,
+        broadcast: Vec<usize>,
+    },
+
+    #[error("shape '[{}]' is invalid for input of size {numel}", requested.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "))]
+    ShapeNumel {
+        op: &'static str,
+        requested: Vec<i64>,
+        numel: usize,
+    },
+
+    #[error("view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.")]
+    NotViewable {
+        shape: Vec<usize>,
+        strides: Vec<usize>,
+        requested: Vec<usize>,
+    },
+
+    #[error("Dimension out of range (expected to be in range of [{}, {}], but got {dim})", -(*ndim as i64).max(1), (*ndim as i64).max(1) - 1)]
+    DimOutOfRange { op: &'static str, dim: i64, ndim: usize },
+
+    #[error("{op}(): index {index} out of range for tensor of size [{}] at dimension {dim}", join(shape))]
+    IndexOutOfRange {
+        op: &'static str,
+        index: i64,
+        dim: usize,
+        shape: Vec<usize>,
+    },
+
+    #[error("{op}: {message}")]
+    DTypeMismatch {
+        op: &'static str,
+        lhs: DType,
+        rhs: DType,
+        message: String,
+    },
+
+    #[error("\"{op}\" not implemented for '{}'", dtype.scalar_type_name())]
+    DTypeUnsupported { op: &'static str, dtype: DType },
+
+    #[error("result type {} can't be cast to the desired output type {}", from.scalar_type_name(), to.scalar_type_name())]
+    InPlaceCast {
+        op: &'static str,
+        from: DType,
+        to: DType,
+    },
+
+    #[error("Expected all tensors to be on the same device, but found at least two devices, {lhs} and {rhs}!")]
+    DeviceMismatch {
+        op: &'static str,
+        lhs: Device,
+        rhs: Device,
+    },
+
+    #[error("Torch not compiled with CUDA enabled: cannot move a tensor to {device}")]
+    DeviceUnavailable { device: Device },
+
+    #[error("CPU out of memory: tried to allocate {} but this machine has {} in all", human_bytes(*requested), human_bytes(*available))]
+    OutOfMemory { requested: u128, available: u128 },
+
+    #[error("tensor of shape [{}] has more elements than can be addressed", join(shape))]
+    TooLarge { shape: Vec<usize> },
+
+    #[error("unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.")]
+    OverlappingWrite { op: &'static str },
+
+    #[error("expected sequence of length {expected} at dim {dim} (got {got})")]
+    Ragged {
+        dim: usize,
+        expected: usize,
+        got: usize,
+    },
+
+    #[error("ZeroDivisionError")]
+    ZeroDivision { op: &'static str },
+
+    /// Any other argument PyTorch would reject; the message is PyTorch's.
+    #[error("{message}")]
+    InvalidArgument { op: &'static str, message: String },
+}
+
+impl Error {
+    pub fn invalid(op: &'static str, message: impl Into<String>) -> Error {
+        Error::InvalidArgument {
+            op,
+            message: message.into(),
+        }
+    }
+
+    /// The Python exception PyTorch raises for this error.
+    pub fn python_class(&self) -> &'static str {
+        match self {
+            Error::DimOutOfRange { .. } | Error::IndexOutOfRange { .. } => "IndexError",
+            Error::Ragged { .. } => "ValueError",
+            Error::OutOfMemory { .. } => "torch.OutOfMemoryError",
+            Error::DeviceUnavailable { .. } => "AssertionError",
+            _ => "RuntimeError",
+        }
+    }
+
+    /// One line on how to fix it, when there is something to say.
+    pub fn hint(&self) -> Option<String> {
+        Some(match self {
+            Error::BroadcastMismatch { lhs, rhs, .. } => format!(
+                "shapes [{}] and [{}] broadcast only when, aligned from the right, each pair of sizes is equal or one of them is 1; reshape one operand (e.g. with .unsqueeze or .view) so they line up",
+                join(lhs),
+                join(rhs)
+            ),
+            Error::ExpandMismatch { .. } => {
+                "only dimensions of size 1 can be expanded; use .repeat(...) to copy data along other dimensions".into()
+            }
+            Error::InPlaceShape { .. } => {
+                "an in-place op cannot change its tensor's shape; use the out-of-place form (e.g. `a = a + b` instead of `a += b`)".into()
+            }
+            Error::ShapeNumel { numel, .. } => format!(
+                "the new shape must have {numel} elements in all; use -1 for one dimension to have it inferred"
+            ),
+            Error::NotViewable { .. } => {
+                "this tensor's memory is not laid out for that view (after a transpose or permute, say); .reshape(...) copies when it must, or call .contiguous() first".into()
+            }
+            Error::DimOutOfRange { ndim, .. } => format!(
+                "the tensor has {ndim} dimension{}; negative dims count from the end",
+                if *ndim == 1 { "" } else { "s" }
+            ),
+            Error::InPlaceCast { from, to, .. } => format!(
+                "convert first, e.g. `x = x.to({from})` then operate, or write the out-of-place form; an in-place op keeps {to}"
+            ),
+            Error::DTypeUnsupported { dtype, .. } => format!(
+                "convert the input first, e.g. `.float()` or `.long()`; this op does not take {dtype}"
+            ),
+            Error::DeviceMismatch { lhs, rhs, .. } => format!(
+                "move both tensors to one device first, e.g. `b = b.to(a.device)` ({lhs} vs {rhs})"
+            ),
+            Error::DeviceUnavailable { .. } => {
+                "no CUDA device is available here; keep tensors on \"cpu\", or check torch.cuda.is_available() first".into()
+            }
+            Error::OutOfMemory { .. } | Error::TooLarge { .. } => {
+                "check the shape you asked for; smaller batches or float16 storage use less memory".into()
+            }
+            Error::OverlappingWrite { .. } => {
+                "an expanded tensor shares one element between several positions; write into x.clone() or x.contiguous() instead".into()
+            }
+            Error::Ragged { .. } => {
+                "every nested list at the same depth must have the same length".into()
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// `8.0 GiB`, `512 bytes`.
+pub fn human_bytes(n: u128) -> String {
+    const UNITS: [&str; 6] = ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+    if n < 1024 {
+        return format!("{n} bytes");
+    }
+    let mut v = n as f64 / 1024.0;
+    let mut unit = 0;
+    while v >= 1024.0 && unit + 1 < UNITS.len() {
+        v /= 1024.0;
+        unit += 1;
+    }
+    format!("{v:.1} {}", UNITS[unit])
+}
