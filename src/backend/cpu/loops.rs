@@ -58,10 +58,11 @@ impl<const N: usize> Plan<N> {
         mut f: impl FnMut(usize, [usize; N], [usize; N], usize),
     ) {
         let nd = self.shape.len();
+        if start >= end {
+            return;
+        }
         if nd == 0 {
-            if start < end {
-                f(0, self.offsets, [0; N], 1);
-            }
+            f(0, self.offsets, [0; N], 1);
             return;
         }
         let inner = self.shape[nd - 1];
