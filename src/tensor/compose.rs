@@ -194,7 +194,7 @@ impl Tensor {
     pub fn masked_fill(&self, mask: &Tensor, value: impl Into<Arg>) -> Result<Tensor> {
         if mask.dtype() != DType::Bool {
             return Err(Error::invalid("masked_fill", format!(
-                "masked_fill_ only supports boolean masks, but got mask with dtype {}", mask.dtype().name()
+                "masked_fill_ only supports boolean masks, but got mask with dtype {}", mask.dtype().cpp_name()
             )));
         }
         let v = match value.into() {

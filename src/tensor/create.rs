@@ -73,7 +73,7 @@ impl Tensor {
             return Err(Error::invalid("arange", "step must be nonzero"));
         }
         if (st > 0.0 && e < s) || (st < 0.0 && e > s) {
-            return Err(Error::invalid("arange", "upper bound and larger bound inconsistent with step sign"));
+            return Err(Error::invalid("arange", "upper bound and lower bound inconsistent with step sign"));
         }
         let len = ((e - s) / st).ceil();
         if len > isize::MAX as f64 {

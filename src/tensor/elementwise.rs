@@ -151,9 +151,12 @@ impl Tensor {
         };
         match op {
             BinaryOp::Sub if dtype == DType::Bool => return Err(Error::invalid("sub",
-                "Subtraction, the `-` operator, with two bool tensors is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")),
-            BinaryOp::Pow if dtype.is_int() && b.has_negative()? => return Err(Error::invalid("pow",
-                "Integers to negative integer powers are not allowed.")),
+                "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")),
+            // Only a Python-scalar exponent is refused; negative tensor exponents give
+            // 0 (or ±1 for bases ±1), as in PyTorch.
+            BinaryOp::Pow if dtype.is_int() && matches!(b, Arg::Scalar(s) if s.to_f64() < 0.0) => {
+                return Err(Error::invalid("pow", "Integers to negative integer powers are not allowed."))
+            }
             BinaryOp::FloorDiv | BinaryOp::Remainder | BinaryOp::Fmod if compute.is_int() => {
                 if b.has_zero()? {
                     return Err(Error::ZeroDivision { op: op.name() });
@@ -230,14 +233,6 @@ impl Tensor {
 }
 
 impl Arg {
-    fn has_negative(&self) -> Result<bool> {
-        match self {
-            Arg::Scalar(s) => Ok(s.to_f64() < 0.0),
-            Arg::Tensor(t) if t.dtype().is_int() => Ok(t.to_scalars()?.iter().any(|s| s.to_f64() < 0.0)),
-            Arg::Tensor(_) => Ok(false),
-        }
-    }
-
     fn has_zero(&self) -> Result<bool> {
         match self {
             Arg::Scalar(s) => Ok(!s.is_nonzero()),

@@ -82,6 +82,22 @@ impl DType {
         }
     }
 
+    /// The C++ type name some PyTorch messages use ("mask with dtype long int").
+    pub fn cpp_name(self) -> &'static str {
+        match self {
+            DType::Bool => "bool",
+            DType::U8 => "unsigned char",
+            DType::I8 => "signed char",
+            DType::I16 => "short int",
+            DType::I32 => "int",
+            DType::I64 => "long int",
+            DType::F16 => "c10::Half",
+            DType::BF16 => "c10::BFloat16",
+            DType::F32 => "float",
+            DType::F64 => "double",
+        }
+    }
+
     /// What `tensor.type()` returns: `torch.FloatTensor`.
     pub fn legacy_type_name(self) -> String {
         format!("torch.{}Tensor", self.scalar_type_name())

@@ -50,7 +50,12 @@ macro_rules! int_num {
             #[inline(always)]
             #[allow(unused_comparisons)]
             fn pow(a: Self, b: Self) -> Self {
-                if b < 0 { return 0; } // rejected by the caller: integers to negative powers
+                if b < 0 {
+                    // 1^-n = 1, (-1)^-n = ±1, every other integer base gives 0 (truncation).
+                    return if a == 1 { 1 } else if a == (0 as $t).wrapping_sub(1) && a != 0 as $t {
+                        if b % 2 == 0 { 1 } else { a }
+                    } else { 0 };
+                }
                 let (mut base, mut e, mut acc) = (a, b as u64, 1 as $t);
                 while e > 0 {
                     if e & 1 == 1 { acc = acc.wrapping_mul(base); }
