@@ -11,6 +11,18 @@ pub(super) fn numel_of(shape: &[usize]) -> Result<usize> {
         .ok_or_else(|| Error::TooLarge { shape: shape.to_vec() })
 }
 
+/// As [`numel_of`], for creators that compute their values in a staging vector of 8-byte
+/// numbers first: an error, before anything is allocated, when those cannot fit in memory.
+pub(super) fn staged_numel(shape: &[usize]) -> Result<usize> {
+    let n = numel_of(shape)?;
+    let bytes = n as u128 * 8;
+    let available = crate::backend::cpu::total_memory();
+    if bytes > available {
+        return Err(Error::OutOfMemory { requested: bytes, available });
+    }
+    Ok(n)
+}
+
 impl Tensor {
     /// A tensor of `shape` holding `data` in row-major order.
     pub fn from_slice<T: Element>(data: &[T], shape: &[usize]) -> Result<Tensor> {
@@ -79,7 +91,7 @@ impl Tensor {
         if len > isize::MAX as f64 {
             return Err(Error::invalid("arange", format!("invalid size, possible overflow? (end - start) / step = {len}")));
         }
-        let len = len as usize;
+        let len = staged_numel(&[len as usize])?;
         if !any_float && !dtype.is_float() {
             let (s, st) = (start.to_i64(), step.to_i64());
             let v: Vec<i64> = (0..len as i64).map(|i| s.wrapping_add(st.wrapping_mul(i))).collect();
@@ -93,6 +105,7 @@ impl Tensor {
     /// PyTorch does, from both ends towards the middle.
     pub fn linspace(start: f64, end: f64, steps: usize, dtype: Option<DType>) -> Result<Tensor> {
         let dtype = dtype.unwrap_or(DType::F32);
+        staged_numel(&[steps])?;
         let v = spaced(start, end, steps, dtype == DType::F64 || dtype.category() != crate::types::Category::Float, |x| x);
         Tensor::from_slice(&v, &[steps])?.to_dtype(dtype)
     }
@@ -100,6 +113,7 @@ impl Tensor {
     /// `torch.logspace(start, end, steps, base)`: `base ** linspace(start, end, steps)`.
     pub fn logspace(start: f64, end: f64, steps: usize, base: f64, dtype: Option<DType>) -> Result<Tensor> {
         let dtype = dtype.unwrap_or(DType::F32);
+        staged_numel(&[steps])?;
         let wide = dtype == DType::F64 || !dtype.is_float();
         let v = spaced(start, end, steps, wide, |x| {
             if wide { base.powf(x) } else { (base as f32).powf(x as f32) as f64 }

@@ -109,7 +109,7 @@ impl Tensor {
     /// `torch.rand`: uniform on [0, 1).
     pub fn rand(shape: &[usize], dtype: DType, g: &mut Generator) -> Result<Tensor> {
         float_only("check_uniform_bounds", dtype)?;
-        let n = super::create::numel_of(shape)?;
+        let n = super::create::staged_numel(shape)?;
         if dtype == DType::F64 {
             let v: Vec<f64> = (0..n).map(|_| g.uniform_f64()).collect();
             return Tensor::from_slice(&v, shape);
@@ -129,7 +129,7 @@ impl Tensor {
         if std < 0.0 || std.is_nan() {
             return Err(Error::invalid("normal", format!("normal expects std >= 0.0, but found std {std}")));
         }
-        let n = super::create::numel_of(shape)?;
+        let n = super::create::staged_numel(shape)?;
         let v = (0..n).map(|_| mean + std * g.normal()).collect();
         Tensor::from_f64s(v, shape, dtype)
     }
@@ -143,7 +143,7 @@ impl Tensor {
             ));
         }
         let range = (high as i128 - low as i128) as u128;
-        let n = super::create::numel_of(shape)?;
+        let n = super::create::staged_numel(shape)?;
         let v: Vec<i64> = (0..n)
             .map(|_| {
                 let r = if range <= u32::MAX as u128 {
@@ -159,6 +159,7 @@ impl Tensor {
 
     /// `torch.randperm(n)`: a random permutation of 0..n, int64.
     pub fn randperm(n: usize, g: &mut Generator) -> Result<Tensor> {
+        super::create::staged_numel(&[n])?;
         let mut v: Vec<i64> = (0..n as i64).collect();
         for i in (1..n).rev() {
             let j = (g.next_u64() % (i as u64 + 1)) as usize;
