@@ -9,9 +9,9 @@
 //!   layouts in, buffers out; never a `Tensor`).
 //! - [`tensor`]: `Tensor`, creation, views, elementwise ops, promotion, printing, the RNG.
 
-pub mod types;
 pub mod backend;
 pub mod tensor;
+pub mod types;
 
 pub use tensor::{Arg, Generator, Nested, PrintOptions, Tensor};
 pub use types::{DType, Device, Element, Error, Layout, Result, Scalar, Size};

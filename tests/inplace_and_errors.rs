@@ -11,14 +11,25 @@ fn arange(n: i64) -> Tensor {
 fn writes_through_a_view_reach_the_base() {
     // x = torch.arange(6).view(2, 3); x.view(6)[0] = 5
     let x = arange(6).view(&[2, 3]).unwrap();
-    x.view(&[6]).unwrap().select(0, 0).unwrap().fill_(5).unwrap();
+    x.view(&[6])
+        .unwrap()
+        .select(0, 0)
+        .unwrap()
+        .fill_(5)
+        .unwrap();
     assert_eq!(x.to_string(), "tensor([[5, 1, 2],\n        [3, 4, 5]])");
     // x.t()[2] += 10 changes column 2 of x
     x.t().unwrap().select(0, 2).unwrap().add_(10).unwrap();
-    assert_eq!(x.to_string(), "tensor([[ 5,  1, 12],\n        [ 3,  4, 15]])");
+    assert_eq!(
+        x.to_string(),
+        "tensor([[ 5,  1, 12],\n        [ 3,  4, 15]])"
+    );
     // x[:, ::2] *= -1
     x.slice(1, None, None, 2).unwrap().mul_(-1).unwrap();
-    assert_eq!(x.to_string(), "tensor([[ -5,   1, -12],\n        [ -3,   4, -15]])");
+    assert_eq!(
+        x.to_string(),
+        "tensor([[ -5,   1, -12],\n        [ -3,   4, -15]])"
+    );
 }
 
 #[test]
@@ -27,14 +38,20 @@ fn in_place_ops_broadcast_the_operand_and_alias_safely() {
     let row = Tensor::from_slice(&[1.0f32, 2.0, 3.0], &[3]).unwrap();
     x.add_(&row).unwrap();
     // x += x.t().t()[0]: the operand shares x's storage
-    x.add_(&x.select(0, 0).unwrap()).unwrap();
-    assert_eq!(x.to_vec::<f32>().unwrap(), vec![2.0, 4.0, 6.0, 2.0, 4.0, 6.0]);
+    x.add_(x.select(0, 0).unwrap()).unwrap();
+    assert_eq!(
+        x.to_vec::<f32>().unwrap(),
+        vec![2.0, 4.0, 6.0, 2.0, 4.0, 6.0]
+    );
     // copy_ converts dtype freely
     let i = Tensor::zeros(&[3], DType::I64).unwrap();
-    i.copy_(&Tensor::from_slice(&[1.7f32, -2.2, 3.9], &[3]).unwrap()).unwrap();
+    i.copy_(&Tensor::from_slice(&[1.7f32, -2.2, 3.9], &[3]).unwrap())
+        .unwrap();
     assert_eq!(i.to_vec::<i64>().unwrap(), vec![1, -2, 3]);
     x.zero_().unwrap();
-    assert!(x.equal(&Tensor::zeros(&[2, 3], DType::F32).unwrap()).unwrap());
+    assert!(x
+        .equal(&Tensor::zeros(&[2, 3], DType::F32).unwrap())
+        .unwrap());
     // clamp_ and masked_fill_
     let y = Tensor::from_slice(&[-2.0f32, 0.5, 3.0], &[3]).unwrap();
     y.clamp_(Some((-1.0).into()), Some(1.0.into())).unwrap();
@@ -46,18 +63,38 @@ fn in_place_ops_broadcast_the_operand_and_alias_safely() {
 fn in_place_refusals_name_the_problem() {
     let i = arange(3);
     let e = i.div_(2).unwrap_err();
-    assert!(matches!(e, Error::InPlaceCast { from: DType::F32, to: DType::I64, .. }));
-    assert_eq!(e.to_string(), "result type Float can't be cast to the desired output type Long");
+    assert!(matches!(
+        e,
+        Error::InPlaceCast {
+            from: DType::F32,
+            to: DType::I64,
+            ..
+        }
+    ));
+    assert_eq!(
+        e.to_string(),
+        "result type Float can't be cast to the desired output type Long"
+    );
     assert!(e.hint().unwrap().contains("x.to(torch.float32)"));
 
     let small = Tensor::zeros(&[3], DType::F32).unwrap();
-    let e = small.add_(&Tensor::ones(&[2, 3], DType::F32).unwrap()).unwrap_err();
-    assert_eq!(e.to_string(), "output with shape [3] doesn't match the broadcast shape [2, 3]");
+    let e = small
+        .add_(Tensor::ones(&[2, 3], DType::F32).unwrap())
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "output with shape [3] doesn't match the broadcast shape [2, 3]"
+    );
 
-    let expanded = Tensor::zeros(&[3], DType::F32).unwrap().expand(&[2, 3]).unwrap();
+    let expanded = Tensor::zeros(&[3], DType::F32)
+        .unwrap()
+        .expand(&[2, 3])
+        .unwrap();
     let e = expanded.fill_(1.0).unwrap_err();
     assert!(matches!(e, Error::OverlappingWrite { .. }));
-    assert!(e.to_string().starts_with("unsupported operation: more than one element"));
+    assert!(e
+        .to_string()
+        .starts_with("unsupported operation: more than one element"));
 }
 
 #[test]
@@ -66,8 +103,20 @@ fn errors_carry_operands_and_hints() {
     let b = Tensor::ones(&[4], DType::F32).unwrap();
     match a.add(&b).unwrap_err() {
         e @ Error::BroadcastMismatch { .. } => {
-            let Error::BroadcastMismatch { op, ref lhs, ref rhs, dim, .. } = e else { unreachable!() };
-            assert_eq!((op, lhs.as_slice(), rhs.as_slice(), dim), ("add", &[2, 3][..], &[4][..], 1));
+            let Error::BroadcastMismatch {
+                op,
+                ref lhs,
+                ref rhs,
+                dim,
+                ..
+            } = e
+            else {
+                unreachable!()
+            };
+            assert_eq!(
+                (op, lhs.as_slice(), rhs.as_slice(), dim),
+                ("add", &[2, 3][..], &[4][..], 1)
+            );
             assert!(e.hint().unwrap().contains("[2, 3] and [4]"));
         }
         other => panic!("wrong variant {other:?}"),
@@ -80,9 +129,12 @@ fn errors_carry_operands_and_hints() {
     let e = a.transpose(0, 3).unwrap_err();
     assert_eq!(e.python_class(), "IndexError");
     assert_eq!(
-        Tensor::new(&nabla::Nested::List(vec![vec![1i64].into(), vec![1i64, 2].into()]), None)
-            .unwrap_err()
-            .python_class(),
+        Tensor::new(
+            &nabla::Nested::List(vec![vec![1i64].into(), vec![1i64, 2].into()]),
+            None
+        )
+        .unwrap_err()
+        .python_class(),
         "ValueError"
     );
 }
@@ -91,10 +143,15 @@ fn errors_carry_operands_and_hints() {
 fn allocations_beyond_memory_are_errors_not_aborts() {
     let e = Tensor::zeros(&[1 << 20, 1 << 20, 1 << 10], DType::F32).unwrap_err();
     assert!(matches!(e, Error::OutOfMemory { .. }), "{e:?}");
-    assert!(e.to_string().starts_with("CPU out of memory: tried to allocate 4.0 PiB but this machine has"), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("CPU out of memory: tried to allocate 4.0 PiB but this machine has"),
+        "{e}"
+    );
     let e = Tensor::zeros(&[usize::MAX, 2], DType::F32).unwrap_err();
     assert!(matches!(e, Error::TooLarge { .. }));
-    let e = Tensor::arange(Scalar::Int(0), Scalar::Int(i64::MAX), Scalar::Int(1), None).unwrap_err();
+    let e =
+        Tensor::arange(Scalar::Int(0), Scalar::Int(i64::MAX), Scalar::Int(1), None).unwrap_err();
     assert!(matches!(e, Error::TooLarge { .. }), "{e:?}");
     let e = Tensor::arange(Scalar::Int(0), Scalar::Int(1 << 50), Scalar::Int(1), None).unwrap_err();
     assert!(matches!(e, Error::OutOfMemory { .. }), "{e:?}");
@@ -126,21 +183,42 @@ fn generator_is_reproducible_and_sane() {
     let mean = v.iter().sum::<f32>() / 1000.0;
     assert!((mean - 0.5).abs() < 0.05, "mean {mean}");
 
-    let n = Tensor::randn(&[20000], DType::F64, &mut g).unwrap().to_vec::<f64>().unwrap();
+    let n = Tensor::randn(&[20000], DType::F64, &mut g)
+        .unwrap()
+        .to_vec::<f64>()
+        .unwrap();
     let m = n.iter().sum::<f64>() / n.len() as f64;
     let var = n.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / n.len() as f64;
-    assert!(m.abs() < 0.03 && (var - 1.0).abs() < 0.05, "mean {m} var {var}");
+    assert!(
+        m.abs() < 0.03 && (var - 1.0).abs() < 0.05,
+        "mean {m} var {var}"
+    );
 
-    let r = Tensor::randint(-3, 4, &[500], DType::I64, &mut g).unwrap().to_vec::<i64>().unwrap();
+    let r = Tensor::randint(-3, 4, &[500], DType::I64, &mut g)
+        .unwrap()
+        .to_vec::<i64>()
+        .unwrap();
     assert!(r.iter().all(|&x| (-3..4).contains(&x)));
     assert!((-3..4).all(|k| r.contains(&k)));
 
-    let mut p = Tensor::randperm(50, &mut g).unwrap().to_vec::<i64>().unwrap();
+    let mut p = Tensor::randperm(50, &mut g)
+        .unwrap()
+        .to_vec::<i64>()
+        .unwrap();
     p.sort();
     assert_eq!(p, (0..50).collect::<Vec<_>>());
 
-    let probs = Tensor::from_slice(&[0.0f32, 1.0, 0.5], &[3]).unwrap().expand(&[400, 3]).unwrap();
-    let s = probs.contiguous().unwrap().bernoulli(&mut g).unwrap().to_vec::<f32>().unwrap();
+    let probs = Tensor::from_slice(&[0.0f32, 1.0, 0.5], &[3])
+        .unwrap()
+        .expand(&[400, 3])
+        .unwrap();
+    let s = probs
+        .contiguous()
+        .unwrap()
+        .bernoulli(&mut g)
+        .unwrap()
+        .to_vec::<f32>()
+        .unwrap();
     let col = |c: usize| s.iter().skip(c).step_by(3).sum::<f32>();
     assert_eq!((col(0), col(1)), (0.0, 400.0));
     assert!((col(2) - 200.0).abs() < 50.0);

@@ -21,9 +21,21 @@ fn promotion_matches_pytorch_for_every_pair() {
         let za = Tensor::ones(&[], da).unwrap();
         let zb = Tensor::ones(&[], db).unwrap();
         let arg = |t: &Tensor| Arg::Tensor(t.clone());
-        assert_eq!(result_type(&[&arg(&ta), &arg(&tb)]), dt(dd), "result_type({a}[2], {b}[2])");
-        assert_eq!(result_type(&[&arg(&ta), &arg(&zb)]), dt(d0), "result_type({a}[2], {b}[])");
-        assert_eq!(result_type(&[&arg(&za), &arg(&tb)]), dt(zd), "result_type({a}[], {b}[2])");
+        assert_eq!(
+            result_type(&[&arg(&ta), &arg(&tb)]),
+            dt(dd),
+            "result_type({a}[2], {b}[2])"
+        );
+        assert_eq!(
+            result_type(&[&arg(&ta), &arg(&zb)]),
+            dt(d0),
+            "result_type({a}[2], {b}[])"
+        );
+        assert_eq!(
+            result_type(&[&arg(&za), &arg(&tb)]),
+            dt(zd),
+            "result_type({a}[], {b}[2])"
+        );
         assert_eq!(ta.mul(&tb).unwrap().dtype(), dt(mul), "{a} * {b}");
         assert_eq!(ta.div(&tb).unwrap().dtype(), dt(div), "{a} / {b}");
     }

@@ -19,7 +19,8 @@ pub trait BackendStorage: Sized {
     fn binary(&self, op: BinaryOp, la: &Layout, rhs: &Self, lb: &Layout) -> Result<Self>;
     fn cmp(&self, op: CmpOp, la: &Layout, rhs: &Self, lb: &Layout) -> Result<Self>;
     /// `self` is the bool condition.
-    fn where_cond(&self, lc: &Layout, a: &Self, la: &Layout, b: &Self, lb: &Layout) -> Result<Self>;
+    fn where_cond(&self, lc: &Layout, a: &Self, la: &Layout, b: &Self, lb: &Layout)
+        -> Result<Self>;
     /// A contiguous copy converted to `dtype` (a plain copy when the dtype is the same).
     fn cast(&self, layout: &Layout, dtype: DType) -> Result<Self>;
     /// Writes `src` (converted to this storage's dtype) into the elements `dst` addresses.
@@ -71,7 +72,14 @@ impl Storage {
         same_device!(op.name(), self, rhs => |a, b| Ok(Storage::Cpu(a.cmp(op, la, b, lb)?)))
     }
 
-    pub fn where_cond(&self, lc: &Layout, a: &Storage, la: &Layout, b: &Storage, lb: &Layout) -> Result<Storage> {
+    pub fn where_cond(
+        &self,
+        lc: &Layout,
+        a: &Storage,
+        la: &Layout,
+        b: &Storage,
+        lb: &Layout,
+    ) -> Result<Storage> {
         same_device!("where", self, a, b => |c, x, y| Ok(Storage::Cpu(c.where_cond(lc, x, la, y, lb)?)))
     }
 

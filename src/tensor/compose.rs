@@ -92,7 +92,11 @@ impl Tensor {
 
     /// `x.reciprocal()`: `1 / x`.
     pub fn reciprocal(&self) -> Result<Tensor> {
-        Tensor::binary(BinaryOp::Div, Arg::Scalar(Scalar::Float(1.0)), self.float_input()?.into())
+        Tensor::binary(
+            BinaryOp::Div,
+            Arg::Scalar(Scalar::Float(1.0)),
+            self.float_input()?.into(),
+        )
     }
 
     /// `x.square()`.
@@ -108,7 +112,10 @@ impl Tensor {
     /// `torch.relu(x)`: `max(x, 0)`, keeping NaN.
     pub fn relu(&self) -> Result<Tensor> {
         if self.dtype() == DType::Bool {
-            return Err(Error::DTypeUnsupported { op: "clamp_min_cpu", dtype: DType::Bool });
+            return Err(Error::DTypeUnsupported {
+                op: "clamp_min_cpu",
+                dtype: DType::Bool,
+            });
         }
         self.maximum(0)
     }
@@ -122,7 +129,12 @@ impl Tensor {
                 let k = (2.0 / std::f64::consts::PI).sqrt();
                 x.add(&x.mul(&x)?.mul(&x)?.mul(0.044715)?)?.mul(k)?.tanh()?
             }
-            other => return Err(Error::invalid("gelu", format!("approximate argument must be either none or tanh. (got '{other}')"))),
+            other => {
+                return Err(Error::invalid(
+                    "gelu",
+                    format!("approximate argument must be either none or tanh. (got '{other}')"),
+                ))
+            }
         };
         x.mul(0.5)?.mul(&inner.add(1.0)?)
     }
@@ -157,7 +169,10 @@ impl Tensor {
     /// `x.clamp(min, max)` (also `clip`): promotes with the bounds, keeps NaN.
     pub fn clamp(&self, min: Option<Arg>, max: Option<Arg>) -> Result<Tensor> {
         if min.is_none() && max.is_none() {
-            return Err(Error::invalid("clamp", "torch.clamp: At least one of 'min' or 'max' must not be None"));
+            return Err(Error::invalid(
+                "clamp",
+                "torch.clamp: At least one of 'min' or 'max' must not be None",
+            ));
         }
         let mut x = self.clone();
         if let Some(lo) = min {
@@ -177,7 +192,11 @@ impl Tensor {
                 op: "lerp",
                 lhs: self.dtype(),
                 rhs: end.dtype(),
-                message: format!("expected dtype {} for `end` but got dtype {}", self.dtype(), end.dtype()),
+                message: format!(
+                    "expected dtype {} for `end` but got dtype {}",
+                    self.dtype(),
+                    end.dtype()
+                ),
             });
         }
         let w = match weight.into() {
@@ -186,16 +205,21 @@ impl Tensor {
         };
         let diff = end.sub(self)?;
         let low = self.add(&w.mul(&diff)?)?;
-        let high = end.sub(&diff.mul(&Tensor::binary(BinaryOp::Sub, 1.0.into(), (&w).into())?)?)?;
+        let high =
+            end.sub(&diff.mul(&Tensor::binary(BinaryOp::Sub, 1.0.into(), (&w).into())?)?)?;
         Tensor::where_(&w.abs()?.lt(0.5)?, &low, &high)
     }
 
     /// `x.masked_fill(mask, value)`: `value` where `mask` is true; keeps `x`'s dtype.
     pub fn masked_fill(&self, mask: &Tensor, value: impl Into<Arg>) -> Result<Tensor> {
         if mask.dtype() != DType::Bool {
-            return Err(Error::invalid("masked_fill", format!(
-                "masked_fill_ only supports boolean masks, but got mask with dtype {}", mask.dtype().cpp_name()
-            )));
+            return Err(Error::invalid(
+                "masked_fill",
+                format!(
+                    "masked_fill_ only supports boolean masks, but got mask with dtype {}",
+                    mask.dtype().cpp_name()
+                ),
+            ));
         }
         let v = match value.into() {
             Arg::Scalar(s) => Tensor::scalar_as(s, self.dtype())?,
@@ -255,7 +279,11 @@ impl Tensor {
                 op: "isclose",
                 lhs: self.dtype(),
                 rhs: other.dtype(),
-                message: format!("{} did not match {}", self.dtype().scalar_type_name(), other.dtype().scalar_type_name()),
+                message: format!(
+                    "{} did not match {}",
+                    self.dtype().scalar_type_name(),
+                    other.dtype().scalar_type_name()
+                ),
             });
         }
         let mut close = self.eq(other)?;
@@ -297,17 +325,20 @@ impl Tensor {
 
     /// `torch.logical_and(a, b)`.
     pub fn logical_and(&self, other: &Tensor) -> Result<Tensor> {
-        self.to_dtype(DType::Bool)?.bitwise_and(&other.to_dtype(DType::Bool)?)
+        self.to_dtype(DType::Bool)?
+            .bitwise_and(&other.to_dtype(DType::Bool)?)
     }
 
     /// `torch.logical_or(a, b)`.
     pub fn logical_or(&self, other: &Tensor) -> Result<Tensor> {
-        self.to_dtype(DType::Bool)?.bitwise_or(&other.to_dtype(DType::Bool)?)
+        self.to_dtype(DType::Bool)?
+            .bitwise_or(&other.to_dtype(DType::Bool)?)
     }
 
     /// `torch.logical_xor(a, b)`.
     pub fn logical_xor(&self, other: &Tensor) -> Result<Tensor> {
-        self.to_dtype(DType::Bool)?.bitwise_xor(&other.to_dtype(DType::Bool)?)
+        self.to_dtype(DType::Bool)?
+            .bitwise_xor(&other.to_dtype(DType::Bool)?)
     }
 
     /// `~x`: bitwise not of integers, logical not of bools.
@@ -315,7 +346,10 @@ impl Tensor {
         match self.dtype() {
             DType::Bool => self.logical_not(),
             d if d.is_int() => self.bitwise_xor(Tensor::scalar_as(Scalar::Int(-1), d)?),
-            d => Err(Error::DTypeUnsupported { op: "bitwise_not_cpu", dtype: d }),
+            d => Err(Error::DTypeUnsupported {
+                op: "bitwise_not_cpu",
+                dtype: d,
+            }),
         }
     }
 }

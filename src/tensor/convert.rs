@@ -23,11 +23,10 @@ shorthand_casts! {
 impl Tensor {
     /// `x.to(dtype)`: `x` itself when the dtype already matches, else a converted copy.
     pub fn to_dtype(&self, dtype: DType) -> Result<Tensor> {
-        let storage = self.read();
-        if storage.dtype() == dtype {
+        if self.dtype() == dtype {
             return Ok(self.clone());
         }
-        let out = storage.cast(self.layout(), dtype)?;
+        let out = self.read().cast(self.layout(), dtype)?;
         Ok(Tensor::from_storage(out, self.shape()))
     }
 
@@ -47,9 +46,13 @@ impl Tensor {
     /// `x.item()`: the one element as a Python number.
     pub fn item(&self) -> Result<Scalar> {
         if self.numel() != 1 {
-            return Err(Error::invalid("item", format!(
-                "a Tensor with {} elements cannot be converted to Scalar", self.numel()
-            )));
+            return Err(Error::invalid(
+                "item",
+                format!(
+                    "a Tensor with {} elements cannot be converted to Scalar",
+                    self.numel()
+                ),
+            ));
         }
         let index = vec![0; self.dim()];
         self.get(&index)

@@ -8,7 +8,9 @@ use crate::types::{checked_numel, DType, Device, Element, Error, Result, Scalar}
 pub(super) fn numel_of(shape: &[usize]) -> Result<usize> {
     checked_numel(shape)
         .filter(|&n| n <= isize::MAX as usize)
-        .ok_or_else(|| Error::TooLarge { shape: shape.to_vec() })
+        .ok_or_else(|| Error::TooLarge {
+            shape: shape.to_vec(),
+        })
 }
 
 /// As [`numel_of`], for creators that compute their values in a staging vector of 8-byte
@@ -18,7 +20,10 @@ pub(super) fn staged_numel(shape: &[usize]) -> Result<usize> {
     let bytes = n as u128 * 8;
     let available = crate::backend::cpu::total_memory();
     if bytes > available {
-        return Err(Error::OutOfMemory { requested: bytes, available });
+        return Err(Error::OutOfMemory {
+            requested: bytes,
+            available,
+        });
     }
     Ok(n)
 }
@@ -30,16 +35,25 @@ impl Tensor {
         if n != data.len() {
             return Err(Error::invalid(
                 "from_slice",
-                format!("{} values cannot fill a tensor of shape {shape:?} ({n} elements)", data.len()),
+                format!(
+                    "{} values cannot fill a tensor of shape {shape:?} ({n} elements)",
+                    data.len()
+                ),
             ));
         }
-        Ok(Tensor::from_storage(Storage::Cpu(CpuStorage::from_slice(data)?), shape))
+        Ok(Tensor::from_storage(
+            Storage::Cpu(CpuStorage::from_slice(data)?),
+            shape,
+        ))
     }
 
     /// `torch.zeros(shape, dtype=…)`.
     pub fn zeros(shape: &[usize], dtype: DType) -> Result<Tensor> {
         let n = numel_of(shape)?;
-        Ok(Tensor::from_storage(Storage::zeros(Device::Cpu, dtype, n)?, shape))
+        Ok(Tensor::from_storage(
+            Storage::zeros(Device::Cpu, dtype, n)?,
+            shape,
+        ))
     }
 
     /// `torch.empty`: nabla's empty tensors hold zeros (reading uninitialised memory would
@@ -74,27 +88,45 @@ impl Tensor {
 
     /// `torch.arange(start, end, step)`: `ceil((end - start) / step)` values; int64 unless
     /// an argument is a float (then float32), or `dtype` says.
-    pub fn arange(start: Scalar, end: Scalar, step: Scalar, dtype: Option<DType>) -> Result<Tensor> {
-        let any_float = [start, end, step].iter().any(|s| matches!(s, Scalar::Float(_)));
+    pub fn arange(
+        start: Scalar,
+        end: Scalar,
+        step: Scalar,
+        dtype: Option<DType>,
+    ) -> Result<Tensor> {
+        let any_float = [start, end, step]
+            .iter()
+            .any(|s| matches!(s, Scalar::Float(_)));
         let dtype = dtype.unwrap_or(if any_float { DType::F32 } else { DType::I64 });
         let (s, e, st) = (start.to_f64(), end.to_f64(), step.to_f64());
         if [s, e, st].iter().any(|v| !v.is_finite()) {
-            return Err(Error::invalid("arange", format!("unsupported range: {start} -> {end}")));
+            return Err(Error::invalid(
+                "arange",
+                format!("unsupported range: {start} -> {end}"),
+            ));
         }
         if st == 0.0 {
             return Err(Error::invalid("arange", "step must be nonzero"));
         }
         if (st > 0.0 && e < s) || (st < 0.0 && e > s) {
-            return Err(Error::invalid("arange", "upper bound and lower bound inconsistent with step sign"));
+            return Err(Error::invalid(
+                "arange",
+                "upper bound and lower bound inconsistent with step sign",
+            ));
         }
         let len = ((e - s) / st).ceil();
         if len > isize::MAX as f64 {
-            return Err(Error::invalid("arange", format!("invalid size, possible overflow? (end - start) / step = {len}")));
+            return Err(Error::invalid(
+                "arange",
+                format!("invalid size, possible overflow? (end - start) / step = {len}"),
+            ));
         }
         let len = staged_numel(&[len as usize])?;
         if !any_float && !dtype.is_float() {
             let (s, st) = (start.to_i64(), step.to_i64());
-            let v: Vec<i64> = (0..len as i64).map(|i| s.wrapping_add(st.wrapping_mul(i))).collect();
+            let v: Vec<i64> = (0..len as i64)
+                .map(|i| s.wrapping_add(st.wrapping_mul(i)))
+                .collect();
             return Tensor::from_slice(&v, &[len])?.to_dtype(dtype);
         }
         let v: Vec<f64> = (0..len).map(|i| s + st * i as f64).collect();
@@ -106,17 +138,33 @@ impl Tensor {
     pub fn linspace(start: f64, end: f64, steps: usize, dtype: Option<DType>) -> Result<Tensor> {
         let dtype = dtype.unwrap_or(DType::F32);
         staged_numel(&[steps])?;
-        let v = spaced(start, end, steps, dtype == DType::F64 || dtype.category() != crate::types::Category::Float, |x| x);
+        let v = spaced(
+            start,
+            end,
+            steps,
+            dtype == DType::F64 || dtype.category() != crate::types::Category::Float,
+            |x| x,
+        );
         Tensor::from_slice(&v, &[steps])?.to_dtype(dtype)
     }
 
     /// `torch.logspace(start, end, steps, base)`: `base ** linspace(start, end, steps)`.
-    pub fn logspace(start: f64, end: f64, steps: usize, base: f64, dtype: Option<DType>) -> Result<Tensor> {
+    pub fn logspace(
+        start: f64,
+        end: f64,
+        steps: usize,
+        base: f64,
+        dtype: Option<DType>,
+    ) -> Result<Tensor> {
         let dtype = dtype.unwrap_or(DType::F32);
         staged_numel(&[steps])?;
         let wide = dtype == DType::F64 || !dtype.is_float();
         let v = spaced(start, end, steps, wide, |x| {
-            if wide { base.powf(x) } else { (base as f32).powf(x as f32) as f64 }
+            if wide {
+                base.powf(x)
+            } else {
+                (base as f32).powf(x as f32) as f64
+            }
         });
         Tensor::from_slice(&v, &[steps])?.to_dtype(dtype)
     }
@@ -155,11 +203,19 @@ fn spaced(start: f64, end: f64, steps: usize, wide: bool, f: impl Fn(f64) -> f64
         .map(|i| {
             let x = if wide {
                 let step = (end - start) / (steps - 1) as f64;
-                if i < half { start + step * i as f64 } else { end - step * (steps - i - 1) as f64 }
+                if i < half {
+                    start + step * i as f64
+                } else {
+                    end - step * (steps - i - 1) as f64
+                }
             } else {
                 let (s, e) = (start as f32, end as f32);
                 let step = (e - s) / (steps - 1) as f32;
-                (if i < half { s + step * i as f32 } else { e - step * (steps - i - 1) as f32 }) as f64
+                (if i < half {
+                    s + step * i as f32
+                } else {
+                    e - step * (steps - i - 1) as f32
+                }) as f64
             };
             f(x)
         })

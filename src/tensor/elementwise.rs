@@ -70,7 +70,11 @@ impl Arg {
             Arg::Tensor(t) => t.to_dtype(dtype)?,
             Arg::Scalar(s) => Tensor::scalar_as(*s, dtype)?,
         };
-        let layout = t.layout().broadcast_to(shape);
+        let layout = if t.shape() == shape {
+            t.layout().clone()
+        } else {
+            t.layout().broadcast_to(shape)
+        };
         Ok((t, layout))
     }
 }
@@ -80,14 +84,28 @@ pub fn broadcast_shapes(op: &'static str, a: &[usize], b: &[usize]) -> Result<Di
     let n = a.len().max(b.len());
     let mut out: Dims = smallvec::smallvec![0; n];
     for i in 0..n {
-        let da = if i + a.len() >= n { a[i + a.len() - n] } else { 1 };
-        let db = if i + b.len() >= n { b[i + b.len() - n] } else { 1 };
+        let da = if i + a.len() >= n {
+            a[i + a.len() - n]
+        } else {
+            1
+        };
+        let db = if i + b.len() >= n {
+            b[i + b.len() - n]
+        } else {
+            1
+        };
         out[i] = if da == db || db == 1 {
             da
         } else if da == 1 {
             db
         } else {
-            return Err(Error::BroadcastMismatch { op, lhs: a.to_vec(), rhs: b.to_vec(), dim: i, out_ndim: n });
+            return Err(Error::BroadcastMismatch {
+                op,
+                lhs: a.to_vec(),
+                rhs: b.to_vec(),
+                dim: i,
+                out_ndim: n,
+            });
         };
     }
     Ok(out)
@@ -138,7 +156,10 @@ impl Tensor {
     /// `Tensor::binary(BinaryOp::Sub, 2.into(), (&x).into())`.
     pub fn binary(op: BinaryOp, a: Arg, b: Arg) -> Result<Tensor> {
         if a.tensor().is_none() && b.tensor().is_none() {
-            return Err(Error::invalid(op.name(), "expected at least one tensor operand"));
+            return Err(Error::invalid(
+                op.name(),
+                "expected at least one tensor operand",
+            ));
         }
         same_device(op.name(), &[&a, &b])?;
         let dtype = result_type(&[&a, &b]);
@@ -157,26 +178,37 @@ impl Tensor {
             BinaryOp::Pow if dtype.is_int() && matches!(b, Arg::Scalar(s) if s.to_f64() < 0.0) => {
                 return Err(Error::invalid("pow", "Integers to negative integer powers are not allowed."))
             }
-            BinaryOp::FloorDiv | BinaryOp::Remainder | BinaryOp::Fmod if compute.is_int() => {
-                if b.has_zero()? {
-                    return Err(Error::ZeroDivision { op: op.name() });
-                }
+            BinaryOp::FloorDiv | BinaryOp::Remainder | BinaryOp::Fmod
+                if compute.is_int() && b.has_zero()? =>
+            {
+                return Err(Error::ZeroDivision { op: op.name() });
             }
             _ => {}
         }
         if !op.supports(compute) {
-            return Err(Error::DTypeUnsupported { op: kernel_name(op), dtype: compute });
+            return Err(Error::DTypeUnsupported {
+                op: kernel_name(op),
+                dtype: compute,
+            });
         }
         let (ta, la) = a.prepare(compute, &shape)?;
         let (tb, lb) = b.prepare(compute, &shape)?;
         let storage = with2(&ta, &tb, |sa, sb| sa.binary(op, &la, sb, &lb))?;
-        Tensor::from_storage(storage, &shape).to_dtype(out)
+        let result = Tensor::from_storage(storage, &shape);
+        if out == compute {
+            Ok(result)
+        } else {
+            result.to_dtype(out)
+        }
     }
 
     /// A comparison, elementwise, after promotion: a bool tensor.
     pub fn compare(op: CmpOp, a: Arg, b: Arg) -> Result<Tensor> {
         if a.tensor().is_none() && b.tensor().is_none() {
-            return Err(Error::invalid(op.name(), "expected at least one tensor operand"));
+            return Err(Error::invalid(
+                op.name(),
+                "expected at least one tensor operand",
+            ));
         }
         same_device(op.name(), &[&a, &b])?;
         let dtype = result_type(&[&a, &b]);
@@ -193,10 +225,13 @@ impl Tensor {
         let c = Arg::Tensor(cond.clone());
         same_device("where", &[&c, &a, &b])?;
         if cond.dtype() != DType::Bool {
-            return Err(Error::invalid("where", format!(
+            return Err(Error::invalid(
+                "where",
+                format!(
                 "where expected condition to be a boolean tensor, but got a tensor with dtype {}",
                 cond.dtype().scalar_type_name()
-            )));
+            ),
+            ));
         }
         let dtype = result_type(&[&a, &b]);
         let shape = broadcast_shapes("where", cond.shape(), a.shape())?;

@@ -18,14 +18,26 @@ impl Tensor {
         self.check_writable(op)?;
         let shape = super::elementwise::broadcast_shapes(op, self.shape(), src.shape())?;
         if shape.as_slice() != self.shape() {
-            return Err(Error::InPlaceShape { op, out: self.shape().to_vec(), broadcast: shape.to_vec() });
+            return Err(Error::InPlaceShape {
+                op,
+                out: self.shape().to_vec(),
+                broadcast: shape.to_vec(),
+            });
         }
         if self.device() != src.device() {
-            return Err(Error::DeviceMismatch { op, lhs: self.device(), rhs: src.device() });
+            return Err(Error::DeviceMismatch {
+                op,
+                lhs: self.device(),
+                rhs: src.device(),
+            });
         }
         // Reading and writing one storage at once would deadlock (and could read what it
         // has just written): copy the source out first.
-        let src = if src.shares_storage(self) { src.copy_contiguous()? } else { src.clone() };
+        let src = if src.shares_storage(self) {
+            src.copy_contiguous()?
+        } else {
+            src.clone()
+        };
         let src_layout = src.layout().broadcast_to(self.shape());
         let from = src.read();
         self.write().copy_from(self.layout(), &from, &src_layout)
@@ -34,7 +46,11 @@ impl Tensor {
     /// Stores an op's out-of-place result in this tensor, as PyTorch's `op_` does.
     fn store(&self, op: &'static str, result: Tensor) -> Result<&Tensor> {
         if !result.dtype().can_cast_to(self.dtype()) {
-            return Err(Error::InPlaceCast { op, from: result.dtype(), to: self.dtype() });
+            return Err(Error::InPlaceCast {
+                op,
+                from: result.dtype(),
+                to: self.dtype(),
+            });
         }
         self.write_from(op, &result)?;
         Ok(self)

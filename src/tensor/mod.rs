@@ -29,11 +29,16 @@ pub struct Tensor(Arc<TensorImpl>);
 struct TensorImpl {
     storage: Arc<RwLock<Storage>>,
     layout: Layout,
+    // A storage's dtype and device never change: kept here, they are read without a lock.
+    dtype: DType,
+    device: Device,
 }
 
 impl Tensor {
     fn from_storage(storage: Storage, shape: &[usize]) -> Tensor {
         Tensor(Arc::new(TensorImpl {
+            dtype: storage.dtype(),
+            device: storage.device(),
             storage: Arc::new(RwLock::new(storage)),
             layout: Layout::contiguous(shape),
         }))
@@ -44,6 +49,8 @@ impl Tensor {
         Tensor(Arc::new(TensorImpl {
             storage: self.0.storage.clone(),
             layout,
+            dtype: self.0.dtype,
+            device: self.0.device,
         }))
     }
 
@@ -83,11 +90,11 @@ impl Tensor {
     }
 
     pub fn dtype(&self) -> DType {
-        self.read().dtype()
+        self.0.dtype
     }
 
     pub fn device(&self) -> Device {
-        self.read().device()
+        self.0.device
     }
 
     pub fn stride(&self) -> &[usize] {

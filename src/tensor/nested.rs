@@ -48,11 +48,19 @@ impl Nested {
         match self {
             Nested::Scalar(_) if depth == shape.len() => Ok(()),
             // A number where a list of `shape[depth]` items was expected.
-            Nested::Scalar(_) => Err(Error::Ragged { dim: depth, expected: shape[depth], got: 0 }),
+            Nested::Scalar(_) => Err(Error::Ragged {
+                dim: depth,
+                expected: shape[depth],
+                got: 0,
+            }),
             Nested::List(items) => {
                 let expected = shape.get(depth).copied().unwrap_or(0);
                 if depth == shape.len() || items.len() != expected {
-                    return Err(Error::Ragged { dim: depth, expected, got: items.len() });
+                    return Err(Error::Ragged {
+                        dim: depth,
+                        expected,
+                        got: items.len(),
+                    });
                 }
                 items.iter().try_for_each(|i| i.check(shape, depth + 1))
             }
@@ -89,14 +97,15 @@ impl Tensor {
         let shape = data.shape()?;
         let mut values = Vec::new();
         data.flatten_into(&mut values);
-        let dtype = dtype.unwrap_or_else(|| {
-            match values.iter().map(|v| v.category()).max() {
-                Some(Category::Bool) => DType::Bool,
-                Some(Category::Int) => DType::I64,
-                _ => DType::F32,
-            }
+        let dtype = dtype.unwrap_or_else(|| match values.iter().map(|v| v.category()).max() {
+            Some(Category::Bool) => DType::Bool,
+            Some(Category::Int) => DType::I64,
+            _ => DType::F32,
         });
-        Ok(Tensor::from_storage(storage_from_scalars(&values, dtype)?, &shape))
+        Ok(Tensor::from_storage(
+            storage_from_scalars(&values, dtype)?,
+            &shape,
+        ))
     }
 
     /// `tolist()`: a Python number for a 0-dim tensor, else nested lists.

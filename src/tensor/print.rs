@@ -21,7 +21,13 @@ pub struct PrintOptions {
 
 impl Default for PrintOptions {
     fn default() -> Self {
-        PrintOptions { precision: 4, threshold: 1000, edgeitems: 3, linewidth: 80, sci_mode: None }
+        PrintOptions {
+            precision: 4,
+            threshold: 1000,
+            edgeitems: 3,
+            linewidth: 80,
+            sci_mode: None,
+        }
     }
 }
 
@@ -41,7 +47,11 @@ fn py_sci(v: f64, precision: usize) -> String {
     let s = format!("{v:.precision$e}");
     let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
-    format!("{mantissa}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+    format!(
+        "{mantissa}e{}{:02}",
+        if exp < 0 { '-' } else { '+' },
+        exp.abs()
+    )
 }
 
 fn py_nonfinite(v: f64) -> String {
@@ -65,9 +75,20 @@ struct Formatter {
 
 impl Formatter {
     fn new(values: &[Scalar], floating: bool, opts: &PrintOptions) -> Formatter {
-        let mut f = Formatter { floating, int_mode: true, sci_mode: false, width: 1, precision: opts.precision };
+        let mut f = Formatter {
+            floating,
+            int_mode: true,
+            sci_mode: false,
+            width: 1,
+            precision: opts.precision,
+        };
         if !floating {
-            f.width = values.iter().map(|v| scalar_text(*v).len()).max().unwrap_or(1).max(1);
+            f.width = values
+                .iter()
+                .map(|v| scalar_text(*v).len())
+                .max()
+                .unwrap_or(1)
+                .max(1);
             return f;
         }
         let finite: Vec<f64> = values
@@ -89,15 +110,31 @@ impl Formatter {
         if f.int_mode {
             if max / min > 1000.0 || max > 1e8 {
                 f.sci_mode = true;
-                f.width = finite.iter().map(|v| py_sci(*v, p).len()).max().unwrap_or(1);
+                f.width = finite
+                    .iter()
+                    .map(|v| py_sci(*v, p).len())
+                    .max()
+                    .unwrap_or(1);
             } else {
-                f.width = finite.iter().map(|v| py_fixed(*v, 0).len() + 1).max().unwrap_or(1);
+                f.width = finite
+                    .iter()
+                    .map(|v| py_fixed(*v, 0).len() + 1)
+                    .max()
+                    .unwrap_or(1);
             }
         } else if max / min > 1000.0 || max > 1e8 || min < 1e-4 {
             f.sci_mode = true;
-            f.width = finite.iter().map(|v| py_sci(*v, p).len()).max().unwrap_or(1);
+            f.width = finite
+                .iter()
+                .map(|v| py_sci(*v, p).len())
+                .max()
+                .unwrap_or(1);
         } else {
-            f.width = finite.iter().map(|v| py_fixed(*v, p).len()).max().unwrap_or(1);
+            f.width = finite
+                .iter()
+                .map(|v| py_fixed(*v, p).len())
+                .max()
+                .unwrap_or(1);
         }
         f.width = f.width.max(1);
         if let Some(s) = opts.sci_mode {
@@ -156,7 +193,11 @@ impl Printer<'_> {
     fn shown(&self, size: usize) -> Vec<Option<usize>> {
         let e = self.opts.edgeitems;
         if self.summarize && size > 2 * e {
-            (0..e).map(Some).chain([None]).chain((size - e..size).map(Some)).collect()
+            (0..e)
+                .map(Some)
+                .chain([None])
+                .chain((size - e..size).map(Some))
+                .collect()
         } else {
             (0..size).map(Some).collect()
         }
@@ -230,7 +271,11 @@ pub fn format_tensor(t: &Tensor, opts: &PrintOptions, extra_suffixes: &[String])
     let body = if t.numel() == 0 {
         if t.dim() != 1 {
             let dims: Vec<String> = t.shape().iter().map(|d| d.to_string()).collect();
-            let tuple = if dims.len() == 1 { format!("({},)", dims[0]) } else { format!("({})", dims.join(", ")) };
+            let tuple = if dims.len() == 1 {
+                format!("({},)", dims[0])
+            } else {
+                format!("({})", dims.join(", "))
+            };
             suffixes.push(format!("size={tuple}"));
         }
         if dtype != DType::F32 {
@@ -242,7 +287,12 @@ pub fn format_tensor(t: &Tensor, opts: &PrintOptions, extra_suffixes: &[String])
             suffixes.push(format!("dtype={dtype}"));
         }
         let storage = t.read();
-        let p = Printer { storage: &storage, tensor: t, opts, summarize: t.numel() > opts.threshold };
+        let p = Printer {
+            storage: &storage,
+            tensor: t,
+            opts,
+            summarize: t.numel() > opts.threshold,
+        };
         let mut values = Vec::new();
         p.collect(&mut Vec::new(), &mut values)?;
         let f = Formatter::new(&values, dtype.category() == Category::Float, opts);

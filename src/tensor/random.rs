@@ -23,7 +23,11 @@ impl Default for Generator {
 
 impl Generator {
     pub fn new(seed: u64) -> Generator {
-        let mut g = Generator { state: Box::new([0; 624]), index: 624, seed };
+        let mut g = Generator {
+            state: Box::new([0; 624]),
+            index: 624,
+            seed,
+        };
         g.manual_seed(seed);
         g
     }
@@ -124,10 +128,19 @@ impl Tensor {
     }
 
     /// `torch.normal(mean, std, size)`.
-    pub fn normal(mean: f64, std: f64, shape: &[usize], dtype: DType, g: &mut Generator) -> Result<Tensor> {
+    pub fn normal(
+        mean: f64,
+        std: f64,
+        shape: &[usize],
+        dtype: DType,
+        g: &mut Generator,
+    ) -> Result<Tensor> {
         float_only("normal", dtype)?;
         if std < 0.0 || std.is_nan() {
-            return Err(Error::invalid("normal", format!("normal expects std >= 0.0, but found std {std}")));
+            return Err(Error::invalid(
+                "normal",
+                format!("normal expects std >= 0.0, but found std {std}"),
+            ));
         }
         let n = super::create::staged_numel(shape)?;
         let v = (0..n).map(|_| mean + std * g.normal()).collect();
@@ -135,11 +148,19 @@ impl Tensor {
     }
 
     /// `torch.randint(low, high, size)`: integers in [low, high).
-    pub fn randint(low: i64, high: i64, shape: &[usize], dtype: DType, g: &mut Generator) -> Result<Tensor> {
+    pub fn randint(
+        low: i64,
+        high: i64,
+        shape: &[usize],
+        dtype: DType,
+        g: &mut Generator,
+    ) -> Result<Tensor> {
         if high <= low {
             return Err(Error::invalid(
                 "randint",
-                format!("random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"),
+                format!(
+                    "random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"
+                ),
             ));
         }
         let range = (high as i128 - low as i128) as u128;
@@ -176,7 +197,10 @@ impl Tensor {
         for s in p {
             let p = s.to_f64();
             if !(0.0..=1.0).contains(&p) {
-                return Err(Error::invalid("bernoulli", format!("Expected p_in >= 0 && p_in <= 1 to be true, but got false (p = {p})")));
+                return Err(Error::invalid(
+                    "bernoulli",
+                    format!("Expected p_in >= 0 && p_in <= 1 to be true, but got false (p = {p})"),
+                ));
             }
             v.push(if g.uniform_f64() < p { 1.0 } else { 0.0 });
         }

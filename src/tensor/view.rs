@@ -10,10 +10,18 @@ pub fn infer_shape(op: &'static str, shape: &[i64], numel: usize) -> Result<Dims
     let mut known = 1usize;
     for (i, &s) in shape.iter().enumerate() {
         match s {
-            -1 if inferred.is_some() => return Err(Error::invalid(op, "only one dimension can be inferred")),
+            -1 if inferred.is_some() => {
+                return Err(Error::invalid(op, "only one dimension can be inferred"))
+            }
             -1 => inferred = Some(i),
             s if s < 0 => return Err(Error::invalid(op, format!("invalid shape dimension {s}"))),
-            s => known = known.checked_mul(s as usize).ok_or_else(|| Error::TooLarge { shape: shape.iter().map(|&d| d.max(0) as usize).collect() })?,
+            s => {
+                known = known
+                    .checked_mul(s as usize)
+                    .ok_or_else(|| Error::TooLarge {
+                        shape: shape.iter().map(|&d| d.max(0) as usize).collect(),
+                    })?
+            }
         }
     }
     let mut out: Dims = shape.iter().map(|&s| s.max(0) as usize).collect();
@@ -59,9 +67,15 @@ impl Tensor {
         if self.dim() == 0 {
             return self.reshape(&[1]);
         }
-        let (s, e) = (wrap_dim("flatten", start, self.dim())?, wrap_dim("flatten", end, self.dim())?);
+        let (s, e) = (
+            wrap_dim("flatten", start, self.dim())?,
+            wrap_dim("flatten", end, self.dim())?,
+        );
         if s > e {
-            return Err(Error::invalid("flatten", "flatten() has invalid args: start_dim cannot come after end_dim"));
+            return Err(Error::invalid(
+                "flatten",
+                "flatten() has invalid args: start_dim cannot come after end_dim",
+            ));
         }
         let shape = self.shape();
         let mut new: Vec<i64> = shape[..s].iter().map(|&d| d as i64).collect();
@@ -98,7 +112,10 @@ impl Tensor {
         for &d in dims {
             let d = wrap_dim("permute", d, self.dim())?;
             if std::mem::replace(&mut seen[d], true) {
-                return Err(Error::invalid("permute", "permute(): duplicate dims are not allowed."));
+                return Err(Error::invalid(
+                    "permute",
+                    "permute(): duplicate dims are not allowed.",
+                ));
             }
             perm.push(d);
         }
@@ -110,7 +127,10 @@ impl Tensor {
         if self.dim() == 0 {
             return Ok(self.clone());
         }
-        let (a, b) = (wrap_dim("transpose", d0, self.dim())?, wrap_dim("transpose", d1, self.dim())?);
+        let (a, b) = (
+            wrap_dim("transpose", d0, self.dim())?,
+            wrap_dim("transpose", d1, self.dim())?,
+        );
         let mut perm: Vec<usize> = (0..self.dim()).collect();
         perm.swap(a, b);
         Ok(self.with_layout(self.layout().permute(&perm)))
@@ -121,7 +141,10 @@ impl Tensor {
         match self.dim() {
             0 | 1 => Ok(self.clone()),
             2 => self.transpose(0, 1),
-            n => Err(Error::invalid("t", format!("t() expects a tensor with <= 2 dimensions, but self is {n}D"))),
+            n => Err(Error::invalid(
+                "t",
+                format!("t() expects a tensor with <= 2 dimensions, but self is {n}D"),
+            )),
         }
     }
 
@@ -166,9 +189,16 @@ impl Tensor {
                 continue;
             }
             let have = self.shape()[i - lead];
-            let want = if s == -1 { have } else if s < 0 {
-                return Err(Error::invalid("expand", format!("invalid shape dimension {s}")));
-            } else { s as usize };
+            let want = if s == -1 {
+                have
+            } else if s < 0 {
+                return Err(Error::invalid(
+                    "expand",
+                    format!("invalid shape dimension {s}"),
+                ));
+            } else {
+                s as usize
+            };
             if have != want && have != 1 {
                 return Err(Error::ExpandMismatch {
                     shape: self.shape().to_vec(),
@@ -198,7 +228,10 @@ impl Tensor {
     pub fn squeeze(&self, dims: Option<&[i64]>) -> Result<Tensor> {
         let dims: Vec<usize> = match dims {
             None => (0..self.dim()).collect(),
-            Some(ds) => ds.iter().map(|&d| wrap_dim("squeeze", d, self.dim())).collect::<Result<_>>()?,
+            Some(ds) => ds
+                .iter()
+                .map(|&d| wrap_dim("squeeze", d, self.dim()))
+                .collect::<Result<_>>()?,
         };
         Ok(self.with_layout(self.layout().squeeze(&dims)))
     }
@@ -212,20 +245,28 @@ impl Tensor {
     /// `x.narrow(dim, start, length)`.
     pub fn narrow(&self, dim: i64, start: i64, length: usize) -> Result<Tensor> {
         if self.dim() == 0 {
-            return Err(Error::invalid("narrow", "narrow() cannot be applied to a 0-dim tensor."));
+            return Err(Error::invalid(
+                "narrow",
+                "narrow() cannot be applied to a 0-dim tensor.",
+            ));
         }
         let d = wrap_dim("narrow", dim, self.dim())?;
         let size = self.shape()[d] as i64;
         if start < -size || start > size {
-            return Err(Error::invalid("narrow", format!(
-                "start out of range (expected to be in range of [{}, {size}], but got {start})", -size
-            )));
+            return Err(Error::invalid(
+                "narrow",
+                format!(
+                    "start out of range (expected to be in range of [{}, {size}], but got {start})",
+                    -size
+                ),
+            ));
         }
         let start = if start < 0 { start + size } else { start };
         if start + length as i64 > size {
-            return Err(Error::invalid("narrow", format!(
-                "start ({start}) + length ({length}) exceeds dimension size ({size})."
-            )));
+            return Err(Error::invalid(
+                "narrow",
+                format!("start ({start}) + length ({length}) exceeds dimension size ({size})."),
+            ));
         }
         Ok(self.with_layout(self.layout().slice(d, start as usize, length, 1)))
     }
@@ -233,32 +274,58 @@ impl Tensor {
     /// `x.select(dim, index)`: drops `dim`, keeping the slice at `index`.
     pub fn select(&self, dim: i64, index: i64) -> Result<Tensor> {
         if self.dim() == 0 {
-            return Err(Error::invalid("select", "select() cannot be applied to a 0-dim tensor."));
+            return Err(Error::invalid(
+                "select",
+                "select() cannot be applied to a 0-dim tensor.",
+            ));
         }
         let d = wrap_dim("select", dim, self.dim())?;
         let size = self.shape()[d] as i64;
         if index < -size || index >= size {
-            return Err(Error::IndexOutOfRange { op: "select", index, dim: d, shape: self.shape().to_vec() });
+            return Err(Error::IndexOutOfRange {
+                op: "select",
+                index,
+                dim: d,
+                shape: self.shape().to_vec(),
+            });
         }
         let i = if index < 0 { index + size } else { index } as usize;
         Ok(self.with_layout(self.layout().select(d, i)))
     }
 
     /// `x[start:stop:step]` along `dim`, with Python's clamping of out-of-range bounds.
-    pub fn slice(&self, dim: i64, start: Option<i64>, stop: Option<i64>, step: i64) -> Result<Tensor> {
+    pub fn slice(
+        &self,
+        dim: i64,
+        start: Option<i64>,
+        stop: Option<i64>,
+        step: i64,
+    ) -> Result<Tensor> {
         if self.dim() == 0 {
-            return Err(Error::invalid("slice", "slice() cannot be applied to a 0-dim tensor."));
+            return Err(Error::invalid(
+                "slice",
+                "slice() cannot be applied to a 0-dim tensor.",
+            ));
         }
         if step <= 0 {
             return Err(Error::invalid("slice", "step must be greater than zero"));
         }
         let d = wrap_dim("slice", dim, self.dim())?;
         let size = self.shape()[d] as i64;
-        let clamp = |v: i64| if v < 0 { (v + size).max(0) } else { v.min(size) };
+        let clamp = |v: i64| {
+            if v < 0 {
+                (v + size).max(0)
+            } else {
+                v.min(size)
+            }
+        };
         let s = clamp(start.unwrap_or(0));
         let e = clamp(stop.unwrap_or(size)).max(s);
         let len = ((e - s) + step - 1) / step;
-        Ok(self.with_layout(self.layout().slice(d, s as usize, len as usize, step as usize)))
+        Ok(self.with_layout(
+            self.layout()
+                .slice(d, s as usize, len as usize, step as usize),
+        ))
     }
 
     /// `x.split(split_size, dim)`: pieces of `split_size` (the last may be smaller).
@@ -266,9 +333,18 @@ impl Tensor {
         let d = wrap_dim("split", dim, self.dim())?;
         let size = self.shape()[d];
         if split_size == 0 && size > 0 {
-            return Err(Error::invalid("split", "split_size can only be 0 if dimension size is 0, but got dimension size of ".to_string() + &size.to_string()));
+            return Err(Error::invalid(
+                "split",
+                "split_size can only be 0 if dimension size is 0, but got dimension size of "
+                    .to_string()
+                    + &size.to_string(),
+            ));
         }
-        let n = if size == 0 { 1 } else { size.div_ceil(split_size) };
+        let n = if size == 0 {
+            1
+        } else {
+            size.div_ceil(split_size)
+        };
         (0..n)
             .map(|i| {
                 let start = i * split_size;
@@ -301,7 +377,10 @@ impl Tensor {
     /// `x.chunk(chunks, dim)`: at most `chunks` pieces of `ceil(size / chunks)`.
     pub fn chunk(&self, chunks: usize, dim: i64) -> Result<Vec<Tensor>> {
         if chunks == 0 {
-            return Err(Error::invalid("chunk", "chunk expects `chunks` to be greater than 0, got: 0"));
+            return Err(Error::invalid(
+                "chunk",
+                "chunk expects `chunks` to be greater than 0, got: 0",
+            ));
         }
         let d = wrap_dim("chunk", dim, self.dim())?;
         let size = self.shape()[d];
@@ -311,14 +390,22 @@ impl Tensor {
     /// `x.unbind(dim)`: every slice along `dim`.
     pub fn unbind(&self, dim: i64) -> Result<Vec<Tensor>> {
         let d = wrap_dim("unbind", dim, self.dim())?;
-        (0..self.shape()[d]).map(|i| self.select(d as i64, i as i64)).collect()
+        (0..self.shape()[d])
+            .map(|i| self.select(d as i64, i as i64))
+            .collect()
     }
 
     /// `x.diagonal(offset, dim1, dim2)`: a view of the diagonal, as the last dimension.
     pub fn diagonal(&self, offset: i64, dim1: i64, dim2: i64) -> Result<Tensor> {
-        let (a, b) = (wrap_dim("diagonal", dim1, self.dim())?, wrap_dim("diagonal", dim2, self.dim())?);
+        let (a, b) = (
+            wrap_dim("diagonal", dim1, self.dim())?,
+            wrap_dim("diagonal", dim2, self.dim())?,
+        );
         if a == b {
-            return Err(Error::invalid("diagonal", format!("diagonal dimensions cannot be identical {dim1}, {dim2}")));
+            return Err(Error::invalid(
+                "diagonal",
+                format!("diagonal dimensions cannot be identical {dim1}, {dim2}"),
+            ));
         }
         Ok(self.with_layout(self.layout().diagonal(offset, a, b)))
     }
@@ -359,7 +446,10 @@ mod tests {
 
     #[test]
     fn infers_one_dimension() {
-        assert_eq!(infer_shape("view", &[2, -1], 6).unwrap().as_slice(), &[2, 3]);
+        assert_eq!(
+            infer_shape("view", &[2, -1], 6).unwrap().as_slice(),
+            &[2, 3]
+        );
         assert!(infer_shape("view", &[-1, -1], 6).is_err());
         assert!(infer_shape("view", &[4, -1], 6).is_err());
         assert!(infer_shape("view", &[0, -1], 0).is_err());

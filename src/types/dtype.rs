@@ -169,11 +169,10 @@ impl DType {
     /// PyTorch's `torch.can_cast`: whether an in-place op may write a result of type `self`
     /// into a tensor of type `to` (no float into int, nothing but bool into bool).
     pub fn can_cast_to(self, to: DType) -> bool {
-        match (self.category(), to.category()) {
-            (Category::Float, Category::Int | Category::Bool) => false,
-            (Category::Int, Category::Bool) => false,
-            _ => true,
-        }
+        !matches!(
+            (self.category(), to.category()),
+            (Category::Float, Category::Int | Category::Bool) | (Category::Int, Category::Bool)
+        )
     }
 
     /// The largest finite value, as f64 (for `nan_to_num`'s defaults).

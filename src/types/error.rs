@@ -29,7 +29,11 @@ pub enum Error {
         target: usize,
     },
 
-    #[error("output with shape [{}] doesn't match the broadcast shape [{}]", join(out), join(broadcast))]
+    #[error(
+        "output with shape [{}] doesn't match the broadcast shape [{}]",
+        join(out),
+        join(broadcast)
+    )]
     InPlaceShape {
         op: &'static str,
         out: Vec<usize>,
@@ -51,9 +55,16 @@ pub enum Error {
     },
 
     #[error("Dimension out of range (expected to be in range of [{}, {}], but got {dim})", -(*ndim as i64).max(1), (*ndim as i64).max(1) - 1)]
-    DimOutOfRange { op: &'static str, dim: i64, ndim: usize },
+    DimOutOfRange {
+        op: &'static str,
+        dim: i64,
+        ndim: usize,
+    },
 
-    #[error("{op}(): index {index} out of range for tensor of size [{}] at dimension {dim}", join(shape))]
+    #[error(
+        "{op}(): index {index} out of range for tensor of size [{}] at dimension {dim}",
+        join(shape)
+    )]
     IndexOutOfRange {
         op: &'static str,
         index: i64,
@@ -92,7 +103,10 @@ pub enum Error {
     #[error("CPU out of memory: tried to allocate {} but this machine has {} in all", human_bytes(*requested), human_bytes(*available))]
     OutOfMemory { requested: u128, available: u128 },
 
-    #[error("tensor of shape [{}] has more elements than can be addressed", join(shape))]
+    #[error(
+        "tensor of shape [{}] has more elements than can be addressed",
+        join(shape)
+    )]
     TooLarge { shape: Vec<usize> },
 
     #[error("unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.")]

@@ -8,7 +8,7 @@ pub type Dims = SmallVec<[usize; 6]>;
 
 /// How a tensor's elements sit in its storage: element `i` (a multi-index) lives at
 /// `offset + Σ i[d] * strides[d]`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Debug, PartialEq, Eq, Hash)]
 pub struct Layout {
     shape: Dims,
     strides: Dims,
@@ -17,7 +17,7 @@ pub struct Layout {
 
 /// The row-major strides of `shape`.
 pub fn contiguous_strides(shape: &[usize]) -> Dims {
-    let mut strides: Dims = smallvec::smallvec![0; shape.len()];
+    let mut strides = Dims::from_slice(shape);
     let mut acc = 1usize;
     for d in (0..shape.len()).rev() {
         strides[d] = acc;
@@ -31,9 +31,21 @@ pub fn checked_numel(shape: &[usize]) -> Option<usize> {
     shape.iter().try_fold(1usize, |acc, &s| acc.checked_mul(s))
 }
 
+// SmallVec's derived clone goes element by element through `extend`; a memcpy of the
+// inline array is several times cheaper, and layouts are cloned on every op.
+impl Clone for Layout {
+    fn clone(&self) -> Self {
+        Layout {
+            shape: Dims::from_slice(&self.shape),
+            strides: Dims::from_slice(&self.strides),
+            offset: self.offset,
+        }
+    }
+}
+
 impl Layout {
     pub fn contiguous(shape: &[usize]) -> Layout {
-        Layout::new(shape.into(), contiguous_strides(shape), 0)
+        Layout::new(Dims::from_slice(shape), contiguous_strides(shape), 0)
     }
 
     pub fn new(shape: Dims, strides: Dims, offset: usize) -> Layout {
@@ -198,23 +210,29 @@ impl Layout {
                 0
             };
         }
-        Layout::new(shape.into(), strides, self.offset)
+        Layout::new(Dims::from_slice(shape), strides, self.offset)
     }
 
     /// The strides that let `shape` view the same elements, when they exist
     /// (the element count is already checked equal).
     pub fn view(&self, shape: &[usize]) -> Option<Layout> {
         let strides = view_strides(&self.shape, &self.strides, shape)?;
-        Some(Layout::new(shape.into(), strides, self.offset))
+        Some(Layout::new(Dims::from_slice(shape), strides, self.offset))
     }
 
     /// The diagonal of dims `d1`, `d2` at `offset`, appended as the last dimension.
     pub fn diagonal(&self, offset: i64, d1: usize, d2: usize) -> Layout {
         let (s1, s2) = (self.shape[d1] as i64, self.shape[d2] as i64);
         let (len, start) = if offset >= 0 {
-            ((s1.min(s2 - offset)).max(0), offset as usize * self.strides[d2])
+            (
+                (s1.min(s2 - offset)).max(0),
+                offset as usize * self.strides[d2],
+            )
         } else {
-            ((s1 + offset).min(s2).max(0), (-offset) as usize * self.strides[d1])
+            (
+                (s1 + offset).min(s2).max(0),
+                (-offset) as usize * self.strides[d1],
+            )
         };
         let mut shape = Dims::new();
         let mut strides = Dims::new();
@@ -226,7 +244,11 @@ impl Layout {
         }
         shape.push(len as usize);
         strides.push(self.strides[d1] + self.strides[d2]);
-        let offset = if len > 0 { self.offset + start } else { self.offset };
+        let offset = if len > 0 {
+            self.offset + start
+        } else {
+            self.offset
+        };
         Layout::new(shape, strides, offset)
     }
 }
@@ -250,9 +272,7 @@ fn view_strides(old_shape: &[usize], old_strides: &[usize], new_shape: &[usize])
             || (old_shape[tensor_d - 1] != 1
                 && old_strides[tensor_d - 1] != tensor_numel * chunk_stride);
         if chunk_ends {
-            while view_d >= 0
-                && (view_numel < tensor_numel || new_shape[view_d as usize] == 1)
-            {
+            while view_d >= 0 && (view_numel < tensor_numel || new_shape[view_d as usize] == 1) {
                 new_strides[view_d as usize] = view_numel * chunk_stride;
                 view_numel *= new_shape[view_d as usize];
                 view_d -= 1;
@@ -294,7 +314,11 @@ mod tests {
 
     #[test]
     fn contiguity_ignores_unit_dims() {
-        let l = Layout::new([2, 1, 3].into(), [3, 7, 1].into(), 0);
+        let l = Layout::new(
+            Dims::from_slice(&[2, 1, 3]),
+            Dims::from_slice(&[3, 7, 1]),
+            0,
+        );
         assert!(l.is_contiguous());
         assert!(!Layout::contiguous(&[2, 3]).permute(&[1, 0]).is_contiguous());
     }
@@ -312,6 +336,9 @@ mod tests {
     #[test]
     fn diagonal_layout() {
         let l = Layout::contiguous(&[3, 3]).diagonal(1, 0, 1);
-        assert_eq!((l.shape(), l.strides(), l.offset()), (&[2][..], &[4][..], 1));
+        assert_eq!(
+            (l.shape(), l.strides(), l.offset()),
+            (&[2][..], &[4][..], 1)
+        );
     }
 }

@@ -39,7 +39,9 @@ pub fn ragged() -> Nested {
 
 impl Env {
     pub fn new() -> Env {
-        let a = floats(&[-1.5, 0.0, 2.25, 3.0, -0.5, 1.0]).view(&[2, 3]).unwrap();
+        let a = floats(&[-1.5, 0.0, 2.25, 3.0, -0.5, 1.0])
+            .view(&[2, 3])
+            .unwrap();
         Env {
             b: floats(&[0.5, -2.0, 4.0]),
             i: ints(&[-7, 0, 5, 3, -2, 9]).view(&[2, 3]).unwrap(),
@@ -71,7 +73,10 @@ impl Show for Tensor {
 }
 impl Show for Vec<Tensor> {
     fn show(&self) -> String {
-        self.iter().map(|t| t.to_string()).collect::<Vec<_>>().join("\n")
+        self.iter()
+            .map(|t| t.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 impl Show for bool {
@@ -119,7 +124,14 @@ impl Show for Nested {
         match self {
             Nested::Scalar(s) => s.to_string(),
             Nested::List(items) => {
-                format!("[{}]", items.iter().map(|i| i.show()).collect::<Vec<_>>().join(", "))
+                format!(
+                    "[{}]",
+                    items
+                        .iter()
+                        .map(|i| i.show())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
             }
         }
     }

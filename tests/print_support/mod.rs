@@ -21,12 +21,17 @@ pub fn arange_i(n: i64, scale: i64, offset: i64) -> Tensor {
 }
 
 pub fn arange_f(n: i64, scale: f64, offset: f64) -> Tensor {
-    Tensor::arange(Scalar::Int(0), Scalar::Int(n), Scalar::Int(1), Some(DType::F64))
-        .unwrap()
-        .mul(scale)
-        .unwrap()
-        .add(offset)
-        .unwrap()
+    Tensor::arange(
+        Scalar::Int(0),
+        Scalar::Int(n),
+        Scalar::Int(1),
+        Some(DType::F64),
+    )
+    .unwrap()
+    .mul(scale)
+    .unwrap()
+    .add(offset)
+    .unwrap()
 }
 
 pub fn check(t: Tensor, post: &str, dtype: DType, shape: Option<&[usize]>, expected: &str) {

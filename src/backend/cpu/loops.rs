@@ -21,6 +21,15 @@ pub struct Plan<const N: usize> {
 impl<const N: usize> Plan<N> {
     pub fn new(layouts: [&Layout; N]) -> Plan<N> {
         let shape = layouts[0].shape();
+        if layouts.iter().all(|l| l.is_contiguous()) {
+            // The common case: one flat run per operand.
+            let n = layouts[0].numel();
+            return Plan {
+                shape: smallvec::smallvec![n],
+                strides: std::array::from_fn(|_| smallvec::smallvec![1]),
+                offsets: std::array::from_fn(|k| layouts[k].offset()),
+            };
+        }
         // (size, strides per operand), innermost first, size-1 dims dropped.
         let mut dims: Vec<(usize, [usize; N])> = Vec::with_capacity(shape.len());
         for d in (0..shape.len()).rev() {
@@ -87,14 +96,13 @@ impl<const N: usize> Plan<N> {
             pos += len;
             // Advance the odometer by `len` along the innermost dim, carrying outward.
             index[nd - 1] += len;
-            for k in 0..N {
-                offs[k] += len * inner_strides[k];
+            for (o, s) in offs.iter_mut().zip(inner_strides) {
+                *o += len * s;
             }
             let mut d = nd - 1;
             while index[d] == self.shape[d] && d > 0 {
-                for k in 0..N {
-                    offs[k] -= self.shape[d] * self.strides[k][d];
-                    offs[k] += self.strides[k][d - 1];
+                for (o, st) in offs.iter_mut().zip(&self.strides) {
+                    *o = *o - self.shape[d] * st[d] + st[d - 1];
                 }
                 index[d] = 0;
                 index[d - 1] += 1;

@@ -125,36 +125,53 @@ fn map2<A: Element, B: Element, O: Element>(
     out: &mut [O],
     f: impl Fn(A, B) -> O + Sync,
 ) {
+    if out.len() < loops::PAR_MIN && la.is_contiguous() && lb.is_contiguous() {
+        // Small and contiguous: one tight loop, no planning.
+        let n = out.len();
+        let (a, b) = (
+            &a[la.offset()..la.offset() + n],
+            &b[lb.offset()..lb.offset() + n],
+        );
+        for ((d, &x), &y) in out.iter_mut().zip(a).zip(b) {
+            *d = f(x, y);
+        }
+        return;
+    }
     let plan = Plan::new([la, lb]);
     par_chunks(out, |start, chunk| {
-        plan.for_each_run(start, start + chunk.len(), |pos, [oa, ob], [sa, sb], len| {
-            let dst = &mut chunk[pos - start..pos - start + len];
-            match (sa, sb) {
-                (1, 1) => {
-                    for ((d, &x), &y) in dst.iter_mut().zip(&a[oa..oa + len]).zip(&b[ob..ob + len])
-                    {
-                        *d = f(x, y);
+        plan.for_each_run(
+            start,
+            start + chunk.len(),
+            |pos, [oa, ob], [sa, sb], len| {
+                let dst = &mut chunk[pos - start..pos - start + len];
+                match (sa, sb) {
+                    (1, 1) => {
+                        for ((d, &x), &y) in
+                            dst.iter_mut().zip(&a[oa..oa + len]).zip(&b[ob..ob + len])
+                        {
+                            *d = f(x, y);
+                        }
+                    }
+                    (1, 0) => {
+                        let y = b[ob];
+                        for (d, &x) in dst.iter_mut().zip(&a[oa..oa + len]) {
+                            *d = f(x, y);
+                        }
+                    }
+                    (0, 1) => {
+                        let x = a[oa];
+                        for (d, &y) in dst.iter_mut().zip(&b[ob..ob + len]) {
+                            *d = f(x, y);
+                        }
+                    }
+                    _ => {
+                        for (i, d) in dst.iter_mut().enumerate() {
+                            *d = f(a[oa + i * sa], b[ob + i * sb]);
+                        }
                     }
                 }
-                (1, 0) => {
-                    let y = b[ob];
-                    for (d, &x) in dst.iter_mut().zip(&a[oa..oa + len]) {
-                        *d = f(x, y);
-                    }
-                }
-                (0, 1) => {
-                    let x = a[oa];
-                    for (d, &y) in dst.iter_mut().zip(&b[ob..ob + len]) {
-                        *d = f(x, y);
-                    }
-                }
-                _ => {
-                    for (i, d) in dst.iter_mut().enumerate() {
-                        *d = f(a[oa + i * sa], b[ob + i * sb]);
-                    }
-                }
-            }
-        })
+            },
+        )
     });
 }
 
@@ -190,14 +207,7 @@ impl<F: Float> UnaryVisitor<F> for UnaryKernel<'_> {
     }
 }
 
-fn binary_typed<T: Num>(
-    op: BinaryOp,
-    a: &[T],
-    la: &Layout,
-    b: &[T],
-    lb: &Layout,
-    out: &mut [T],
-) {
+fn binary_typed<T: Num>(op: BinaryOp, a: &[T], la: &Layout, b: &[T], lb: &Layout, out: &mut [T]) {
     macro_rules! go {
         ($f:path) => {
             map2(a, la, b, lb, out, $f)
@@ -238,14 +248,38 @@ fn cmp_typed<T: Element>(op: CmpOp, a: &[T], la: &Layout, b: &[T], lb: &Layout, 
 macro_rules! with_num_dtype {
     ($dtype:expr, $op:expr, $T:ident => $body:expr) => {
         match $dtype {
-            DType::Bool => { type $T = bool; $body }
-            DType::U8 => { type $T = u8; $body }
-            DType::I8 => { type $T = i8; $body }
-            DType::I16 => { type $T = i16; $body }
-            DType::I32 => { type $T = i32; $body }
-            DType::I64 => { type $T = i64; $body }
-            DType::F32 => { type $T = f32; $body }
-            DType::F64 => { type $T = f64; $body }
+            DType::Bool => {
+                type $T = bool;
+                $body
+            }
+            DType::U8 => {
+                type $T = u8;
+                $body
+            }
+            DType::I8 => {
+                type $T = i8;
+                $body
+            }
+            DType::I16 => {
+                type $T = i16;
+                $body
+            }
+            DType::I32 => {
+                type $T = i32;
+                $body
+            }
+            DType::I64 => {
+                type $T = i64;
+                $body
+            }
+            DType::F32 => {
+                type $T = f32;
+                $body
+            }
+            DType::F64 => {
+                type $T = f64;
+                $body
+            }
             d @ (DType::F16 | DType::BF16) => {
                 return Err(Error::DTypeUnsupported { op: $op, dtype: d })
             }
@@ -268,7 +302,10 @@ impl BackendStorage for CpuStorage {
         match self.dtype {
             DType::F32 => op.visit::<f32, _>(k),
             DType::F64 => op.visit::<f64, _>(k),
-            dtype => Err(Error::DTypeUnsupported { op: op.name(), dtype }),
+            dtype => Err(Error::DTypeUnsupported {
+                op: op.name(),
+                dtype,
+            }),
         }
     }
 
@@ -276,7 +313,10 @@ impl BackendStorage for CpuStorage {
         self.check_range(la)?;
         rhs.check_range(lb)?;
         if self.dtype != rhs.dtype || !op.supports(self.dtype) {
-            return Err(Error::DTypeUnsupported { op: op.name(), dtype: self.dtype });
+            return Err(Error::DTypeUnsupported {
+                op: op.name(),
+                dtype: self.dtype,
+            });
         }
         let mut out = CpuStorage::for_output(self.dtype, la.numel())?;
         with_num_dtype!(self.dtype, op.name(), T => binary_typed::<T>(
@@ -294,19 +334,32 @@ impl BackendStorage for CpuStorage {
         self.check_range(la)?;
         rhs.check_range(lb)?;
         if self.dtype != rhs.dtype {
-            return Err(Error::DTypeUnsupported { op: op.name(), dtype: rhs.dtype });
+            return Err(Error::DTypeUnsupported {
+                op: op.name(),
+                dtype: rhs.dtype,
+            });
         }
         let mut out = CpuStorage::for_output(DType::Bool, la.numel())?;
         with_dtype!(self.dtype, T => cmp_typed::<T>(op, self.as_slice(), la, rhs.as_slice(), lb, out.as_mut_slice()));
         Ok(out)
     }
 
-    fn where_cond(&self, lc: &Layout, a: &Self, la: &Layout, b: &Self, lb: &Layout) -> Result<Self> {
+    fn where_cond(
+        &self,
+        lc: &Layout,
+        a: &Self,
+        la: &Layout,
+        b: &Self,
+        lb: &Layout,
+    ) -> Result<Self> {
         self.check_range(lc)?;
         a.check_range(la)?;
         b.check_range(lb)?;
         if self.dtype != DType::Bool || a.dtype != b.dtype {
-            return Err(Error::DTypeUnsupported { op: "where", dtype: self.dtype });
+            return Err(Error::DTypeUnsupported {
+                op: "where",
+                dtype: self.dtype,
+            });
         }
         let mut out = CpuStorage::for_output(a.dtype, lc.numel())?;
         let cond = self.as_slice::<bool>();
@@ -330,9 +383,9 @@ impl BackendStorage for CpuStorage {
         let mut out = CpuStorage::for_output(dtype, layout.numel())?;
         if self.dtype == dtype {
             if let Some(range) = layout.contiguous_range() {
-                out.buf
-                    .as_bytes_mut()
-                    .copy_from_slice(&self.buf.as_bytes()[range.start * dtype.size()..range.end * dtype.size()]);
+                out.buf.as_bytes_mut().copy_from_slice(
+                    &self.buf.as_bytes()[range.start * dtype.size()..range.end * dtype.size()],
+                );
                 return Ok(out);
             }
         }
@@ -380,7 +433,10 @@ impl BackendStorage for CpuStorage {
 
     fn get(&self, offset: usize) -> Result<Scalar> {
         if offset >= self.len {
-            return Err(Error::invalid("get", format!("storage offset {offset} out of range")));
+            return Err(Error::invalid(
+                "get",
+                format!("storage offset {offset} out of range"),
+            ));
         }
         Ok(with_dtype!(self.dtype, T => {
             let v = self.as_slice::<T>()[offset];
