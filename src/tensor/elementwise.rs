@@ -2,9 +2,11 @@
 //! comparisons, `where`, and the float functions. Each validates once (devices, dtypes,
 //! shapes) and hands buffers and layouts to the backend.
 
-use super::{result_type, Tensor};
+use super::promote::result_type_of;
+use super::Tensor;
 use crate::backend::{BinaryOp, CmpOp, Storage, UnaryOp};
 use crate::types::{DType, Dims, Error, Layout, Result, Scalar};
+use std::borrow::Cow;
 
 /// An operand: a tensor or a Python scalar (which promotes more weakly than a tensor).
 #[derive(Clone)]
@@ -49,26 +51,43 @@ impl From<bool> for Arg {
     }
 }
 
+/// An operand borrowed for the duration of one op (no reference counting on the hot path).
+#[derive(Clone, Copy)]
+pub(super) enum Operand<'a> {
+    T(&'a Tensor),
+    S(Scalar),
+}
+
 impl Arg {
-    fn tensor(&self) -> Option<&Tensor> {
+    pub(super) fn operand(&self) -> Operand<'_> {
         match self {
-            Arg::Tensor(t) => Some(t),
-            Arg::Scalar(_) => None,
+            Arg::Tensor(t) => Operand::T(t),
+            Arg::Scalar(s) => Operand::S(*s),
+        }
+    }
+}
+
+impl<'a> Operand<'a> {
+    fn tensor(&self) -> Option<&'a Tensor> {
+        match self {
+            Operand::T(t) => Some(t),
+            Operand::S(_) => None,
         }
     }
 
-    fn shape(&self) -> &[usize] {
+    fn shape(&self) -> &'a [usize] {
         match self {
-            Arg::Tensor(t) => t.shape(),
-            Arg::Scalar(_) => &[],
+            Operand::T(t) => t.shape(),
+            Operand::S(_) => &[],
         }
     }
 
     /// The operand as a tensor of `dtype` and its layout broadcast to `shape`.
-    fn prepare(&self, dtype: DType, shape: &[usize]) -> Result<(Tensor, Layout)> {
-        let t = match self {
-            Arg::Tensor(t) => t.to_dtype(dtype)?,
-            Arg::Scalar(s) => Tensor::scalar_as(*s, dtype)?,
+    fn prepare(&self, dtype: DType, shape: &[usize]) -> Result<(Cow<'a, Tensor>, Layout)> {
+        let t = match *self {
+            Operand::T(t) if t.dtype() == dtype => Cow::Borrowed(t),
+            Operand::T(t) => Cow::Owned(t.to_dtype(dtype)?),
+            Operand::S(s) => Cow::Owned(Tensor::scalar_as(s, dtype)?),
         };
         let layout = if t.shape() == shape {
             t.layout().clone()
@@ -76,6 +95,16 @@ impl Arg {
             t.layout().broadcast_to(shape)
         };
         Ok((t, layout))
+    }
+
+    fn has_zero(&self) -> Result<bool> {
+        match self {
+            Operand::S(s) => Ok(!s.is_nonzero()),
+            Operand::T(t) => {
+                let g = t.read();
+                g.any_zero(t.layout())
+            }
+        }
     }
 }
 
@@ -112,7 +141,7 @@ pub fn broadcast_shapes(op: &'static str, a: &[usize], b: &[usize]) -> Result<Di
 }
 
 /// Checks that all tensor operands sit on one device.
-fn same_device(op: &'static str, args: &[&Arg]) -> Result<()> {
+fn same_device(op: &'static str, args: &[Operand]) -> Result<()> {
     let mut first = None;
     for t in args.iter().filter_map(|a| a.tensor()) {
         let d = t.device();
@@ -155,14 +184,18 @@ impl Tensor {
     /// Any binary op on two operands (at least one a tensor): `2 - x` is
     /// `Tensor::binary(BinaryOp::Sub, 2.into(), (&x).into())`.
     pub fn binary(op: BinaryOp, a: Arg, b: Arg) -> Result<Tensor> {
+        Tensor::binary_op(op, a.operand(), b.operand())
+    }
+
+    pub(super) fn binary_op(op: BinaryOp, a: Operand, b: Operand) -> Result<Tensor> {
         if a.tensor().is_none() && b.tensor().is_none() {
             return Err(Error::invalid(
                 op.name(),
                 "expected at least one tensor operand",
             ));
         }
-        same_device(op.name(), &[&a, &b])?;
-        let dtype = result_type(&[&a, &b]);
+        same_device(op.name(), &[a, b])?;
+        let dtype = result_type_of(&[a, b]);
         let shape = broadcast_shapes(op.name(), a.shape(), b.shape())?;
         // The dtype the kernel computes in, and the dtype of the result.
         let (compute, out) = match op {
@@ -175,7 +208,7 @@ impl Tensor {
                 "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")),
             // Only a Python-scalar exponent is refused; negative tensor exponents give
             // 0 (or ±1 for bases ±1), as in PyTorch.
-            BinaryOp::Pow if dtype.is_int() && matches!(b, Arg::Scalar(s) if s.to_f64() < 0.0) => {
+            BinaryOp::Pow if dtype.is_int() && matches!(b, Operand::S(s) if s.to_f64() < 0.0) => {
                 return Err(Error::invalid("pow", "Integers to negative integer powers are not allowed."))
             }
             BinaryOp::FloorDiv | BinaryOp::Remainder | BinaryOp::Fmod
@@ -204,14 +237,18 @@ impl Tensor {
 
     /// A comparison, elementwise, after promotion: a bool tensor.
     pub fn compare(op: CmpOp, a: Arg, b: Arg) -> Result<Tensor> {
+        Tensor::compare_op(op, a.operand(), b.operand())
+    }
+
+    fn compare_op(op: CmpOp, a: Operand, b: Operand) -> Result<Tensor> {
         if a.tensor().is_none() && b.tensor().is_none() {
             return Err(Error::invalid(
                 op.name(),
                 "expected at least one tensor operand",
             ));
         }
-        same_device(op.name(), &[&a, &b])?;
-        let dtype = result_type(&[&a, &b]);
+        same_device(op.name(), &[a, b])?;
+        let dtype = result_type_of(&[a, b]);
         let shape = broadcast_shapes(op.name(), a.shape(), b.shape())?;
         let (ta, la) = a.prepare(dtype, &shape)?;
         let (tb, lb) = b.prepare(dtype, &shape)?;
@@ -222,8 +259,9 @@ impl Tensor {
     /// `torch.where(cond, a, b)`: `a` where `cond` is true, else `b`.
     pub fn where_(cond: &Tensor, a: impl Into<Arg>, b: impl Into<Arg>) -> Result<Tensor> {
         let (a, b) = (a.into(), b.into());
-        let c = Arg::Tensor(cond.clone());
-        same_device("where", &[&c, &a, &b])?;
+        let (a, b) = (a.operand(), b.operand());
+        let c = Operand::T(cond);
+        same_device("where", &[c, a, b])?;
         if cond.dtype() != DType::Bool {
             return Err(Error::invalid(
                 "where",
@@ -233,7 +271,7 @@ impl Tensor {
             ),
             ));
         }
-        let dtype = result_type(&[&a, &b]);
+        let dtype = result_type_of(&[a, b]);
         let shape = broadcast_shapes("where", cond.shape(), a.shape())?;
         let shape = broadcast_shapes("where", &shape, b.shape())?;
         let (tc, lc) = c.prepare(DType::Bool, &shape)?;
@@ -267,25 +305,13 @@ impl Tensor {
     }
 }
 
-impl Arg {
-    fn has_zero(&self) -> Result<bool> {
-        match self {
-            Arg::Scalar(s) => Ok(!s.is_nonzero()),
-            Arg::Tensor(t) => {
-                let g = t.read();
-                g.any_zero(t.layout())
-            }
-        }
-    }
-}
-
 macro_rules! binary_methods {
     ($($name:ident => $op:ident),* $(,)?) => {
         impl Tensor {
             $(
                 #[doc = concat!("`torch.", stringify!($name), "(self, other)`, broadcasting.")]
                 pub fn $name(&self, other: impl Into<Arg>) -> Result<Tensor> {
-                    Tensor::binary(BinaryOp::$op, Arg::Tensor(self.clone()), other.into())
+                    Tensor::binary_op(BinaryOp::$op, Operand::T(self), other.into().operand())
                 }
             )*
         }
@@ -304,7 +330,7 @@ macro_rules! compare_methods {
             $(
                 #[doc = concat!("`torch.", stringify!($name), "(self, other)`: a bool tensor.")]
                 pub fn $name(&self, other: impl Into<Arg>) -> Result<Tensor> {
-                    Tensor::compare(CmpOp::$op, Arg::Tensor(self.clone()), other.into())
+                    Tensor::compare_op(CmpOp::$op, Operand::T(self), other.into().operand())
                 }
             )*
         }

@@ -3,6 +3,7 @@
 //! its category (bool < int < float) is higher, and then a Python scalar brings its default
 //! dtype (int64 or float32), not its own width.
 
+use super::elementwise::Operand;
 use super::Arg;
 use crate::types::{DType, Scalar};
 
@@ -29,12 +30,17 @@ fn combine(higher: Option<DType>, lower: Option<DType>) -> Option<DType> {
 
 /// `torch.result_type` over any mix of tensors and scalars.
 pub fn result_type(args: &[&Arg]) -> DType {
+    let ops: Vec<Operand> = args.iter().map(|a| a.operand()).collect();
+    result_type_of(&ops)
+}
+
+pub(super) fn result_type_of(args: &[Operand]) -> DType {
     let (mut dims, mut zero, mut wrapped) = (None, None, None);
     for a in args {
         match a {
-            Arg::Tensor(t) if t.dim() > 0 => dims = promote(dims, t.dtype()),
-            Arg::Tensor(t) => zero = promote(zero, t.dtype()),
-            Arg::Scalar(s) => wrapped = promote(wrapped, s.default_dtype()),
+            Operand::T(t) if t.dim() > 0 => dims = promote(dims, t.dtype()),
+            Operand::T(t) => zero = promote(zero, t.dtype()),
+            Operand::S(s) => wrapped = promote(wrapped, s.default_dtype()),
         }
     }
     combine(dims, combine(zero, wrapped)).unwrap_or(Scalar::Float(0.0).default_dtype())

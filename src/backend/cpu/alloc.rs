@@ -24,11 +24,15 @@ const SMALL: usize = 4096;
 const HUGE: usize = 4 << 20;
 const HUGE_ALIGN: usize = 2 << 20;
 
-/// An aligned, initialised block of bytes.
+/// An aligned, initialised block of bytes. Up to `INLINE` bytes live inside the buffer
+/// itself (a scalar or a two-element tensor needs no allocation of its own).
 pub struct Buffer {
     ptr: NonNull<u8>,
     bytes: usize,
+    inline: [u64; 2],
 }
+
+const INLINE: usize = 16;
 
 // SAFETY: a Buffer owns its block exclusively, like a Vec<u8>.
 unsafe impl Send for Buffer {}
@@ -158,10 +162,14 @@ impl Buffer {
     }
 
     fn fresh(bytes: usize, zero: bool) -> Result<Buffer> {
-        if bytes == 0 {
-            // A dangling, aligned pointer: never dereferenced for a zero-length slice.
+        if bytes <= INLINE {
+            // Unused for inline buffers: `base()` points into `inline` instead.
             let ptr = NonNull::new(ALIGN as *mut u8).unwrap_or(NonNull::dangling());
-            return Ok(Buffer { ptr, bytes });
+            return Ok(Buffer {
+                ptr,
+                bytes,
+                inline: [0; 2],
+            });
         }
         let layout = layout_for(bytes);
         // SAFETY: layout has non-zero size.
@@ -183,7 +191,11 @@ impl Buffer {
             }
         };
         match NonNull::new(raw) {
-            Some(ptr) => Ok(Buffer { ptr, bytes }),
+            Some(ptr) => Ok(Buffer {
+                ptr,
+                bytes,
+                inline: [0; 2],
+            }),
             None => Err(Error::OutOfMemory {
                 requested: bytes as u128,
                 available: total_memory(),
@@ -201,18 +213,37 @@ impl Buffer {
         Some(Buffer {
             ptr: NonNull::new(ptr as *mut u8)?,
             bytes,
+            inline: [0; 2],
         })
+    }
+
+    /// Where the bytes start: inside `self` for small buffers (so only valid while `self`
+    /// is not moved, which the borrow on every accessor guarantees).
+    fn base(&self) -> *const u8 {
+        if self.bytes <= INLINE {
+            self.inline.as_ptr() as *const u8
+        } else {
+            self.ptr.as_ptr()
+        }
+    }
+
+    fn base_mut(&mut self) -> *mut u8 {
+        if self.bytes <= INLINE {
+            self.inline.as_mut_ptr() as *mut u8
+        } else {
+            self.ptr.as_ptr()
+        }
     }
 
     pub fn as_bytes(&self) -> &[u8] {
         // SAFETY: ptr is valid for `bytes` initialised bytes (zeroed at allocation, or
         // a cached buffer that was fully initialised before).
-        unsafe { std::slice::from_raw_parts(self.ptr.as_ptr(), self.bytes) }
+        unsafe { std::slice::from_raw_parts(self.base(), self.bytes) }
     }
 
     pub fn as_bytes_mut(&mut self) -> &mut [u8] {
         // SAFETY: as in `as_bytes`, and we hold the only reference.
-        unsafe { std::slice::from_raw_parts_mut(self.ptr.as_ptr(), self.bytes) }
+        unsafe { std::slice::from_raw_parts_mut(self.base_mut(), self.bytes) }
     }
 
     /// The buffer as `len` elements of `T`.
@@ -221,21 +252,21 @@ impl Buffer {
     /// Every bit pattern in the buffer must be a valid `T` (true for all numeric types; for
     /// `bool` the storage only ever holds bytes 0 and 1).
     pub unsafe fn typed<T>(&self, len: usize) -> &[T] {
-        assert!(len * std::mem::size_of::<T>() <= self.bytes && std::mem::align_of::<T>() <= 16);
-        std::slice::from_raw_parts(self.ptr.as_ptr() as *const T, len)
+        assert!(len * std::mem::size_of::<T>() <= self.bytes && std::mem::align_of::<T>() <= 8);
+        std::slice::from_raw_parts(self.base() as *const T, len)
     }
 
     /// # Safety
     /// As [`Buffer::typed`].
     pub unsafe fn typed_mut<T>(&mut self, len: usize) -> &mut [T] {
-        assert!(len * std::mem::size_of::<T>() <= self.bytes && std::mem::align_of::<T>() <= 16);
-        std::slice::from_raw_parts_mut(self.ptr.as_ptr() as *mut T, len)
+        assert!(len * std::mem::size_of::<T>() <= self.bytes && std::mem::align_of::<T>() <= 8);
+        std::slice::from_raw_parts_mut(self.base_mut() as *mut T, len)
     }
 }
 
 impl Drop for Buffer {
     fn drop(&mut self) {
-        if self.bytes == 0 {
+        if self.bytes <= INLINE {
             return;
         }
         if self.bytes >= POOL_MIN {
