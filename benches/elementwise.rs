@@ -40,9 +40,17 @@ fn add_tiny(bencher: Bencher) {
     bencher.bench_local(|| a.add(&b).unwrap());
 }
 
-/// `a + b` at growing sizes: where splitting across threads starts to pay (`PAR_MIN`).
-#[divan::bench(args = [4096, 16384, 32768, 65536, 131072, 1048576], sample_count = 100)]
+/// `a + b` at growing sizes: where splitting across threads starts to pay for a cheap,
+/// memory-bound op (`PAR_MIN_CHEAP`).
+#[divan::bench(args = [16384, 65536, 262144, 1048576, 4194304], sample_count = 100)]
 fn add_sized(bencher: Bencher, n: usize) {
     let (a, b) = (randn(n, 1), randn(n, 2));
     bencher.bench_local(|| a.add(&b).unwrap());
+}
+
+/// `a.sin()` at growing sizes: the same for a compute-bound op (`PAR_MIN_COSTLY`).
+#[divan::bench(args = [4096, 16384, 65536, 262144], sample_count = 100)]
+fn sin_sized(bencher: Bencher, n: usize) {
+    let a = randn(n, 1);
+    bencher.bench_local(|| a.sin().unwrap());
 }

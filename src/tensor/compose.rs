@@ -167,7 +167,7 @@ impl Tensor {
     }
 
     /// `x.clamp(min, max)` (also `clip`): promotes with the bounds, keeps NaN.
-    pub fn clamp(&self, min: Option<Arg>, max: Option<Arg>) -> Result<Tensor> {
+    pub fn clamp(&self, min: Option<Arg<'_>>, max: Option<Arg<'_>>) -> Result<Tensor> {
         if min.is_none() && max.is_none() {
             return Err(Error::invalid(
                 "clamp",
@@ -186,7 +186,7 @@ impl Tensor {
 
     /// `torch.lerp(start, end, weight)`: `start + weight * (end - start)`, computed from the
     /// nearer end as PyTorch does.
-    pub fn lerp(&self, end: &Tensor, weight: impl Into<Arg>) -> Result<Tensor> {
+    pub fn lerp<'a>(&self, end: &Tensor, weight: impl Into<Arg<'a>>) -> Result<Tensor> {
         if !self.dtype().is_float() || self.dtype() != end.dtype() {
             return Err(Error::DTypeMismatch {
                 op: "lerp",
@@ -201,7 +201,7 @@ impl Tensor {
         }
         let w = match weight.into() {
             Arg::Scalar(s) => Tensor::scalar_as(s, self.dtype())?,
-            Arg::Tensor(t) => t,
+            Arg::Tensor(t) => t.into_owned(),
         };
         let diff = end.sub(self)?;
         let low = self.add(&w.mul(&diff)?)?;
@@ -211,7 +211,7 @@ impl Tensor {
     }
 
     /// `x.masked_fill(mask, value)`: `value` where `mask` is true; keeps `x`'s dtype.
-    pub fn masked_fill(&self, mask: &Tensor, value: impl Into<Arg>) -> Result<Tensor> {
+    pub fn masked_fill<'a>(&self, mask: &Tensor, value: impl Into<Arg<'a>>) -> Result<Tensor> {
         if mask.dtype() != DType::Bool {
             return Err(Error::invalid(
                 "masked_fill",

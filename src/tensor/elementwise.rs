@@ -8,44 +8,45 @@ use crate::backend::{BinaryOp, CmpOp, Storage, UnaryOp};
 use crate::types::{DType, Dims, Error, Layout, Result, Scalar};
 use std::borrow::Cow;
 
-/// An operand: a tensor or a Python scalar (which promotes more weakly than a tensor).
+/// An operand: a tensor (borrowed or owned) or a Python scalar, which promotes more weakly
+/// than a tensor. Borrowing keeps reference counting off the per-op path.
 #[derive(Clone)]
-pub enum Arg {
-    Tensor(Tensor),
+pub enum Arg<'a> {
+    Tensor(Cow<'a, Tensor>),
     Scalar(Scalar),
 }
 
-impl From<&Tensor> for Arg {
-    fn from(t: &Tensor) -> Self {
-        Arg::Tensor(t.clone())
+impl<'a> From<&'a Tensor> for Arg<'a> {
+    fn from(t: &'a Tensor) -> Self {
+        Arg::Tensor(Cow::Borrowed(t))
     }
 }
-impl From<Tensor> for Arg {
+impl From<Tensor> for Arg<'_> {
     fn from(t: Tensor) -> Self {
-        Arg::Tensor(t)
+        Arg::Tensor(Cow::Owned(t))
     }
 }
-impl From<Scalar> for Arg {
+impl From<Scalar> for Arg<'_> {
     fn from(s: Scalar) -> Self {
         Arg::Scalar(s)
     }
 }
-impl From<f64> for Arg {
+impl From<f64> for Arg<'_> {
     fn from(v: f64) -> Self {
         Arg::Scalar(Scalar::Float(v))
     }
 }
-impl From<i64> for Arg {
+impl From<i64> for Arg<'_> {
     fn from(v: i64) -> Self {
         Arg::Scalar(Scalar::Int(v))
     }
 }
-impl From<i32> for Arg {
+impl From<i32> for Arg<'_> {
     fn from(v: i32) -> Self {
         Arg::Scalar(Scalar::Int(v as i64))
     }
 }
-impl From<bool> for Arg {
+impl From<bool> for Arg<'_> {
     fn from(v: bool) -> Self {
         Arg::Scalar(Scalar::Bool(v))
     }
@@ -58,10 +59,10 @@ pub(super) enum Operand<'a> {
     S(Scalar),
 }
 
-impl Arg {
+impl Arg<'_> {
     pub(super) fn operand(&self) -> Operand<'_> {
         match self {
-            Arg::Tensor(t) => Operand::T(t),
+            Arg::Tensor(t) => Operand::T(t.as_ref()),
             Arg::Scalar(s) => Operand::S(*s),
         }
     }
@@ -183,11 +184,30 @@ fn kernel_name(op: BinaryOp) -> &'static str {
 impl Tensor {
     /// Any binary op on two operands (at least one a tensor): `2 - x` is
     /// `Tensor::binary(BinaryOp::Sub, 2.into(), (&x).into())`.
-    pub fn binary(op: BinaryOp, a: Arg, b: Arg) -> Result<Tensor> {
+    pub fn binary(op: BinaryOp, a: Arg<'_>, b: Arg<'_>) -> Result<Tensor> {
         Tensor::binary_op(op, a.operand(), b.operand())
     }
 
     pub(super) fn binary_op(op: BinaryOp, a: Operand, b: Operand) -> Result<Tensor> {
+        // The common case first: two tensors of one dtype, shape and device need no
+        // promotion, broadcasting or conversion (measured: 40% of a 1-element add).
+        if let (Operand::T(x), Operand::T(y)) = (a, b) {
+            let d = x.dtype();
+            let checks_zero = d.is_int()
+                && matches!(
+                    op,
+                    BinaryOp::FloorDiv | BinaryOp::Remainder | BinaryOp::Fmod
+                );
+            if d == y.dtype()
+                && x.shape() == y.shape()
+                && x.device() == y.device()
+                && op.supports(d)
+                && !checks_zero
+            {
+                let storage = with2(x, y, |sx, sy| sx.binary(op, x.layout(), sy, y.layout()))?;
+                return Ok(Tensor::from_storage(storage, x.shape()));
+            }
+        }
         if a.tensor().is_none() && b.tensor().is_none() {
             return Err(Error::invalid(
                 op.name(),
@@ -236,7 +256,7 @@ impl Tensor {
     }
 
     /// A comparison, elementwise, after promotion: a bool tensor.
-    pub fn compare(op: CmpOp, a: Arg, b: Arg) -> Result<Tensor> {
+    pub fn compare(op: CmpOp, a: Arg<'_>, b: Arg<'_>) -> Result<Tensor> {
         Tensor::compare_op(op, a.operand(), b.operand())
     }
 
@@ -257,7 +277,11 @@ impl Tensor {
     }
 
     /// `torch.where(cond, a, b)`: `a` where `cond` is true, else `b`.
-    pub fn where_(cond: &Tensor, a: impl Into<Arg>, b: impl Into<Arg>) -> Result<Tensor> {
+    pub fn where_<'a>(
+        cond: &Tensor,
+        a: impl Into<Arg<'a>>,
+        b: impl Into<Arg<'a>>,
+    ) -> Result<Tensor> {
         let (a, b) = (a.into(), b.into());
         let (a, b) = (a.operand(), b.operand());
         let c = Operand::T(cond);
@@ -310,7 +334,7 @@ macro_rules! binary_methods {
         impl Tensor {
             $(
                 #[doc = concat!("`torch.", stringify!($name), "(self, other)`, broadcasting.")]
-                pub fn $name(&self, other: impl Into<Arg>) -> Result<Tensor> {
+                pub fn $name<'a>(&self, other: impl Into<Arg<'a>>) -> Result<Tensor> {
                     Tensor::binary_op(BinaryOp::$op, Operand::T(self), other.into().operand())
                 }
             )*
@@ -329,7 +353,7 @@ macro_rules! compare_methods {
         impl Tensor {
             $(
                 #[doc = concat!("`torch.", stringify!($name), "(self, other)`: a bool tensor.")]
-                pub fn $name(&self, other: impl Into<Arg>) -> Result<Tensor> {
+                pub fn $name<'a>(&self, other: impl Into<Arg<'a>>) -> Result<Tensor> {
                     Tensor::compare_op(CmpOp::$op, Operand::T(self), other.into().operand())
                 }
             )*

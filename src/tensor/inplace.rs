@@ -75,12 +75,12 @@ impl Tensor {
     }
 
     /// `x.clamp_(min, max)`.
-    pub fn clamp_(&self, min: Option<Arg>, max: Option<Arg>) -> Result<&Tensor> {
+    pub fn clamp_(&self, min: Option<Arg<'_>>, max: Option<Arg<'_>>) -> Result<&Tensor> {
         self.store("clamp_", self.clamp(min, max)?)
     }
 
     /// `x.masked_fill_(mask, value)`.
-    pub fn masked_fill_(&self, mask: &Tensor, value: impl Into<Arg>) -> Result<&Tensor> {
+    pub fn masked_fill_<'a>(&self, mask: &Tensor, value: impl Into<Arg<'a>>) -> Result<&Tensor> {
         self.store("masked_fill_", self.masked_fill(mask, value)?)
     }
 }
@@ -90,7 +90,7 @@ macro_rules! inplace_binary {
         impl Tensor {
             $(
                 #[doc = concat!("`x.", stringify!($name), "(other)`: `x.", stringify!($op), "(other)` written into `x`.")]
-                pub fn $name(&self, other: impl Into<Arg>) -> Result<&Tensor> {
+                pub fn $name<'a>(&self, other: impl Into<Arg<'a>>) -> Result<&Tensor> {
                     let r = self.$op(other)?;
                     self.store(stringify!($name), r)
                 }

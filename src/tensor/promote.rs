@@ -29,7 +29,7 @@ fn combine(higher: Option<DType>, lower: Option<DType>) -> Option<DType> {
 }
 
 /// `torch.result_type` over any mix of tensors and scalars.
-pub fn result_type(args: &[&Arg]) -> DType {
+pub fn result_type(args: &[&Arg<'_>]) -> DType {
     let ops: Vec<Operand> = args.iter().map(|a| a.operand()).collect();
     result_type_of(&ops)
 }

@@ -154,6 +154,9 @@ impl Buffer {
     /// A buffer whose contents are unspecified (but initialised): for outputs that are
     /// written in full before they are read.
     pub fn for_output(bytes: u128) -> Result<Buffer> {
+        if bytes <= INLINE as u128 {
+            return Buffer::fresh(bytes as usize, true);
+        }
         let bytes = check_size(bytes)?;
         match Buffer::from_pool(bytes) {
             Some(b) => Ok(b),

@@ -6,10 +6,13 @@
 use crate::types::{Dims, Layout};
 use rayon::prelude::*;
 
-/// Below this many output elements a kernel runs on the calling thread. Measured on the
-/// 2-core dev machine (benches/elementwise.rs, `add` over growing sizes): splitting costs
-/// ~10 µs, which pays off from ~64K float32 elements of a cheap op.
-pub const PAR_MIN: usize = 1 << 16;
+/// Below these many output elements a kernel runs on the calling thread. Waking rayon's
+/// workers costs ~25 µs on the 2-core dev machine (benches/elementwise.rs `add_sized`,
+/// `sin_sized`, one thread against two; benches/RESULTS.md), so memory-bound ops split only
+/// from ~2M elements, the vectorised float32 exp from ~256K, libm calls from ~16K.
+pub const PAR_MIN_CHEAP: usize = 1 << 21;
+pub const PAR_MIN_EXP: usize = 1 << 18;
+pub const PAR_MIN_COSTLY: usize = 1 << 14;
 
 /// A loop over `N` operands that share one shape (already broadcast).
 pub struct Plan<const N: usize> {
@@ -114,10 +117,14 @@ impl<const N: usize> Plan<N> {
 
 /// Fills `out` by calling `f(start, chunk)` on pieces of it, in parallel when it is large.
 #[inline(always)]
-pub fn par_chunks<O: Send>(out: &mut [O], f: impl Fn(usize, &mut [O]) + Sync) {
+pub fn par_chunks<O: Send>(out: &mut [O], min: usize, f: impl Fn(usize, &mut [O]) + Sync) {
     let n = out.len();
+    if n < min {
+        f(0, out);
+        return;
+    }
     let threads = rayon::current_num_threads();
-    if n < PAR_MIN || threads == 1 {
+    if threads == 1 {
         f(0, out);
         return;
     }

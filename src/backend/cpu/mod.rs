@@ -7,7 +7,7 @@ mod num;
 mod vmath;
 
 pub use alloc::{cached_bytes, empty_cache, total_memory};
-pub use loops::PAR_MIN;
+pub use loops::{PAR_MIN_CHEAP, PAR_MIN_COSTLY, PAR_MIN_EXP};
 
 use super::op::{BinaryOp, CmpOp, Float, UnaryOp, UnaryVisitor};
 use super::BackendStorage;
@@ -97,10 +97,11 @@ fn map1<T: Element, O: Element>(
     src: &[T],
     layout: &Layout,
     out: &mut [O],
+    par_min: usize,
     f: impl Fn(T) -> O + Sync,
 ) {
     let plan = Plan::new([layout]);
-    par_chunks(out, |start, chunk| {
+    par_chunks(out, par_min, |start, chunk| {
         plan.for_each_run(start, start + chunk.len(), |pos, [o], [s], len| {
             let dst = &mut chunk[pos - start..pos - start + len];
             if s == 1 {
@@ -125,7 +126,7 @@ fn map2<A: Element, B: Element, O: Element>(
     out: &mut [O],
     f: impl Fn(A, B) -> O + Sync,
 ) {
-    if out.len() < loops::PAR_MIN && la.is_contiguous() && lb.is_contiguous() {
+    if out.len() < PAR_MIN_CHEAP && la.is_contiguous() && lb.is_contiguous() {
         // Small and contiguous: one tight loop, no planning.
         let n = out.len();
         let (a, b) = (
@@ -138,7 +139,7 @@ fn map2<A: Element, B: Element, O: Element>(
         return;
     }
     let plan = Plan::new([la, lb]);
-    par_chunks(out, |start, chunk| {
+    par_chunks(out, PAR_MIN_CHEAP, |start, chunk| {
         plan.for_each_run(
             start,
             start + chunk.len(),
@@ -188,7 +189,7 @@ impl<F: Float> UnaryVisitor<F> for UnaryKernel<'_> {
         if op == UnaryOp::Exp && F::DTYPE == DType::F32 {
             let (src, dst) = (self.src.as_slice::<f32>(), out.as_mut_slice::<f32>());
             let plan = Plan::new([self.layout]);
-            par_chunks(dst, |start, chunk| {
+            par_chunks(dst, loops::PAR_MIN_EXP, |start, chunk| {
                 plan.for_each_run(start, start + chunk.len(), |pos, [o], [s], len| {
                     let d = &mut chunk[pos - start..pos - start + len];
                     if s == 1 {
@@ -201,7 +202,21 @@ impl<F: Float> UnaryVisitor<F> for UnaryKernel<'_> {
                 })
             });
         } else {
-            map1(src, self.layout, out.as_mut_slice::<F>(), f);
+            let cheap = matches!(
+                op,
+                UnaryOp::Neg
+                    | UnaryOp::Abs
+                    | UnaryOp::Floor
+                    | UnaryOp::Ceil
+                    | UnaryOp::Round
+                    | UnaryOp::Trunc
+            );
+            let min = if cheap {
+                PAR_MIN_CHEAP
+            } else {
+                loops::PAR_MIN_COSTLY
+            };
+            map1(src, self.layout, out.as_mut_slice::<F>(), min, f);
         }
         Ok(out)
     }
@@ -366,7 +381,7 @@ impl BackendStorage for CpuStorage {
         let plan = Plan::new([lc, la, lb]);
         with_dtype!(a.dtype, T => {
             let (xa, xb) = (a.as_slice::<T>(), b.as_slice::<T>());
-            par_chunks(out.as_mut_slice::<T>(), |start, chunk| {
+            par_chunks(out.as_mut_slice::<T>(), PAR_MIN_CHEAP, |start, chunk| {
                 plan.for_each_run(start, start + chunk.len(), |pos, [oc, oa, ob], [sc, sa, sb], len| {
                     let dst = &mut chunk[pos - start..pos - start + len];
                     for (i, d) in dst.iter_mut().enumerate() {
@@ -390,7 +405,7 @@ impl BackendStorage for CpuStorage {
             }
         }
         with_dtype!(self.dtype, S => with_dtype!(dtype, D => {
-            map1(self.as_slice::<S>(), layout, out.as_mut_slice::<D>(), |x: S| x.cast::<D>())
+            map1(self.as_slice::<S>(), layout, out.as_mut_slice::<D>(), PAR_MIN_CHEAP, |x: S| x.cast::<D>())
         }));
         Ok(out)
     }
