@@ -20,7 +20,7 @@ fn promotion_matches_pytorch_for_every_pair() {
         let tb = Tensor::ones(&[2], db).unwrap();
         let za = Tensor::ones(&[], da).unwrap();
         let zb = Tensor::ones(&[], db).unwrap();
-        let arg = |t: &Tensor| Arg::Tensor(t.clone());
+        let arg = |t: &Tensor| Arg::from(t.clone());
         assert_eq!(
             result_type(&[&arg(&ta), &arg(&tb)]),
             dt(dd),
