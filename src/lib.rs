@@ -15,3 +15,8 @@ pub mod types;
 
 pub use tensor::{Arg, Generator, Nested, PrintOptions, Tensor};
 pub use types::{DType, Device, Element, Error, Layout, Result, Scalar, Size};
+
+/// The README's Rust examples, run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
