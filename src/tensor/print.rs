@@ -97,49 +97,36 @@ impl Formatter {
             .filter(|v| v.is_finite() && *v != 0.0)
             .collect();
         if finite.is_empty() {
-            if let Some(s) = opts.sci_mode {
-                f.sci_mode = s;
-            }
+            // No nonzero finite value: plain `0.` / `nan`, whatever the options say.
             return f;
         }
         let abs = finite.iter().map(|v| v.abs());
         let max = abs.clone().fold(f64::MIN, f64::max);
         let min = abs.fold(f64::MAX, f64::min);
         f.int_mode = finite.iter().all(|v| *v == v.ceil());
-        let p = opts.precision;
-        if f.int_mode {
-            if max / min > 1000.0 || max > 1e8 {
-                f.sci_mode = true;
-                f.width = finite
-                    .iter()
-                    .map(|v| py_sci(*v, p).len())
-                    .max()
-                    .unwrap_or(1);
-            } else {
-                f.width = finite
-                    .iter()
-                    .map(|v| py_fixed(*v, 0).len() + 1)
-                    .max()
-                    .unwrap_or(1);
-            }
-        } else if max / min > 1000.0 || max > 1e8 || min < 1e-4 {
-            f.sci_mode = true;
-            f.width = finite
-                .iter()
-                .map(|v| py_sci(*v, p).len())
-                .max()
-                .unwrap_or(1);
+        // The notation: decided from the range of magnitudes unless the options force it;
+        // the width then follows the notation actually used.
+        let wide_range = max / min > 1000.0 || max > 1e8;
+        f.sci_mode = opts.sci_mode.unwrap_or(if f.int_mode {
+            wide_range
         } else {
-            f.width = finite
-                .iter()
-                .map(|v| py_fixed(*v, p).len())
-                .max()
-                .unwrap_or(1);
-        }
-        f.width = f.width.max(1);
-        if let Some(s) = opts.sci_mode {
-            f.sci_mode = s;
-        }
+            wide_range || min < 1e-4
+        });
+        let p = opts.precision;
+        f.width = finite
+            .iter()
+            .map(|v| {
+                if f.sci_mode {
+                    py_sci(*v, p).len()
+                } else if f.int_mode {
+                    py_fixed(*v, 0).len() + 1
+                } else {
+                    py_fixed(*v, p).len()
+                }
+            })
+            .max()
+            .unwrap_or(1)
+            .max(1);
         f
     }
 

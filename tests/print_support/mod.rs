@@ -1,7 +1,8 @@
 //! Builders for the golden printing tests (tests/print_golden.rs): the same values and the
 //! same conversions tests/oracle/print_cases.py uses on the PyTorch side.
 
-use nabla::{DType, Scalar, Tensor};
+use nabla::tensor::format_tensor;
+use nabla::{DType, PrintOptions, Scalar, Tensor};
 
 pub fn ints(v: &[i64]) -> Tensor {
     Tensor::from_slice(v, &[v.len()]).unwrap()
@@ -35,6 +36,26 @@ pub fn arange_f(n: i64, scale: f64, offset: f64) -> Tensor {
 }
 
 pub fn check(t: Tensor, post: &str, dtype: DType, shape: Option<&[usize]>, expected: &str) {
+    check_with(
+        t,
+        post,
+        dtype,
+        shape,
+        &PrintOptions::default(),
+        &[],
+        expected,
+    )
+}
+
+pub fn check_with(
+    t: Tensor,
+    post: &str,
+    dtype: DType,
+    shape: Option<&[usize]>,
+    opts: &PrintOptions,
+    suffixes: &[&str],
+    expected: &str,
+) {
     let mut t = t;
     if post == "mod3" {
         t = t.remainder(3).unwrap().eq(0).unwrap();
@@ -49,5 +70,6 @@ pub fn check(t: Tensor, post: &str, dtype: DType, shape: Option<&[usize]>, expec
         "step2" => t = t.slice(1, None, None, 2).unwrap(),
         _ => {}
     }
-    assert_eq!(t.to_string(), expected);
+    let suffixes: Vec<String> = suffixes.iter().map(|s| s.to_string()).collect();
+    assert_eq!(format_tensor(&t, opts, &suffixes).unwrap(), expected);
 }
