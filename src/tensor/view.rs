@@ -210,6 +210,9 @@ impl Tensor {
             }
             target.push(want);
         }
+        if crate::types::checked_numel(&target).is_none_or(|n| n > isize::MAX as usize) {
+            return Err(Error::TooLarge { shape: target });
+        }
         Ok(self.with_layout(self.layout().broadcast_to(&target)))
     }
 
@@ -262,7 +265,7 @@ impl Tensor {
             ));
         }
         let start = if start < 0 { start + size } else { start };
-        if start + length as i64 > size {
+        if length as u128 + start as u128 > size as u128 {
             return Err(Error::invalid(
                 "narrow",
                 format!("start ({start}) + length ({length}) exceeds dimension size ({size})."),
@@ -321,7 +324,7 @@ impl Tensor {
         };
         let s = clamp(start.unwrap_or(0));
         let e = clamp(stop.unwrap_or(size)).max(s);
-        let len = ((e - s) + step - 1) / step;
+        let len = if e > s { (e - s - 1) / step + 1 } else { 0 };
         Ok(self.with_layout(
             self.layout()
                 .slice(d, s as usize, len as usize, step as usize),
@@ -407,6 +410,10 @@ impl Tensor {
                 format!("diagonal dimensions cannot be identical {dim1}, {dim2}"),
             ));
         }
+        // Offsets past either edge give an empty diagonal; clamping keeps the arithmetic
+        // in range for any i64.
+        let (s1, s2) = (self.shape()[a] as i64, self.shape()[b] as i64);
+        let offset = offset.clamp(-s1, s2);
         Ok(self.with_layout(self.layout().diagonal(offset, a, b)))
     }
 

@@ -159,7 +159,11 @@ impl Layout {
             out.offset += start * self.strides[dim];
         }
         out.shape[dim] = len;
-        out.strides[dim] = self.strides[dim] * step;
+        // With two or more elements, (len - 1) * step < size keeps this in range; a single
+        // element's stride never matters (and a huge step would overflow).
+        if len > 1 {
+            out.strides[dim] = self.strides[dim] * step;
+        }
         out
     }
 

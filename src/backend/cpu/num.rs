@@ -51,7 +51,7 @@ macro_rules! int_num {
                     return 0;
                 } // the caller reports ZeroDivisionError first
                 let q = a.wrapping_div(b);
-                if (a % b != 0) && ((a < 0) != (b < 0)) {
+                if (a.wrapping_rem(b) != 0) && ((a < 0) != (b < 0)) {
                     q.wrapping_sub(1)
                 } else {
                     q
