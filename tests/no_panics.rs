@@ -122,7 +122,7 @@ fn apply(t: &Tensor, s: &Step) -> nabla::Result<Tensor> {
                 8 => t.bitwise_right_shift(s),
                 9 => t.fmod(s),
                 10 => t.maximum(s),
-                _ => t.add(&t.clone()),
+                _ => t.add(t),
             }
         }
         Step::Unary(k) => match k {
@@ -141,12 +141,12 @@ fn apply(t: &Tensor, s: &Step) -> nabla::Result<Tensor> {
         },
         Step::RoundDecimals(d) => t.round_decimals(*d),
         Step::Contiguous => t.contiguous(),
-        Step::AddInPlace(v) => t.add_(*v).map(|t| t.clone()),
-        Step::DivInPlace(v) => t.div_(*v).map(|t| t.clone()),
-        Step::FillInPlace(v) => t.fill_(*v).map(|t| t.clone()),
+        Step::AddInPlace(v) => t.add_(*v).cloned(),
+        Step::DivInPlace(v) => t.div_(*v).cloned(),
+        Step::FillInPlace(v) => t.fill_(*v).cloned(),
         Step::CopyFromRow => {
             let row = t.flatten(0, -1)?.slice(0, Some(0), Some(1), 1)?;
-            t.copy_(&row).map(|t| t.clone())
+            t.copy_(&row).cloned()
         }
         Step::Print => {
             let _ = t.to_string();
