@@ -4971,3 +4971,985 @@ fn device_repr() {
     let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
     check(|| Ok(show(x.device().repr())), r#"device(type='cpu')"#);
 }
+
+#[test]
+fn abs_bool() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(m.abs()?)),
+        r#"ERR: "abs_cpu" not implemented for 'Bool'"#,
+    );
+}
+
+#[test]
+fn sign_bool() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(|| Ok(show(m.sign()?)), r#"tensor([ True, False,  True])"#);
+}
+
+#[test]
+fn floor_int() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(|| Ok(show(j.floor()?)), r#"tensor([ 2, -3,  4])"#);
+}
+
+#[test]
+fn sqrt_int() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(j.sqrt()?)),
+        r#"tensor([1.4142,    nan, 2.0000])"#,
+    );
+}
+
+#[test]
+fn exp_bool() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(|| Ok(show(m.exp()?)), r#"tensor([2.7183, 1.0000, 2.7183])"#);
+}
+
+#[test]
+fn neg_uint8() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(u.neg()?)),
+        r#"tensor([ 0, 56,  1], dtype=torch.uint8)"#,
+    );
+}
+
+#[test]
+fn uint8_sub_wraps() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(u.sub(201)?)),
+        r#"tensor([ 55, 255,  54], dtype=torch.uint8)"#,
+    );
+}
+
+#[test]
+fn int64_mul_wraps() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(|| Ok(show(ints(&[1i64 << 62]).mul(4)?)), r#"tensor([0])"#);
+}
+
+#[test]
+fn remainder_negative_float() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(floats(&[-3.5, 3.5]).remainder(-2)?)),
+        r#"tensor([-1.5000, -0.5000])"#,
+    );
+}
+
+#[test]
+fn fmod_floats() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(floats(&[-3.5, 3.5]).fmod(-2)?)),
+        r#"tensor([-1.5000,  1.5000])"#,
+    );
+}
+
+#[test]
+fn floordiv_negative_zero() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(floats(&[-0.5, 0.5]).floor_divide(1)?)),
+        r#"tensor([-1.,  0.])"#,
+    );
+}
+
+#[test]
+fn compare_bool_int() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(|| Ok(show(m.eq(1)?)), r#"tensor([ True, False,  True])"#);
+}
+
+#[test]
+fn clamp_min_above_max() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(a.clamp(Some(1.into()), Some((-1).into()))?)),
+        r#"tensor([[-1., -1., -1.],
+        [-1., -1., -1.]])"#,
+    );
+}
+
+#[test]
+fn pow_negative_base_fraction() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(floats(&[-8.0, 8.0]).pow(1.0 / 3.0)?)),
+        r#"tensor([nan, 2.])"#,
+    );
+}
+
+#[test]
+fn zero_dim_broadcast() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(s.add(&b)?)),
+        r#"tensor([3.0000, 0.5000, 6.5000])"#,
+    );
+}
+
+#[test]
+fn where_zero_dim_cond() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(T::where_(&T::scalar(true)?, &a, 0.0)?)),
+        r#"tensor([[-1.5000,  0.0000,  2.2500],
+        [ 3.0000, -0.5000,  1.0000]])"#,
+    );
+}
+
+#[test]
+fn half_plus_double() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(h.add(&d)?)),
+        r#"tensor([[-3.0000,  0.0000,  4.5000],
+        [ 6.0000, -1.0000,  2.0000]], dtype=torch.float64)"#,
+    );
+}
+
+#[test]
+fn empty_plus_one() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(T::zeros(&[0, 3], DType::F32)?.add(1)?)),
+        r#"tensor([], size=(0, 3))"#,
+    );
+}
+
+#[test]
+fn expand_zero_dim() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(s.expand(&[2, 3])?)),
+        r#"tensor([[2.5000, 2.5000, 2.5000],
+        [2.5000, 2.5000, 2.5000]])"#,
+    );
+}
+
+#[test]
+fn chained_views() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(x.t()?.unsqueeze(0)?.expand(&[2, -1, -1])?)),
+        r#"tensor([[[ 0,  4,  8],
+         [ 1,  5,  9],
+         [ 2,  6, 10],
+         [ 3,  7, 11]],
+
+        [[ 0,  4,  8],
+         [ 1,  5,  9],
+         [ 2,  6, 10],
+         [ 3,  7, 11]]])"#,
+    );
+}
+
+#[test]
+fn ones_like_bool() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(|| Ok(show(m.ones_like()?)), r#"tensor([True, True, True])"#);
+}
+
+#[test]
+fn half_rounding() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(h.mul(3.3)?)),
+        r#"tensor([[-4.9492,  0.0000,  7.4258],
+        [ 9.8984, -1.6504,  3.3008]], dtype=torch.float16)"#,
+    );
+}
+
+#[test]
+fn bfloat16_add() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(p.bfloat16()?.add(1000)?)),
+        r#"tensor([1000., 1000., 1000.], dtype=torch.bfloat16)"#,
+    );
+}
+
+#[test]
+fn shift_negative() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(j.bitwise_right_shift(1)?)),
+        r#"tensor([ 1, -2,  2])"#,
+    );
+}
+
+#[test]
+fn logical_and_floats() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(a.logical_and(&b)?)),
+        r#"tensor([[ True, False,  True],
+        [ True,  True,  True]])"#,
+    );
+}
+
+#[test]
+fn float_div_by_zero() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(floats(&[1.0, -1.0, 0.0]).div(0)?)),
+        r#"tensor([inf, -inf, nan])"#,
+    );
+}
+
+#[test]
+fn round_nonfinite() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(floats(&[f64::NAN, f64::INFINITY, -2.5]).round()?)),
+        r#"tensor([nan, inf, -2.])"#,
+    );
+}
+
+#[test]
+fn isclose_ints() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(j.isclose(&j, 1e-5, 1e-8, false)?)),
+        r#"tensor([True, True, True])"#,
+    );
+}
+
+#[test]
+fn isclose_dtype_mismatch() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(a.isclose(&i, 1e-5, 1e-8, false)?)),
+        r#"ERR: Float did not match Long"#,
+    );
+}
+
+#[test]
+fn maximum_int_float() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(|| Ok(show(j.maximum(&b)?)), r#"tensor([ 2., -2.,  4.])"#);
+}
+
+#[test]
+fn min_int8_neg() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(ints(&[-128]).char()?.neg()?)),
+        r#"tensor([-128], dtype=torch.int8)"#,
+    );
+}
+
+#[test]
+fn int_div_by_int_zero() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(|| Ok(show(j.div(0)?)), r#"tensor([inf, -inf, inf])"#);
+}
+
+#[test]
+fn bool_mul_bool() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(|| Ok(show(m.mul(&m)?)), r#"tensor([ True, False,  True])"#);
+}
+
+#[test]
+fn bool_div_bool() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(|| Ok(show(m.div(&m)?)), r#"tensor([1., nan, 1.])"#);
+}
+
+#[test]
+fn sigmoid_extremes() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(floats(&[-100.0, 100.0, 0.0]).sigmoid()?)),
+        r#"tensor([0.0000, 1.0000, 0.5000])"#,
+    );
+}
+
+#[test]
+fn softplus_large() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(floats(&[30.0, -30.0]).softplus(1.0, 20.0)?)),
+        r#"tensor([3.0000e+01, 9.3576e-14])"#,
+    );
+}
+
+#[test]
+fn relu_nan() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(floats(&[f64::NAN, -1.0]).relu()?)),
+        r#"tensor([nan, 0.])"#,
+    );
+}
+
+#[test]
+fn to_int8_wraps() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(ints(&[300, -200]).char()?)),
+        r#"tensor([44, 56], dtype=torch.int8)"#,
+    );
+}
+
+#[test]
+fn float_to_int_truncates() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(floats(&[-1.7, 1.7]).long()?)),
+        r#"tensor([-1,  1])"#,
+    );
+}
+
+#[test]
+fn slice_then_view() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(x.slice(1, Some(1), Some(3), 1)?.reshape(&[-1])?)),
+        r#"tensor([ 1,  2,  5,  6,  9, 10])"#,
+    );
+}
+
+#[test]
+fn diagonal_3d() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(arange(24).reshape(&[2, 3, 4])?.diagonal(0, 1, 2)?)),
+        r#"tensor([[ 0,  5, 10],
+        [12, 17, 22]])"#,
+    );
+}
+
+#[test]
+fn narrow_negative_start() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(x.narrow(0, -2, 2)?)),
+        r#"tensor([[ 4,  5,  6,  7],
+        [ 8,  9, 10, 11]])"#,
+    );
+}
+
+#[test]
+fn squeeze_non_one() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(x.squeeze(Some(&[0]))?)),
+        r#"tensor([[ 0,  1,  2,  3],
+        [ 4,  5,  6,  7],
+        [ 8,  9, 10, 11]])"#,
+    );
+}
+
+#[test]
+fn unflatten_infer() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(x.unflatten(1, &[-1, 2])?)),
+        r#"tensor([[[ 0,  1],
+         [ 2,  3]],
+
+        [[ 4,  5],
+         [ 6,  7]],
+
+        [[ 8,  9],
+         [10, 11]]])"#,
+    );
+}
+
+#[test]
+fn flatten_scalar() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(|| Ok(show(s.flatten(0, -1)?)), r#"tensor([2.5000])"#);
+}

@@ -28,7 +28,7 @@ impl Tensor {
     /// `x.abs()`.
     pub fn abs(&self) -> Result<Tensor> {
         match self.dtype() {
-            DType::Bool => Ok(self.clone_data()?),
+            DType::Bool => Err(Error::DTypeUnsupported { op: "abs_cpu", dtype: DType::Bool }),
             d if d.is_float() => self.unary(UnaryOp::Abs),
             _ => self.maximum(&self.neg()?),
         }

@@ -72,7 +72,7 @@ pub enum Error {
         shape: Vec<usize>,
     },
 
-    #[error("{op}: {message}")]
+    #[error("{message}")]
     DTypeMismatch {
         op: &'static str,
         lhs: DType,
