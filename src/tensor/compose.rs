@@ -28,7 +28,10 @@ impl Tensor {
     /// `x.abs()`.
     pub fn abs(&self) -> Result<Tensor> {
         match self.dtype() {
-            DType::Bool => Err(Error::DTypeUnsupported { op: "abs_cpu", dtype: DType::Bool }),
+            DType::Bool => Err(Error::DTypeUnsupported {
+                op: "abs_cpu",
+                dtype: DType::Bool,
+            }),
             d if d.is_float() => self.unary(UnaryOp::Abs),
             _ => self.maximum(&self.neg()?),
         }

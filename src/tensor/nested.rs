@@ -47,23 +47,20 @@ impl Nested {
     fn check(&self, shape: &[usize], depth: usize) -> Result<()> {
         match self {
             Nested::Scalar(_) if depth == shape.len() => Ok(()),
-            // A number where a list of `shape[depth]` items was expected.
-            Nested::Scalar(_) => Err(Error::Ragged {
+            Nested::Scalar(_) => Err(Error::NotASequence {
                 dim: depth,
                 expected: shape[depth],
-                got: 0,
             }),
-            Nested::List(items) => {
-                let expected = shape.get(depth).copied().unwrap_or(0);
-                if depth == shape.len() || items.len() != expected {
-                    return Err(Error::Ragged {
-                        dim: depth,
-                        expected,
-                        got: items.len(),
-                    });
-                }
-                items.iter().try_for_each(|i| i.check(shape, depth + 1))
-            }
+            Nested::List(items) if depth == shape.len() => Err(Error::NotANumber {
+                dim: depth,
+                got: items.len(),
+            }),
+            Nested::List(items) if items.len() != shape[depth] => Err(Error::Ragged {
+                dim: depth,
+                expected: shape[depth],
+                got: items.len(),
+            }),
+            Nested::List(items) => items.iter().try_for_each(|i| i.check(shape, depth + 1)),
         }
     }
 

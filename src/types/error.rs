@@ -119,6 +119,14 @@ pub enum Error {
         got: usize,
     },
 
+    #[error(
+        "not a sequence: expected a sequence of length {expected} at dim {dim}, found a number"
+    )]
+    NotASequence { dim: usize, expected: usize },
+
+    #[error("expected a number at dim {dim}, found a sequence of length {got}")]
+    NotANumber { dim: usize, got: usize },
+
     #[error("ZeroDivisionError")]
     ZeroDivision { op: &'static str },
 
@@ -140,6 +148,7 @@ impl Error {
         match self {
             Error::DimOutOfRange { .. } | Error::IndexOutOfRange { .. } => "IndexError",
             Error::Ragged { .. } => "ValueError",
+            Error::NotASequence { .. } | Error::NotANumber { .. } => "TypeError",
             Error::OutOfMemory { .. } => "torch.OutOfMemoryError",
             Error::DeviceUnavailable { .. } => "AssertionError",
             _ => "RuntimeError",
@@ -188,8 +197,8 @@ impl Error {
             Error::OverlappingWrite { .. } => {
                 "an expanded tensor shares one element between several positions; write into x.clone() or x.contiguous() instead".into()
             }
-            Error::Ragged { .. } => {
-                "every nested list at the same depth must have the same length".into()
+            Error::Ragged { .. } | Error::NotASequence { .. } | Error::NotANumber { .. } => {
+                "every nested list at the same depth must have the same length, with numbers only at the innermost level".into()
             }
             _ => return None,
         })
