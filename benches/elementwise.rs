@@ -33,6 +33,15 @@ fn exp_1e7(bencher: Bencher) {
     bencher.bench_local(|| a.exp().unwrap());
 }
 
+/// `a.add_(b)` over 1e7 float32: an in-place op on a whole tensor.
+#[divan::bench(sample_count = 30)]
+fn add_inplace_1e7(bencher: Bencher) {
+    let (a, b) = (randn(10_000_000, 1), randn(10_000_000, 2));
+    bencher.bench_local(|| {
+        a.add_(&b).unwrap();
+    });
+}
+
 /// Adding two 1-element tensors: the per-op overhead.
 #[divan::bench(sample_count = 200, sample_size = 1000)]
 fn add_tiny(bencher: Bencher) {

@@ -226,3 +226,52 @@ fn generator_is_reproducible_and_sane() {
     assert!(Tensor::rand(&[2], DType::I64, &mut g).is_err());
     assert!(Tensor::randint(5, 5, &[2], DType::I64, &mut g).is_err());
 }
+
+#[test]
+fn whole_tensor_in_place_results_reach_every_view() {
+    // add_ and mul_ compute where x lies; neg_ and clamp_ (x spans its storage) trade
+    // storages with their fresh result instead of copying: every view must see all of it.
+    let x = Tensor::zeros(&[2, 3], DType::F32).unwrap();
+    let flat = x.view(&[6]).unwrap();
+    let col = x.t().unwrap().select(0, 1).unwrap();
+    x.add_(1.5).unwrap();
+    x.mul_(Tensor::from_slice(&[1.0f32, 2.0, 3.0], &[3]).unwrap())
+        .unwrap();
+    x.neg_().unwrap();
+    x.clamp_(Some((-4.0).into()), None).unwrap();
+    assert_eq!(
+        flat.to_vec::<f32>().unwrap(),
+        vec![-1.5, -3.0, -4.0, -1.5, -3.0, -4.0]
+    );
+    assert_eq!(col.to_vec::<f32>().unwrap(), vec![-3.0, -3.0]);
+    // and writes through a view after that still reach x
+    flat.select(0, 0).unwrap().fill_(-1).unwrap();
+    assert_eq!(x.get(&[0, 0]).unwrap(), Scalar::Float(-1.0));
+    // a view that does not span the storage takes the copying path
+    let row = x.select(0, 1).unwrap();
+    row.neg_().unwrap();
+    row.sub_(1.5).unwrap();
+    assert_eq!(
+        x.to_vec::<f32>().unwrap(),
+        vec![-1.0, -3.0, -4.0, 0.0, 1.5, 2.5]
+    );
+    // an operand that shares x's storage is read before x is written
+    x.add_(x.t().unwrap().t().unwrap()).unwrap();
+    assert_eq!(
+        x.to_vec::<f32>().unwrap(),
+        vec![-2.0, -6.0, -8.0, 0.0, 3.0, 5.0]
+    );
+    // integer in-place ops with the zero check and dtype rules still apply
+    let i = Tensor::from_slice(&[7i64, -7], &[2]).unwrap();
+    i.floor_divide_(2).unwrap();
+    assert_eq!(i.to_vec::<i64>().unwrap(), vec![3, -4]);
+    assert!(matches!(
+        i.remainder_(0).unwrap_err(),
+        Error::ZeroDivision { .. }
+    ));
+    assert!(matches!(
+        i.mul_(0.5).unwrap_err(),
+        Error::InPlaceCast { .. }
+    ));
+    assert!(i.pow_(-1).is_err());
+}

@@ -17,6 +17,8 @@ pub trait BackendStorage: Sized {
     fn device(&self) -> Device;
     fn unary(&self, op: UnaryOp, layout: &Layout) -> Result<Self>;
     fn binary(&self, op: BinaryOp, la: &Layout, rhs: &Self, lb: &Layout) -> Result<Self>;
+    /// `self[la] = op(self[la], rhs[lb])`, in place (same dtype, `lb` broadcast to `la`).
+    fn binary_assign(&mut self, op: BinaryOp, la: &Layout, rhs: &Self, lb: &Layout) -> Result<()>;
     fn cmp(&self, op: CmpOp, la: &Layout, rhs: &Self, lb: &Layout) -> Result<Self>;
     /// `self` is the bool condition.
     fn where_cond(&self, lc: &Layout, a: &Self, la: &Layout, b: &Self, lb: &Layout)
@@ -68,6 +70,16 @@ impl Storage {
         same_device!(op.name(), self, rhs => |a, b| Ok(Storage::Cpu(a.binary(op, la, b, lb)?)))
     }
 
+    pub fn binary_assign(
+        &mut self,
+        op: BinaryOp,
+        la: &Layout,
+        rhs: &Storage,
+        lb: &Layout,
+    ) -> Result<()> {
+        same_device!(op.name(), self, rhs => |a, b| a.binary_assign(op, la, b, lb))
+    }
+
     pub fn cmp(&self, op: CmpOp, la: &Layout, rhs: &Storage, lb: &Layout) -> Result<Storage> {
         same_device!(op.name(), self, rhs => |a, b| Ok(Storage::Cpu(a.cmp(op, la, b, lb)?)))
     }
@@ -109,6 +121,17 @@ impl Storage {
         match self {
             Storage::Cpu(s) => s.any_zero(layout),
         }
+    }
+
+    /// The number of elements the storage holds.
+    pub fn len(&self) -> usize {
+        match self {
+            Storage::Cpu(s) => s.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// Zero-filled storage on `device`.

@@ -2,7 +2,9 @@
 //! (same shape, a dtype it may be cast to, no self-overlapping layout), then writes through
 //! the destination's layout, so writes into a view reach its base.
 
-use super::{Arg, Tensor};
+use super::elementwise::broadcast_shapes;
+use super::{result_type, Arg, Tensor};
+use crate::backend::BinaryOp;
 use crate::types::{Error, Result, Scalar};
 
 impl Tensor {
@@ -52,8 +54,34 @@ impl Tensor {
                 to: self.dtype(),
             });
         }
+        if self.adopt(&result) {
+            return Ok(self);
+        }
         self.write_from(op, &result)?;
         Ok(self)
+    }
+
+    /// When this tensor spans its whole storage in row-major order and `result` is a fresh,
+    /// unshared tensor of the same dtype and shape, the two storages' contents trade places:
+    /// every view of this tensor sees the new values and no copy pass is needed (an in-place
+    /// op then costs what the out-of-place one does).
+    fn adopt(&self, result: &Tensor) -> bool {
+        let spans_storage = |t: &Tensor| {
+            t.storage_offset() == 0 && t.is_contiguous() && t.numel() == t.read().len()
+        };
+        let exclusive = std::sync::Arc::strong_count(&result.0) == 1
+            && std::sync::Arc::strong_count(&result.0.storage) == 1;
+        if !exclusive
+            || result.dtype() != self.dtype()
+            || result.device() != self.device()
+            || result.shape() != self.shape()
+            || !spans_storage(self)
+            || !spans_storage(result)
+        {
+            return false;
+        }
+        std::mem::swap(&mut *self.write(), &mut *result.write());
+        true
     }
 
     /// `x.copy_(src)`: converts dtype freely and broadcasts `src`.
@@ -85,13 +113,62 @@ impl Tensor {
     }
 }
 
+impl Tensor {
+    /// `x op= other` computed where `x` lies, when nothing stands in the way: the result
+    /// keeps `x`'s dtype, `other` broadcasts to `x`'s shape and shares no memory with it, and
+    /// no element of `x` is shared. Otherwise `None`, and the caller takes the general path
+    /// (which also reports the errors).
+    fn binary_in_place(&self, op: BinaryOp, other: &Arg<'_>) -> Option<Result<()>> {
+        let d = self.dtype();
+        let checks_zero = d.is_int()
+            && matches!(
+                op,
+                BinaryOp::FloorDiv | BinaryOp::Remainder | BinaryOp::Fmod
+            );
+        let negative_int_power = d.is_int()
+            && op == BinaryOp::Pow
+            && matches!(other, Arg::Scalar(s) if s.to_f64() < 0.0);
+        if checks_zero
+            || negative_int_power
+            || !op.supports(d)
+            || result_type(&[&Arg::from(self), other]) != d
+            || self.layout().has_internal_overlap()
+        {
+            return None;
+        }
+        let rhs = match other {
+            Arg::Tensor(t)
+                if t.dtype() == d && t.device() == self.device() && !t.shares_storage(self) =>
+            {
+                t.as_ref().clone()
+            }
+            Arg::Scalar(s) => match Tensor::scalar_as(*s, d) {
+                Ok(t) => t,
+                Err(e) => return Some(Err(e)),
+            },
+            _ => return None,
+        };
+        let shape = broadcast_shapes(op.name(), self.shape(), rhs.shape()).ok()?;
+        if shape.as_slice() != self.shape() {
+            return None;
+        }
+        let lr = rhs.layout().broadcast_to(self.shape());
+        let from = rhs.read();
+        Some(self.write().binary_assign(op, self.layout(), &from, &lr))
+    }
+}
+
 macro_rules! inplace_binary {
-    ($($name:ident => $op:ident),* $(,)?) => {
+    ($($name:ident => $method:ident / $op:ident),* $(,)?) => {
         impl Tensor {
             $(
-                #[doc = concat!("`x.", stringify!($name), "(other)`: `x.", stringify!($op), "(other)` written into `x`.")]
+                #[doc = concat!("`x.", stringify!($name), "(other)`: `x.", stringify!($method), "(other)` written into `x`.")]
                 pub fn $name<'a>(&self, other: impl Into<Arg<'a>>) -> Result<&Tensor> {
-                    let r = self.$op(other)?;
+                    let other = other.into();
+                    if let Some(done) = self.binary_in_place(BinaryOp::$op, &other) {
+                        return done.map(|()| self);
+                    }
+                    let r = self.$method(other)?;
                     self.store(stringify!($name), r)
                 }
             )*
@@ -99,9 +176,10 @@ macro_rules! inplace_binary {
     };
 }
 inplace_binary! {
-    add_ => add, sub_ => sub, mul_ => mul, div_ => div, pow_ => pow,
-    floor_divide_ => floor_divide, remainder_ => remainder, fmod_ => fmod,
-    bitwise_and_ => bitwise_and, bitwise_or_ => bitwise_or, bitwise_xor_ => bitwise_xor,
+    add_ => add / Add, sub_ => sub / Sub, mul_ => mul / Mul, div_ => div / Div, pow_ => pow / Pow,
+    floor_divide_ => floor_divide / FloorDiv, remainder_ => remainder / Remainder,
+    fmod_ => fmod / Fmod, bitwise_and_ => bitwise_and / BitAnd, bitwise_or_ => bitwise_or / BitOr,
+    bitwise_xor_ => bitwise_xor / BitXor,
 }
 
 macro_rules! inplace_unary {

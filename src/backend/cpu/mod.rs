@@ -176,6 +176,52 @@ fn map2<A: Element, B: Element, O: Element>(
     });
 }
 
+/// `d = f(d, r)` over the elements layout `ld` addresses in `d` (`r` broadcast to its shape).
+#[inline(always)]
+fn map_assign<T: Element>(
+    d: &mut [T],
+    ld: &Layout,
+    r: &[T],
+    lr: &Layout,
+    f: impl Fn(T, T) -> T + Sync,
+) {
+    let n = ld.numel();
+    if ld.is_contiguous() {
+        let dst = &mut d[ld.offset()..ld.offset() + n];
+        let plan = Plan::new([lr]);
+        par_chunks(dst, PAR_MIN_CHEAP, |start, chunk| {
+            plan.for_each_run(start, start + chunk.len(), |pos, [or], [sr], len| {
+                let c = &mut chunk[pos - start..pos - start + len];
+                match sr {
+                    1 => {
+                        for (x, &y) in c.iter_mut().zip(&r[or..or + len]) {
+                            *x = f(*x, y);
+                        }
+                    }
+                    0 => {
+                        let y = r[or];
+                        for x in c.iter_mut() {
+                            *x = f(*x, y);
+                        }
+                    }
+                    _ => {
+                        for (i, x) in c.iter_mut().enumerate() {
+                            *x = f(*x, r[or + i * sr]);
+                        }
+                    }
+                }
+            })
+        });
+    } else {
+        Plan::new([ld, lr]).for_each_run(0, n, |_, [od, or], [sd, sr], len| {
+            for i in 0..len {
+                let p = od + i * sd;
+                d[p] = f(d[p], r[or + i * sr]);
+            }
+        });
+    }
+}
+
 struct UnaryKernel<'a> {
     src: &'a CpuStorage,
     layout: &'a Layout,
@@ -226,6 +272,32 @@ fn binary_typed<T: Num>(op: BinaryOp, a: &[T], la: &Layout, b: &[T], lb: &Layout
     macro_rules! go {
         ($f:path) => {
             map2(a, la, b, lb, out, $f)
+        };
+    }
+    match op {
+        BinaryOp::Add => go!(T::add),
+        BinaryOp::Sub => go!(T::sub),
+        BinaryOp::Mul => go!(T::mul),
+        BinaryOp::Div => go!(T::div),
+        BinaryOp::FloorDiv => go!(T::floor_div),
+        BinaryOp::Remainder => go!(T::remainder),
+        BinaryOp::Fmod => go!(T::fmod),
+        BinaryOp::Pow => go!(T::pow),
+        BinaryOp::Maximum => go!(T::maximum),
+        BinaryOp::Minimum => go!(T::minimum),
+        BinaryOp::Atan2 => go!(T::atan2),
+        BinaryOp::BitAnd => go!(T::bitand),
+        BinaryOp::BitOr => go!(T::bitor),
+        BinaryOp::BitXor => go!(T::bitxor),
+        BinaryOp::Shl => go!(T::shl),
+        BinaryOp::Shr => go!(T::shr),
+    }
+}
+
+fn binary_assign_typed<T: Num>(op: BinaryOp, d: &mut [T], ld: &Layout, r: &[T], lr: &Layout) {
+    macro_rules! go {
+        ($f:path) => {
+            map_assign(d, ld, r, lr, $f)
         };
     }
     match op {
@@ -343,6 +415,26 @@ impl BackendStorage for CpuStorage {
             out.as_mut_slice()
         ));
         Ok(out)
+    }
+
+    fn binary_assign(&mut self, op: BinaryOp, la: &Layout, rhs: &Self, lb: &Layout) -> Result<()> {
+        self.check_range(la)?;
+        rhs.check_range(lb)?;
+        if self.dtype != rhs.dtype || !op.supports(self.dtype) {
+            return Err(Error::DTypeUnsupported {
+                op: op.name(),
+                dtype: self.dtype,
+            });
+        }
+        let dtype = self.dtype;
+        with_num_dtype!(dtype, op.name(), T => binary_assign_typed::<T>(
+            op,
+            self.as_mut_slice(),
+            la,
+            rhs.as_slice(),
+            lb
+        ));
+        Ok(())
     }
 
     fn cmp(&self, op: CmpOp, la: &Layout, rhs: &Self, lb: &Layout) -> Result<Self> {
