@@ -4973,6 +4973,25 @@ fn device_repr() {
 }
 
 #[test]
+fn layout_repr() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(|| Ok(show(x.layout_name().to_string())), r#"torch.strided"#);
+}
+
+#[test]
 fn abs_bool() {
     let Env {
         a,

@@ -109,6 +109,11 @@ impl Tensor {
         self.0.layout.is_contiguous()
     }
 
+    /// `x.layout`: nabla's tensors are all dense and strided (`torch.strided`).
+    pub fn layout_name(&self) -> &'static str {
+        "torch.strided"
+    }
+
     pub fn is_floating_point(&self) -> bool {
         self.dtype().is_float()
     }

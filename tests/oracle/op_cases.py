@@ -248,6 +248,7 @@ CASES = [
     ("dtype_repr", "x.dtype", "x.dtype()"),
     ("dtype_half_repr", "h.dtype", "h.dtype()"),
     ("device_repr", "x.device", "x.device().repr()"),
+    ("layout_repr", "str(x.layout)", "x.layout_name().to_string()"),
     # edge cases
     ("abs_bool", "m.abs()", "m.abs()?"),
     ("sign_bool", "m.sign()", "m.sign()?"),
