@@ -275,3 +275,43 @@ fn whole_tensor_in_place_results_reach_every_view() {
     ));
     assert!(i.pow_(-1).is_err());
 }
+
+#[test]
+fn ops_whose_operands_share_storage_do_not_deadlock() {
+    let x = Tensor::from_slice(&[-1.0f32, 2.0, -3.0, 4.0], &[2, 2]).unwrap();
+    let t = x.t().unwrap();
+    assert_eq!(
+        x.add(&x).unwrap().to_vec::<f32>().unwrap(),
+        vec![-2.0, 4.0, -6.0, 8.0]
+    );
+    assert_eq!(
+        x.add(&t).unwrap().to_vec::<f32>().unwrap(),
+        vec![-2.0, -1.0, -1.0, 8.0]
+    );
+    assert!(x.eq(&t).unwrap().to_vec::<bool>().unwrap() == vec![true, false, false, true]);
+    let w = Tensor::where_(&x.gt(0).unwrap(), &x, &t).unwrap();
+    assert_eq!(w.to_vec::<f32>().unwrap(), vec![-1.0, 2.0, 2.0, 4.0]);
+    let w = Tensor::where_(&x.gt(0).unwrap(), &t, &t).unwrap();
+    assert!(w.equal(&t).unwrap());
+    x.add_(&t).unwrap(); // the operand is read before x is written
+    assert_eq!(x.to_vec::<f32>().unwrap(), vec![-2.0, -1.0, -1.0, 8.0]);
+    // copying a tensor's own transpose into it reads everything before writing
+    let y = Tensor::from_slice(&[0i64, 1, 2, 3], &[2, 2]).unwrap();
+    y.copy_(&y.t().unwrap()).unwrap();
+    assert_eq!(y.to_vec::<i64>().unwrap(), vec![0, 2, 1, 3]);
+}
+
+#[test]
+fn tensors_cross_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Tensor>();
+    let x = Tensor::ones(&[1000], DType::F32).unwrap();
+    let handles: Vec<_> = (0..4)
+        .map(|i| {
+            let x = x.clone();
+            std::thread::spawn(move || x.mul(i as f64).unwrap().to_vec::<f32>().unwrap()[0])
+        })
+        .collect();
+    let got: Vec<f32> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    assert_eq!(got, vec![0.0, 1.0, 2.0, 3.0]);
+}
