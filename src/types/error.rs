@@ -219,3 +219,41 @@ pub fn human_bytes(n: u128) -> String {
     }
     format!("{v:.1} {}", UNITS[unit])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_pytorchs_and_hints_say_how_to_fix() {
+        let e = Error::DeviceMismatch {
+            op: "add",
+            lhs: Device::Cuda(0),
+            rhs: Device::Cpu,
+        };
+        assert_eq!(
+            e.to_string(),
+            "Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!"
+        );
+        assert!(e.hint().unwrap().contains("b.to(a.device)"));
+        let e = Error::DimOutOfRange {
+            op: "sum",
+            dim: 3,
+            ndim: 0,
+        };
+        assert_eq!(
+            e.to_string(),
+            "Dimension out of range (expected to be in range of [-1, 0], but got 3)"
+        );
+        let e = Error::OutOfMemory {
+            requested: 3 << 40,
+            available: 24 << 30,
+        };
+        assert_eq!(
+            e.to_string(),
+            "CPU out of memory: tried to allocate 3.0 TiB but this machine has 24.0 GiB in all"
+        );
+        assert_eq!(human_bytes(512), "512 bytes");
+        assert_eq!(human_bytes(1536), "1.5 KiB");
+    }
+}
