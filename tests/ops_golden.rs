@@ -5972,3 +5972,400 @@ fn flatten_scalar() {
     let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
     check(|| Ok(show(s.flatten(0, -1)?)), r#"tensor([2.5000])"#);
 }
+
+#[test]
+fn order_t_plus_scalar() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(|| Ok(show(x.t()?.add(1)?.stride().to_vec())), r#"[1, 4]"#);
+}
+
+#[test]
+fn order_t_plus_t() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(x.t()?.add(&x.t()?)?.stride().to_vec())),
+        r#"[1, 4]"#,
+    );
+}
+
+#[test]
+fn order_t_plus_contiguous() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || {
+            Ok(show(
+                x.t()?
+                    .add(&T::ones(&[4, 3], DType::F32)?)?
+                    .stride()
+                    .to_vec(),
+            ))
+        },
+        r#"[1, 4]"#,
+    );
+}
+
+#[test]
+fn order_contiguous_plus_t() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || {
+            Ok(show(
+                T::ones(&[4, 3], DType::F32)?
+                    .add(&x.t()?)?
+                    .stride()
+                    .to_vec(),
+            ))
+        },
+        r#"[3, 1]"#,
+    );
+}
+
+#[test]
+fn order_permute_3d() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || {
+            Ok(show(
+                arange(24)
+                    .float()?
+                    .reshape(&[2, 3, 4])?
+                    .permute(&[2, 0, 1])?
+                    .mul(2)?
+                    .stride()
+                    .to_vec(),
+            ))
+        },
+        r#"[1, 12, 4]"#,
+    );
+}
+
+#[test]
+fn order_permute_broadcast() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || {
+            Ok(show(
+                arange(24)
+                    .float()?
+                    .reshape(&[2, 3, 4])?
+                    .permute(&[2, 0, 1])?
+                    .add(&T::ones(&[3], DType::F32)?)?
+                    .stride()
+                    .to_vec(),
+            ))
+        },
+        r#"[1, 12, 4]"#,
+    );
+}
+
+#[test]
+fn order_unary() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(|| Ok(show(x.t()?.exp()?.stride().to_vec())), r#"[1, 4]"#);
+}
+
+#[test]
+fn order_cast() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(|| Ok(show(x.t()?.double()?.stride().to_vec())), r#"[1, 4]"#);
+}
+
+#[test]
+fn order_compare() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(|| Ok(show(x.t()?.gt(0)?.stride().to_vec())), r#"[1, 4]"#);
+}
+
+#[test]
+fn order_where() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || {
+            Ok(show(
+                T::where_(&x.t()?.gt(0)?, &x.t()?, 0)?.stride().to_vec(),
+            ))
+        },
+        r#"[1, 4]"#,
+    );
+}
+
+#[test]
+fn order_expand() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || {
+            Ok(show(
+                x.t()?
+                    .unsqueeze(0)?
+                    .expand(&[2, 4, 3])?
+                    .add(1)?
+                    .stride()
+                    .to_vec(),
+            ))
+        },
+        r#"[12, 1, 4]"#,
+    );
+}
+
+#[test]
+fn order_sliced() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(x.slice(1, None, None, 2)?.add(1)?.stride().to_vec())),
+        r#"[2, 1]"#,
+    );
+}
+
+#[test]
+fn order_values() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(x.t()?.mul(10)?.add(1)?)),
+        r#"tensor([[  1,  41,  81],
+        [ 11,  51,  91],
+        [ 21,  61, 101],
+        [ 31,  71, 111]])"#,
+    );
+}
+
+#[test]
+fn order_view_fails() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || Ok(show(x.t()?.add(1)?.view(&[12])?)),
+        r#"ERR: view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead."#,
+    );
+}
+
+#[test]
+fn order_is_contiguous() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(|| Ok(show(x.t()?.add(1)?.is_contiguous())), r#"False"#);
+}
+
+#[test]
+fn order_permute_mixed() {
+    let Env {
+        a,
+        b,
+        i,
+        j,
+        u,
+        m,
+        h,
+        d,
+        s,
+        x,
+        p,
+    } = Env::new();
+    let _ = (&a, &b, &i, &j, &u, &m, &h, &d, &s, &x, &p);
+    check(
+        || {
+            Ok(show(
+                arange(24)
+                    .float()?
+                    .reshape(&[2, 3, 4])?
+                    .permute(&[1, 2, 0])?
+                    .add(&arange(24).float()?.reshape(&[3, 4, 2])?)?
+                    .stride()
+                    .to_vec(),
+            ))
+        },
+        r#"[4, 1, 12]"#,
+    );
+}

@@ -26,8 +26,20 @@ impl Tensor {
         if self.dtype() == dtype {
             return Ok(self.clone());
         }
-        let out = self.read().cast(self.layout(), dtype)?;
-        Ok(Tensor::from_storage(out, self.shape()))
+        // Dense layouts keep their memory order (`x.t().float()` is still transposed).
+        let g = self.read();
+        let l = self.layout();
+        if !l.is_contiguous() && l.is_dense() && !l.has_internal_overlap() {
+            if let Some(order) = super::order::output_order(l.shape(), &[l]) {
+                let permuted = l.permute(&order);
+                let out = g.cast(&permuted, dtype)?;
+                return Ok(Tensor::from_parts(
+                    out,
+                    super::order::unpermute(l.shape(), &order),
+                ));
+            }
+        }
+        Ok(Tensor::from_storage(g.cast(l, dtype)?, self.shape()))
     }
 
     /// `x.to(device)`.

@@ -2,6 +2,7 @@
 //! comparisons, `where`, and the float functions. Each validates once (devices, dtypes,
 //! shapes) and hands buffers and layouts to the backend.
 
+use super::order::{output_order, permute_all, unpermute};
 use super::promote::result_type_of;
 use super::Tensor;
 use crate::backend::{BinaryOp, CmpOp, Storage, UnaryOp};
@@ -165,6 +166,23 @@ fn with2<R>(a: &Tensor, b: &Tensor, f: impl FnOnce(&Storage, &Storage) -> R) -> 
     f(&ga, &gb)
 }
 
+/// Runs a kernel over operand layouts (broadcast to `shape`) so that its output comes out in
+/// PyTorch's memory order for these operands (see order.rs).
+fn run_ordered<const N: usize>(
+    shape: &[usize],
+    layouts: [&Layout; N],
+    kernel: impl FnOnce([&Layout; N]) -> Result<Storage>,
+) -> Result<Tensor> {
+    match output_order(shape, &layouts) {
+        None => Ok(Tensor::from_storage(kernel(layouts)?, shape)),
+        Some(order) => {
+            let permuted = permute_all(layouts, &order);
+            let storage = kernel(std::array::from_fn(|i| &permuted[i]))?;
+            Ok(Tensor::from_parts(storage, unpermute(shape, &order)))
+        }
+    }
+}
+
 /// The message PyTorch's dispatcher gives for an op on an unsupported dtype.
 fn kernel_name(op: BinaryOp) -> &'static str {
     match op {
@@ -204,8 +222,9 @@ impl Tensor {
                 && op.supports(d)
                 && !checks_zero
             {
-                let storage = with2(x, y, |sx, sy| sx.binary(op, x.layout(), sy, y.layout()))?;
-                return Ok(Tensor::from_storage(storage, x.shape()));
+                return run_ordered(x.shape(), [x.layout(), y.layout()], |[lx, ly]| {
+                    with2(x, y, |sx, sy| sx.binary(op, lx, sy, ly))
+                });
             }
         }
         if a.tensor().is_none() && b.tensor().is_none() {
@@ -246,8 +265,9 @@ impl Tensor {
         }
         let (ta, la) = a.prepare(compute, &shape)?;
         let (tb, lb) = b.prepare(compute, &shape)?;
-        let storage = with2(&ta, &tb, |sa, sb| sa.binary(op, &la, sb, &lb))?;
-        let result = Tensor::from_storage(storage, &shape);
+        let result = run_ordered(&shape, [&la, &lb], |[la, lb]| {
+            with2(&ta, &tb, |sa, sb| sa.binary(op, la, sb, lb))
+        })?;
         if out == compute {
             Ok(result)
         } else {
@@ -272,8 +292,9 @@ impl Tensor {
         let shape = broadcast_shapes(op.name(), a.shape(), b.shape())?;
         let (ta, la) = a.prepare(dtype, &shape)?;
         let (tb, lb) = b.prepare(dtype, &shape)?;
-        let storage = with2(&ta, &tb, |sa, sb| sa.cmp(op, &la, sb, &lb))?;
-        Ok(Tensor::from_storage(storage, &shape))
+        run_ordered(&shape, [&la, &lb], |[la, lb]| {
+            with2(&ta, &tb, |sa, sb| sa.cmp(op, la, sb, lb))
+        })
     }
 
     /// `torch.where(cond, a, b)`: `a` where `cond` is true, else `b`.
@@ -311,8 +332,9 @@ impl Tensor {
             None if tc.shares_storage(&ta) => &ga,
             None => gb,
         };
-        let storage = gc.where_cond(&lc, &ga, &la, gb, &lb)?;
-        Ok(Tensor::from_storage(storage, &shape))
+        run_ordered(&shape, [&lc, &la, &lb], |[lc, la, lb]| {
+            gc.where_cond(lc, &ga, la, gb, lb)
+        })
     }
 
     /// A float function: integer and bool inputs give float32, halves compute in float32.
@@ -324,8 +346,8 @@ impl Tensor {
             _ => (DType::F32, DType::F32),
         };
         let x = self.to_dtype(compute)?;
-        let storage = x.read().unary(op, x.layout())?;
-        Tensor::from_storage(storage, self.shape()).to_dtype(out)
+        let g = x.read();
+        run_ordered(x.shape(), [x.layout()], |[l]| g.unary(op, l))?.to_dtype(out)
     }
 }
 

@@ -7,6 +7,7 @@ mod create;
 mod elementwise;
 mod inplace;
 mod nested;
+mod order;
 mod print;
 mod promote;
 mod random;
@@ -41,6 +42,16 @@ impl Tensor {
             device: storage.device(),
             storage: Arc::new(RwLock::new(storage)),
             layout: Layout::contiguous(shape),
+        }))
+    }
+
+    /// A tensor owning `storage`, seen through `layout`.
+    fn from_parts(storage: Storage, layout: Layout) -> Tensor {
+        Tensor(Arc::new(TensorImpl {
+            dtype: storage.dtype(),
+            device: storage.device(),
+            storage: Arc::new(RwLock::new(storage)),
+            layout,
         }))
     }
 

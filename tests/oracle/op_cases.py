@@ -295,6 +295,23 @@ CASES = [
     ("squeeze_non_one", "x.squeeze(0)", "x.squeeze(Some(&[0]))?"),
     ("unflatten_infer", "x.unflatten(1, (-1, 2))", "x.unflatten(1, &[-1, 2])?"),
     ("flatten_scalar", "s.flatten()", "s.flatten(0, -1)?"),
+    # outputs follow their inputs' memory order
+    ("order_t_plus_scalar", "(x.t() + 1).stride()", "x.t()?.add(1)?.stride().to_vec()"),
+    ("order_t_plus_t", "(x.t() + x.t()).stride()", "x.t()?.add(&x.t()?)?.stride().to_vec()"),
+    ("order_t_plus_contiguous", "(x.t() + torch.ones(4, 3)).stride()", "x.t()?.add(&T::ones(&[4, 3], DType::F32)?)?.stride().to_vec()"),
+    ("order_contiguous_plus_t", "(torch.ones(4, 3) + x.t()).stride()", "T::ones(&[4, 3], DType::F32)?.add(&x.t()?)?.stride().to_vec()"),
+    ("order_permute_3d", "(torch.arange(24.).reshape(2, 3, 4).permute(2, 0, 1) * 2).stride()", "arange(24).float()?.reshape(&[2, 3, 4])?.permute(&[2, 0, 1])?.mul(2)?.stride().to_vec()"),
+    ("order_permute_broadcast", "(torch.arange(24.).reshape(2, 3, 4).permute(2, 0, 1) + torch.ones(3)).stride()", "arange(24).float()?.reshape(&[2, 3, 4])?.permute(&[2, 0, 1])?.add(&T::ones(&[3], DType::F32)?)?.stride().to_vec()"),
+    ("order_unary", "x.t().exp().stride()", "x.t()?.exp()?.stride().to_vec()"),
+    ("order_cast", "x.t().double().stride()", "x.t()?.double()?.stride().to_vec()"),
+    ("order_compare", "(x.t() > 0).stride()", "x.t()?.gt(0)?.stride().to_vec()"),
+    ("order_where", "torch.where(x.t() > 0, x.t(), 0).stride()", "T::where_(&x.t()?.gt(0)?, &x.t()?, 0)?.stride().to_vec()"),
+    ("order_expand", "(x.t().unsqueeze(0).expand(2, 4, 3) + 1).stride()", "x.t()?.unsqueeze(0)?.expand(&[2, 4, 3])?.add(1)?.stride().to_vec()"),
+    ("order_sliced", "(x[:, ::2] + 1).stride()", "x.slice(1, None, None, 2)?.add(1)?.stride().to_vec()"),
+    ("order_values", "x.t() * 10 + 1", "x.t()?.mul(10)?.add(1)?"),
+    ("order_view_fails", "(x.t() + 1).view(12)", "x.t()?.add(1)?.view(&[12])?"),
+    ("order_is_contiguous", "(x.t() + 1).is_contiguous()", "x.t()?.add(1)?.is_contiguous()"),
+    ("order_permute_mixed", "(torch.arange(24.).reshape(2, 3, 4).permute(1, 2, 0) + torch.arange(24.).reshape(3, 4, 2)).stride()", "arange(24).float()?.reshape(&[2, 3, 4])?.permute(&[1, 2, 0])?.add(&arange(24).float()?.reshape(&[3, 4, 2])?)?.stride().to_vec()"),
 ]
 
 def show(v):
