@@ -179,6 +179,31 @@ impl<F: Float> UnaryVisitor<F> for UnaryKernel<'_> {
     }
 }
 
+/// Calls `$go!(f)` with the scalar function of a binary op for element type `$T`: the one
+/// table from `BinaryOp` to num.rs, shared by the out-of-place and in-place kernels.
+macro_rules! with_scalar_fn {
+    ($op:expr, $T:ident, $go:ident) => {
+        match $op {
+            BinaryOp::Add => $go!($T::add),
+            BinaryOp::Sub => $go!($T::sub),
+            BinaryOp::Mul => $go!($T::mul),
+            BinaryOp::Div => $go!($T::div),
+            BinaryOp::FloorDiv => $go!($T::floor_div),
+            BinaryOp::Remainder => $go!($T::remainder),
+            BinaryOp::Fmod => $go!($T::fmod),
+            BinaryOp::Pow => $go!($T::pow),
+            BinaryOp::Maximum => $go!($T::maximum),
+            BinaryOp::Minimum => $go!($T::minimum),
+            BinaryOp::Atan2 => $go!($T::atan2),
+            BinaryOp::BitAnd => $go!($T::bitand),
+            BinaryOp::BitOr => $go!($T::bitor),
+            BinaryOp::BitXor => $go!($T::bitxor),
+            BinaryOp::Shl => $go!($T::shl),
+            BinaryOp::Shr => $go!($T::shr),
+        }
+    };
+}
+
 pub(super) fn binary_typed<T: Num>(
     op: BinaryOp,
     a: &[T],
@@ -192,24 +217,7 @@ pub(super) fn binary_typed<T: Num>(
             map2(a, la, b, lb, out, $f)
         };
     }
-    match op {
-        BinaryOp::Add => go!(T::add),
-        BinaryOp::Sub => go!(T::sub),
-        BinaryOp::Mul => go!(T::mul),
-        BinaryOp::Div => go!(T::div),
-        BinaryOp::FloorDiv => go!(T::floor_div),
-        BinaryOp::Remainder => go!(T::remainder),
-        BinaryOp::Fmod => go!(T::fmod),
-        BinaryOp::Pow => go!(T::pow),
-        BinaryOp::Maximum => go!(T::maximum),
-        BinaryOp::Minimum => go!(T::minimum),
-        BinaryOp::Atan2 => go!(T::atan2),
-        BinaryOp::BitAnd => go!(T::bitand),
-        BinaryOp::BitOr => go!(T::bitor),
-        BinaryOp::BitXor => go!(T::bitxor),
-        BinaryOp::Shl => go!(T::shl),
-        BinaryOp::Shr => go!(T::shr),
-    }
+    with_scalar_fn!(op, T, go)
 }
 
 pub(super) fn binary_assign_typed<T: Num>(
@@ -224,24 +232,7 @@ pub(super) fn binary_assign_typed<T: Num>(
             map_assign(d, ld, r, lr, $f)
         };
     }
-    match op {
-        BinaryOp::Add => go!(T::add),
-        BinaryOp::Sub => go!(T::sub),
-        BinaryOp::Mul => go!(T::mul),
-        BinaryOp::Div => go!(T::div),
-        BinaryOp::FloorDiv => go!(T::floor_div),
-        BinaryOp::Remainder => go!(T::remainder),
-        BinaryOp::Fmod => go!(T::fmod),
-        BinaryOp::Pow => go!(T::pow),
-        BinaryOp::Maximum => go!(T::maximum),
-        BinaryOp::Minimum => go!(T::minimum),
-        BinaryOp::Atan2 => go!(T::atan2),
-        BinaryOp::BitAnd => go!(T::bitand),
-        BinaryOp::BitOr => go!(T::bitor),
-        BinaryOp::BitXor => go!(T::bitxor),
-        BinaryOp::Shl => go!(T::shl),
-        BinaryOp::Shr => go!(T::shr),
-    }
+    with_scalar_fn!(op, T, go)
 }
 
 pub(super) fn cmp_typed<T: Element>(
