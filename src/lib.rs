@@ -8,8 +8,11 @@
 //! - [`backend`]: the backend contract, the op declarations, and the CPU kernels (buffers and
 //!   layouts in, buffers out; never a `Tensor`).
 //! - [`tensor`]: `Tensor`, creation, views, elementwise ops, promotion, printing, the RNG.
+//! - [`syntax`]: the lexer, the parser (chumsky), the syntax tree with spans, diagnostics
+//!   (ariadne); imports nothing of the engine.
 
 pub mod backend;
+pub mod syntax;
 pub mod tensor;
 pub mod types;
 

@@ -1,0 +1,26 @@
+# int arithmetic: + - * / // % ** with negative operands, big ints, unary ops
+a = 17
+b = 5
+print(a + b, a - b, a * b)
+print(a / b)
+print(a // b, a % b)
+print(-a // b, -a % b)
+print(a // -b, a % -b)
+print(-a // -b, -a % -b)
+print(-7 // 2, -7 % 2, 7 // -2, 7 % -2)
+print(0 // 3, 0 % 3, -1 // 10, -1 % 10)
+print(2 ** 10, 2 ** 0, (-2) ** 3, -2 ** 2)
+print(2 ** -1, 10 ** -2)
+print(2 ** 64, 3 ** 40)
+print(10 ** 20 + 1)
+print(-(-5), +5, -0)
+print(7 / 7, 8 / 2, 1 / 4)
+print(100 // 7 * 7 + 100 % 7)
+x = 12345678901234567890
+print(x * x)
+print(x // 97, x % 97)
+print(abs(-42), abs(42))
+print(1 + 2 * 3 - 4 // 2)
+print((1 + 2) * (3 - 4) ** 2)
+print(2 ** 3 ** 2)
+print(type(7 // 2).__name__, type(7 / 2).__name__, type(2 ** -1).__name__)

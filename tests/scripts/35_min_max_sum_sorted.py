@@ -1,0 +1,22 @@
+# min, max (key=, default=), sum (start), any, all, sorted (key=, reverse=)
+xs = [5, 3, 9, 1, 7]
+print(min(xs), max(xs), min(4, 2, 8), max(4, 2, 8))
+print(min("hello"), max("hello"), max(["apple", "fig", "banana"], key=len))
+print(min([], default=None), max([], default=-1), max([3], default=0))
+words = ["pear", "Apple", "fig", "banana"]
+print(min(words, key=str.lower), max(words, key=lambda w: w[-1]))
+print(sum(xs), sum([]), sum([0.1] * 10), sum(xs, 100), sum([[1], [2, 3]], []))
+print(sum(range(101)), sum([1.5, 2.5]), sum([True, True, False]))
+print(any([0, 0, 1]), any([]), all([1, 2, 3]), all([]), all([1, 0]))
+print(any(x > 8 for x in xs), all(x > 0 for x in xs))
+print(sorted(xs), sorted(xs, reverse=True), xs)
+print(sorted(words), sorted(words, key=str.lower), sorted(words, key=len, reverse=True))
+pairs = [(2, "b"), (1, "z"), (2, "a"), (1, "a")]
+print(sorted(pairs))
+print(sorted(pairs, key=lambda p: p[1]))
+print(sorted(pairs, key=lambda p: (-p[0], p[1])))
+print(sorted("banana"), sorted({3, 1, 2}), sorted({"b": 1, "a": 2}))
+print(max(pairs), min(pairs, key=lambda p: p[1]))
+print(max(1, 2.5), min(-0.5, 0), max([1, 5, 5, 2]))
+print(sorted([3.5, -1, 2, 0.0]))
+print(max({"x": 3, "y": 9, "z": 1}.items(), key=lambda kv: kv[1]))

@@ -1,0 +1,31 @@
+# iter() and next() with default, exhausting iterators, StopIteration
+it = iter([1, 2, 3])
+print(next(it), next(it))
+print(list(it))
+print(next(it, "done"))
+try:
+    next(it)
+except StopIteration:
+    print("StopIteration raised")
+s = iter("ab")
+print(next(s), next(s), next(s, None))
+r = iter(range(10, 13))
+for v in r:
+    print("got", v)
+print(next(r, -1))
+m = map(lambda x: x * 10, [1, 2, 3])
+print(next(m), list(m))
+z = zip("xyz", range(3))
+print(next(z), next(z))
+e = enumerate(["a", "b"])
+print(next(e), next(e), next(e, "end"))
+g = (x * x for x in range(4))
+print(next(g), next(g), list(g))
+d = {"first": 1, "second": 2}
+keys = iter(d)
+print(next(keys), next(keys))
+items = iter(d.items())
+print(next(items))
+lines = iter(["header", "row1", "row2"])
+header = next(lines)
+print(header, [ln.upper() for ln in lines])

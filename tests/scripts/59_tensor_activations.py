@@ -1,0 +1,23 @@
+# activation functions: sigmoid, torch.relu, F.relu/gelu/silu/softplus/elu/leaky_relu, clamp
+import torch
+import torch.nn.functional as F
+x = torch.tensor([-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0])
+print(torch.sigmoid(x))
+print(torch.relu(x), x.relu())
+print(F.relu(x))
+print(F.gelu(x))
+print(F.gelu(x, approximate="tanh"))
+print(F.silu(x))
+print(F.softplus(x))
+print(F.softplus(x, beta=2.0))
+print(F.elu(x))
+print(F.elu(x, alpha=0.5))
+print(F.leaky_relu(x))
+print(F.leaky_relu(x, negative_slope=0.2))
+print(torch.tanh(x))
+print(F.relu(torch.tensor([-2, 0, 2])))
+print(torch.clamp(x, min=-1.0, max=1.0))
+print(torch.clamp(x, min=0), x.clamp(max=0.5), x.clamp(-0.5, 0.5))
+print(torch.clamp(torch.tensor([-5, 5, 15]), 0, 10))
+m = torch.tensor([[-1.0, 2.0], [3.0, -4.0]])
+print(F.relu(m), torch.sigmoid(m))

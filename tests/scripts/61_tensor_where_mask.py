@@ -1,0 +1,21 @@
+# torch.where, masked_fill with bool masks, clamp variants, lerp, maximum/minimum broadcasting
+import torch
+x = torch.tensor([-2.0, -1.0, 0.0, 1.0, 2.0])
+print(torch.where(x > 0, x, torch.zeros_like(x)))
+print(torch.where(x > 0, x, -x))
+print(torch.where(x < 0, torch.tensor(-1.0), torch.tensor(1.0)))
+print(torch.where(x == 0, 100.0, x))
+print(torch.where(torch.tensor([True, False]), torch.tensor([1, 2]), torch.tensor([10, 20])))
+mask = x > 0.5
+print(mask, x.masked_fill(mask, 0.0), x)
+print(x.masked_fill(x < 0, -99.0))
+m = torch.tensor([[1, 2, 3], [4, 5, 6]])
+print(m.masked_fill(m % 2 == 0, 0))
+print(m.masked_fill(torch.tensor([True, False, True]), -1))
+print(torch.clamp(m, 2, 5), m.clamp(min=3), torch.clamp(x, max=0.0))
+print(torch.maximum(m, torch.tensor([3, 3, 3])), torch.minimum(m, torch.tensor([[2], [5]])))
+print(torch.where(m > 3, m, 0))
+print(torch.where(m > 3, m * 10, m * -1))
+y = torch.where(x > 0, x, torch.tensor(0))
+print(y, y.dtype)
+print(torch.lerp(x, torch.ones(5), 0.5))

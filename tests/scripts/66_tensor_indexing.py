@@ -1,0 +1,22 @@
+# basic indexing and slicing: ints, negative, ranges, steps, ..., None, mixed; results of 0-dim indexing
+import torch
+x = torch.arange(24).reshape(4, 6)
+print(x[0], x[-1], x[1, 2], x[-1, -1])
+print(x[1:], x[:2], x[1:3, 2:4])
+print(x[:, 0], x[:, -1], x[:, 1:3])
+print(x[::2], x[:, ::3], x[1::2, ::2])
+print(x[..., 1], x[0, ...], x[..., -2:])
+print(x[None].shape, x[:, None].shape, x[None, :, None].shape, x[..., None].shape)
+print(x[0][1], x[2][-2:])
+y = torch.arange(24).reshape(2, 3, 4)
+print(y[1, 2], y[:, 1, :], y[..., 0])
+print(y[0, :, 1:3], y[-1, -1, -1], y[:, :, ::2].shape)
+print(y[1:, 1:, 1:].shape, y[:0].shape, y[5:].shape)
+print(x[1, 2].dim(), x[1].dim(), x[1:2].dim())
+print(x[-3:-1, -2], x[2:100, 4], x[:, 10:])
+v = torch.tensor([10.0, 20.0, 30.0, 40.0])
+print(v[1], v[-1], v[1:3], v[1::2])
+print(v[0:1], v[-2:])
+i = 2
+print(v[i], v[i - 1:i + 1], v[: len(v) // 2])
+print(x[1, 1:5:2], x[3, ::2])

@@ -1,0 +1,15 @@
+# printing large tensors: summarisation with ..., wrapping long rows, large 2-D and 3-D tensors
+import torch
+print(torch.arange(2000))
+print(torch.arange(1001))
+print(torch.arange(1000))
+print(torch.arange(30))
+print(torch.arange(100).float())
+print(torch.arange(40).float() / 7)
+print(torch.arange(3000).reshape(3, 1000))
+print(torch.arange(2000).reshape(100, 20))
+print(torch.arange(8000).reshape(20, 20, 20))
+print(torch.arange(1200).reshape(40, 30).double())
+print(torch.linspace(0, 1, 1500))
+print(torch.ones(1001, dtype=torch.bool))
+print(torch.arange(0, 2000000, 1000))
