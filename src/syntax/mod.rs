@@ -92,7 +92,17 @@ pub fn parse(src: &str) -> (Option<Module>, Vec<SyntaxError>) {
     let input = tokens.as_slice().map(eoi, |(t, s)| (t, s));
     let (body, parse_errors) = parser::module().parse(input).into_output_errors();
     // A lexer error usually also trips the parser at the same place; keep the lexer's.
+    // After an unclosed bracket or string, the parser's complaints are consequences.
+    let cutoff = errors
+        .iter()
+        .filter(|e| e.incomplete)
+        .map(|e| e.span.start)
+        .min()
+        .unwrap_or(usize::MAX);
     for e in parse_errors.into_iter().map(from_rich) {
+        if e.span.start >= cutoff {
+            continue;
+        }
         if !errors.iter().any(|l| l.span.start <= e.span.start && e.span.start <= l.span.end) {
             errors.push(e);
         }
