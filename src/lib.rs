@@ -12,6 +12,7 @@
 //!   (ariadne); imports nothing of the engine.
 
 pub mod backend;
+pub mod eval;
 pub mod syntax;
 pub mod tensor;
 pub mod types;

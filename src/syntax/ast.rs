@@ -237,6 +237,8 @@ pub struct Scope {
 #[derive(Clone, Debug, PartialEq)]
 pub struct FuncDef {
     pub name: Ident,
+    /// Where the `def` statement binds the name (set by the resolver).
+    pub bind: Res,
     pub params: Vec<Param>,
     pub body: Vec<Stmt>,
     pub decorators: Vec<Expr>,
@@ -250,6 +252,7 @@ pub struct FuncDef {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClassDef {
     pub name: Ident,
+    pub bind: Res,
     pub bases: Vec<Expr>,
     pub body: Vec<Stmt>,
     pub decorators: Vec<Expr>,

@@ -13,7 +13,7 @@ mod promote;
 mod random;
 mod view;
 
-pub use elementwise::Arg;
+pub use elementwise::{broadcast_shapes, Arg};
 pub use nested::Nested;
 pub use print::{format_tensor, PrintOptions};
 pub use promote::result_type;
@@ -75,6 +75,11 @@ impl Tensor {
     }
 
     /// Whether two tensors share storage (one may be a view of the other).
+    /// This handle's identity (Python's `is`): clones of one handle share it; views do not.
+    pub fn id(&self) -> usize {
+        Arc::as_ptr(&self.0) as usize
+    }
+
     pub fn shares_storage(&self, other: &Tensor) -> bool {
         Arc::ptr_eq(&self.0.storage, &other.0.storage)
     }

@@ -378,6 +378,7 @@ where
             Expr::new(
                 ExprKind::Lambda(Rc::new(FuncDef {
                     name: Rc::from("<lambda>"),
+                    bind: Res::Unresolved,
                     params: super::param_kinds(params),
                     body: vec![Stmt {
                         kind: StmtKind::Return(Some(body)),

@@ -322,6 +322,7 @@ where
             .map_with(|(((name, params), returns), body), x| {
                 Rc::new(FuncDef {
                     name,
+                    bind: Res::Unresolved,
                     params: param_kinds(params),
                     body,
                     decorators: vec![],
@@ -346,6 +347,7 @@ where
                     .collect();
                 Rc::new(ClassDef {
                     name,
+                    bind: Res::Unresolved,
                     bases,
                     body,
                     decorators: vec![],

@@ -1,0 +1,859 @@
+//! The tree-walking interpreter: statements, expressions, assignment, scopes.
+
+use super::exc::{self, err, type_err, Ctrl, Exc, PyErr, TraceEntry, R};
+use super::resolve::Symbols;
+use super::value::*;
+use super::Sink;
+use crate::syntax::ast::*;
+use crate::syntax::token::Span;
+use crate::PrintOptions;
+use indexmap::IndexMap;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// How deep Python-level calls may nest before RecursionError.
+const MAX_DEPTH: usize = 900;
+
+pub struct Interp {
+    pub syms: Symbols,
+    pub globals: Vec<Option<Value>>,
+    pub builtins: Vec<Option<Value>>,
+    pub env: Option<Rc<Env>>,
+    pub class_ns: Option<Rc<RefCell<IndexMap<Ident, Value>>>>,
+    pub src: Rc<SourceFile>,
+    pub exc_classes: IndexMap<&'static str, Rc<Class>>,
+    pub print_opts: PrintOptions,
+    pub sink: Box<dyn Sink>,
+    pub interrupt: Arc<AtomicBool>,
+    pub depth: usize,
+    pub modules: IndexMap<String, Value>,
+    /// Exceptions being handled (for a bare `raise`).
+    pub handling: Vec<Value>,
+    /// Python's `random` module state.
+    pub py_random: super::modules::PyRandom,
+    /// torch's generator (`torch.manual_seed`).
+    pub torch_gen: crate::Generator,
+    pub argv: Vec<String>,
+    pub default_device: crate::Device,
+    /// User functions being run, innermost last (for `super()`).
+    pub calls: Vec<Rc<Function>>,
+    /// Classes standing for built-in types without a constructor (`type(None)`).
+    pub type_classes: std::collections::HashMap<String, Rc<Class>>,
+    pub tensor_class: Option<Rc<Class>>,
+    pub size_class: Option<Rc<Class>>,
+    /// When the session started (`time.perf_counter`).
+    pub start: std::time::Instant,
+}
+
+impl Interp {
+    pub fn check_interrupt(&self) -> R<()> {
+        if self.interrupt.load(Ordering::Relaxed) {
+            self.interrupt.store(false, Ordering::Relaxed);
+            return Err(err("KeyboardInterrupt", ""));
+        }
+        Ok(())
+    }
+
+    pub fn sym_name(&self, sym: u32) -> Rc<str> {
+        self.syms.names.get(sym as usize).cloned().unwrap_or_else(|| Rc::from("?"))
+    }
+
+    pub fn set_global(&mut self, name: &str, v: Value) {
+        let s = self.syms.intern(name) as usize;
+        if self.globals.len() <= s {
+            self.globals.resize(s + 1, None);
+        }
+        self.globals[s] = Some(v);
+    }
+
+    pub fn get_global(&self, name: &str) -> Option<Value> {
+        let s = *self.syms.ids.get(name)? as usize;
+        self.globals.get(s).cloned().flatten()
+    }
+
+    pub fn set_builtin(&mut self, name: &str, v: Value) {
+        let s = self.syms.intern(name) as usize;
+        if self.builtins.len() <= s {
+            self.builtins.resize(s + 1, None);
+        }
+        self.builtins[s] = Some(v);
+    }
+
+    /// Attaches a span to an error that has none yet (the innermost node that knows wins).
+    #[inline]
+    pub fn at<T>(&self, r: R<T>, span: Span) -> R<T> {
+        match r {
+            Err(Ctrl::Raise(mut e)) if e.span.is_none() => {
+                e.span = Some((self.src.clone(), span));
+                Err(Ctrl::Raise(e))
+            }
+            r => r,
+        }
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    pub fn exec_block(&mut self, body: &[Stmt]) -> R<()> {
+        for s in body {
+            self.exec(s)?;
+        }
+        Ok(())
+    }
+
+    pub fn exec(&mut self, s: &Stmt) -> R<()> {
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                self.eval(e)?;
+            }
+            StmtKind::Assign(targets, value) => {
+                let v = self.eval(value)?;
+                for t in targets {
+                    self.assign(t, v.clone())?;
+                }
+            }
+            StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value)?,
+            StmtKind::AnnAssign(target, _, value) => {
+                if let Some(v) = value {
+                    let v = self.eval(v)?;
+                    self.assign(target, v)?;
+                }
+            }
+            StmtKind::Def(f) => {
+                let func = self.make_function(f)?;
+                let mut v = func;
+                for d in f.decorators.iter().rev() {
+                    let dec = self.eval(d)?;
+                    let r = self.call(&dec, vec![v], vec![]);
+                    v = self.at(r, d.span)?;
+                }
+                self.store_name(&Name { id: f.name.clone(), res: f.bind }, v, s.span)?;
+            }
+            StmtKind::Class(c) => {
+                let v = self.make_class(c)?;
+                self.store_name(&Name { id: c.name.clone(), res: c.bind }, v, s.span)?;
+            }
+            StmtKind::Return(v) => {
+                let v = match v {
+                    Some(e) => self.eval(e)?,
+                    None => Value::None,
+                };
+                return Err(Ctrl::Return(v));
+            }
+            StmtKind::If(c, a, b) => {
+                let cond = self.eval(c)?;
+                let t = self.truthy(&cond);
+                if self.at(t, c.span)? {
+                    self.exec_block(a)?
+                } else {
+                    self.exec_block(b)?
+                }
+            }
+            StmtKind::While(c, body, orelse) => {
+                loop {
+                    self.check_interrupt()?;
+                    let cond = self.eval(c)?;
+                    let t = self.truthy(&cond);
+                    if !self.at(t, c.span)? {
+                        self.exec_block(orelse)?;
+                        break;
+                    }
+                    match self.exec_block(body) {
+                        Ok(()) | Err(Ctrl::Continue) => {}
+                        Err(Ctrl::Break) => break,
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+            StmtKind::For(target, iter, body, orelse) => self.exec_for(target, iter, body, orelse)?,
+            StmtKind::Break => return Err(Ctrl::Break),
+            StmtKind::Continue => return Err(Ctrl::Continue),
+            StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::With(items, body) => self.exec_with(items, body)?,
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finally,
+            } => self.exec_try(body, handlers, orelse, finally)?,
+            StmtKind::Raise(e, cause) => {
+                let _ = cause;
+                let r = self.raise(e.as_ref());
+                return self.at(r, s.span);
+            }
+            StmtKind::Assert(c, msg) => {
+                let v = self.eval(c)?;
+                if !self.truthy(&v)? {
+                    let args = match msg {
+                        Some(m) => vec![self.eval(m)?],
+                        None => vec![],
+                    };
+                    let class = self.exc_class("AssertionError");
+                    let r: R<()> = Err(self.raise_value(exc::instance(class, args)));
+                    return self.at(r, s.span);
+                }
+            }
+            StmtKind::Del(targets) => {
+                for t in targets {
+                    let r = self.delete(t);
+                    self.at(r, t.span)?;
+                }
+            }
+            StmtKind::Import(aliases) => {
+                for a in aliases {
+                    let r = self.import(a);
+                    self.at(r, a.span)?;
+                }
+            }
+            StmtKind::ImportFrom(module, aliases) => {
+                let r = self.import_from(module, aliases, s.span);
+                self.at(r, s.span)?;
+            }
+            StmtKind::Error => return Err(err("SyntaxError", "this statement did not parse")),
+        }
+        Ok(())
+    }
+
+    fn exec_for(&mut self, target: &Expr, iter: &Expr, body: &[Stmt], orelse: &[Stmt]) -> R<()> {
+        let seq = self.eval(iter)?;
+        // Fast path: a range needs no iterator object.
+        if let Value::Range(r) = &seq {
+            let [start, stop, step] = **r;
+            let mut i = start;
+            while (step > 0 && i < stop) || (step < 0 && i > stop) {
+                self.check_interrupt()?;
+                self.assign(target, Value::Int(i))?;
+                match self.exec_block(body) {
+                    Ok(()) | Err(Ctrl::Continue) => {}
+                    Err(Ctrl::Break) => return Ok(()),
+                    Err(e) => return Err(e),
+                }
+                i += step;
+            }
+            return self.exec_block(orelse);
+        }
+        let it = self.iter(&seq);
+        let mut it = self.at(it, iter.span)?;
+        loop {
+            self.check_interrupt()?;
+            let next = self.next(&mut it);
+            let Some(v) = self.at(next, iter.span)? else { break };
+            self.assign(target, v)?;
+            match self.exec_block(body) {
+                Ok(()) | Err(Ctrl::Continue) => {}
+                Err(Ctrl::Break) => return Ok(()),
+                Err(e) => return Err(e),
+            }
+        }
+        self.exec_block(orelse)
+    }
+
+    fn exec_with(&mut self, items: &[(Expr, Option<Expr>)], body: &[Stmt]) -> R<()> {
+        let Some(((e, target), rest)) = items.split_first() else {
+            return self.exec_block(body);
+        };
+        let mgr = self.eval(e)?;
+        let entered = self.call_method(&mgr, "__enter__", vec![], vec![]);
+        let entered = self.at(entered, e.span)?;
+        if let Some(t) = target {
+            self.assign(t, entered)?;
+        }
+        let result = self.exec_with(rest, body);
+        let (exc_v, suppress_possible) = match &result {
+            Err(Ctrl::Raise(_)) => (Value::None, true),
+            _ => (Value::None, false),
+        };
+        let exit = self.call_method(&mgr, "__exit__", vec![exc_v.clone(), exc_v.clone(), exc_v], vec![]);
+        let exit = self.at(exit, e.span)?;
+        if suppress_possible && self.truthy(&exit)? {
+            return Ok(());
+        }
+        result
+    }
+
+    fn exec_try(&mut self, body: &[Stmt], handlers: &[Handler], orelse: &[Stmt], finally: &[Stmt]) -> R<()> {
+        let mut result = self.exec_block(body);
+        if let Err(Ctrl::Raise(e)) = result {
+            result = self.handle(e, handlers);
+        } else if result.is_ok() {
+            result = self.exec_block(orelse);
+        }
+        if !finally.is_empty() {
+            // `finally` runs whatever happened; its own return/break/raise wins.
+            self.exec_block(finally)?;
+        }
+        result
+    }
+
+    fn handle(&mut self, e: Box<PyErr>, handlers: &[Handler]) -> R<()> {
+        let mut e = e;
+        let value = self.exc_value(&mut e);
+        for h in handlers {
+            let matches = match &h.class {
+                None => true,
+                Some(c) => {
+                    let cls = self.eval(c)?;
+                    let m = self.exc_matches(&value, &cls);
+                    self.at(m, c.span)?
+                }
+            };
+            if matches {
+                if let Some(n) = &h.name {
+                    self.store_name(n, value.clone(), h.span)?;
+                }
+                self.handling.push(value);
+                let r = self.exec_block(&h.body);
+                self.handling.pop();
+                return r;
+            }
+        }
+        Err(Ctrl::Raise(e))
+    }
+
+    /// The exception object, made now if it was raised as a class name and message.
+    pub fn exc_value(&mut self, e: &mut PyErr) -> Value {
+        match &e.exc {
+            Exc::Object(v) => v.clone(),
+            Exc::Builtin { class, msg } => {
+                let cls = self.exc_class(class);
+                let args = if msg.is_empty() && (*class == "KeyboardInterrupt" || *class == "StopIteration") {
+                    vec![]
+                } else if *class == "KeyError" && msg.starts_with('\'') {
+                    // A KeyError's argument is the key itself; its str() is the key's repr.
+                    vec![Value::str(msg.trim_matches('\''))]
+                } else {
+                    vec![Value::str(msg)]
+                };
+                let v = exc::instance(cls, args);
+                e.exc = Exc::Object(v.clone());
+                v
+            }
+        }
+    }
+
+    pub fn exc_class(&self, name: &str) -> Rc<Class> {
+        self.exc_classes
+            .get(name)
+            .or_else(|| self.exc_classes.get("RuntimeError"))
+            .cloned()
+            .unwrap_or_else(|| {
+                Rc::new(Class {
+                    name: Rc::from(name),
+                    base: None,
+                    ns: RefCell::new(IndexMap::new()),
+                    builtin: true,
+                })
+            })
+    }
+
+    fn exc_matches(&mut self, value: &Value, cls: &Value) -> R<bool> {
+        match cls {
+            Value::Class(c) => {
+                if !exc::is_exception_class(c) {
+                    return Err(type_err("catching classes that do not inherit from BaseException is not allowed"));
+                }
+                Ok(matches!(value, Value::Instance(i) if i.class.is_subclass_of(c)))
+            }
+            Value::Tuple(items) => {
+                for c in items.iter() {
+                    if self.exc_matches(value, c)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(type_err("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    pub fn raise_value(&self, v: Value) -> Ctrl {
+        Ctrl::Raise(Box::new(PyErr {
+            exc: Exc::Object(v),
+            span: None,
+            trace: Vec::new(),
+            hint: None,
+        }))
+    }
+
+    fn raise(&mut self, e: Option<&Expr>) -> R<()> {
+        let Some(e) = e else {
+            return match self.handling.last() {
+                Some(v) => Err(self.raise_value(v.clone())),
+                None => Err(err("RuntimeError", "No active exception to reraise")),
+            };
+        };
+        let v = self.eval(e)?;
+        match &v {
+            Value::Class(c) if exc::is_exception_class(c) => {
+                let inst = self.call(&v, vec![], vec![])?;
+                Err(self.raise_value(inst))
+            }
+            Value::Instance(i) if exc::is_exception_class(&i.class) => Err(self.raise_value(v)),
+            _ => Err(type_err("exceptions must derive from BaseException")),
+        }
+    }
+
+    // ---------------------------------------------------------------- names
+
+    #[inline]
+    pub fn load(&mut self, n: &Name) -> R<Value> {
+        match n.res {
+            Res::Local(slot) => {
+                let env = self.env.as_ref().ok_or_else(|| err("SystemError", "no frame"))?;
+                match env.slots.borrow().get(slot as usize) {
+                    Some(Some(v)) => Ok(v.clone()),
+                    _ => Err(err(
+                        "UnboundLocalError",
+                        format!("cannot access local variable '{}' where it is not associated with a value", n.id),
+                    )),
+                }
+            }
+            Res::Enclosing { depth, slot } => {
+                let mut env = self.env.clone();
+                for _ in 0..depth {
+                    env = env.and_then(|e| e.parent.clone());
+                }
+                match env.and_then(|e| e.slots.borrow().get(slot as usize).cloned().flatten()) {
+                    Some(v) => Ok(v),
+                    None => Err(err(
+                        "NameError",
+                        format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", n.id),
+                    )),
+                }
+            }
+            Res::Global(sym) => self.load_global(sym, &n.id),
+            Res::Class(sym) => {
+                if let Some(ns) = &self.class_ns {
+                    if let Some(v) = ns.borrow().get(&n.id) {
+                        return Ok(v.clone());
+                    }
+                }
+                self.load_global(sym, &n.id)
+            }
+            Res::Unresolved => Err(err("SystemError", format!("unresolved name '{}'", n.id))),
+        }
+    }
+
+    #[inline]
+    fn load_global(&self, sym: u32, id: &str) -> R<Value> {
+        let s = sym as usize;
+        if let Some(Some(v)) = self.globals.get(s) {
+            return Ok(v.clone());
+        }
+        if let Some(Some(v)) = self.builtins.get(s) {
+            return Ok(v.clone());
+        }
+        Err(err("NameError", format!("name '{id}' is not defined")))
+    }
+
+    pub fn store_name(&mut self, n: &Name, v: Value, span: Span) -> R<()> {
+        let _ = span;
+        match n.res {
+            Res::Local(slot) => {
+                if let Some(env) = &self.env {
+                    let mut slots = env.slots.borrow_mut();
+                    if let Some(s) = slots.get_mut(slot as usize) {
+                        *s = Some(v);
+                    }
+                }
+            }
+            Res::Enclosing { depth, slot } => {
+                let mut env = self.env.clone();
+                for _ in 0..depth {
+                    env = env.and_then(|e| e.parent.clone());
+                }
+                if let Some(env) = env {
+                    if let Some(s) = env.slots.borrow_mut().get_mut(slot as usize) {
+                        *s = Some(v);
+                    }
+                }
+            }
+            Res::Global(sym) => {
+                let s = sym as usize;
+                if self.globals.len() <= s {
+                    self.globals.resize(s + 1, None);
+                }
+                self.globals[s] = Some(v);
+            }
+            Res::Class(_) => {
+                if let Some(ns) = &self.class_ns {
+                    ns.borrow_mut().insert(n.id.clone(), v);
+                }
+            }
+            Res::Unresolved => return Err(err("SystemError", format!("unresolved name '{}'", n.id))),
+        }
+        Ok(())
+    }
+
+    // ---------------------------------------------------------------- assignment
+
+    pub fn assign(&mut self, target: &Expr, v: Value) -> R<()> {
+        match &target.kind {
+            ExprKind::Name(n) => self.store_name(n, v, target.span),
+            ExprKind::Attr(obj, name) => {
+                let o = self.eval(obj)?;
+                let r = self.setattr(&o, name, v);
+                self.at(r, target.span)
+            }
+            ExprKind::Subscript(obj, index) => {
+                let o = self.eval(obj)?;
+                let i = self.eval(index)?;
+                let r = self.setitem(&o, i, v);
+                self.at(r, target.span)
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                let r = self.unpack(v, items);
+                let values = self.at(r, target.span)?;
+                for (t, v) in items.iter().zip(values) {
+                    self.assign(t, v)?;
+                }
+                Ok(())
+            }
+            ExprKind::Starred(inner) => self.assign(inner, v),
+            _ => Err(err("SyntaxError", "cannot assign to this expression")),
+        }
+    }
+
+    /// Splits `v` into one value per target; a starred target takes a list of the rest.
+    fn unpack(&mut self, v: Value, targets: &[Expr]) -> R<Vec<Value>> {
+        let items = self.collect(&v)?;
+        let star = targets.iter().position(|t| matches!(t.kind, ExprKind::Starred(_)));
+        match star {
+            None => {
+                if items.len() > targets.len() {
+                    return Err(super::exc::value_err(format!(
+                        "too many values to unpack (expected {})",
+                        targets.len()
+                    )));
+                }
+                if items.len() < targets.len() {
+                    return Err(super::exc::value_err(format!(
+                        "not enough values to unpack (expected {}, got {})",
+                        targets.len(),
+                        items.len()
+                    )));
+                }
+                Ok(items)
+            }
+            Some(si) => {
+                let after = targets.len() - si - 1;
+                if items.len() < targets.len() - 1 {
+                    return Err(super::exc::value_err(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        targets.len() - 1,
+                        items.len()
+                    )));
+                }
+                let mut out: Vec<Value> = items[..si].to_vec();
+                let mid = items[si..items.len() - after].to_vec();
+                out.push(Value::list(mid));
+                out.extend(items[items.len() - after..].iter().cloned());
+                Ok(out)
+            }
+        }
+    }
+
+    fn aug_assign(&mut self, target: &Expr, op: BinOp, value: &Expr) -> R<()> {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                let cur = self.load(n);
+                let cur = self.at(cur, target.span)?;
+                let rhs = self.eval(value)?;
+                let r = self.inplace_op(op, cur, rhs);
+                let v = self.at(r, Span::from(target.span.start..value.span.end))?;
+                self.store_name(n, v, target.span)
+            }
+            ExprKind::Attr(obj, name) => {
+                let o = self.eval(obj)?;
+                let cur = self.getattr(&o, name);
+                let cur = self.at(cur, target.span)?;
+                let rhs = self.eval(value)?;
+                let r = self.inplace_op(op, cur, rhs);
+                let v = self.at(r, Span::from(target.span.start..value.span.end))?;
+                let r = self.setattr(&o, name, v);
+                self.at(r, target.span)
+            }
+            ExprKind::Subscript(obj, index) => {
+                let o = self.eval(obj)?;
+                let i = self.eval(index)?;
+                let cur = self.getitem(&o, &i);
+                let cur = self.at(cur, target.span)?;
+                let rhs = self.eval(value)?;
+                let r = self.inplace_op(op, cur, rhs);
+                let v = self.at(r, Span::from(target.span.start..value.span.end))?;
+                let r = self.setitem(&o, i, v);
+                self.at(r, target.span)
+            }
+            _ => Err(err("SyntaxError", "illegal target for augmented assignment")),
+        }
+    }
+
+    fn delete(&mut self, t: &Expr) -> R<()> {
+        match &t.kind {
+            ExprKind::Name(n) => {
+                self.load(n)?;
+                match n.res {
+                    Res::Local(slot) => {
+                        if let Some(env) = &self.env {
+                            if let Some(s) = env.slots.borrow_mut().get_mut(slot as usize) {
+                                *s = None;
+                            }
+                        }
+                    }
+                    Res::Global(sym) => {
+                        if let Some(s) = self.globals.get_mut(sym as usize) {
+                            *s = None;
+                        }
+                    }
+                    Res::Class(_) => {
+                        if let Some(ns) = &self.class_ns {
+                            ns.borrow_mut().shift_remove(&n.id);
+                        }
+                    }
+                    _ => {}
+                }
+                Ok(())
+            }
+            ExprKind::Subscript(obj, index) => {
+                let o = self.eval(obj)?;
+                let i = self.eval(index)?;
+                self.delitem(&o, &i)
+            }
+            ExprKind::Attr(obj, name) => {
+                let o = self.eval(obj)?;
+                match &o {
+                    Value::Instance(inst) => {
+                        if inst.attrs.borrow_mut().shift_remove(&**name).is_none() {
+                            return Err(err(
+                                "AttributeError",
+                                format!("'{}' object has no attribute '{name}'", o.type_name()),
+                            ));
+                        }
+                        Ok(())
+                    }
+                    _ => Err(err(
+                        "AttributeError",
+                        format!("'{}' object attribute '{name}' cannot be deleted", o.type_name()),
+                    )),
+                }
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().try_for_each(|i| self.delete(i)),
+            _ => Err(err("SyntaxError", "cannot delete this expression")),
+        }
+    }
+
+    // ---------------------------------------------------------------- functions, classes
+
+    fn make_function(&mut self, f: &Rc<FuncDef>) -> R<Value> {
+        let mut defaults = Vec::with_capacity(f.params.len());
+        for p in &f.params {
+            defaults.push(match &p.default {
+                Some(d) => Some(self.eval(d)?),
+                None => None,
+            });
+        }
+        Ok(Value::Func(Rc::new(Function {
+            def: f.clone(),
+            defaults,
+            env: self.env.clone(),
+            src: self.src.clone(),
+            attrs: RefCell::new(IndexMap::new()),
+        })))
+    }
+
+    fn make_class(&mut self, c: &Rc<ClassDef>) -> R<Value> {
+        let mut base = None;
+        if let Some(b) = c.bases.first() {
+            match self.eval(b)? {
+                Value::Class(k) => base = Some(k),
+                other => {
+                    let r: R<()> = Err(type_err(format!(
+                        "a class can only inherit from a class, not from a {} value",
+                        other.type_name()
+                    )));
+                    self.at(r, b.span)?;
+                }
+            }
+        }
+        if c.bases.len() > 1 {
+            let r: R<()> = Err(type_err("nabla classes have a single base class (multiple inheritance is not supported)"));
+            self.at(r, c.bases[1].span)?;
+        }
+        let ns = Rc::new(RefCell::new(IndexMap::new()));
+        let saved = self.class_ns.replace(ns.clone());
+        let r = self.exec_block(&c.body);
+        self.class_ns = saved;
+        r?;
+        let ns = std::mem::take(&mut *ns.borrow_mut());
+        let class = Rc::new(Class {
+            name: c.name.clone(),
+            base,
+            ns: RefCell::new(ns),
+            builtin: false,
+        });
+        // Methods know their class, for `super()`.
+        for v in class.ns.borrow().values() {
+            let f = match v {
+                Value::Func(f) => Some(f.clone()),
+                Value::StaticMethod(x) | Value::ClassMethod(x) => match &**x {
+                    Value::Func(f) => Some(f.clone()),
+                    _ => None,
+                },
+                Value::Property(p) => match &p.0 {
+                    Value::Func(f) => Some(f.clone()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(f) = f {
+                f.attrs.borrow_mut().insert(Rc::from("__class__"), Value::Class(class.clone()));
+            }
+            if let Value::Property(p) = v {
+                if let Value::Func(f) = &*p.1.borrow() {
+                    f.attrs.borrow_mut().insert(Rc::from("__class__"), Value::Class(class.clone()));
+                }
+            }
+        }
+        let mut v = Value::Class(class);
+        for d in c.decorators.iter().rev() {
+            let dec = self.eval(d)?;
+            v = self.call(&dec, vec![v], vec![])?;
+        }
+        Ok(v)
+    }
+
+    /// Calls a user-defined function.
+    pub fn call_function(&mut self, f: &Rc<Function>, args: Vec<Value>, kwargs: Vec<(Ident, Value)>) -> R<Value> {
+        let def = &f.def;
+        let slots = self.bind_params(f, args, kwargs)?;
+        if self.depth >= MAX_DEPTH {
+            return Err(err("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let env = Rc::new(Env {
+            slots: RefCell::new(slots),
+            parent: f.env.clone(),
+        });
+        let saved_env = std::mem::replace(&mut self.env, Some(env));
+        let saved_src = std::mem::replace(&mut self.src, f.src.clone());
+        let saved_ns = self.class_ns.take();
+        self.depth += 1;
+        self.calls.push(f.clone());
+        let r = self.exec_block(&def.body);
+        self.calls.pop();
+        self.depth -= 1;
+        self.class_ns = saved_ns;
+        self.src = saved_src;
+        self.env = saved_env;
+        match r {
+            Ok(()) => Ok(Value::None),
+            Err(Ctrl::Return(v)) => Ok(v),
+            Err(Ctrl::Raise(mut e)) => {
+                if e.span.is_none() {
+                    e.span = Some((f.src.clone(), def.span));
+                }
+                Err(Ctrl::Raise(e))
+            }
+            Err(Ctrl::Break | Ctrl::Continue) => Ok(Value::None),
+        }
+    }
+
+    fn bind_params(&mut self, f: &Function, args: Vec<Value>, kwargs: Vec<(Ident, Value)>) -> R<Vec<Option<Value>>> {
+        let def = &f.def;
+        let nslots = def.scope.slots.len().max(def.params.len());
+        let mut slots: Vec<Option<Value>> = vec![None; nslots];
+        let fname = &def.name;
+        let mut args = args.into_iter();
+        let mut extra_pos = Vec::new();
+        let mut var_kw: Option<usize> = None;
+        let mut var_args: Option<usize> = None;
+        let npos = def.params.iter().filter(|p| p.kind == ParamKind::Normal).count();
+        for (i, p) in def.params.iter().enumerate() {
+            match p.kind {
+                ParamKind::Normal => {
+                    if let Some(a) = args.next() {
+                        slots[i] = Some(a);
+                    }
+                }
+                ParamKind::VarArgs => var_args = Some(i),
+                ParamKind::VarKw => var_kw = Some(i),
+                ParamKind::KwOnly => {}
+            }
+        }
+        extra_pos.extend(args);
+        match var_args {
+            Some(i) => slots[i] = Some(Value::tuple(extra_pos)),
+            None if !extra_pos.is_empty() => {
+                let given = npos + extra_pos.len();
+                return Err(type_err(format!(
+                    "{fname}() takes {npos} positional argument{} but {given} {} given",
+                    if npos == 1 { "" } else { "s" },
+                    if given == 1 { "was" } else { "were" }
+                )));
+            }
+            None => {}
+        }
+        let mut extra_kw = IndexMap::new();
+        for (k, v) in kwargs {
+            match def
+                .params
+                .iter()
+                .position(|p| p.name == k && matches!(p.kind, ParamKind::Normal | ParamKind::KwOnly))
+            {
+                Some(i) => {
+                    if slots[i].is_some() {
+                        return Err(type_err(format!("{fname}() got multiple values for argument '{k}'")));
+                    }
+                    slots[i] = Some(v);
+                }
+                None if var_kw.is_some() => {
+                    extra_kw.insert(Key(Value::Str(k)), v);
+                }
+                None => {
+                    return Err(type_err(format!("{fname}() got an unexpected keyword argument '{k}'")));
+                }
+            }
+        }
+        if let Some(i) = var_kw {
+            slots[i] = Some(Value::dict(extra_kw));
+        }
+        let mut missing = Vec::new();
+        for (i, p) in def.params.iter().enumerate() {
+            if slots[i].is_none() && matches!(p.kind, ParamKind::Normal | ParamKind::KwOnly) {
+                match f.defaults.get(i).cloned().flatten() {
+                    Some(d) => slots[i] = Some(d),
+                    None => missing.push(p.name.clone()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let names: Vec<String> = missing.iter().map(|n| format!("'{n}'")).collect();
+            let list = match names.len() {
+                1 => names[0].clone(),
+                2 => format!("{} and {}", names[0], names[1]),
+                _ => format!("{}, and {}", names[..names.len() - 1].join(", "), names[names.len() - 1]),
+            };
+            return Err(type_err(format!(
+                "{fname}() missing {} required positional argument{}: {list}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" }
+            )));
+        }
+        Ok(slots)
+    }
+
+    /// Adds a traceback line for a call that failed.
+    pub fn trace(&self, r: R<Value>, span: Span, func: &str) -> R<Value> {
+        match r {
+            Err(Ctrl::Raise(mut e)) => {
+                e.trace.push(TraceEntry {
+                    src: self.src.clone(),
+                    span,
+                    func: Rc::from(func),
+                });
+                Err(Ctrl::Raise(e))
+            }
+            r => r,
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! The evaluator: a `Session` runs cells and files of nabla (the part of Python PyTorch code
+//! is written in) and hands what they show to a `Sink`. Front ends call `eval_cell`.
+
+mod access;
+pub mod builtins;
+mod exc;
+mod expr;
+mod format;
+mod interp;
+mod introspect;
+mod modules;
+mod ops;
+mod resolve;
+mod strings;
+mod torch;
+mod value;
+
+use crate::syntax::{self, Diagnostic};
+use exc::{Ctrl, Exc};
+use interp::Interp;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+use value::{SourceFile, Value};
+
+/// Where a program's output goes: the terminal, a notebook, a test's buffer.
+pub trait Sink {
+    fn stdout(&mut self, text: &str);
+    fn stderr(&mut self, text: &str);
+    /// A line for `input()`; None when there is no input.
+    fn read_line(&mut self) -> Option<String> {
+        None
+    }
+}
+
+/// Writes to the process's stdout and stderr.
+pub struct StdSink;
+
+impl Sink for StdSink {
+    fn stdout(&mut self, text: &str) {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(text.as_bytes());
+        if text.contains('\n') {
+            let _ = out.flush();
+        }
+    }
+    fn stderr(&mut self, text: &str) {
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+    fn read_line(&mut self) -> Option<String> {
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        let mut s = String::new();
+        match std::io::stdin().read_line(&mut s) {
+            Ok(0) | Err(_) => None,
+            Ok(_) => Some(s),
+        }
+    }
+}
+
+/// Collects output in memory (tests, the kernel).
+#[derive(Clone, Default)]
+pub struct Capture {
+    pub out: Rc<RefCell<String>>,
+    pub err: Rc<RefCell<String>>,
+}
+
+impl Sink for Capture {
+    fn stdout(&mut self, text: &str) {
+        self.out.borrow_mut().push_str(text);
+    }
+    fn stderr(&mut self, text: &str) {
+        self.err.borrow_mut().push_str(text);
+    }
+}
+
+/// A cell's result keyed by MIME type (`text/plain` …).
+pub type MimeBundle = Vec<(String, String)>;
+
+/// A cell that failed: the exception class and message, and the rendered report (a
+/// traceback and the source with the span underlined).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellError {
+    pub ename: String,
+    pub evalue: String,
+    pub report: String,
+    /// For SystemExit: the exit status asked for.
+    pub exit_code: Option<i32>,
+}
+
+pub struct Session {
+    it: Interp,
+    cells: usize,
+    /// Colour diagnostics (on for a terminal).
+    pub color: bool,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session::new()
+    }
+}
+
+impl Session {
+    /// A session printing to the process's stdout and stderr.
+    pub fn new() -> Session {
+        Session::with_sink(Box::new(StdSink))
+    }
+
+    pub fn with_sink(sink: Box<dyn Sink>) -> Session {
+        let mut it = Session::interp_with(sink);
+        it.install_modules();
+        Session {
+            it,
+            cells: 0,
+            color: false,
+        }
+    }
+
+    fn interp_with(sink: Box<dyn Sink>) -> Interp {
+        Interp {
+            syms: Default::default(),
+            globals: Vec::new(),
+            builtins: Vec::new(),
+            env: None,
+            class_ns: None,
+            src: Rc::new(SourceFile {
+                name: "<string>".into(),
+                text: String::new(),
+            }),
+            exc_classes: exc::builtin_classes(),
+            print_opts: Default::default(),
+            sink,
+            interrupt: Arc::new(AtomicBool::new(false)),
+            depth: 0,
+            modules: Default::default(),
+            handling: Vec::new(),
+            py_random: modules::PyRandom::new(0),
+            torch_gen: crate::Generator::new(67280421310721),
+            argv: vec![String::new()],
+            default_device: crate::Device::Cpu,
+            calls: Vec::new(),
+            type_classes: Default::default(),
+            tensor_class: None,
+            size_class: None,
+            start: std::time::Instant::now(),
+        }
+    }
+
+    /// The flag a front end sets to interrupt running code (Ctrl-C): the code stops with
+    /// KeyboardInterrupt at the next loop iteration or call, and the session keeps its state.
+    pub fn interrupt_flag(&self) -> Arc<AtomicBool> {
+        self.it.interrupt.clone()
+    }
+
+    /// `sys.argv` for a script.
+    pub fn set_argv(&mut self, argv: Vec<String>) {
+        self.it.argv = argv.clone();
+        if let Some(Value::Module(m)) = self.it.modules.get("sys") {
+            m.attrs.borrow_mut().insert(
+                Rc::from("argv"),
+                Value::list(argv.iter().map(|s| Value::str(s)).collect()),
+            );
+        }
+    }
+
+    /// Runs a cell. Its last statement's value, if an expression other than None, is the
+    /// cell's result (as in Python's REPL and notebooks).
+    pub fn eval_cell(&mut self, src: &str) -> Result<Option<MimeBundle>, CellError> {
+        self.cells += 1;
+        let name = format!("<cell {}>", self.cells);
+        self.run(&name, src, true)
+    }
+
+    /// Runs a whole file as Python runs a script: expression statements print nothing.
+    pub fn run_file(&mut self, name: &str, src: &str) -> Result<(), CellError> {
+        self.run(name, src, false).map(|_| ())
+    }
+
+    /// Whether the source needs more lines (an open block, bracket or string).
+    pub fn is_incomplete(&self, src: &str) -> bool {
+        syntax::is_incomplete(src)
+    }
+
+    fn run(&mut self, name: &str, src: &str, echo: bool) -> Result<Option<MimeBundle>, CellError> {
+        let file = Rc::new(SourceFile {
+            name: name.to_string(),
+            text: src.to_string(),
+        });
+        let (module, errors) = syntax::parse(src);
+        if !errors.is_empty() {
+            let diags: Vec<Diagnostic> = errors
+                .iter()
+                .map(|e| Diagnostic {
+                    headline: format!("SyntaxError: {}", e.msg),
+                    span: e.span,
+                    label: e.label.clone(),
+                    hint: None,
+                })
+                .collect();
+            let first = &errors[0];
+            return Err(CellError {
+                ename: "SyntaxError".into(),
+                evalue: first.msg.clone(),
+                report: syntax::render(&diags, name, src, self.color),
+                exit_code: None,
+            });
+        }
+        let mut module = module.unwrap_or_default();
+        let mut resolver = resolve::Resolver::new(&mut self.it.syms);
+        resolver.module(&mut module.body);
+        if let Some((span, msg)) = resolver.errors.first().cloned() {
+            let d = Diagnostic {
+                headline: format!("SyntaxError: {msg}"),
+                span,
+                label: None,
+                hint: None,
+            };
+            return Err(CellError {
+                ename: "SyntaxError".into(),
+                evalue: msg,
+                report: syntax::render(&[d], name, src, self.color),
+                exit_code: None,
+            });
+        }
+        self.it.src = file.clone();
+        self.it.env = None;
+        self.it.class_ns = None;
+        self.it.depth = 0;
+        self.it.calls.clear();
+        // A stale interrupt from before the cell started does not count.
+        self.it.interrupt.store(false, std::sync::atomic::Ordering::Relaxed);
+        let body = &module.body;
+        let (init, last) = match body.split_last() {
+            Some((last, init)) if echo && matches!(last.kind, syntax::ast::StmtKind::Expr(_)) => (init, Some(last)),
+            _ => (&body[..], None),
+        };
+        let r = Interp::top_level(self.it.exec_block(init));
+        let r = r.and_then(|()| match last {
+            Some(syntax::ast::Stmt {
+                kind: syntax::ast::StmtKind::Expr(e),
+                ..
+            }) => {
+                let v = self.it.eval(e)?;
+                if matches!(v, Value::None) {
+                    return Ok(None);
+                }
+                let text = self.it.repr(&v)?;
+                Ok(Some(vec![("text/plain".to_string(), text)]))
+            }
+            _ => Ok(None),
+        });
+        match r {
+            Ok(out) => Ok(out),
+            Err(Ctrl::Raise(mut e)) => Err(self.report(&mut e)),
+            Err(_) => Ok(None),
+        }
+    }
+
+    fn report(&mut self, e: &mut exc::PyErr) -> CellError {
+        let value = self.it.exc_value(e);
+        let ename = value.type_name();
+        let evalue = self.it.to_str(&value).unwrap_or_default();
+        let exit_code = (ename == "SystemExit").then(|| match exc::args_of(&value).first() {
+            Some(Value::Int(i)) => *i as i32,
+            Some(Value::Str(s)) => s.parse().unwrap_or(1),
+            Some(Value::None) | None => 0,
+            Some(_) => 1,
+        });
+        let headline = if evalue.is_empty() { ename.clone() } else { format!("{ename}: {evalue}") };
+        let mut report = String::new();
+        if !e.trace.is_empty() {
+            report.push_str("Traceback (most recent call last):\n");
+            let mut func: Rc<str> = Rc::from("<module>");
+            for t in e.trace.iter().rev() {
+                let (line, text) = line_of(&t.src.text, t.span.start);
+                report.push_str(&format!("  File \"{}\", line {line}, in {func}\n    {}\n", t.src.name, text.trim()));
+                func = t.func.clone();
+            }
+        }
+        match &e.span {
+            Some((src, span)) => {
+                let d = Diagnostic {
+                    headline: headline.clone(),
+                    span: *span,
+                    label: None,
+                    hint: e.hint.clone(),
+                };
+                report.push_str(&syntax::render(&[d], &src.name, &src.text, self.color));
+            }
+            None => {
+                report.push_str(&headline);
+                report.push('\n');
+                if let Some(h) = &e.hint {
+                    report.push_str(&format!("help: {h}\n"));
+                }
+            }
+        }
+        if let Exc::Object(_) = e.exc {}
+        CellError {
+            ename,
+            evalue,
+            report,
+            exit_code,
+        }
+    }
+}
+
+/// The 1-based line number and text of the line holding byte `at`.
+fn line_of(text: &str, at: usize) -> (usize, &str) {
+    let at = at.min(text.len());
+    let line = text[..at].matches('\n').count() + 1;
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    (line, &text[start..end])
+}

@@ -1,0 +1,595 @@
+//! The modules people import: torch (with nn, nn.functional, cuda), math, time, random, sys.
+
+use super::builtins::{self, table, to_float, to_int, Args, Builtin, FileKind, FileObj};
+use super::exc::{err, type_err, value_err, R};
+use super::interp::Interp;
+use super::torch::{self as t, module, table_entries};
+use super::value::*;
+use crate::{DType, Device, Tensor};
+use indexmap::IndexMap;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+fn f1(a: &mut Args, f: fn(f64) -> f64) -> R<Value> {
+    let x = to_float(&a.req(0, "x")?, "must be real number")?;
+    Ok(Value::Float(f(x)))
+}
+
+/// A math function that is undefined outside a domain.
+fn f1_domain(a: &mut Args, ok: fn(f64) -> bool, f: fn(f64) -> f64) -> R<Value> {
+    let x = to_float(&a.req(0, "x")?, "must be real number")?;
+    if !ok(x) {
+        return Err(value_err("math domain error"));
+    }
+    Ok(Value::Float(f(x)))
+}
+
+fn int_round(a: &mut Args, f: fn(f64) -> f64) -> R<Value> {
+    let v = a.req(0, "x")?;
+    if let Value::Int(i) = v {
+        return Ok(Value::Int(i));
+    }
+    let x = to_float(&v, "must be real number")?;
+    if !x.is_finite() {
+        return Err(if x.is_nan() { value_err("cannot convert float NaN to integer") } else { err("OverflowError", "cannot convert float infinity to integer") });
+    }
+    Ok(Value::Int(f(x) as i64))
+}
+
+fn gcd(a: i64, b: i64) -> i64 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a as i64
+}
+
+table! { MATH:
+    "sqrt", "sqrt(x)", "The square root of x." => |_, a| f1_domain(a, |x| x >= 0.0 || x.is_nan(), f64::sqrt);
+    "exp", "exp(x)", "e raised to x." => |_, a| f1(a, f64::exp);
+    "expm1", "expm1(x)", "exp(x) - 1." => |_, a| f1(a, f64::exp_m1);
+    "log", "log(x, base=e)", "The logarithm of x (natural, or to base)." => |_, a| {
+        let x = to_float(&a.req(0, "x")?, "must be real number")?;
+        let base = a.get(1, "base").map(|b| to_float(&b, "base")).transpose()?;
+        if x <= 0.0 || base.is_some_and(|b| b <= 0.0 || b == 1.0) {
+            return Err(value_err("math domain error"));
+        }
+        Ok(Value::Float(match base { Some(b) => x.ln() / b.ln(), None => x.ln() }))
+    };
+    "log2", "log2(x)", "The base-2 logarithm." => |_, a| f1_domain(a, |x| x > 0.0, f64::log2);
+    "log10", "log10(x)", "The base-10 logarithm." => |_, a| f1_domain(a, |x| x > 0.0, f64::log10);
+    "log1p", "log1p(x)", "log(1 + x)." => |_, a| f1_domain(a, |x| x > -1.0, f64::ln_1p);
+    "sin", "sin(x)", "The sine (radians)." => |_, a| f1(a, f64::sin);
+    "cos", "cos(x)", "The cosine (radians)." => |_, a| f1(a, f64::cos);
+    "tan", "tan(x)", "The tangent (radians)." => |_, a| f1(a, f64::tan);
+    "asin", "asin(x)", "The arcsine." => |_, a| f1_domain(a, |x| (-1.0..=1.0).contains(&x), f64::asin);
+    "acos", "acos(x)", "The arccosine." => |_, a| f1_domain(a, |x| (-1.0..=1.0).contains(&x), f64::acos);
+    "atan", "atan(x)", "The arctangent." => |_, a| f1(a, f64::atan);
+    "atan2", "atan2(y, x)", "The angle of the point (x, y)." => |_, a| {
+        let y = to_float(&a.req(0, "y")?, "y")?;
+        let x = to_float(&a.req(1, "x")?, "x")?;
+        Ok(Value::Float(y.atan2(x)))
+    };
+    "sinh", "sinh(x)", "The hyperbolic sine." => |_, a| f1(a, f64::sinh);
+    "cosh", "cosh(x)", "The hyperbolic cosine." => |_, a| f1(a, f64::cosh);
+    "tanh", "tanh(x)", "The hyperbolic tangent." => |_, a| f1(a, f64::tanh);
+    "erf", "erf(x)", "The error function." => |_, a| f1(a, libm::erf);
+    "fabs", "fabs(x)", "The absolute value as a float." => |_, a| f1(a, f64::abs);
+    "floor", "floor(x)", "The largest integer <= x." => |_, a| int_round(a, f64::floor);
+    "ceil", "ceil(x)", "The smallest integer >= x." => |_, a| int_round(a, f64::ceil);
+    "trunc", "trunc(x)", "x truncated toward zero, as an int." => |_, a| int_round(a, f64::trunc);
+    "degrees", "degrees(x)", "Radians to degrees." => |_, a| f1(a, f64::to_degrees);
+    "radians", "radians(x)", "Degrees to radians." => |_, a| f1(a, f64::to_radians);
+    "pow", "pow(x, y)", "x raised to y, as a float." => |_, a| {
+        let x = to_float(&a.req(0, "x")?, "x")?;
+        let y = to_float(&a.req(1, "y")?, "y")?;
+        if x == 0.0 && y < 0.0 || x < 0.0 && y.fract() != 0.0 {
+            return Err(value_err("math domain error"));
+        }
+        Ok(Value::Float(x.powf(y)))
+    };
+    "copysign", "copysign(x, y)", "x with the sign of y." => |_, a| {
+        let x = to_float(&a.req(0, "x")?, "x")?;
+        let y = to_float(&a.req(1, "y")?, "y")?;
+        Ok(Value::Float(x.copysign(y)))
+    };
+    "fmod", "fmod(x, y)", "C's fmod: the remainder with the sign of x." => |_, a| {
+        let x = to_float(&a.req(0, "x")?, "x")?;
+        let y = to_float(&a.req(1, "y")?, "y")?;
+        if y == 0.0 {
+            return Err(value_err("math domain error"));
+        }
+        Ok(Value::Float(x % y))
+    };
+    "hypot", "hypot(*coordinates)", "The Euclidean norm of the coordinates." => |_, a| {
+        let mut s = 0.0f64;
+        for v in a.rest(0) {
+            let x = to_float(&v, "coordinate")?;
+            s = s.hypot(x);
+        }
+        Ok(Value::Float(s))
+    };
+    "factorial", "factorial(n)", "n! for a non-negative integer." => |_, a| {
+        let n = to_int(&a.req(0, "n")?, "factorial() argument")?;
+        if n < 0 {
+            return Err(value_err("factorial() not defined for negative values"));
+        }
+        let mut r: i64 = 1;
+        for i in 2..=n {
+            r = r.checked_mul(i).ok_or_else(|| err("OverflowError", "factorial result does not fit nabla's 64-bit int"))?;
+        }
+        Ok(Value::Int(r))
+    };
+    "gcd", "gcd(*integers)", "The greatest common divisor." => |_, a| {
+        let mut g = 0;
+        for v in a.rest(0) {
+            g = gcd(g, to_int(&v, "gcd() argument")?);
+        }
+        Ok(Value::Int(g))
+    };
+    "lcm", "lcm(*integers)", "The least common multiple." => |_, a| {
+        let mut l: i64 = 1;
+        for v in a.rest(0) {
+            let x = to_int(&v, "lcm() argument")?;
+            if x == 0 {
+                return Ok(Value::Int(0));
+            }
+            l = (l / gcd(l, x)).checked_mul(x.abs()).ok_or_else(|| err("OverflowError", "lcm result does not fit nabla's 64-bit int"))?;
+        }
+        Ok(Value::Int(l))
+    };
+    "comb", "comb(n, k)", "The number of ways to choose k of n items." => |_, a| {
+        let n = to_int(&a.req(0, "n")?, "n")?;
+        let k = to_int(&a.req(1, "k")?, "k")?;
+        if n < 0 || k < 0 {
+            return Err(value_err("n and k must be non-negative integers"));
+        }
+        if k > n {
+            return Ok(Value::Int(0));
+        }
+        let k = k.min(n - k);
+        let mut r: i128 = 1;
+        for i in 0..k {
+            r = r * (n - i) as i128 / (i + 1) as i128;
+        }
+        i64::try_from(r).map(Value::Int).map_err(|_| err("OverflowError", "comb result does not fit nabla's 64-bit int"))
+    };
+    "prod", "prod(iterable, start=1)", "The product of the items." => |it, a| {
+        let v = a.req(0, "iterable")?;
+        let mut acc = a.kw("start").unwrap_or(Value::Int(1));
+        for x in it.collect(&v)? {
+            acc = it.binary(crate::syntax::ast::BinOp::Mul, acc, x)?;
+        }
+        Ok(acc)
+    };
+    "fsum", "fsum(iterable)", "An accurate floating-point sum." => |it, a| {
+        let v = a.req(0, "iterable")?;
+        // Neumaier summation, then exact for the usual cases.
+        let mut partials: Vec<f64> = Vec::new();
+        for x in it.collect(&v)? {
+            let mut x = to_float(&x, "fsum() item")?;
+            let mut i = 0;
+            for j in 0..partials.len() {
+                let mut y = partials[j];
+                if x.abs() < y.abs() {
+                    std::mem::swap(&mut x, &mut y);
+                }
+                let hi = x + y;
+                let lo = y - (hi - x);
+                if lo != 0.0 {
+                    partials[i] = lo;
+                    i += 1;
+                }
+                x = hi;
+            }
+            partials.truncate(i);
+            partials.push(x);
+        }
+        Ok(Value::Float(partials.iter().sum()))
+    };
+    "isclose", "isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)", "True if a and b are close." => |_, a| {
+        let x = to_float(&a.req(0, "a")?, "a")?;
+        let y = to_float(&a.req(1, "b")?, "b")?;
+        let rel = a.kw("rel_tol").map(|v| to_float(&v, "rel_tol")).transpose()?.unwrap_or(1e-9);
+        let abs = a.kw("abs_tol").map(|v| to_float(&v, "abs_tol")).transpose()?.unwrap_or(0.0);
+        if x == y {
+            return Ok(Value::Bool(true));
+        }
+        if x.is_infinite() || y.is_infinite() {
+            return Ok(Value::Bool(false));
+        }
+        let d = (x - y).abs();
+        Ok(Value::Bool(d <= (rel * y.abs()).max(rel * x.abs()) || d <= abs))
+    };
+    "isnan", "isnan(x)", "True if x is NaN." => |_, a| Ok(Value::Bool(to_float(&a.req(0, "x")?, "x")?.is_nan()));
+    "isinf", "isinf(x)", "True if x is infinite." => |_, a| Ok(Value::Bool(to_float(&a.req(0, "x")?, "x")?.is_infinite()));
+    "isfinite", "isfinite(x)", "True if x is neither infinite nor NaN." => |_, a| Ok(Value::Bool(to_float(&a.req(0, "x")?, "x")?.is_finite()));
+}
+
+table! { TIME:
+    "perf_counter", "perf_counter()", "Seconds from a fixed point, for measuring durations." => |it, _| Ok(Value::Float(it.start.elapsed().as_secs_f64()));
+    "monotonic", "monotonic()", "Seconds from a fixed point; never goes back." => |it, _| Ok(Value::Float(it.start.elapsed().as_secs_f64()));
+    "process_time", "process_time()", "Seconds from a fixed point (wall time in nabla)." => |it, _| Ok(Value::Float(it.start.elapsed().as_secs_f64()));
+    "time", "time()", "Seconds since the Unix epoch." => |_, _| {
+        let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        Ok(Value::Float(d.as_secs_f64()))
+    };
+    "sleep", "sleep(secs)", "Waits secs seconds (an interrupt stops the wait)." => |it, a| {
+        let s = to_float(&a.req(0, "secs")?, "secs")?;
+        if s < 0.0 {
+            return Err(value_err("sleep length must be non-negative"));
+        }
+        let end = std::time::Instant::now() + std::time::Duration::from_secs_f64(s.min(1e9));
+        loop {
+            it.check_interrupt()?;
+            let now = std::time::Instant::now();
+            if now >= end {
+                break;
+            }
+            std::thread::sleep((end - now).min(std::time::Duration::from_millis(20)));
+        }
+        Ok(Value::None)
+    };
+}
+
+/// Python's `random` module: the same Mersenne Twister and algorithms as CPython, so a
+/// seeded script prints the same numbers.
+pub struct PyRandom {
+    mt: [u32; 624],
+    index: usize,
+}
+
+impl PyRandom {
+    pub fn new(seed: u64) -> PyRandom {
+        let mut r = PyRandom { mt: [0; 624], index: 624 };
+        r.seed(seed);
+        r
+    }
+
+    fn init_genrand(&mut self, s: u32) {
+        self.mt[0] = s;
+        for i in 1..624 {
+            let prev = self.mt[i - 1];
+            self.mt[i] = 1812433253u32.wrapping_mul(prev ^ (prev >> 30)).wrapping_add(i as u32);
+        }
+        self.index = 624;
+    }
+
+    /// CPython's `random.seed(int)`: init_by_array over the integer's 32-bit words.
+    pub fn seed(&mut self, seed: u64) {
+        let key: Vec<u32> = if seed >> 32 == 0 { vec![seed as u32] } else { vec![seed as u32, (seed >> 32) as u32] };
+        self.init_genrand(19650218);
+        let (mut i, mut j) = (1usize, 0usize);
+        for _ in 0..624.max(key.len()) {
+            let prev = self.mt[i - 1];
+            self.mt[i] = (self.mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1664525)).wrapping_add(key[j]).wrapping_add(j as u32);
+            i += 1;
+            j += 1;
+            if i >= 624 {
+                self.mt[0] = self.mt[623];
+                i = 1;
+            }
+            if j >= key.len() {
+                j = 0;
+            }
+        }
+        for _ in 0..623 {
+            let prev = self.mt[i - 1];
+            self.mt[i] = (self.mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1566083941)).wrapping_sub(i as u32);
+            i += 1;
+            if i >= 624 {
+                self.mt[0] = self.mt[623];
+                i = 1;
+            }
+        }
+        self.mt[0] = 0x8000_0000;
+        self.index = 624;
+    }
+
+    fn genrand(&mut self) -> u32 {
+        if self.index >= 624 {
+            for k in 0..624 {
+                let y = (self.mt[k] & 0x8000_0000) | (self.mt[(k + 1) % 624] & 0x7fff_ffff);
+                let mut v = self.mt[(k + 397) % 624] ^ (y >> 1);
+                if y & 1 != 0 {
+                    v ^= 0x9908_b0df;
+                }
+                self.mt[k] = v;
+            }
+            self.index = 0;
+        }
+        let mut y = self.mt[self.index];
+        self.index += 1;
+        y ^= y >> 11;
+        y ^= (y << 7) & 0x9d2c_5680;
+        y ^= (y << 15) & 0xefc6_0000;
+        y ^ (y >> 18)
+    }
+
+    pub fn random(&mut self) -> f64 {
+        let a = (self.genrand() >> 5) as f64;
+        let b = (self.genrand() >> 6) as f64;
+        (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
+    }
+
+    fn getrandbits(&mut self, k: u32) -> u64 {
+        if k <= 32 {
+            return (self.genrand() >> (32 - k)) as u64;
+        }
+        let lo = self.genrand() as u64;
+        let hi = (self.genrand() >> (64 - k.min(64))) as u64;
+        lo | (hi << 32)
+    }
+
+    /// A uniform integer in [0, n).
+    pub fn below(&mut self, n: u64) -> u64 {
+        if n == 0 {
+            return 0;
+        }
+        let k = 64 - n.leading_zeros();
+        loop {
+            let r = self.getrandbits(k);
+            if r < n {
+                return r;
+            }
+        }
+    }
+}
+
+table! { RANDOM:
+    "seed", "seed(a=None)", "Seeds the generator." => |it, a| {
+        let s = match a.opt(0, "a") {
+            Some(v) => to_int(&v, "seed")?.unsigned_abs(),
+            None => std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos() as u64,
+        };
+        it.py_random.seed(s);
+        Ok(Value::None)
+    };
+    "random", "random()", "A float in [0, 1)." => |it, _| Ok(Value::Float(it.py_random.random()));
+    "uniform", "uniform(a, b)", "A float between a and b." => |it, a| {
+        let lo = to_float(&a.req(0, "a")?, "a")?;
+        let hi = to_float(&a.req(1, "b")?, "b")?;
+        Ok(Value::Float(lo + (hi - lo) * it.py_random.random()))
+    };
+    "randint", "randint(a, b)", "An integer in [a, b], both included." => |it, a| {
+        let lo = to_int(&a.req(0, "a")?, "a")?;
+        let hi = to_int(&a.req(1, "b")?, "b")?;
+        if hi < lo {
+            return Err(value_err(format!("empty range in randrange({lo}, {})", hi + 1)));
+        }
+        Ok(Value::Int(lo + it.py_random.below((hi - lo + 1) as u64) as i64))
+    };
+    "randrange", "randrange(start, stop=None, step=1)", "A random item of range(start, stop, step)." => |it, a| {
+        let x = to_int(&a.req(0, "start")?, "start")?;
+        let (start, stop) = match a.opt(1, "stop") { Some(s) => (x, to_int(&s, "stop")?), None => (0, x) };
+        let step = a.opt(2, "step").map(|s| to_int(&s, "step")).transpose()?.unwrap_or(1);
+        let n = builtins::range_len(&[start, stop, step]);
+        if n == 0 {
+            return Err(value_err(format!("empty range in randrange({start}, {stop})")));
+        }
+        Ok(Value::Int(start + step * it.py_random.below(n as u64) as i64))
+    };
+    "choice", "choice(seq)", "A random item of a non-empty sequence." => |it, a| {
+        let seq = a.req(0, "seq")?;
+        let n = it.len(&seq)?;
+        if n == 0 {
+            return Err(err("IndexError", "Cannot choose from an empty sequence"));
+        }
+        let i = it.py_random.below(n as u64) as i64;
+        it.getitem(&seq, &Value::Int(i))
+    };
+    "shuffle", "shuffle(x)", "Shuffles a list in place." => |it, a| {
+        let v = a.req(0, "x")?;
+        let Value::List(l) = &v else { return Err(type_err("shuffle() needs a list")) };
+        let n = l.borrow().len();
+        for i in (1..n).rev() {
+            let j = it.py_random.below(i as u64 + 1) as usize;
+            l.borrow_mut().swap(i, j);
+        }
+        Ok(Value::None)
+    };
+    "sample", "sample(population, k)", "k distinct random items of the population." => |it, a| {
+        let pop = it.collect(&a.req(0, "population")?)?;
+        let k = to_int(&a.req(1, "k")?, "k")?;
+        let n = pop.len();
+        if k < 0 || k as usize > n {
+            return Err(value_err("Sample larger than population or is negative"));
+        }
+        let k = k as usize;
+        let mut setsize = 21usize;
+        if k > 5 {
+            setsize += 4usize.pow(((k * 3) as f64).log(4.0).ceil() as u32);
+        }
+        let mut out = Vec::with_capacity(k);
+        if n <= setsize {
+            let mut pool = pop.clone();
+            for i in 0..k {
+                let j = it.py_random.below((n - i) as u64) as usize;
+                out.push(pool[j].clone());
+                pool[j] = pool[n - i - 1].clone();
+            }
+        } else {
+            let mut seen = std::collections::HashSet::new();
+            for _ in 0..k {
+                let mut j = it.py_random.below(n as u64) as usize;
+                while seen.contains(&j) {
+                    j = it.py_random.below(n as u64) as usize;
+                }
+                seen.insert(j);
+                out.push(pop[j].clone());
+            }
+        }
+        Ok(Value::list(out))
+    };
+    "gauss", "gauss(mu=0.0, sigma=1.0)", "A normal random float." => |it, a| {
+        let mu = a.opt(0, "mu").map(|v| to_float(&v, "mu")).transpose()?.unwrap_or(0.0);
+        let sigma = a.opt(1, "sigma").map(|v| to_float(&v, "sigma")).transpose()?.unwrap_or(1.0);
+        let x2pi = it.py_random.random() * std::f64::consts::TAU;
+        let g2rad = (-2.0 * (1.0 - it.py_random.random()).ln()).sqrt();
+        Ok(Value::Float(mu + x2pi.cos() * g2rad * sigma))
+    };
+}
+
+table! { CUDA:
+    "is_available", "cuda.is_available()", "True if a CUDA GPU can be used (False in this build)." => |_, _| Ok(Value::Bool(false));
+    "device_count", "cuda.device_count()", "How many CUDA GPUs can be used." => |_, _| Ok(Value::Int(0));
+    "manual_seed", "cuda.manual_seed(seed)", "Seeds the GPU generator (no GPU in this build: a no-op)." => |_, a| { a.req(0, "seed")?; Ok(Value::None) };
+    "manual_seed_all", "cuda.manual_seed_all(seed)", "Seeds every GPU's generator (no GPU in this build: a no-op)." => |_, a| { a.req(0, "seed")?; Ok(Value::None) };
+}
+
+table! { CONSTRUCTORS:
+    "device", "device(type, index=None)", "A device: 'cpu', 'cuda' or 'cuda:N'." => |_, a| {
+        let v = a.req(0, "type")?;
+        if let Value::Device(d) = v { return Ok(Value::Device(d)); }
+        let s = builtins::to_str(&v, "type")?;
+        let d = match a.opt(1, "index") {
+            Some(i) => format!("{s}:{}", to_int(&i, "index")?),
+            None => s.to_string(),
+        };
+        Device::parse(&d).map(Value::Device).ok_or_else(|| err("RuntimeError", format!("Expected one of cpu, cuda device type at start of device string: {s}")))
+    };
+    "Tensor", "Tensor(data) or Tensor(*size)", "A float32 tensor from data, or of the given size." => |_, a| {
+        let items = a.rest(0);
+        let t = match items.as_slice() {
+            [Value::List(_) | Value::Tuple(_)] => Tensor::new(&t::nested(&items[0])?, Some(DType::F32))?,
+            [Value::Tensor(x)] => x.clone(),
+            _ => {
+                let s: Vec<usize> = items.iter().map(|v| to_int(v, "size").map(|i| i.max(0) as usize)).collect::<R<_>>()?;
+                Tensor::zeros(&s, DType::F32)?
+            }
+        };
+        Ok(Value::Tensor(t))
+    };
+    "Size", "Size(sizes)", "A shape: a tuple of ints." => |it, a| {
+        let v = a.get(0, "sizes").unwrap_or(Value::tuple(vec![]));
+        let items = it.collect(&v)?;
+        let s: Vec<i64> = items.iter().map(|x| to_int(x, "size")).collect::<R<_>>()?;
+        Ok(Value::Size(Rc::from(s)))
+    };
+    "no_grad", "no_grad()", "A context in which no autograd graph is recorded." => |it, _| Ok(it.grad_mode_manager("no_grad"));
+    "enable_grad", "enable_grad()", "A context in which autograd records again." => |it, _| Ok(it.grad_mode_manager("enable_grad"));
+    "inference_mode", "inference_mode()", "Like no_grad." => |it, _| Ok(it.grad_mode_manager("inference_mode"));
+}
+
+table! { MODULE_METHODS:
+    "__init__", "Module.__init__(self)", "Initialises the module." => |_, a| { a.rest(0); a.kw.clear(); Ok(Value::None) };
+    "__call__", "Module.__call__(self, *args, **kwargs)", "Runs forward(*args, **kwargs)." => |it, a| {
+        let all = a.rest(0);
+        let kw = std::mem::take(&mut a.kw);
+        let Some((this, args)) = all.split_first() else { return Err(type_err("Module.__call__ needs self")) };
+        it.call_method(this, "forward", args.to_vec(), kw)
+    };
+    "forward", "Module.forward(self, *input)", "Defines the computation; subclasses override it." => |_, a| {
+        let this = a.req(0, "self")?;
+        a.rest(0);
+        Err(err("NotImplementedError", format!("Module [{}] is missing the required \"forward\" function", this.type_name())))
+    };
+}
+
+table! { GRAD_MODE_METHODS:
+    "__enter__", "__enter__()", "Enters the context." => |_, a| { a.rest(0); Ok(Value::None) };
+    "__exit__", "__exit__(*exc)", "Leaves the context." => |_, a| { a.rest(0); Ok(Value::Bool(false)) };
+    "__call__", "__call__(function)", "Used as a decorator: the function itself (no graph is recorded in this build)." => |_, a| a.req(1, "function");
+}
+
+fn class_with(name: &str, methods: &'static [Builtin]) -> Rc<Class> {
+    let mut ns = IndexMap::new();
+    for b in methods {
+        ns.insert(Rc::from(b.name), Value::Builtin(b));
+    }
+    Rc::new(Class {
+        name: Rc::from(name),
+        base: None,
+        ns: RefCell::new(ns),
+        builtin: true,
+    })
+}
+
+impl Interp {
+    fn grad_mode_manager(&mut self, name: &str) -> Value {
+        let class = class_with(name, GRAD_MODE_METHODS);
+        Value::Instance(Rc::new(Instance {
+            class,
+            attrs: RefCell::new(IndexMap::new()),
+        }))
+    }
+
+    /// Builds the importable modules and the builtins.
+    pub fn install_modules(&mut self) {
+        for b in builtins::BUILTINS {
+            self.set_builtin(b.name, Value::Builtin(b));
+        }
+        for (name, class) in self.exc_classes.clone() {
+            self.set_builtin(name, Value::Class(class));
+        }
+        for (name, v) in [("True", Value::Bool(true)), ("False", Value::Bool(false)), ("None", Value::None)] {
+            self.set_builtin(name, v);
+        }
+
+        let mut math = table_entries(MATH);
+        math.extend([
+            ("pi", Value::Float(std::f64::consts::PI)),
+            ("e", Value::Float(std::f64::consts::E)),
+            ("tau", Value::Float(std::f64::consts::TAU)),
+            ("inf", Value::Float(f64::INFINITY)),
+            ("nan", Value::Float(f64::NAN)),
+        ]);
+        self.modules.insert("math".into(), module("math", &math));
+        self.modules.insert("time".into(), module("time", &table_entries(TIME)));
+        self.modules.insert("random".into(), module("random", &table_entries(RANDOM)));
+
+        let file = |kind, name: &str| Value::File(Rc::new(RefCell::new(FileObj { kind, name: name.into(), closed: false })));
+        let argv = Value::list(self.argv.iter().map(|s| Value::str(s)).collect());
+        let sys = module(
+            "sys",
+            &[
+                ("argv", argv),
+                ("stdout", file(FileKind::Stdout, "<stdout>")),
+                ("stderr", file(FileKind::Stderr, "<stderr>")),
+                ("exit", Value::Builtin(&builtins::BUILTINS[builtins::BUILTINS.iter().position(|b| b.name == "exit").unwrap_or(0)])),
+                ("maxsize", Value::Int(i64::MAX)),
+                ("version", Value::str(concat!("nabla ", env!("CARGO_PKG_VERSION")))),
+                ("platform", Value::str(std::env::consts::OS)),
+            ],
+        );
+        self.modules.insert("sys".into(), sys);
+
+        // torch.nn.functional, torch.nn, torch.cuda, torch
+        let functional = module("torch.nn.functional", &table_entries(t::FUNCTIONAL));
+        let module_class = class_with("Module", MODULE_METHODS);
+        let nn = module("torch.nn", &[("functional", functional.clone()), ("Module", Value::Class(module_class))]);
+        let cuda = module("torch.cuda", &table_entries(CUDA));
+        let mut torch = table_entries(t::TORCH);
+        torch.extend(table_entries(CONSTRUCTORS).into_iter().filter(|(n, _)| *n != "Tensor" && *n != "Size"));
+        for (name, d) in t::DTYPE_NAMES {
+            torch.push((name, Value::DType(*d)));
+        }
+        let tensor_class = class_with("Tensor", &[]);
+        tensor_class.ns.borrow_mut().insert(Rc::from("__new__"), Value::Builtin(&CONSTRUCTORS[1]));
+        let size_class = class_with("Size", &[]);
+        size_class.ns.borrow_mut().insert(Rc::from("__new__"), Value::Builtin(&CONSTRUCTORS[2]));
+        self.tensor_class = Some(tensor_class.clone());
+        self.size_class = Some(size_class.clone());
+        torch.extend([
+            ("Tensor", Value::Class(tensor_class)),
+            ("Size", Value::Class(size_class)),
+            ("nn", nn.clone()),
+            ("cuda", cuda.clone()),
+            ("pi", Value::Float(std::f64::consts::PI)),
+            ("e", Value::Float(std::f64::consts::E)),
+            ("inf", Value::Float(f64::INFINITY)),
+            ("nan", Value::Float(f64::NAN)),
+            ("__version__", Value::str(concat!(env!("CARGO_PKG_VERSION"), "+nabla"))),
+        ]);
+        let torch = module("torch", &torch);
+        let _ = Device::Cpu;
+        self.modules.insert("torch".into(), torch.clone());
+        self.modules.insert("torch.nn".into(), nn.clone());
+        self.modules.insert("torch.nn.functional".into(), functional.clone());
+        self.modules.insert("torch.cuda".into(), cuda);
+        // torch, nn and F are there without an import.
+        self.set_builtin("torch", torch);
+        self.set_builtin("nn", nn);
+        self.set_builtin("F", functional);
+    }
+}

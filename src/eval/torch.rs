@@ -1,0 +1,1227 @@
+//! The torch namespace: every engine op under PyTorch's name, as a function (`torch.exp(x)`)
+//! and as a tensor method (`x.exp()`), from one table. Engine II binds its ops here too.
+
+use super::builtins::{table, to_float, to_int, to_str, Args, Builtin};
+use super::exc::{err, type_err, value_err, R};
+use super::interp::Interp;
+use super::ops::{scalar_value, tensor_arg};
+use super::value::*;
+use crate::{Arg, DType, Device, Nested, Scalar, Tensor};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+type TResult = crate::Result<Tensor>;
+
+fn tensor(v: &Value, what: &str) -> R<Tensor> {
+    match v {
+        Value::Tensor(t) => Ok(t.clone()),
+        _ => Err(type_err(format!("{what} must be Tensor, not {}", v.type_name()))),
+    }
+}
+
+/// A tensor operand, or a Python number that becomes a 0-dim tensor.
+fn tensor_like(v: &Value, what: &str) -> R<Tensor> {
+    match v {
+        Value::Tensor(t) => Ok(t.clone()),
+        Value::Int(i) => Ok(Tensor::scalar(*i)?),
+        Value::Float(f) => Ok(Tensor::scalar(*f)?),
+        Value::Bool(b) => Ok(Tensor::scalar(*b)?),
+        _ => Err(type_err(format!("{what} must be Tensor, not {}", v.type_name()))),
+    }
+}
+
+fn input(a: &mut Args) -> R<Tensor> {
+    let v = a.req(0, "input")?;
+    tensor(&v, &format!("{}(): argument 'input' (position 1)", a.fname))
+}
+
+fn operand(v: &Value, fname: &str, name: &str) -> R<Arg<'static>> {
+    match v {
+        Value::Tensor(t) => Ok(Arg::Tensor(Cow::Owned(t.clone()))),
+        Value::Int(i) => Ok(Arg::Scalar(Scalar::Int(*i))),
+        Value::Float(f) => Ok(Arg::Scalar(Scalar::Float(*f))),
+        Value::Bool(b) => Ok(Arg::Scalar(Scalar::Bool(*b))),
+        _ => Err(type_err(format!(
+            "{fname}(): argument '{name}' must be Tensor or Number, not {}",
+            v.type_name()
+        ))),
+    }
+}
+
+fn un(a: &mut Args, f: fn(&Tensor) -> TResult) -> R<Value> {
+    let t = input(a)?;
+    Ok(Value::Tensor(f(&t)?))
+}
+
+fn bin(a: &mut Args, f: fn(&Tensor, Arg<'static>) -> TResult) -> R<Value> {
+    let x = a.req(0, "input")?;
+    let y = a.req(1, "other")?;
+    let y = operand(&y, a.fname, "other")?;
+    let x = tensor_like(&x, a.fname)?;
+    Ok(Value::Tensor(f(&x, y)?))
+}
+
+fn bin_inplace(a: &mut Args, f: fn(&Tensor, Arg<'static>) -> crate::Result<()>) -> R<Value> {
+    let x = input(a)?;
+    let y = a.req(1, "other")?;
+    let y = operand(&y, a.fname, "other")?;
+    f(&x, y)?;
+    Ok(Value::Tensor(x))
+}
+
+fn un_inplace(a: &mut Args, f: fn(&Tensor) -> crate::Result<()>) -> R<Value> {
+    let x = input(a)?;
+    f(&x)?;
+    Ok(Value::Tensor(x))
+}
+
+/// `other * alpha` for add/sub's alpha keyword.
+fn scaled(a: &mut Args) -> R<Arg<'static>> {
+    let y = a.req(1, "other")?;
+    let alpha = a.kw("alpha");
+    let y = operand(&y, a.fname, "other")?;
+    match alpha {
+        None => Ok(y),
+        Some(al) => {
+            let al = operand(&al, a.fname, "alpha")?;
+            Ok(Arg::Tensor(Cow::Owned(Tensor::binary(crate::backend::BinaryOp::Mul, y, al)?)))
+        }
+    }
+}
+
+pub fn dtype_of(v: &Value) -> R<DType> {
+    match v {
+        Value::DType(d) => Ok(*d),
+        _ => Err(type_err(format!("dtype must be torch.dtype, not {}", v.type_name()))),
+    }
+}
+
+pub fn device_of(v: &Value) -> R<Device> {
+    match v {
+        Value::Device(d) => Ok(*d),
+        Value::Str(s) => Device::parse(s).ok_or_else(|| err("RuntimeError", format!("Expected one of cpu, cuda device type at start of device string: {s}"))),
+        Value::Int(i) if *i >= 0 => Ok(Device::Cuda(*i as usize)),
+        _ => Err(type_err(format!("device must be a torch.device or a string, not {}", v.type_name()))),
+    }
+}
+
+fn opt_dtype(a: &mut Args) -> R<Option<DType>> {
+    a.kw("dtype").filter(|v| !matches!(v, Value::None)).map(|v| dtype_of(&v)).transpose()
+}
+
+/// Handles the `device=`, `requires_grad=`, `layout=`, `pin_memory=` keywords of creation functions.
+fn creation_kwargs(it: &mut Interp, a: &mut Args, t: Tensor) -> R<Value> {
+    let dev = a.kw("device").filter(|v| !matches!(v, Value::None));
+    let rg = a.kw("requires_grad");
+    a.kw("layout");
+    a.kw("pin_memory");
+    a.kw("memory_format");
+    if let Some(rg) = rg {
+        if it.truthy(&rg)? {
+            return Err(err(
+                "NotImplementedError",
+                "requires_grad=True: autograd is not available in this build yet (it is the next engine issue)",
+            ));
+        }
+    }
+    let t = match dev {
+        Some(d) => t.to_device(device_of(&d)?)?,
+        None => t,
+    };
+    Ok(Value::Tensor(t))
+}
+
+/// Sizes given as `f(2, 3)`, `f((2, 3))`, `f([2, 3])` or `f(torch.Size([2, 3]))`.
+fn sizes(items: &[Value], fname: &str) -> R<Vec<usize>> {
+    let list: Vec<Value> = match items {
+        [Value::Tuple(t)] => t.to_vec(),
+        [Value::List(l)] => l.borrow().clone(),
+        [Value::Size(s)] => s.iter().map(|&i| Value::Int(i)).collect(),
+        _ => items.to_vec(),
+    };
+    let mut out = Vec::with_capacity(list.len());
+    let ints: Vec<i64> = list
+        .iter()
+        .map(|v| to_int(v, "size").map_err(|_| type_err(format!("{fname}(): argument 'size' must be tuple of ints, but found element of type {} at pos 0", v.type_name()))))
+        .collect::<R<_>>()?;
+    for &i in &ints {
+        if i < 0 {
+            return Err(err("RuntimeError", format!("Trying to create tensor with negative dimension {i}: {ints:?}")));
+        }
+        out.push(i as usize);
+    }
+    Ok(out)
+}
+
+fn ints(v: &Value, what: &str) -> R<Vec<i64>> {
+    match v {
+        Value::Tuple(t) => t.iter().map(|x| to_int(x, what)).collect(),
+        Value::List(l) => l.borrow().iter().map(|x| to_int(x, what)).collect(),
+        Value::Size(s) => Ok(s.to_vec()),
+        _ => Ok(vec![to_int(v, what)?]),
+    }
+}
+
+/// `x.view(2, 3)` or `x.view((2, 3))`.
+fn shape_args(a: &mut Args, from: usize, kw: &str) -> R<Vec<i64>> {
+    let rest = a.rest(from);
+    if rest.is_empty() {
+        if let Some(v) = a.kw(kw) {
+            return ints(&v, kw);
+        }
+    }
+    match rest.as_slice() {
+        [one @ (Value::Tuple(_) | Value::List(_) | Value::Size(_))] => ints(one, kw),
+        _ => rest.iter().map(|v| to_int(v, kw)).collect(),
+    }
+}
+
+pub fn nested(v: &Value) -> R<Nested> {
+    Ok(match v {
+        Value::Bool(b) => Nested::Scalar(Scalar::Bool(*b)),
+        Value::Int(i) => Nested::Scalar(Scalar::Int(*i)),
+        Value::Float(f) => Nested::Scalar(Scalar::Float(*f)),
+        Value::List(l) => Nested::List(l.borrow().iter().map(nested).collect::<R<_>>()?),
+        Value::Tuple(t) => Nested::List(t.iter().map(nested).collect::<R<_>>()?),
+        Value::Size(s) => Nested::List(s.iter().map(|&i| Nested::Scalar(Scalar::Int(i))).collect()),
+        Value::Tensor(t) => t.tolist()?,
+        other => {
+            return Err(type_err(format!(
+                "Could not infer dtype of {}",
+                other.type_name()
+            )))
+        }
+    })
+}
+
+fn nested_value(n: Nested) -> Value {
+    match n {
+        Nested::Scalar(s) => scalar_value(s),
+        Nested::List(items) => Value::list(items.into_iter().map(nested_value).collect()),
+    }
+}
+
+fn split_result(ts: Vec<Tensor>) -> Value {
+    Value::tuple(ts.into_iter().map(Value::Tensor).collect())
+}
+
+fn opt_int(a: &mut Args, i: usize, name: &str) -> R<Option<i64>> {
+    a.opt(i, name).map(|v| to_int(&v, name)).transpose()
+}
+
+fn opt_float(a: &mut Args, i: usize, name: &str) -> R<Option<f64>> {
+    a.opt(i, name).map(|v| to_float(&v, name)).transpose()
+}
+
+fn clamp_bound(v: Option<Value>, fname: &str, name: &str) -> R<Option<Arg<'static>>> {
+    v.map(|v| operand(&v, fname, name)).transpose()
+}
+
+fn gen(it: &mut Interp) -> &mut crate::Generator {
+    &mut it.torch_gen
+}
+
+fn to_impl(it: &mut Interp, a: &mut Args) -> R<Value> {
+    let t = input(a)?;
+    let mut dtype = opt_dtype(a)?;
+    let mut device = a.kw("device").filter(|v| !matches!(v, Value::None)).map(|v| device_of(&v)).transpose()?;
+    a.kw("copy");
+    a.kw("non_blocking");
+    for v in a.rest(1) {
+        match &v {
+            Value::DType(d) => dtype = Some(*d),
+            Value::Str(_) | Value::Device(_) => device = Some(device_of(&v)?),
+            Value::Tensor(o) => {
+                dtype = Some(o.dtype());
+                device = Some(o.device());
+            }
+            other => return Err(type_err(format!("to() received an invalid combination of arguments: {}", other.type_name()))),
+        }
+    }
+    let _ = it;
+    let mut r = t;
+    if let Some(d) = device {
+        r = r.to_device(d)?;
+    }
+    if let Some(d) = dtype {
+        r = r.to_dtype(d)?;
+    }
+    Ok(Value::Tensor(r))
+}
+
+table! { TORCH:
+    // ---- creation
+    "tensor", "tensor(data, *, dtype=None, device=None, requires_grad=False)", "A tensor with a copy of the data (nested lists of numbers)." => |it, a| {
+        let data = a.req(0, "data")?;
+        let dtype = opt_dtype(a)?;
+        let t = match &data {
+            Value::Tensor(t) => match dtype { Some(d) => t.to_dtype(d)?, None => t.clone_data()? },
+            _ => Tensor::new(&nested(&data)?, dtype)?,
+        };
+        creation_kwargs(it, a, t)
+    };
+    "as_tensor", "as_tensor(data, dtype=None, device=None)", "The data as a tensor, sharing it when it already is one." => |it, a| {
+        let data = a.req(0, "data")?;
+        let dtype = a.opt(1, "dtype").map(|d| dtype_of(&d)).transpose()?;
+        let t = match &data {
+            Value::Tensor(t) => match dtype { Some(d) if d != t.dtype() => t.to_dtype(d)?, _ => t.clone() },
+            _ => Tensor::new(&nested(&data)?, dtype)?,
+        };
+        creation_kwargs(it, a, t)
+    };
+    "zeros", "zeros(*size, dtype=None, device=None, requires_grad=False)", "A tensor of zeros." => |it, a| {
+        let s = sizes(&a.rest(0), "zeros")?;
+        let d = opt_dtype(a)?.unwrap_or(DType::F32);
+        let t = Tensor::zeros(&s, d)?;
+        creation_kwargs(it, a, t)
+    };
+    "ones", "ones(*size, dtype=None, device=None, requires_grad=False)", "A tensor of ones." => |it, a| {
+        let s = sizes(&a.rest(0), "ones")?;
+        let d = opt_dtype(a)?.unwrap_or(DType::F32);
+        let t = Tensor::ones(&s, d)?;
+        creation_kwargs(it, a, t)
+    };
+    "empty", "empty(*size, dtype=None, device=None, requires_grad=False)", "A tensor whose values are unspecified (nabla fills it with zeros)." => |it, a| {
+        let s = sizes(&a.rest(0), "empty")?;
+        let d = opt_dtype(a)?.unwrap_or(DType::F32);
+        let t = Tensor::empty(&s, d)?;
+        creation_kwargs(it, a, t)
+    };
+    "full", "full(size, fill_value, *, dtype=None, device=None)", "A tensor filled with fill_value." => |it, a| {
+        let s = sizes(&[a.req(0, "size")?], "full")?;
+        let v = a.req(1, "fill_value")?;
+        let sc = match operand(&v, "full", "fill_value")? { Arg::Scalar(s) => s, Arg::Tensor(t) => t.item()? };
+        let d = opt_dtype(a)?;
+        let t = Tensor::full(&s, sc, d)?;
+        creation_kwargs(it, a, t)
+    };
+    "eye", "eye(n, m=None, *, dtype=None, device=None)", "A 2-D tensor with ones on the diagonal." => |it, a| {
+        let n = to_int(&a.req(0, "n")?, "n")?;
+        let m = opt_int(a, 1, "m")?;
+        if n < 0 || m.is_some_and(|m| m < 0) {
+            return Err(err("RuntimeError", format!("n must be greater or equal to 0, got {}", n.min(m.unwrap_or(0)))));
+        }
+        let d = opt_dtype(a)?.unwrap_or(DType::F32);
+        let t = Tensor::eye(n as usize, m.map(|m| m as usize), d)?;
+        creation_kwargs(it, a, t)
+    };
+    "arange", "arange(start=0, end, step=1, *, dtype=None, device=None)", "Values from start up to (not including) end, step apart." => |it, a| {
+        let nums = a.rest(0);
+        let mut sc = Vec::new();
+        for v in &nums {
+            sc.push(match operand(v, "arange", "end")? { Arg::Scalar(s) => s, Arg::Tensor(t) => t.item()? });
+        }
+        if let Some(e) = a.kw("end") { sc.push(match operand(&e, "arange", "end")? { Arg::Scalar(s) => s, Arg::Tensor(t) => t.item()? }); }
+        let (start, end, step) = match sc.as_slice() {
+            [e] => (Scalar::Int(0), *e, Scalar::Int(1)),
+            [s, e] => (*s, *e, Scalar::Int(1)),
+            [s, e, st] => (*s, *e, *st),
+            _ => return Err(type_err("arange() received an invalid combination of arguments")),
+        };
+        let step = a.kw("step").map(|v| match operand(&v, "arange", "step") { Ok(Arg::Scalar(s)) => Ok(s), Ok(Arg::Tensor(t)) => Ok(t.item()?), Err(e) => Err(e) }).transpose()?.unwrap_or(step);
+        let d = opt_dtype(a)?;
+        let t = Tensor::arange(start, end, step, d)?;
+        creation_kwargs(it, a, t)
+    };
+    "linspace", "linspace(start, end, steps, *, dtype=None, device=None)", "steps values evenly spaced from start to end." => |it, a| {
+        let s = to_float(&a.req(0, "start")?, "start")?;
+        let e = to_float(&a.req(1, "end")?, "end")?;
+        let n = to_int(&a.req(2, "steps")?, "steps")?;
+        if n < 0 {
+            return Err(err("RuntimeError", "linspace(): number of steps must be non-negative"));
+        }
+        let d = opt_dtype(a)?;
+        let t = Tensor::linspace(s, e, n as usize, d)?;
+        creation_kwargs(it, a, t)
+    };
+    "logspace", "logspace(start, end, steps, base=10.0, *, dtype=None, device=None)", "steps values from base**start to base**end, evenly spaced in the exponent." => |it, a| {
+        let s = to_float(&a.req(0, "start")?, "start")?;
+        let e = to_float(&a.req(1, "end")?, "end")?;
+        let n = to_int(&a.req(2, "steps")?, "steps")?;
+        let base = opt_float(a, 3, "base")?.unwrap_or(10.0);
+        if n < 0 {
+            return Err(err("RuntimeError", "number of steps must be non-negative"));
+        }
+        let d = opt_dtype(a)?;
+        let t = Tensor::logspace(s, e, n as usize, base, d)?;
+        creation_kwargs(it, a, t)
+    };
+    "zeros_like", "zeros_like(input, *, dtype=None, device=None)", "Zeros with the input's shape (and dtype)." => |it, a| {
+        let t = input(a)?;
+        let r = match opt_dtype(a)? { Some(d) => Tensor::zeros(t.shape(), d)?, None => t.zeros_like()? };
+        creation_kwargs(it, a, r)
+    };
+    "ones_like", "ones_like(input, *, dtype=None, device=None)", "Ones with the input's shape (and dtype)." => |it, a| {
+        let t = input(a)?;
+        let r = match opt_dtype(a)? { Some(d) => Tensor::ones(t.shape(), d)?, None => t.ones_like()? };
+        creation_kwargs(it, a, r)
+    };
+    "empty_like", "empty_like(input, *, dtype=None, device=None)", "An unspecified tensor (zeros in nabla) with the input's shape." => |it, a| {
+        let t = input(a)?;
+        let r = match opt_dtype(a)? { Some(d) => Tensor::zeros(t.shape(), d)?, None => t.empty_like()? };
+        creation_kwargs(it, a, r)
+    };
+    "full_like", "full_like(input, fill_value, *, dtype=None, device=None)", "fill_value with the input's shape (and dtype)." => |it, a| {
+        let t = input(a)?;
+        let v = a.req(1, "fill_value")?;
+        let sc = match operand(&v, "full_like", "fill_value")? { Arg::Scalar(s) => s, Arg::Tensor(t) => t.item()? };
+        let r = match opt_dtype(a)? { Some(d) => Tensor::full(t.shape(), sc, Some(d))?, None => t.full_like(sc)? };
+        creation_kwargs(it, a, r)
+    };
+    // ---- random
+    "manual_seed", "manual_seed(seed)", "Seeds the random number generator." => |it, a| {
+        let s = to_int(&a.req(0, "seed")?, "seed")?;
+        gen(it).manual_seed(s as u64);
+        Ok(Value::None)
+    };
+    "initial_seed", "initial_seed()", "The seed the generator was last seeded with." => |it, _| Ok(Value::Int(gen(it).initial_seed() as i64));
+    "rand", "rand(*size, dtype=None, device=None)", "Uniform random values in [0, 1)." => |it, a| {
+        let s = sizes(&a.rest(0), "rand")?;
+        let d = opt_dtype(a)?.unwrap_or(DType::F32);
+        a.kw("generator");
+        let t = Tensor::rand(&s, d, gen(it))?;
+        creation_kwargs(it, a, t)
+    };
+    "randn", "randn(*size, dtype=None, device=None)", "Standard normal random values." => |it, a| {
+        let s = sizes(&a.rest(0), "randn")?;
+        let d = opt_dtype(a)?.unwrap_or(DType::F32);
+        a.kw("generator");
+        let t = Tensor::randn(&s, d, gen(it))?;
+        creation_kwargs(it, a, t)
+    };
+    "randint", "randint(low=0, high, size, *, dtype=torch.int64, device=None)", "Random integers in [low, high)." => |it, a| {
+        let mut pos = a.rest(0);
+        if let Some(h) = a.kw("high") { pos.insert(pos.len().min(1), h); }
+        if let Some(s) = a.kw("size") { pos.push(s); }
+        let (low, high, size) = match pos.as_slice() {
+            [h, s] => (0, to_int(h, "high")?, s.clone()),
+            [l, h, s] => (to_int(l, "low")?, to_int(h, "high")?, s.clone()),
+            _ => return Err(type_err("randint() received an invalid combination of arguments: expected (low=0, high, size)")),
+        };
+        let s = sizes(&[size], "randint")?;
+        let d = opt_dtype(a)?.unwrap_or(DType::I64);
+        a.kw("generator");
+        let t = Tensor::randint(low, high, &s, d, gen(it))?;
+        creation_kwargs(it, a, t)
+    };
+    "randperm", "randperm(n, *, dtype=torch.int64, device=None)", "A random permutation of 0..n-1." => |it, a| {
+        let n = to_int(&a.req(0, "n")?, "n")?;
+        if n < 0 {
+            return Err(err("RuntimeError", format!("n must be non-negative, got{n}")));
+        }
+        let d = opt_dtype(a)?;
+        a.kw("generator");
+        let mut t = Tensor::randperm(n as usize, gen(it))?;
+        if let Some(d) = d { t = t.to_dtype(d)?; }
+        creation_kwargs(it, a, t)
+    };
+    "normal", "normal(mean, std, size, *, dtype=None)", "Normal random values with the given mean and std." => |it, a| {
+        let m = to_float(&a.req(0, "mean")?, "mean")?;
+        let sd = to_float(&a.req(1, "std")?, "std")?;
+        let s = sizes(&[a.req(2, "size")?], "normal")?;
+        let d = opt_dtype(a)?.unwrap_or(DType::F32);
+        a.kw("generator");
+        let t = Tensor::normal(m, sd, &s, d, gen(it))?;
+        creation_kwargs(it, a, t)
+    };
+    "bernoulli", "bernoulli(input)", "0 or 1 drawn with the probabilities in input." => |it, a| {
+        let t = input(a)?;
+        a.kw("generator");
+        Ok(Value::Tensor(t.bernoulli(gen(it))?))
+    };
+    "rand_like", "rand_like(input, *, dtype=None)", "Uniform random values with the input's shape." => |it, a| {
+        let t = input(a)?;
+        let t = match opt_dtype(a)? { Some(d) => t.to_dtype(d)?, None => t };
+        Ok(Value::Tensor(t.rand_like(gen(it))?))
+    };
+    "randn_like", "randn_like(input, *, dtype=None)", "Standard normal values with the input's shape." => |it, a| {
+        let t = input(a)?;
+        let t = match opt_dtype(a)? { Some(d) => t.to_dtype(d)?, None => t };
+        Ok(Value::Tensor(t.randn_like(gen(it))?))
+    };
+    "randint_like", "randint_like(input, low=0, high)", "Random integers in [low, high) with the input's shape." => |it, a| {
+        let t = input(a)?;
+        let x = to_int(&a.req(1, "high")?, "high")?;
+        let (low, high) = match opt_int(a, 2, "high")? { Some(h) => (x, h), None => (0, x) };
+        Ok(Value::Tensor(t.randint_like(low, high, gen(it))?))
+    };
+    // ---- elementwise arithmetic
+    "add", "add(input, other, *, alpha=1)", "input + alpha * other, broadcasting." => |_, a| {
+        let x = tensor_like(&a.req(0, "input")?, "add")?;
+        let y = scaled(a)?;
+        Ok(Value::Tensor(x.add(y)?))
+    };
+    "sub", "sub(input, other, *, alpha=1)", "input - alpha * other, broadcasting." => |_, a| {
+        let x = tensor_like(&a.req(0, "input")?, "sub")?;
+        let y = scaled(a)?;
+        Ok(Value::Tensor(x.sub(y)?))
+    };
+    "subtract", "subtract(input, other, *, alpha=1)", "input - alpha * other (alias of sub)." => |_, a| {
+        let x = tensor_like(&a.req(0, "input")?, "sub")?;
+        let y = scaled(a)?;
+        Ok(Value::Tensor(x.sub(y)?))
+    };
+    "mul", "mul(input, other)", "input * other, broadcasting." => |_, a| bin(a, |x, y| x.mul(y));
+    "multiply", "multiply(input, other)", "input * other (alias of mul)." => |_, a| bin(a, |x, y| x.mul(y));
+    "div", "div(input, other, *, rounding_mode=None)", "input / other; rounding_mode 'trunc' or 'floor' rounds the quotient." => |it, a| {
+        let mode = a.kw("rounding_mode").filter(|v| !matches!(v, Value::None));
+        let r = bin(a, |x, y| x.div(y))?;
+        let Value::Tensor(q) = &r else { return Ok(r) };
+        let _ = it;
+        match mode {
+            None => Ok(r),
+            Some(m) => {
+                let m = to_str(&m, "rounding_mode")?;
+                let x = tensor_like(&a.pos[0].clone(), "div")?;
+                let y = operand(&a.pos.get(1).cloned().unwrap_or(Value::None), "div", "other")?;
+                match &*m {
+                    "trunc" => {
+                        if x.dtype().is_float() || matches!(&y, Arg::Scalar(Scalar::Float(_))) || matches!(&y, Arg::Tensor(t) if t.dtype().is_float()) {
+                            Ok(Value::Tensor(q.trunc()?))
+                        } else {
+                            // Integer truncation: floor, corrected where signs differ.
+                            let fl = x.floor_divide(y)?;
+                            let t = q.trunc()?.to_dtype(fl.dtype())?;
+                            Ok(Value::Tensor(t))
+                        }
+                    }
+                    "floor" => Ok(Value::Tensor(x.floor_divide(y)?)),
+                    other => Err(err("RuntimeError", format!("div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '{other}'"))),
+                }
+            }
+        }
+    };
+    "divide", "divide(input, other)", "input / other (alias of div)." => |_, a| bin(a, |x, y| x.div(y));
+    "true_divide", "true_divide(input, other)", "input / other, always a floating result." => |_, a| bin(a, |x, y| x.div(y));
+    "floor_divide", "floor_divide(input, other)", "input // other, rounding toward minus infinity." => |_, a| bin(a, |x, y| x.floor_divide(y));
+    "remainder", "remainder(input, other)", "Python's modulus: the result has the sign of other." => |_, a| bin(a, |x, y| x.remainder(y));
+    "fmod", "fmod(input, other)", "C's fmod: the result has the sign of input." => |_, a| bin(a, |x, y| x.fmod(y));
+    "pow", "pow(input, exponent)", "input raised to exponent, element-wise." => |_, a| {
+        let x = a.req(0, "input")?;
+        let e = a.req(1, "exponent")?;
+        let y = operand(&e, "pow", "exponent")?;
+        let xa = operand(&x, "pow", "input")?;
+        Ok(Value::Tensor(Tensor::binary(crate::backend::BinaryOp::Pow, xa, y)?))
+    };
+    "maximum", "maximum(input, other)", "The element-wise maximum (NaN propagates)." => |_, a| bin(a, |x, y| x.maximum(y));
+    "minimum", "minimum(input, other)", "The element-wise minimum (NaN propagates)." => |_, a| bin(a, |x, y| x.minimum(y));
+    "atan2", "atan2(input, other)", "The angle of (other, input), element-wise." => |_, a| bin(a, |x, y| x.atan2(y));
+    "bitwise_and", "bitwise_and(input, other)", "Bitwise AND (logical AND for bool)." => |_, a| bin(a, |x, y| x.bitwise_and(y));
+    "bitwise_or", "bitwise_or(input, other)", "Bitwise OR (logical OR for bool)." => |_, a| bin(a, |x, y| x.bitwise_or(y));
+    "bitwise_xor", "bitwise_xor(input, other)", "Bitwise XOR." => |_, a| bin(a, |x, y| x.bitwise_xor(y));
+    "bitwise_left_shift", "bitwise_left_shift(input, other)", "input << other." => |_, a| bin(a, |x, y| x.bitwise_left_shift(y));
+    "bitwise_right_shift", "bitwise_right_shift(input, other)", "input >> other." => |_, a| bin(a, |x, y| x.bitwise_right_shift(y));
+    "bitwise_not", "bitwise_not(input)", "Bitwise NOT (logical NOT for bool)." => |_, a| un(a, Tensor::bitwise_not);
+    "eq", "eq(input, other)", "input == other, element-wise (bool)." => |_, a| bin(a, |x, y| x.eq(y));
+    "ne", "ne(input, other)", "input != other, element-wise (bool)." => |_, a| bin(a, |x, y| x.ne(y));
+    "lt", "lt(input, other)", "input < other, element-wise (bool)." => |_, a| bin(a, |x, y| x.lt(y));
+    "le", "le(input, other)", "input <= other, element-wise (bool)." => |_, a| bin(a, |x, y| x.le(y));
+    "gt", "gt(input, other)", "input > other, element-wise (bool)." => |_, a| bin(a, |x, y| x.gt(y));
+    "ge", "ge(input, other)", "input >= other, element-wise (bool)." => |_, a| bin(a, |x, y| x.ge(y));
+    "greater", "greater(input, other)", "input > other (alias of gt)." => |_, a| bin(a, |x, y| x.gt(y));
+    "less", "less(input, other)", "input < other (alias of lt)." => |_, a| bin(a, |x, y| x.lt(y));
+    "logical_and", "logical_and(input, other)", "Element-wise logical AND (bool)." => |_, a| { let x = input(a)?; let y = tensor_like(&a.req(1, "other")?, "logical_and")?; Ok(Value::Tensor(x.logical_and(&y)?)) };
+    "logical_or", "logical_or(input, other)", "Element-wise logical OR (bool)." => |_, a| { let x = input(a)?; let y = tensor_like(&a.req(1, "other")?, "logical_or")?; Ok(Value::Tensor(x.logical_or(&y)?)) };
+    "logical_xor", "logical_xor(input, other)", "Element-wise logical XOR (bool)." => |_, a| { let x = input(a)?; let y = tensor_like(&a.req(1, "other")?, "logical_xor")?; Ok(Value::Tensor(x.logical_xor(&y)?)) };
+    "logical_not", "logical_not(input)", "Element-wise logical NOT (bool)." => |_, a| un(a, Tensor::logical_not);
+    // ---- math functions
+    "exp", "exp(input)", "e to the power of each element." => |_, a| un(a, Tensor::exp);
+    "exp2", "exp2(input)", "2 to the power of each element." => |_, a| un(a, Tensor::exp2);
+    "expm1", "expm1(input)", "exp(x) - 1, accurate near 0." => |_, a| un(a, Tensor::expm1);
+    "log", "log(input)", "The natural logarithm of each element." => |_, a| un(a, Tensor::log);
+    "log2", "log2(input)", "The base-2 logarithm of each element." => |_, a| un(a, Tensor::log2);
+    "log10", "log10(input)", "The base-10 logarithm of each element." => |_, a| un(a, Tensor::log10);
+    "log1p", "log1p(input)", "log(1 + x), accurate near 0." => |_, a| un(a, Tensor::log1p);
+    "sqrt", "sqrt(input)", "The square root of each element." => |_, a| un(a, Tensor::sqrt);
+    "rsqrt", "rsqrt(input)", "1 / sqrt(x) for each element." => |_, a| un(a, Tensor::rsqrt);
+    "sin", "sin(input)", "The sine of each element (radians)." => |_, a| un(a, Tensor::sin);
+    "cos", "cos(input)", "The cosine of each element (radians)." => |_, a| un(a, Tensor::cos);
+    "tan", "tan(input)", "The tangent of each element (radians)." => |_, a| un(a, Tensor::tan);
+    "asin", "asin(input)", "The arcsine of each element." => |_, a| un(a, Tensor::asin);
+    "acos", "acos(input)", "The arccosine of each element." => |_, a| un(a, Tensor::acos);
+    "atan", "atan(input)", "The arctangent of each element." => |_, a| un(a, Tensor::atan);
+    "sinh", "sinh(input)", "The hyperbolic sine of each element." => |_, a| un(a, Tensor::sinh);
+    "cosh", "cosh(input)", "The hyperbolic cosine of each element." => |_, a| un(a, Tensor::cosh);
+    "tanh", "tanh(input)", "The hyperbolic tangent of each element." => |_, a| un(a, Tensor::tanh);
+    "erf", "erf(input)", "The error function of each element." => |_, a| un(a, Tensor::erf);
+    "abs", "abs(input)", "The absolute value of each element." => |_, a| un(a, Tensor::abs);
+    "absolute", "absolute(input)", "The absolute value (alias of abs)." => |_, a| un(a, Tensor::abs);
+    "neg", "neg(input)", "-x for each element." => |_, a| un(a, Tensor::neg);
+    "negative", "negative(input)", "-x (alias of neg)." => |_, a| un(a, Tensor::neg);
+    "sign", "sign(input)", "-1, 0 or 1 by the sign of each element." => |_, a| un(a, Tensor::sign);
+    "floor", "floor(input)", "Each element rounded down." => |_, a| un(a, Tensor::floor);
+    "ceil", "ceil(input)", "Each element rounded up." => |_, a| un(a, Tensor::ceil);
+    "trunc", "trunc(input)", "Each element rounded toward zero." => |_, a| un(a, Tensor::trunc);
+    "round", "round(input, *, decimals=0)", "Each element rounded half to even (to decimals places)." => |_, a| {
+        let t = input(a)?;
+        match a.kw("decimals").map(|d| to_int(&d, "decimals")).transpose()? {
+            Some(d) if d != 0 => Ok(Value::Tensor(t.round_decimals(d)?)),
+            _ => Ok(Value::Tensor(t.round()?)),
+        }
+    };
+    "frac", "frac(input)", "The fractional part of each element." => |_, a| un(a, Tensor::frac);
+    "reciprocal", "reciprocal(input)", "1 / x for each element." => |_, a| un(a, Tensor::reciprocal);
+    "square", "square(input)", "x * x for each element." => |_, a| un(a, Tensor::square);
+    "sigmoid", "sigmoid(input)", "1 / (1 + exp(-x)) for each element." => |_, a| un(a, Tensor::sigmoid);
+    "relu", "relu(input)", "max(x, 0) for each element." => |_, a| un(a, Tensor::relu);
+    "clamp", "clamp(input, min=None, max=None)", "Each element limited to [min, max]." => |_, a| {
+        let t = input(a)?;
+        let lo = clamp_bound(a.opt(1, "min"), "clamp", "min")?;
+        let hi = clamp_bound(a.opt(2, "max"), "clamp", "max")?;
+        if lo.is_none() && hi.is_none() {
+            return Err(err("RuntimeError", "torch.clamp: At least one of 'min' or 'max' must not be None"));
+        }
+        Ok(Value::Tensor(t.clamp(lo, hi)?))
+    };
+    "clip", "clip(input, min=None, max=None)", "Each element limited to [min, max] (alias of clamp)." => |_, a| {
+        let t = input(a)?;
+        let lo = clamp_bound(a.opt(1, "min"), "clip", "min")?;
+        let hi = clamp_bound(a.opt(2, "max"), "clip", "max")?;
+        Ok(Value::Tensor(t.clamp(lo, hi)?))
+    };
+    "where", "where(condition, input, other)", "input where condition is true, other elsewhere." => |_, a| {
+        let c = tensor(&a.req(0, "condition")?, "where(): argument 'condition'")?;
+        let x = a.req(1, "input")?;
+        let y = a.req(2, "other")?;
+        let (x, y) = (operand(&x, "where", "input")?, operand(&y, "where", "other")?);
+        Ok(Value::Tensor(Tensor::where_(&c, x, y)?))
+    };
+    "lerp", "lerp(input, end, weight)", "input + weight * (end - input)." => |_, a| {
+        let t = input(a)?;
+        let e = tensor(&a.req(1, "end")?, "lerp(): argument 'end'")?;
+        let w = a.req(2, "weight")?;
+        let w = operand(&w, "lerp", "weight")?;
+        Ok(Value::Tensor(t.lerp(&e, w)?))
+    };
+    "masked_fill", "masked_fill(input, mask, value)", "input with value where mask is true." => |_, a| {
+        let t = input(a)?;
+        let m = tensor(&a.req(1, "mask")?, "masked_fill(): argument 'mask'")?;
+        let v = a.req(2, "value")?;
+        let v = operand(&v, "masked_fill", "value")?;
+        Ok(Value::Tensor(t.masked_fill(&m, v)?))
+    };
+    "isnan", "isnan(input)", "True where an element is NaN." => |_, a| un(a, Tensor::isnan);
+    "isinf", "isinf(input)", "True where an element is infinite." => |_, a| un(a, Tensor::isinf);
+    "isfinite", "isfinite(input)", "True where an element is finite." => |_, a| un(a, Tensor::isfinite);
+    "nan_to_num", "nan_to_num(input, nan=0.0, posinf=None, neginf=None)", "NaN and infinities replaced by finite numbers." => |_, a| {
+        let t = input(a)?;
+        let nan = opt_float(a, 1, "nan")?.unwrap_or(0.0);
+        let p = opt_float(a, 2, "posinf")?;
+        let n = opt_float(a, 3, "neginf")?;
+        Ok(Value::Tensor(t.nan_to_num(nan, p, n)?))
+    };
+    "isclose", "isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False)", "True where |input - other| <= atol + rtol * |other|." => |it, a| {
+        let t = input(a)?;
+        let o = tensor(&a.req(1, "other")?, "isclose(): argument 'other'")?;
+        let rtol = opt_float(a, 2, "rtol")?.unwrap_or(1e-5);
+        let atol = opt_float(a, 3, "atol")?.unwrap_or(1e-8);
+        let en = match a.get(4, "equal_nan") { Some(v) => it.truthy(&v)?, None => false };
+        Ok(Value::Tensor(t.isclose(&o, rtol, atol, en)?))
+    };
+    "allclose", "allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False)", "True if every element is close." => |it, a| {
+        let t = input(a)?;
+        let o = tensor(&a.req(1, "other")?, "allclose(): argument 'other'")?;
+        let rtol = opt_float(a, 2, "rtol")?.unwrap_or(1e-5);
+        let atol = opt_float(a, 3, "atol")?.unwrap_or(1e-8);
+        let en = match a.get(4, "equal_nan") { Some(v) => it.truthy(&v)?, None => false };
+        Ok(Value::Bool(t.allclose(&o, rtol, atol, en)?))
+    };
+    "equal", "equal(input, other)", "True if both have the same shape and elements." => |_, a| {
+        let t = input(a)?;
+        let o = tensor(&a.req(1, "other")?, "equal(): argument 'other'")?;
+        Ok(Value::Bool(t.equal(&o)?))
+    };
+    // ---- views and shapes
+    "reshape", "reshape(input, shape)", "The same data with a new shape (a view when possible)." => |_, a| {
+        let t = input(a)?;
+        let s = shape_args(a, 1, "shape")?;
+        Ok(Value::Tensor(t.reshape(&s)?))
+    };
+    "transpose", "transpose(input, dim0, dim1)", "A view with two dimensions swapped." => |_, a| {
+        let t = input(a)?;
+        let d0 = to_int(&a.req(1, "dim0")?, "dim0")?;
+        let d1 = to_int(&a.req(2, "dim1")?, "dim1")?;
+        Ok(Value::Tensor(t.transpose(d0, d1)?))
+    };
+    "swapaxes", "swapaxes(input, axis0, axis1)", "A view with two dimensions swapped (alias of transpose)." => |_, a| {
+        let t = input(a)?;
+        let d0 = to_int(&a.req(1, "axis0")?, "axis0")?;
+        let d1 = to_int(&a.req(2, "axis1")?, "axis1")?;
+        Ok(Value::Tensor(t.transpose(d0, d1)?))
+    };
+    "permute", "permute(input, dims)", "A view with the dimensions reordered." => |_, a| {
+        let t = input(a)?;
+        let d = shape_args(a, 1, "dims")?;
+        Ok(Value::Tensor(t.permute(&d)?))
+    };
+    "t", "t(input)", "The transpose of a tensor of at most 2 dimensions." => |_, a| un(a, Tensor::t);
+    "squeeze", "squeeze(input, dim=None)", "A view without dimensions of size 1 (or only those in dim)." => |_, a| {
+        let t = input(a)?;
+        let d = a.opt(1, "dim").map(|d| ints(&d, "dim")).transpose()?;
+        Ok(Value::Tensor(t.squeeze(d.as_deref())?))
+    };
+    "unsqueeze", "unsqueeze(input, dim)", "A view with a dimension of size 1 inserted at dim." => |_, a| {
+        let t = input(a)?;
+        let d = to_int(&a.req(1, "dim")?, "dim")?;
+        Ok(Value::Tensor(t.unsqueeze(d)?))
+    };
+    "flatten", "flatten(input, start_dim=0, end_dim=-1)", "The dimensions start_dim..end_dim merged into one." => |_, a| {
+        let t = input(a)?;
+        let s = opt_int(a, 1, "start_dim")?.unwrap_or(0);
+        let e = opt_int(a, 2, "end_dim")?.unwrap_or(-1);
+        Ok(Value::Tensor(t.flatten(s, e)?))
+    };
+    "unflatten", "unflatten(input, dim, sizes)", "Dimension dim split into the given sizes." => |_, a| {
+        let t = input(a)?;
+        let d = to_int(&a.req(1, "dim")?, "dim")?;
+        let s = ints(&a.req(2, "sizes")?, "sizes")?;
+        Ok(Value::Tensor(t.unflatten(d, &s)?))
+    };
+    "narrow", "narrow(input, dim, start, length)", "A view of length elements from start along dim." => |_, a| {
+        let t = input(a)?;
+        let d = to_int(&a.req(1, "dim")?, "dim")?;
+        let s = to_int(&a.req(2, "start")?, "start")?;
+        let l = to_int(&a.req(3, "length")?, "length")?;
+        if l < 0 {
+            return Err(err("RuntimeError", "narrow(): length must be non-negative."));
+        }
+        Ok(Value::Tensor(t.narrow(d, s, l as usize)?))
+    };
+    "select", "select(input, dim, index)", "A view of one index along dim (the dimension is removed)." => |_, a| {
+        let t = input(a)?;
+        let d = to_int(&a.req(1, "dim")?, "dim")?;
+        let i = to_int(&a.req(2, "index")?, "index")?;
+        Ok(Value::Tensor(t.select(d, i)?))
+    };
+    "chunk", "chunk(input, chunks, dim=0)", "The tensor split into (at most) chunks views along dim." => |_, a| {
+        let t = input(a)?;
+        let c = to_int(&a.req(1, "chunks")?, "chunks")?;
+        if c <= 0 {
+            return Err(err("RuntimeError", format!("chunk expects `chunks` to be greater than 0, got: {c}")));
+        }
+        let d = opt_int(a, 2, "dim")?.unwrap_or(0);
+        Ok(split_result(t.chunk(c as usize, d)?))
+    };
+    "split", "split(tensor, split_size_or_sections, dim=0)", "Views of split_size along dim, or of the listed sizes." => |_, a| {
+        let t = tensor(&a.req(0, "tensor")?, "split(): argument 'tensor'")?;
+        let s = a.req(1, "split_size_or_sections")?;
+        let d = opt_int(a, 2, "dim")?.unwrap_or(0);
+        Ok(split_result(match &s {
+            Value::List(_) | Value::Tuple(_) => {
+                let sz: Vec<usize> = ints(&s, "sections")?.into_iter().map(|i| i.max(0) as usize).collect();
+                t.split_with_sizes(&sz, d)?
+            }
+            _ => {
+                let n = to_int(&s, "split_size")?;
+                if n <= 0 {
+                    return Err(err("RuntimeError", format!("split_size can only be 0 if dimension size is 0, but got dimension size of {}", t.shape().get(0).copied().unwrap_or(0))));
+                }
+                t.split(n as usize, d)?
+            }
+        }))
+    };
+    "unbind", "unbind(input, dim=0)", "The slices along dim, as a tuple of views." => |_, a| {
+        let t = input(a)?;
+        let d = opt_int(a, 1, "dim")?.unwrap_or(0);
+        Ok(split_result(t.unbind(d)?))
+    };
+    "diagonal", "diagonal(input, offset=0, dim1=0, dim2=1)", "A view of the diagonal." => |_, a| {
+        let t = input(a)?;
+        let o = opt_int(a, 1, "offset")?.unwrap_or(0);
+        let d1 = opt_int(a, 2, "dim1")?.unwrap_or(0);
+        let d2 = opt_int(a, 3, "dim2")?.unwrap_or(1);
+        Ok(Value::Tensor(t.diagonal(o, d1, d2)?))
+    };
+    "movedim", "movedim(input, source, destination)", "A view with dimension source moved to destination." => |_, a| {
+        let t = input(a)?;
+        let s = to_int(&a.req(1, "source")?, "source")?;
+        let d = to_int(&a.req(2, "destination")?, "destination")?;
+        let n = t.dim() as i64;
+        let s = crate::tensor::wrap_dim(a.fname, s, t.dim())? as i64;
+        let d = crate::tensor::wrap_dim(a.fname, d, t.dim())? as i64;
+        let mut order: Vec<i64> = (0..n).filter(|&i| i != s).collect();
+        order.insert(d as usize, s);
+        Ok(Value::Tensor(t.permute(&order)?))
+    };
+    "clone", "clone(input)", "A copy with its own storage." => |_, a| un(a, Tensor::clone_data);
+    "numel", "numel(input)", "The number of elements." => |_, a| Ok(Value::Int(input(a)?.numel() as i64));
+    "is_tensor", "is_tensor(obj)", "True if obj is a tensor." => |_, a| Ok(Value::Bool(matches!(a.req(0, "obj")?, Value::Tensor(_))));
+    "is_floating_point", "is_floating_point(input)", "True if the dtype is a floating-point type." => |_, a| Ok(Value::Bool(input(a)?.dtype().is_float()));
+    "result_type", "result_type(tensor1, tensor2)", "The dtype an arithmetic op on the two would give." => |_, a| {
+        let x = a.req(0, "tensor1")?;
+        let y = a.req(1, "tensor2")?;
+        let (Some(x), Some(y)) = (tensor_arg(&x), tensor_arg(&y)) else { return Err(type_err("result_type() expects tensors or numbers")) };
+        Ok(Value::DType(crate::tensor::result_type(&[&x, &y])))
+    };
+    "promote_types", "promote_types(type1, type2)", "The smallest dtype both promote to." => |_, a| {
+        let x = dtype_of(&a.req(0, "type1")?)?;
+        let y = dtype_of(&a.req(1, "type2")?)?;
+        Ok(Value::DType(x.promote(y)))
+    };
+    "set_printoptions", "set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, profile=None, sci_mode=None)", "How tensors print: digits, summarisation, line width, scientific notation." => |it, a| {
+        let mut o = it.print_opts.clone();
+        if let Some(p) = a.opt(4, "profile") {
+            let p = to_str(&p, "profile")?;
+            o = crate::PrintOptions::default();
+            match &*p {
+                "default" => {}
+                "short" => { o.precision = 2; o.edgeitems = 2; }
+                "full" => { o.threshold = usize::MAX; }
+                other => return Err(value_err(format!("unknown print profile '{other}' (use 'default', 'short' or 'full')"))),
+            }
+        }
+        if let Some(v) = opt_int(a, 0, "precision")? { o.precision = v.max(0) as usize; }
+        if let Some(v) = a.opt(1, "threshold") {
+            o.threshold = match v { Value::Float(f) if f.is_infinite() => usize::MAX, v => to_int(&v, "threshold")?.max(0) as usize };
+        }
+        if let Some(v) = opt_int(a, 2, "edgeitems")? { o.edgeitems = v.max(0) as usize; }
+        if let Some(v) = opt_int(a, 3, "linewidth")? { o.linewidth = v.max(0) as usize; }
+        o.sci_mode = match a.opt(5, "sci_mode") { Some(v) => Some(it.truthy(&v)?), None => None };
+        it.print_opts = o;
+        Ok(Value::None)
+    };
+    "get_default_dtype", "get_default_dtype()", "The default floating dtype (torch.float32)." => |_, _| Ok(Value::DType(DType::F32));
+    "broadcast_shapes", "broadcast_shapes(*shapes)", "The shape the given shapes broadcast to." => |_, a| {
+        let mut out: Vec<usize> = vec![];
+        for s in a.rest(0) {
+            let s: Vec<usize> = ints(&s, "shape")?.into_iter().map(|i| i.max(0) as usize).collect();
+            out = crate::tensor::broadcast_shapes("broadcast_shapes", &out, &s)?.to_vec();
+        }
+        Ok(Value::Size(out.iter().map(|&i| i as i64).collect()))
+    };
+}
+
+table! { TENSOR_METHODS:
+    "size", "Tensor.size(dim=None)", "The shape (a torch.Size), or the size of one dimension." => |_, a| {
+        let t = input(a)?;
+        match opt_int(a, 1, "dim")? {
+            Some(d) => Ok(Value::Int(t.shape()[crate::tensor::wrap_dim(a.fname, d, t.dim())?] as i64)),
+            None => Ok(Value::Size(t.shape().iter().map(|&i| i as i64).collect())),
+        }
+    };
+    "dim", "Tensor.dim()", "The number of dimensions." => |_, a| Ok(Value::Int(input(a)?.dim() as i64));
+    "ndimension", "Tensor.ndimension()", "The number of dimensions." => |_, a| Ok(Value::Int(input(a)?.dim() as i64));
+    "nelement", "Tensor.nelement()", "The number of elements." => |_, a| Ok(Value::Int(input(a)?.numel() as i64));
+    "element_size", "Tensor.element_size()", "Bytes per element." => |_, a| Ok(Value::Int(input(a)?.element_size() as i64));
+    "stride", "Tensor.stride(dim=None)", "The strides, or the stride of one dimension." => |_, a| {
+        let t = input(a)?;
+        let st = t.stride();
+        match opt_int(a, 1, "dim")? {
+            Some(d) => Ok(Value::Int(st[crate::tensor::wrap_dim(a.fname, d, t.dim())?] as i64)),
+            None => Ok(Value::tuple(st.iter().map(|&s| Value::Int(s as i64)).collect())),
+        }
+    };
+    "storage_offset", "Tensor.storage_offset()", "Where the first element sits in the storage." => |_, a| Ok(Value::Int(input(a)?.storage_offset() as i64));
+    "is_contiguous", "Tensor.is_contiguous()", "True if the elements are laid out in row-major order without gaps." => |_, a| Ok(Value::Bool(input(a)?.is_contiguous()));
+    "contiguous", "Tensor.contiguous()", "The tensor itself if contiguous, else a contiguous copy." => |_, a| un(a, Tensor::contiguous);
+    "item", "Tensor.item()", "The value of a one-element tensor as a Python number." => |_, a| {
+        let t = input(a)?;
+        Ok(scalar_value(t.item()?))
+    };
+    "tolist", "Tensor.tolist()", "The data as (nested) Python lists." => |_, a| Ok(nested_value(input(a)?.tolist()?));
+    "float", "Tensor.float()", "Converted to torch.float32." => |_, a| un(a, Tensor::float);
+    "double", "Tensor.double()", "Converted to torch.float64." => |_, a| un(a, Tensor::double);
+    "half", "Tensor.half()", "Converted to torch.float16." => |_, a| un(a, Tensor::half);
+    "bfloat16", "Tensor.bfloat16()", "Converted to torch.bfloat16." => |_, a| un(a, Tensor::bfloat16);
+    "long", "Tensor.long()", "Converted to torch.int64." => |_, a| un(a, Tensor::long);
+    "int", "Tensor.int()", "Converted to torch.int32." => |_, a| un(a, Tensor::int);
+    "short", "Tensor.short()", "Converted to torch.int16." => |_, a| un(a, Tensor::short);
+    "char", "Tensor.char()", "Converted to torch.int8." => |_, a| un(a, Tensor::char);
+    "byte", "Tensor.byte()", "Converted to torch.uint8." => |_, a| un(a, Tensor::byte);
+    "bool", "Tensor.bool()", "Converted to torch.bool." => |_, a| un(a, Tensor::bool);
+    "to", "Tensor.to(dtype=None, device=None) or Tensor.to(other)", "Converted to a dtype and/or moved to a device." => to_impl;
+    "type", "Tensor.type(dtype=None)", "The type name ('torch.FloatTensor'), or a conversion to dtype." => |_, a| {
+        let t = input(a)?;
+        match a.opt(1, "dtype") {
+            None => Ok(Value::str(&t.type_name())),
+            Some(d) => Ok(Value::Tensor(t.to_dtype(dtype_of(&d)?)?)),
+        }
+    };
+    "cpu", "Tensor.cpu()", "The tensor on the CPU." => |_, a| Ok(Value::Tensor(input(a)?.to_device(Device::Cpu)?));
+    "cuda", "Tensor.cuda()", "The tensor on the GPU." => |_, a| Ok(Value::Tensor(input(a)?.to_device(Device::Cuda(0))?));
+    "detach", "Tensor.detach()", "The same data, outside any autograd graph." => |_, a| Ok(Value::Tensor(input(a)?));
+    "numpy", "Tensor.numpy()", "Not available: nabla has no numpy." => |_, _| Err(err("NotImplementedError", "nabla has no numpy; use .tolist() for Python lists, or keep working with tensors"));
+    "requires_grad_", "Tensor.requires_grad_(requires_grad=True)", "Asks autograd to record operations on this tensor." => |it, a| {
+        let t = input(a)?;
+        let on = match a.get(1, "requires_grad") { Some(v) => it.truthy(&v)?, None => true };
+        if on {
+            return Err(err("NotImplementedError", "autograd is not available in this build yet (it is the next engine issue)"));
+        }
+        Ok(Value::Tensor(t))
+    };
+    "view", "Tensor.view(*shape) or Tensor.view(dtype)", "The same data with a new shape; fails if the strides do not allow it." => |_, a| {
+        let t = input(a)?;
+        let s = shape_args(a, 1, "size")?;
+        Ok(Value::Tensor(t.view(&s)?))
+    };
+    "view_as", "Tensor.view_as(other)", "A view with other's shape." => |_, a| {
+        let t = input(a)?;
+        let o = tensor(&a.req(1, "other")?, "view_as(): argument 'other'")?;
+        let s: Vec<i64> = o.shape().iter().map(|&i| i as i64).collect();
+        Ok(Value::Tensor(t.view(&s)?))
+    };
+    "reshape_as", "Tensor.reshape_as(other)", "Reshaped to other's shape." => |_, a| {
+        let t = input(a)?;
+        let o = tensor(&a.req(1, "other")?, "reshape_as(): argument 'other'")?;
+        let s: Vec<i64> = o.shape().iter().map(|&i| i as i64).collect();
+        Ok(Value::Tensor(t.reshape(&s)?))
+    };
+    "expand", "Tensor.expand(*sizes)", "A broadcast view (-1 keeps a size)." => |_, a| {
+        let t = input(a)?;
+        let s = shape_args(a, 1, "size")?;
+        Ok(Value::Tensor(t.expand(&s)?))
+    };
+    "expand_as", "Tensor.expand_as(other)", "A broadcast view to other's shape." => |_, a| {
+        let t = input(a)?;
+        let o = tensor(&a.req(1, "other")?, "expand_as(): argument 'other'")?;
+        Ok(Value::Tensor(t.expand_as(&o)?))
+    };
+    "fill_", "Tensor.fill_(value)", "Fills the tensor with value, in place." => |_, a| {
+        let t = input(a)?;
+        let v = a.req(1, "value")?;
+        let s = match operand(&v, "fill_", "value")? { Arg::Scalar(s) => s, Arg::Tensor(x) => x.item()? };
+        t.fill_(s)?;
+        Ok(Value::Tensor(t))
+    };
+    "zero_", "Tensor.zero_()", "Fills the tensor with zeros, in place." => |_, a| un_inplace(a, |t| t.zero_().map(|_| ()));
+    "copy_", "Tensor.copy_(src)", "Copies src (broadcast, converted) into the tensor, in place." => |_, a| {
+        let t = input(a)?;
+        let s = tensor_like(&a.req(1, "src")?, "copy_")?;
+        t.copy_(&s)?;
+        Ok(Value::Tensor(t))
+    };
+    "clamp_", "Tensor.clamp_(min=None, max=None)", "clamp, in place." => |_, a| {
+        let t = input(a)?;
+        let lo = clamp_bound(a.opt(1, "min"), "clamp_", "min")?;
+        let hi = clamp_bound(a.opt(2, "max"), "clamp_", "max")?;
+        t.clamp_(lo, hi)?;
+        Ok(Value::Tensor(t))
+    };
+    "masked_fill_", "Tensor.masked_fill_(mask, value)", "masked_fill, in place." => |_, a| {
+        let t = input(a)?;
+        let m = tensor(&a.req(1, "mask")?, "masked_fill_(): argument 'mask'")?;
+        let v = a.req(2, "value")?;
+        let v = operand(&v, "masked_fill_", "value")?;
+        t.masked_fill_(&m, v)?;
+        Ok(Value::Tensor(t))
+    };
+    "uniform_", "Tensor.uniform_(from=0, to=1)", "Fills with uniform random values in [from, to), in place." => |it, a| {
+        let t = input(a)?;
+        let lo = opt_float(a, 1, "from")?.unwrap_or(0.0);
+        let hi = opt_float(a, 2, "to")?.unwrap_or(1.0);
+        let r = Tensor::rand(t.shape(), t.dtype(), gen(it))?.mul(hi - lo)?.add(lo)?;
+        t.copy_(&r)?;
+        Ok(Value::Tensor(t))
+    };
+    "normal_", "Tensor.normal_(mean=0, std=1)", "Fills with normal random values, in place." => |it, a| {
+        let t = input(a)?;
+        let m = opt_float(a, 1, "mean")?.unwrap_or(0.0);
+        let s = opt_float(a, 2, "std")?.unwrap_or(1.0);
+        let r = Tensor::normal(m, s, t.shape(), t.dtype(), gen(it))?;
+        t.copy_(&r)?;
+        Ok(Value::Tensor(t))
+    };
+    "add_", "Tensor.add_(other, *, alpha=1)", "add, in place." => |_, a| {
+        let t = input(a)?;
+        let y = scaled(a)?;
+        t.add_(y)?;
+        Ok(Value::Tensor(t))
+    };
+    "sub_", "Tensor.sub_(other, *, alpha=1)", "sub, in place." => |_, a| {
+        let t = input(a)?;
+        let y = scaled(a)?;
+        t.sub_(y)?;
+        Ok(Value::Tensor(t))
+    };
+    "mul_", "Tensor.mul_(other)", "mul, in place." => |_, a| bin_inplace(a, |t, y| t.mul_(y).map(|_| ()));
+    "div_", "Tensor.div_(other)", "div, in place." => |_, a| bin_inplace(a, |t, y| t.div_(y).map(|_| ()));
+    "pow_", "Tensor.pow_(exponent)", "pow, in place." => |_, a| bin_inplace(a, |t, y| t.pow_(y).map(|_| ()));
+    "floor_divide_", "Tensor.floor_divide_(other)", "floor_divide, in place." => |_, a| bin_inplace(a, |t, y| t.floor_divide_(y).map(|_| ()));
+    "remainder_", "Tensor.remainder_(other)", "remainder, in place." => |_, a| bin_inplace(a, |t, y| t.remainder_(y).map(|_| ()));
+    "fmod_", "Tensor.fmod_(other)", "fmod, in place." => |_, a| bin_inplace(a, |t, y| t.fmod_(y).map(|_| ()));
+    "neg_", "Tensor.neg_()", "neg, in place." => |_, a| un_inplace(a, |t| t.neg_().map(|_| ()));
+    "abs_", "Tensor.abs_()", "abs, in place." => |_, a| un_inplace(a, |t| t.abs_().map(|_| ()));
+    "exp_", "Tensor.exp_()", "exp, in place." => |_, a| un_inplace(a, |t| t.exp_().map(|_| ()));
+    "log_", "Tensor.log_()", "log, in place." => |_, a| un_inplace(a, |t| t.log_().map(|_| ()));
+    "sqrt_", "Tensor.sqrt_()", "sqrt, in place." => |_, a| un_inplace(a, |t| t.sqrt_().map(|_| ()));
+    "sin_", "Tensor.sin_()", "sin, in place." => |_, a| un_inplace(a, |t| t.sin_().map(|_| ()));
+    "cos_", "Tensor.cos_()", "cos, in place." => |_, a| un_inplace(a, |t| t.cos_().map(|_| ()));
+    "tanh_", "Tensor.tanh_()", "tanh, in place." => |_, a| un_inplace(a, |t| t.tanh_().map(|_| ()));
+    "sigmoid_", "Tensor.sigmoid_()", "sigmoid, in place." => |_, a| un_inplace(a, |t| t.sigmoid_().map(|_| ()));
+    "relu_", "Tensor.relu_()", "relu, in place." => |_, a| un_inplace(a, |t| t.relu_().map(|_| ()));
+    "floor_", "Tensor.floor_()", "floor, in place." => |_, a| un_inplace(a, |t| t.floor_().map(|_| ()));
+    "ceil_", "Tensor.ceil_()", "ceil, in place." => |_, a| un_inplace(a, |t| t.ceil_().map(|_| ()));
+    "round_", "Tensor.round_()", "round, in place." => |_, a| un_inplace(a, |t| t.round_().map(|_| ()));
+    "trunc_", "Tensor.trunc_()", "trunc, in place." => |_, a| un_inplace(a, |t| t.trunc_().map(|_| ()));
+    "reciprocal_", "Tensor.reciprocal_()", "reciprocal, in place." => |_, a| un_inplace(a, |t| t.reciprocal_().map(|_| ()));
+    "bernoulli", "Tensor.bernoulli()", "0 or 1 drawn with the probabilities in the tensor." => |it, a| {
+        let t = input(a)?;
+        Ok(Value::Tensor(t.bernoulli(gen(it))?))
+    };
+    "__len__", "Tensor.__len__()", "The size of the first dimension." => |it, a| {
+        let v = a.req(0, "self")?;
+        Ok(Value::Int(it.len(&v)? as i64))
+    };
+}
+
+/// Names of torch functions that are also tensor methods (`x.exp()`).
+const NOT_METHODS: &[&str] = &[
+    "tensor", "as_tensor", "zeros", "ones", "empty", "full", "eye", "arange", "linspace", "logspace",
+    "zeros_like", "ones_like", "empty_like", "full_like", "manual_seed", "initial_seed", "rand", "randn",
+    "randint", "randperm", "normal", "rand_like", "randn_like", "randint_like", "is_tensor", "result_type",
+    "promote_types", "set_printoptions", "get_default_dtype", "broadcast_shapes", "numel", "split",
+];
+
+/// A tensor method by name: the tensor-only table first, then the torch functions.
+pub fn tensor_method(name: &str) -> Option<&'static Builtin> {
+    static INDEX: OnceLock<HashMap<&'static str, &'static Builtin>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            let mut m: HashMap<&'static str, &'static Builtin> = HashMap::new();
+            for b in TORCH.iter().filter(|b| !NOT_METHODS.contains(&b.name)) {
+                m.insert(b.name, b);
+            }
+            for b in TENSOR_METHODS {
+                m.insert(b.name, b);
+            }
+            m.insert("split", &SPLIT_METHOD);
+            m.insert("numel", &NUMEL_METHOD);
+            m
+        })
+        .get(name)
+        .copied()
+}
+
+static SPLIT_METHOD: Builtin = Builtin {
+    name: "split",
+    sig: "Tensor.split(split_size_or_sections, dim=0)",
+    doc: "Views of split_size along dim, or of the listed sizes.",
+    f: |it, a| {
+        let Some(split) = TORCH.iter().find(|b| b.name == "split") else { return Ok(Value::None) };
+        let mut b = Args::new("split", std::mem::take(&mut a.pos), std::mem::take(&mut a.kw));
+        let r = (split.f)(it, &mut b)?;
+        b.finish()?;
+        Ok(r)
+    },
+};
+
+static NUMEL_METHOD: Builtin = Builtin {
+    name: "numel",
+    sig: "Tensor.numel()",
+    doc: "The number of elements.",
+    f: |_, a| Ok(Value::Int(input(a)?.numel() as i64)),
+};
+
+table! { FUNCTIONAL:
+    "relu", "relu(input, inplace=False)", "max(x, 0) for each element." => |it, a| act(it, a, 1, |t, _| t.relu());
+    "relu6", "relu6(input, inplace=False)", "min(max(x, 0), 6) for each element." => |it, a| act(it, a, 1, |t, _| t.clamp(Some(0.0.into()), Some(6.0.into())));
+    "sigmoid", "sigmoid(input)", "1 / (1 + exp(-x)) for each element." => |_, a| un(a, Tensor::sigmoid);
+    "tanh", "tanh(input)", "The hyperbolic tangent of each element." => |_, a| un(a, Tensor::tanh);
+    "gelu", "gelu(input, approximate='none')", "x * Φ(x) (or its tanh approximation)." => |_, a| {
+        let t = input(a)?;
+        let ap = a.opt(1, "approximate").map(|v| to_str(&v, "approximate")).transpose()?;
+        Ok(Value::Tensor(t.gelu(ap.as_deref().unwrap_or("none"))?))
+    };
+    "silu", "silu(input, inplace=False)", "x * sigmoid(x) for each element." => |it, a| act(it, a, 1, |t, _| t.silu());
+    "softplus", "softplus(input, beta=1.0, threshold=20.0)", "log(1 + exp(beta * x)) / beta, linear above threshold." => |_, a| {
+        let t = input(a)?;
+        let b = opt_float(a, 1, "beta")?.unwrap_or(1.0);
+        let th = opt_float(a, 2, "threshold")?.unwrap_or(20.0);
+        Ok(Value::Tensor(t.softplus(b, th)?))
+    };
+    "elu", "elu(input, alpha=1.0, inplace=False)", "x for x > 0, alpha * (exp(x) - 1) otherwise." => |it, a| {
+        let alpha = opt_float(a, 1, "alpha")?.unwrap_or(1.0);
+        act(it, a, 2, move |t, _| t.elu(alpha))
+    };
+    "leaky_relu", "leaky_relu(input, negative_slope=0.01, inplace=False)", "x for x > 0, negative_slope * x otherwise." => |it, a| {
+        let s = opt_float(a, 1, "negative_slope")?.unwrap_or(0.01);
+        act(it, a, 2, move |t, _| t.leaky_relu(s))
+    };
+    "hardtanh", "hardtanh(input, min_val=-1.0, max_val=1.0)", "Each element clamped to [min_val, max_val]." => |_, a| {
+        let t = input(a)?;
+        let lo = opt_float(a, 1, "min_val")?.unwrap_or(-1.0);
+        let hi = opt_float(a, 2, "max_val")?.unwrap_or(1.0);
+        Ok(Value::Tensor(t.clamp(Some(lo.into()), Some(hi.into()))?))
+    };
+}
+
+/// An activation with PyTorch's `inplace=` flag at position `inplace_pos`.
+fn act(it: &mut Interp, a: &mut Args, inplace_pos: usize, f: impl Fn(&Tensor, ()) -> TResult) -> R<Value> {
+    let t = input(a)?;
+    let inplace = match a.get(inplace_pos, "inplace") { Some(v) => it.truthy(&v)?, None => false };
+    let r = f(&t, ())?;
+    if inplace {
+        t.copy_(&r)?;
+        return Ok(Value::Tensor(t));
+    }
+    Ok(Value::Tensor(r))
+}
+
+// ---------------------------------------------------------------- attributes and indexing
+
+impl Interp {
+    /// Attributes of engine values that are not methods: `x.shape`, `x.T`, `d.is_floating_point`.
+    pub fn native_attr(&mut self, obj: &Value, name: &str) -> R<Option<Value>> {
+        Ok(Some(match (obj, name) {
+            (Value::Tensor(t), "shape") => Value::Size(t.shape().iter().map(|&i| i as i64).collect()),
+            (Value::Tensor(t), "dtype") => Value::DType(t.dtype()),
+            (Value::Tensor(t), "device") => Value::Device(t.device()),
+            (Value::Tensor(t), "ndim") => Value::Int(t.dim() as i64),
+            (Value::Tensor(t), "T") => Value::Tensor(t.T()),
+            (Value::Tensor(t), "mT") => Value::Tensor(t.mT()?),
+            (Value::Tensor(_), "data") => obj.clone(),
+            (Value::Tensor(t), "is_cuda") => Value::Bool(t.device() != Device::Cpu),
+            (Value::Tensor(_), "requires_grad") => Value::Bool(false),
+            (Value::Tensor(_), "is_leaf") => Value::Bool(true),
+            (Value::Tensor(_), "grad" | "grad_fn") => Value::None,
+            (Value::Tensor(t), "itemsize") => Value::Int(t.element_size() as i64),
+            (Value::Tensor(t), "nbytes") => Value::Int((t.element_size() * t.numel()) as i64),
+            (Value::DType(d), "is_floating_point") => Value::Bool(d.is_float()),
+            (Value::DType(d), "is_signed") => Value::Bool(!matches!(d, DType::U8 | DType::Bool)),
+            (Value::DType(d), "itemsize") => Value::Int(d.size() as i64),
+            (Value::Device(d), "type") => Value::str(match d { Device::Cpu => "cpu", Device::Cuda(_) => "cuda" }),
+            (Value::Device(d), "index") => match d { Device::Cpu => Value::None, Device::Cuda(i) => Value::Int(*i as i64) },
+            (Value::Slice(s), "start") => s[0].clone(),
+            (Value::Slice(s), "stop") => s[1].clone(),
+            (Value::Slice(s), "step") => s[2].clone(),
+            (Value::Range(r), "start") => Value::Int(r[0]),
+            (Value::Range(r), "stop") => Value::Int(r[1]),
+            (Value::Range(r), "step") => Value::Int(r[2]),
+            (Value::Int(i), "real" | "numerator") => Value::Int(*i),
+            (Value::Int(_), "denominator") => Value::Int(1),
+            (Value::Float(f), "real") => Value::Float(*f),
+            (Value::Float(f), "is_integer") => {
+                let _ = f;
+                return Ok(None);
+            }
+            _ => return Ok(None),
+        }))
+    }
+
+    pub fn tensor_setattr(&mut self, obj: &Value, name: &str, v: Value) -> R<()> {
+        let Value::Tensor(t) = obj else { return Ok(()) };
+        match name {
+            "data" => {
+                let src = tensor(&v, "data")?;
+                if src.shape() != t.shape() || src.dtype() != t.dtype() {
+                    return Err(err("NotImplementedError", "assigning a .data of another shape or dtype is not supported in nabla; assign the new tensor to the name instead"));
+                }
+                t.copy_(&src)?;
+                Ok(())
+            }
+            "requires_grad" => Err(err("NotImplementedError", "autograd is not available in this build yet (it is the next engine issue)")),
+            _ => Err(err("AttributeError", format!("'Tensor' object has no attribute '{name}' (and nabla tensors take no new attributes)"))),
+        }
+    }
+
+    /// `t[index]` for basic indexing: ints, slices, None, `...`, and tuples of them.
+    pub fn tensor_index(&mut self, t: &Tensor, index: &Value) -> R<Tensor> {
+        let items: Vec<Value> = match index {
+            Value::Tuple(items) => items.to_vec(),
+            other => vec![other.clone()],
+        };
+        let consuming = items.iter().filter(|v| !matches!(v, Value::None | Value::Ellipsis)).count();
+        if items.iter().filter(|v| matches!(v, Value::Ellipsis)).count() > 1 {
+            return Err(err("IndexError", "an index can only have a single ellipsis ('...')"));
+        }
+        if consuming > t.dim() {
+            return Err(err("IndexError", format!("too many indices for tensor of dimension {}", t.dim())));
+        }
+        let mut r = t.clone();
+        let mut d: i64 = 0;
+        for v in &items {
+            match v {
+                Value::Int(_) | Value::Bool(_) => {
+                    let i = to_int(v, "index")?;
+                    r = r.select(d, i)?;
+                }
+                Value::Tensor(x) if x.dim() == 0 && !x.dtype().is_float() && x.dtype() != DType::Bool => {
+                    r = r.select(d, x.item()?.to_i64())?;
+                }
+                Value::Slice(s) => {
+                    let get = |v: &Value| -> R<Option<i64>> { if matches!(v, Value::None) { Ok(None) } else { to_int(v, "slice index").map(Some) } };
+                    let step = get(&s[2])?.unwrap_or(1);
+                    if step <= 0 {
+                        return Err(value_err("step must be greater than zero"));
+                    }
+                    r = r.slice(d, get(&s[0])?, get(&s[1])?, step)?;
+                    d += 1;
+                }
+                Value::None => {
+                    r = r.unsqueeze(d)?;
+                    d += 1;
+                }
+                Value::Ellipsis => d += (t.dim() - consuming) as i64,
+                Value::Tensor(_) | Value::List(_) => {
+                    return Err(err(
+                        "NotImplementedError",
+                        "indexing with a tensor or list (advanced indexing, boolean masks) is not available in this build yet; it arrives with Engine II. Basic indexing (ints, slices, None, ...) works",
+                    ))
+                }
+                other => {
+                    return Err(err(
+                        "IndexError",
+                        format!("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got {})", other.type_name()),
+                    ))
+                }
+            }
+        }
+        Ok(r)
+    }
+
+    pub fn tensor_setitem(&mut self, t: &Tensor, index: &Value, v: &Value) -> R<()> {
+        let view = self.tensor_index(t, index)?;
+        match v {
+            Value::Tensor(src) => {
+                view.copy_(src)?;
+            }
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
+                let s = match tensor_arg(v) { Some(Arg::Scalar(s)) => s, _ => Scalar::Int(0) };
+                view.fill_(s)?;
+            }
+            Value::List(_) | Value::Tuple(_) => {
+                let src = Tensor::new(&nested(v)?, Some(t.dtype()))?;
+                view.copy_(&src)?;
+            }
+            other => return Err(type_err(format!("can't assign a {} to a torch tensor", other.type_name()))),
+        }
+        Ok(())
+    }
+}
+
+/// The dtype objects under their PyTorch names (`torch.float` is float32 …).
+pub const DTYPE_NAMES: &[(&str, DType)] = &[
+    ("float32", DType::F32),
+    ("float", DType::F32),
+    ("float64", DType::F64),
+    ("double", DType::F64),
+    ("float16", DType::F16),
+    ("half", DType::F16),
+    ("bfloat16", DType::BF16),
+    ("int64", DType::I64),
+    ("long", DType::I64),
+    ("int32", DType::I32),
+    ("int", DType::I32),
+    ("int16", DType::I16),
+    ("short", DType::I16),
+    ("int8", DType::I8),
+    ("uint8", DType::U8),
+    ("bool", DType::Bool),
+];
+
+pub fn module(name: &str, entries: &[(&str, Value)]) -> Value {
+    let mut attrs = indexmap::IndexMap::new();
+    for (k, v) in entries {
+        attrs.insert(Rc::from(*k), v.clone());
+    }
+    Value::Module(Rc::new(ModuleObj {
+        name: Rc::from(name),
+        attrs: std::cell::RefCell::new(attrs),
+    }))
+}
+
+pub fn table_entries(table: &'static [Builtin]) -> Vec<(&'static str, Value)> {
+    table.iter().map(|b| (b.name, Value::Builtin(b))).collect()
+}
