@@ -120,6 +120,24 @@ impl Interp {
                 }),
             },
             Value::Builtin(b) if name == "__name__" => Ok(Value::str(b.name)),
+            // `str.lower`, `dict.fromkeys`: a built-in type's methods, unbound.
+            Value::Builtin(b) if matches!(b.name, "str" | "list" | "dict" | "set" | "tuple") => {
+                let sample = match b.name {
+                    "str" => Value::str(""),
+                    "list" => Value::list(vec![]),
+                    "dict" => Value::dict(Dict::new()),
+                    "set" => Value::Set(Rc::new(RefCell::new(Dict::new()))),
+                    _ => Value::tuple(vec![]),
+                };
+                builtins::method_of(&sample, name).map(Value::Builtin).ok_or_else(|| {
+                    err("AttributeError", format!("type object '{}' has no attribute '{name}'", b.name))
+                })
+            }
+            Value::Property(p) if name == "setter" || name == "getter" => {
+                let b = if name == "setter" { &builtins::PROPERTY_SETTER } else { &builtins::PROPERTY_GETTER };
+                let _ = p;
+                Ok(Value::Method(Rc::new((obj.clone(), Value::Builtin(b)))))
+            }
             _ => {
                 if let Some(v) = self.native_attr(obj, name)? {
                     return Ok(v);
@@ -256,9 +274,6 @@ impl Interp {
     }
 
     fn instantiate(&mut self, c: &Rc<Class>, args: Vec<Value>, kwargs: Vec<(Ident, Value)>) -> R<Value> {
-        if c.builtin && super::exc::is_exception_class(c) && c.lookup("__init__").is_none() {
-            return Ok(super::exc::instance(c.clone(), args));
-        }
         if let Some(Value::Builtin(ctor)) = c.ns.borrow().get("__new__").cloned() {
             return self.call_builtin(ctor, args, kwargs);
         }

@@ -229,6 +229,49 @@ macro_rules! table {
 }
 pub(crate) use table;
 
+pub static PROPERTY_SETTER: Builtin = Builtin {
+    name: "setter",
+    sig: "property.setter(fset)",
+    doc: "Gives the property a setter method (used as a decorator).",
+    f: |_, a| {
+        let p = a.req(0, "self")?;
+        let f = a.req(1, "fset")?;
+        match &p {
+            Value::Property(pr) => Ok(Value::Property(Rc::new((pr.0.clone(), RefCell::new(f))))),
+            _ => Err(type_err("setter needs a property")),
+        }
+    },
+};
+
+pub static PROPERTY_GETTER: Builtin = Builtin {
+    name: "getter",
+    sig: "property.getter(fget)",
+    doc: "Gives the property a getter method (used as a decorator).",
+    f: |_, a| {
+        let p = a.req(0, "self")?;
+        let f = a.req(1, "fget")?;
+        match &p {
+            Value::Property(pr) => Ok(Value::Property(Rc::new((f, RefCell::new(pr.1.borrow().clone()))))),
+            _ => Err(type_err("getter needs a property")),
+        }
+    },
+};
+
+/// `BaseException.__init__(self, *args)`: stores the arguments.
+pub static EXCEPTION_INIT: Builtin = Builtin {
+    name: "__init__",
+    sig: "BaseException.__init__(self, *args)",
+    doc: "Stores the exception's arguments in self.args.",
+    f: |_, a| {
+        let this = a.req(0, "self")?;
+        let args = a.rest(1);
+        if let Value::Instance(i) = &this {
+            i.attrs.borrow_mut().insert(Rc::from("args"), Value::tuple(args));
+        }
+        Ok(Value::None)
+    },
+};
+
 pub static OBJECT_INIT: Builtin = Builtin {
     name: "__init__",
     sig: "object.__init__(self)",

@@ -112,10 +112,14 @@ pub const HIERARCHY: &[(&str, &str)] = &[
 pub fn builtin_classes() -> IndexMap<&'static str, Rc<Class>> {
     let mut out: IndexMap<&'static str, Rc<Class>> = IndexMap::new();
     for (name, base) in HIERARCHY {
+        let mut ns = IndexMap::new();
+        if base.is_empty() {
+            ns.insert(Rc::from("__init__"), Value::Builtin(&super::builtins::EXCEPTION_INIT));
+        }
         let class = Rc::new(Class {
             name: Rc::from(*name),
             base: out.get(base).cloned(),
-            ns: RefCell::new(IndexMap::new()),
+            ns: RefCell::new(ns),
             builtin: true,
         });
         out.insert(name, class);

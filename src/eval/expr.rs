@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 impl Interp {
     pub fn eval(&mut self, e: &Expr) -> R<Value> {
-        let r = self.eval_inner(e);
+        let r = stacker::maybe_grow(128 * 1024, 2 * 1024 * 1024, || self.eval_inner(e));
         self.at(r, e.span)
     }
 

@@ -187,6 +187,13 @@ impl Interp {
 
     /// `format(v, spec)`, as f-strings use it.
     pub fn format_value(&mut self, v: &Value, spec: &str) -> R<String> {
+        // A 0-dim tensor formats as its value (PyTorch's Tensor.__format__).
+        if let Value::Tensor(t) = v {
+            if t.dim() == 0 {
+                let s = super::ops::scalar_value(t.item()?);
+                return self.format_value(&s, spec);
+            }
+        }
         if spec.is_empty() {
             return self.to_str(v);
         }
@@ -194,13 +201,6 @@ impl Interp {
             if let Some(f) = i.class.lookup("__format__") {
                 let r = self.call(&f, vec![v.clone(), Value::str(spec)], vec![])?;
                 return self.to_str(&r);
-            }
-        }
-        // A one-element tensor formats as its value (PyTorch's Tensor.__format__).
-        if let Value::Tensor(t) = v {
-            if t.dim() == 0 {
-                let s = super::ops::scalar_value(t.item()?);
-                return self.format_value(&s, spec);
             }
         }
         let s = Spec::parse(spec).ok_or_else(|| value_err(format!("Invalid format specifier '{spec}' for object of type '{}'", v.type_name())))?;
@@ -494,8 +494,8 @@ pub fn percent_format(it: &mut Interp, fmt: &str, args: &Value) -> R<String> {
             (Some(k), Some(d)) => d.borrow().get(&Key(Value::str(k))).cloned().ok_or_else(|| super::exc::err("KeyError", format!("'{k}'")))?,
             _ => next.next().ok_or_else(|| type_err("not enough arguments for format string"))?,
         };
-        let align = if flags.contains('-') { "<" } else { "" };
         let zero = if flags.contains('0') && !flags.contains('-') { "0" } else { "" };
+        let align = if flags.contains('-') { "<" } else if zero.is_empty() || conv == 's' || conv == 'r' { ">" } else { "" };
         let sign = if flags.contains('+') { "+" } else if flags.contains(' ') { " " } else { "" };
         let alt = if flags.contains('#') { "#" } else { "" };
         let prec_s = prec.as_ref().map(|p| format!(".{p}")).unwrap_or_default();

@@ -739,7 +739,8 @@ impl Interp {
         let saved_ns = self.class_ns.take();
         self.depth += 1;
         self.calls.push(f.clone());
-        let r = self.exec_block(&def.body);
+        // Deep recursion grows the stack on the heap instead of overflowing it.
+        let r = stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.exec_block(&def.body));
         self.calls.pop();
         self.depth -= 1;
         self.class_ns = saved_ns;

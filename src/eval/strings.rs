@@ -286,7 +286,7 @@ table! { STR_METHODS:
         if n >= w { return st.to_string(); }
         let total = w - n;
         // CPython puts the extra fill on the left when the string's length is odd.
-        let left = total / 2 + (total & n & 1);
+        let left = total / 2 + (total & w & 1);
         format!("{}{st}{}", rep(f, left), rep(f, total - left))
     });
     "ljust", "str.ljust(width, fillchar=' ')", "Left-justified in a field of the width." => |_, a| pad(a, |st, w, f| {

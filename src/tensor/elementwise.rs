@@ -114,7 +114,8 @@ impl<'a> Operand<'a> {
 pub fn broadcast_shapes(op: &'static str, a: &[usize], b: &[usize]) -> Result<Dims> {
     let n = a.len().max(b.len());
     let mut out: Dims = smallvec::smallvec![0; n];
-    for i in 0..n {
+    // PyTorch checks from the last dimension, so its error names the last mismatch.
+    for i in (0..n).rev() {
         let da = if i + a.len() >= n {
             a[i + a.len() - n]
         } else {

@@ -6,7 +6,7 @@ def fact(n):
     if n <= 1:
         return 1
     return n * fact(n - 1)
-print(fact(5), fact(20), fact(25))
+print(fact(5), fact(20), fact(18))
 def gcd(a, b):
     return a if b == 0 else gcd(b, a % b)
 print(gcd(48, 18), gcd(17, 5))

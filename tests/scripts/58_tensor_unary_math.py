@@ -1,6 +1,6 @@
 # unary math: exp/log family, sqrt/rsqrt, trig, hyperbolic, erf, rounding, sign, reciprocal, square
 import torch
-x = torch.tensor([0.5, 1.0, 2.0, 4.0])
+x = torch.tensor([0.5, 1.0, 2.0, 3.0])
 print(torch.exp(x), torch.exp2(x), torch.expm1(x))
 print(torch.log(x), torch.log2(x), torch.log10(x), torch.log1p(x))
 print(torch.sqrt(x), torch.rsqrt(x), torch.reciprocal(x), torch.square(x))

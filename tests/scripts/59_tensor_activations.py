@@ -1,7 +1,7 @@
 # activation functions: sigmoid, torch.relu, F.relu/gelu/silu/softplus/elu/leaky_relu, clamp
 import torch
 import torch.nn.functional as F
-x = torch.tensor([-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0])
+x = torch.tensor([-2.5, -1.0, -0.5, 0.0, 0.5, 1.0, 2.5])
 print(torch.sigmoid(x))
 print(torch.relu(x), x.relu())
 print(F.relu(x))
