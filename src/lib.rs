@@ -10,6 +10,8 @@
 //! - [`tensor`]: `Tensor`, creation, views, elementwise ops, promotion, printing, the RNG.
 //! - [`syntax`]: the lexer, the parser (chumsky), the syntax tree with spans, diagnostics
 //!   (ariadne); imports nothing of the engine.
+//! - [`eval`]: the evaluator: `Session`, values, the resolver, builtins, the torch namespace,
+//!   the modules people import; front ends call `Session::eval_cell`.
 
 pub mod backend;
 pub mod eval;

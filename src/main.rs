@@ -39,7 +39,9 @@ fn main() {
             }
         },
         None => repl(),
-        Some(other) if other.ends_with(".py") || other.ends_with(".nabla") => run_file(other, &args),
+        Some(other) if other.ends_with(".py") || other.ends_with(".nabla") => {
+            run_file(other, &args)
+        }
         Some(other) => {
             eprintln!("nabla: unknown command `{other}`. {USAGE}");
             2
@@ -109,7 +111,13 @@ fn repl() -> i32 {
         buf.push('\n');
         // A block goes on until an empty line; an open bracket or string until it closes.
         let in_block = buf.lines().count() > 1 && !line.trim().is_empty();
-        if session.is_incomplete(&buf) || (in_block && buf.lines().next().is_some_and(|l| l.trim_end().ends_with(':'))) {
+        if session.is_incomplete(&buf)
+            || (in_block
+                && buf
+                    .lines()
+                    .next()
+                    .is_some_and(|l| l.trim_end().ends_with(':')))
+        {
             continue;
         }
         if buf.trim().is_empty() {

@@ -7,7 +7,11 @@ fn run(path: &std::path::Path) -> Result<String, String> {
     let src = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let cap = Capture::default();
     let mut s = Session::with_sink(Box::new(cap.clone()));
-    s.set_argv(vec![path.file_name().unwrap().to_string_lossy().into_owned()]);
+    s.set_argv(vec![path
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()]);
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     match s.run_file(&name, &src) {
         Ok(()) => Ok(cap.out.borrow().clone()),
@@ -51,5 +55,11 @@ fn golden_scripts() {
             Err(e) => failures.push(format!("{name}: {e}")),
         }
     }
-    assert!(failures.is_empty(), "{} of {} scripts differ:\n\n{}", failures.len(), paths.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} scripts differ:\n\n{}",
+        failures.len(),
+        paths.len(),
+        failures.join("\n\n")
+    );
 }

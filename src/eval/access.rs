@@ -22,8 +22,12 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> R<(i64, i64, i64, usize)> {
             Value::None => Ok(None),
             Value::Int(i) => Ok(Some(*i)),
             Value::Bool(b) => Ok(Some(*b as i64)),
-            Value::Tensor(t) if t.numel() == 1 && !t.dtype().is_float() => Ok(Some(t.item()?.to_i64())),
-            _ => Err(type_err("slice indices must be integers or None or have an __index__ method")),
+            Value::Tensor(t) if t.numel() == 1 && !t.dtype().is_float() => {
+                Ok(Some(t.item()?.to_i64()))
+            }
+            _ => Err(type_err(
+                "slice indices must be integers or None or have an __index__ method",
+            )),
         }
     };
     let step = get(&s[2])?.unwrap_or(1);
@@ -33,16 +37,44 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> R<(i64, i64, i64, usize)> {
     let n = len as i64;
     let clamp = |v: i64, lo: i64, hi: i64| v.max(lo).min(hi);
     let (start, stop) = if step > 0 {
-        let start = get(&s[0])?.map_or(0, |v| if v < 0 { clamp(v + n, 0, n) } else { clamp(v, 0, n) });
-        let stop = get(&s[1])?.map_or(n, |v| if v < 0 { clamp(v + n, 0, n) } else { clamp(v, 0, n) });
+        let start = get(&s[0])?.map_or(0, |v| {
+            if v < 0 {
+                clamp(v + n, 0, n)
+            } else {
+                clamp(v, 0, n)
+            }
+        });
+        let stop = get(&s[1])?.map_or(n, |v| {
+            if v < 0 {
+                clamp(v + n, 0, n)
+            } else {
+                clamp(v, 0, n)
+            }
+        });
         (start, stop)
     } else {
-        let start = get(&s[0])?.map_or(n - 1, |v| if v < 0 { clamp(v + n, -1, n - 1) } else { clamp(v, -1, n - 1) });
-        let stop = get(&s[1])?.map_or(-1, |v| if v < 0 { clamp(v + n, -1, n - 1) } else { clamp(v, -1, n - 1) });
+        let start = get(&s[0])?.map_or(n - 1, |v| {
+            if v < 0 {
+                clamp(v + n, -1, n - 1)
+            } else {
+                clamp(v, -1, n - 1)
+            }
+        });
+        let stop = get(&s[1])?.map_or(-1, |v| {
+            if v < 0 {
+                clamp(v + n, -1, n - 1)
+            } else {
+                clamp(v, -1, n - 1)
+            }
+        });
         (start, stop)
     };
     let count = if step > 0 {
-        if stop > start { ((stop - start + step - 1) / step) as usize } else { 0 }
+        if stop > start {
+            ((stop - start + step - 1) / step) as usize
+        } else {
+            0
+        }
     } else if start > stop {
         ((start - stop - step - 1) / (-step)) as usize
     } else {
@@ -53,7 +85,9 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> R<(i64, i64, i64, usize)> {
 
 fn pick<T: Clone>(items: &[T], s: &[Value; 3]) -> R<Vec<T>> {
     let (start, _, step, count) = slice_indices(s, items.len())?;
-    Ok((0..count).map(|k| items[(start + k as i64 * step) as usize].clone()).collect())
+    Ok((0..count)
+        .map(|k| items[(start + k as i64 * step) as usize].clone())
+        .collect())
 }
 
 impl Interp {
@@ -75,7 +109,12 @@ impl Interp {
                     return Ok(Value::Class(inst.class.clone()));
                 }
                 if name == "__dict__" {
-                    let d: Dict = inst.attrs.borrow().iter().map(|(k, v)| (Key(Value::Str(k.clone())), v.clone())).collect();
+                    let d: Dict = inst
+                        .attrs
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (Key(Value::Str(k.clone())), v.clone()))
+                        .collect();
                     return Ok(Value::dict(d));
                 }
                 Err(err(
@@ -88,7 +127,9 @@ impl Interp {
                     return Ok(Value::Str(c.name.clone()));
                 }
                 match c.lookup(name) {
-                    Some(Value::ClassMethod(f)) => Ok(Value::Method(Rc::new((obj.clone(), (*f).clone())))),
+                    Some(Value::ClassMethod(f)) => {
+                        Ok(Value::Method(Rc::new((obj.clone(), (*f).clone()))))
+                    }
                     Some(Value::StaticMethod(f)) => Ok((*f).clone()),
                     Some(v) => Ok(v),
                     None => Err(err(
@@ -109,14 +150,20 @@ impl Interp {
                 match class.base.as_ref().and_then(|b| b.lookup(name)) {
                     Some(v) => self.bind(v, inst, class),
                     None if name == "__init__" => Ok(Value::Builtin(&builtins::OBJECT_INIT)),
-                    None => Err(err("AttributeError", format!("'super' object has no attribute '{name}'"))),
+                    None => Err(err(
+                        "AttributeError",
+                        format!("'super' object has no attribute '{name}'"),
+                    )),
                 }
             }
             Value::Func(f) => match name {
                 "__name__" => Ok(Value::Str(f.def.name.clone())),
                 "__doc__" => Ok(Value::None),
                 _ => f.attrs.borrow().get(name).cloned().ok_or_else(|| {
-                    err("AttributeError", format!("'function' object has no attribute '{name}'"))
+                    err(
+                        "AttributeError",
+                        format!("'function' object has no attribute '{name}'"),
+                    )
                 }),
             },
             Value::Builtin(b) if name == "__name__" => Ok(Value::str(b.name)),
@@ -129,12 +176,21 @@ impl Interp {
                     "set" => Value::Set(Rc::new(RefCell::new(Dict::new()))),
                     _ => Value::tuple(vec![]),
                 };
-                builtins::method_of(&sample, name).map(Value::Builtin).ok_or_else(|| {
-                    err("AttributeError", format!("type object '{}' has no attribute '{name}'", b.name))
-                })
+                builtins::method_of(&sample, name)
+                    .map(Value::Builtin)
+                    .ok_or_else(|| {
+                        err(
+                            "AttributeError",
+                            format!("type object '{}' has no attribute '{name}'", b.name),
+                        )
+                    })
             }
             Value::Property(p) if name == "setter" || name == "getter" => {
-                let b = if name == "setter" { &builtins::PROPERTY_SETTER } else { &builtins::PROPERTY_GETTER };
+                let b = if name == "setter" {
+                    &builtins::PROPERTY_SETTER
+                } else {
+                    &builtins::PROPERTY_GETTER
+                };
                 let _ = p;
                 Ok(Value::Method(Rc::new((obj.clone(), Value::Builtin(b)))))
             }
@@ -158,7 +214,9 @@ impl Interp {
         Ok(match v {
             Value::Func(_) | Value::Builtin(_) => Value::Method(Rc::new((inst.clone(), v))),
             Value::StaticMethod(f) => (*f).clone(),
-            Value::ClassMethod(f) => Value::Method(Rc::new((Value::Class(class.clone()), (*f).clone()))),
+            Value::ClassMethod(f) => {
+                Value::Method(Rc::new((Value::Class(class.clone()), (*f).clone())))
+            }
             Value::Property(p) => {
                 let getter = p.0.clone();
                 return self.call(&getter, vec![inst.clone()], vec![]);
@@ -175,7 +233,10 @@ impl Interp {
                     if matches!(setter, Value::None) {
                         return Err(err(
                             "AttributeError",
-                            format!("property '{name}' of '{}' object has no setter", inst.class.name),
+                            format!(
+                                "property '{name}' of '{}' object has no setter",
+                                inst.class.name
+                            ),
                         ));
                     }
                     self.call(&setter, vec![obj.clone(), v], vec![])?;
@@ -203,7 +264,10 @@ impl Interp {
             Value::Tensor(_) => self.tensor_setattr(obj, name, v),
             _ => Err(err(
                 "AttributeError",
-                format!("'{}' object has no attribute '{name}' (and it cannot be set)", obj.type_name()),
+                format!(
+                    "'{}' object has no attribute '{name}' (and it cannot be set)",
+                    obj.type_name()
+                ),
             )),
         }
     }
@@ -229,17 +293,30 @@ impl Interp {
                     all.extend(args);
                     self.call(&call, all, kwargs)
                 }
-                None => Err(type_err(format!("'{}' object is not callable", inst.class.name))),
+                None => Err(type_err(format!(
+                    "'{}' object is not callable",
+                    inst.class.name
+                ))),
             },
             Value::DType(d) => {
                 // `torch.float32(3)` is not PyTorch; be clear.
-                Err(type_err(format!("'torch.dtype' object is not callable (to convert, use x.to({d}))")))
+                Err(type_err(format!(
+                    "'torch.dtype' object is not callable (to convert, use x.to({d}))"
+                )))
             }
-            _ => Err(type_err(format!("'{}' object is not callable", f.type_name()))),
+            _ => Err(type_err(format!(
+                "'{}' object is not callable",
+                f.type_name()
+            ))),
         }
     }
 
-    pub fn call_builtin(&mut self, b: &'static Builtin, args: Vec<Value>, kwargs: Vec<(Ident, Value)>) -> R<Value> {
+    pub fn call_builtin(
+        &mut self,
+        b: &'static Builtin,
+        args: Vec<Value>,
+        kwargs: Vec<(Ident, Value)>,
+    ) -> R<Value> {
         let mut a = Args::new(b.name, args, kwargs);
         let r = (b.f)(self, &mut a)?;
         a.finish()?;
@@ -247,19 +324,29 @@ impl Interp {
     }
 
     /// `obj.name(args)` without making a bound method first.
-    pub fn call_method(&mut self, obj: &Value, name: &str, args: Vec<Value>, kwargs: Vec<(Ident, Value)>) -> R<Value> {
+    pub fn call_method(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        args: Vec<Value>,
+        kwargs: Vec<(Ident, Value)>,
+    ) -> R<Value> {
         match obj {
-            Value::Instance(inst) => {
-                if !inst.attrs.borrow().contains_key(name) {
-                    if let Some(f @ (Value::Func(_) | Value::Builtin(_))) = inst.class.lookup(name) {
-                        let mut all = Vec::with_capacity(args.len() + 1);
-                        all.push(obj.clone());
-                        all.extend(args);
-                        return self.call(&f, all, kwargs);
-                    }
+            Value::Instance(inst) if !inst.attrs.borrow().contains_key(name) => {
+                if let Some(f @ (Value::Func(_) | Value::Builtin(_))) = inst.class.lookup(name) {
+                    let mut all = Vec::with_capacity(args.len() + 1);
+                    all.push(obj.clone());
+                    all.extend(args);
+                    return self.call(&f, all, kwargs);
                 }
             }
-            Value::Tensor(_) | Value::Str(_) | Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_) | Value::Size(_) => {
+            Value::Tensor(_)
+            | Value::Str(_)
+            | Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Tuple(_)
+            | Value::Size(_) => {
                 if let Some(b) = builtins::method_of(obj, name) {
                     let mut all = Vec::with_capacity(args.len() + 1);
                     all.push(obj.clone());
@@ -273,7 +360,12 @@ impl Interp {
         self.call(&f, args, kwargs)
     }
 
-    fn instantiate(&mut self, c: &Rc<Class>, args: Vec<Value>, kwargs: Vec<(Ident, Value)>) -> R<Value> {
+    fn instantiate(
+        &mut self,
+        c: &Rc<Class>,
+        args: Vec<Value>,
+        kwargs: Vec<(Ident, Value)>,
+    ) -> R<Value> {
         if let Some(Value::Builtin(ctor)) = c.ns.borrow().get("__new__").cloned() {
             return self.call_builtin(ctor, args, kwargs);
         }
@@ -283,7 +375,9 @@ impl Interp {
         }));
         if super::exc::is_exception_class(c) {
             if let Value::Instance(i) = &inst {
-                i.attrs.borrow_mut().insert(Rc::from("args"), Value::tuple(args.clone()));
+                i.attrs
+                    .borrow_mut()
+                    .insert(Rc::from("args"), Value::tuple(args.clone()));
             }
         }
         if let Some(init) = c.lookup("__init__") {
@@ -291,7 +385,10 @@ impl Interp {
             all.extend(args);
             let r = self.call(&init, all, kwargs)?;
             if !matches!(r, Value::None) {
-                return Err(type_err(format!("__init__() should return None, not '{}'", r.type_name())));
+                return Err(type_err(format!(
+                    "__init__() should return None, not '{}'",
+                    r.type_name()
+                )));
             }
         } else if !args.is_empty() && !super::exc::is_exception_class(c) {
             return Err(type_err(format!("{}() takes no arguments", c.name)));
@@ -333,21 +430,29 @@ impl Interp {
             (Value::Size(t), Value::Slice(s)) => Ok(Value::Size(Rc::from(pick(t, s)?))),
             (Value::Str(st), Value::Slice(s)) => {
                 let chars: Vec<char> = st.chars().collect();
-                Ok(Value::str(&pick(&chars, s)?.into_iter().collect::<String>()))
+                Ok(Value::str(
+                    &pick(&chars, s)?.into_iter().collect::<String>(),
+                ))
             }
             (Value::Range(r), Value::Slice(s)) => {
                 let n = builtins::range_len(r);
                 let (start, _, step, count) = slice_indices(s, n)?;
                 let first = r[0] + start * r[2];
                 let st = step * r[2];
-                Ok(Value::Range(Rc::new([first, first + count as i64 * st, st])))
+                Ok(Value::Range(Rc::new([
+                    first,
+                    first + count as i64 * st,
+                    st,
+                ])))
             }
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Size(_) | Value::Range(_), Value::Bool(b)) => {
-                self.getitem(obj, &Value::Int(*b as i64))
-            }
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Size(_), Value::Tensor(t))
-                if t.numel() == 1 && !t.dtype().is_float() =>
-            {
+            (
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Size(_) | Value::Range(_),
+                Value::Bool(b),
+            ) => self.getitem(obj, &Value::Int(*b as i64)),
+            (
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Size(_),
+                Value::Tensor(t),
+            ) if t.numel() == 1 && !t.dtype().is_float() => {
                 let i = t.item()?.to_i64();
                 self.getitem(obj, &Value::Int(i))
             }
@@ -361,15 +466,24 @@ impl Interp {
             (Value::Tensor(t), _) => Ok(Value::Tensor(self.tensor_index(t, index)?)),
             (Value::Instance(inst), _) => match inst.class.lookup("__getitem__") {
                 Some(f) => self.call(&f, vec![obj.clone(), index.clone()], vec![]),
-                None => Err(type_err(format!("'{}' object is not subscriptable", inst.class.name))),
+                None => Err(type_err(format!(
+                    "'{}' object is not subscriptable",
+                    inst.class.name
+                ))),
             },
             (Value::Class(c), _) if c.builtin => Ok(obj.clone()),
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Size(_) | Value::Range(_), _) => Err(type_err(format!(
+            (
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Size(_) | Value::Range(_),
+                _,
+            ) => Err(type_err(format!(
                 "{} indices must be integers or slices, not {}",
                 obj.type_name(),
                 index.type_name()
             ))),
-            _ => Err(type_err(format!("'{}' object is not subscriptable", obj.type_name()))),
+            _ => Err(type_err(format!(
+                "'{}' object is not subscriptable",
+                obj.type_name()
+            ))),
         }
     }
 
@@ -418,10 +532,18 @@ impl Interp {
             }
             (Value::Tensor(t), _) => self.tensor_setitem(t, &index, &v),
             (Value::Instance(inst), _) => match inst.class.lookup("__setitem__") {
-                Some(f) => self.call(&f, vec![obj.clone(), index, v], vec![]).map(|_| ()),
-                None => Err(type_err(format!("'{}' object does not support item assignment", inst.class.name))),
+                Some(f) => self
+                    .call(&f, vec![obj.clone(), index, v], vec![])
+                    .map(|_| ()),
+                None => Err(type_err(format!(
+                    "'{}' object does not support item assignment",
+                    inst.class.name
+                ))),
             },
-            _ => Err(type_err(format!("'{}' object does not support item assignment", obj.type_name()))),
+            _ => Err(type_err(format!(
+                "'{}' object does not support item assignment",
+                obj.type_name()
+            ))),
         }
     }
 
@@ -441,7 +563,9 @@ impl Interp {
             (Value::List(l), Value::Slice(s)) => {
                 let mut l = l.borrow_mut();
                 let (start, _, step, count) = slice_indices(s, l.len())?;
-                let mut idx: Vec<usize> = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
+                let mut idx: Vec<usize> = (0..count)
+                    .map(|k| (start + k as i64 * step) as usize)
+                    .collect();
                 idx.sort_unstable();
                 for j in idx.into_iter().rev() {
                     l.remove(j);
@@ -456,10 +580,18 @@ impl Interp {
                 Ok(())
             }
             (Value::Instance(inst), _) => match inst.class.lookup("__delitem__") {
-                Some(f) => self.call(&f, vec![obj.clone(), index.clone()], vec![]).map(|_| ()),
-                None => Err(type_err(format!("'{}' object does not support item deletion", inst.class.name))),
+                Some(f) => self
+                    .call(&f, vec![obj.clone(), index.clone()], vec![])
+                    .map(|_| ()),
+                None => Err(type_err(format!(
+                    "'{}' object does not support item deletion",
+                    inst.class.name
+                ))),
             },
-            _ => Err(type_err(format!("'{}' object does not support item deletion", obj.type_name()))),
+            _ => Err(type_err(format!(
+                "'{}' object does not support item deletion",
+                obj.type_name()
+            ))),
         }
     }
 
@@ -467,14 +599,27 @@ impl Interp {
 
     pub fn iter(&mut self, v: &Value) -> R<Iter> {
         Ok(match v {
-            Value::List(l) => Iter::List { list: l.clone(), pos: 0 },
-            Value::Tuple(t) => Iter::Seq { items: t.clone(), pos: 0 },
+            Value::List(l) => Iter::List {
+                list: l.clone(),
+                pos: 0,
+            },
+            Value::Tuple(t) => Iter::Seq {
+                items: t.clone(),
+                pos: 0,
+            },
             Value::Size(s) => Iter::Seq {
                 items: s.iter().map(|&i| Value::Int(i)).collect(),
                 pos: 0,
             },
-            Value::Str(s) => Iter::Chars { s: s.clone(), pos: 0 },
-            Value::Range(r) => Iter::Range { next: r[0], stop: r[1], step: r[2] },
+            Value::Str(s) => Iter::Chars {
+                s: s.clone(),
+                pos: 0,
+            },
+            Value::Range(r) => Iter::Range {
+                next: r[0],
+                stop: r[1],
+                step: r[2],
+            },
             Value::Dict(d) | Value::Set(d) => Iter::Seq {
                 items: d.borrow().keys().map(|k| k.0.clone()).collect(),
                 pos: 0,
@@ -483,7 +628,10 @@ impl Interp {
                 if t.dim() == 0 {
                     return Err(type_err("iteration over a 0-d tensor"));
                 }
-                Iter::Tensor { t: t.clone(), pos: 0 }
+                Iter::Tensor {
+                    t: t.clone(),
+                    pos: 0,
+                }
             }
             Value::Iter(it) => {
                 // Iterating an iterator shares its position.
@@ -497,17 +645,30 @@ impl Interp {
                     }
                     return self.iter(&it);
                 }
-                if inst.class.lookup("__getitem__").is_some() && inst.class.lookup("__len__").is_some() {
+                if inst.class.lookup("__getitem__").is_some()
+                    && inst.class.lookup("__len__").is_some()
+                {
                     let n = self.len(v)?;
                     let mut items = Vec::with_capacity(n);
                     for i in 0..n {
                         items.push(self.getitem(v, &Value::Int(i as i64))?);
                     }
-                    return Ok(Iter::Seq { items: Rc::from(items), pos: 0 });
+                    return Ok(Iter::Seq {
+                        items: Rc::from(items),
+                        pos: 0,
+                    });
                 }
-                return Err(type_err(format!("'{}' object is not iterable", inst.class.name)));
+                return Err(type_err(format!(
+                    "'{}' object is not iterable",
+                    inst.class.name
+                )));
             }
-            _ => return Err(type_err(format!("'{}' object is not iterable", v.type_name()))),
+            _ => {
+                return Err(type_err(format!(
+                    "'{}' object is not iterable",
+                    v.type_name()
+                )))
+            }
         })
     }
 
@@ -583,7 +744,9 @@ impl Interp {
                 Some(self.call(&f, args, vec![])?)
             }
             Iter::Filter(f, inner) => loop {
-                let Some(v) = self.next_of(inner)? else { return Ok(None) };
+                let Some(v) = self.next_of(inner)? else {
+                    return Ok(None);
+                };
                 let keep = if matches!(f, Value::None) {
                     self.truthy(&v)?
                 } else {
@@ -604,14 +767,23 @@ impl Interp {
         match v {
             Value::Iter(it) => {
                 // Take the state out so nested calls can run without holding the borrow.
-                let mut state = std::mem::replace(&mut *it.borrow_mut(), Iter::Seq { items: Rc::from(vec![]), pos: 0 });
+                let mut state = std::mem::replace(
+                    &mut *it.borrow_mut(),
+                    Iter::Seq {
+                        items: Rc::from(vec![]),
+                        pos: 0,
+                    },
+                );
                 let r = self.next(&mut state);
                 *it.borrow_mut() = state;
                 r
             }
             Value::Instance(inst) => {
                 let Some(f) = inst.class.lookup("__next__") else {
-                    return Err(type_err(format!("'{}' object is not an iterator", inst.class.name)));
+                    return Err(type_err(format!(
+                        "'{}' object is not an iterator",
+                        inst.class.name
+                    )));
                 };
                 match self.call(&f, vec![v.clone()], vec![]) {
                     Ok(v) => Ok(Some(v)),
@@ -627,7 +799,10 @@ impl Interp {
                     Err(e) => Err(e),
                 }
             }
-            _ => Err(type_err(format!("'{}' object is not an iterator", v.type_name()))),
+            _ => Err(type_err(format!(
+                "'{}' object is not an iterator",
+                v.type_name()
+            ))),
         }
     }
 
@@ -666,13 +841,30 @@ impl Interp {
                     let r = self.call(&f, vec![v.clone()], vec![])?;
                     match r {
                         Value::Int(i) if i >= 0 => i as usize,
-                        Value::Int(_) => return Err(err("ValueError", "__len__() should return >= 0")),
-                        _ => return Err(type_err(format!("'{}' object cannot be interpreted as an integer", r.type_name()))),
+                        Value::Int(_) => {
+                            return Err(err("ValueError", "__len__() should return >= 0"))
+                        }
+                        _ => {
+                            return Err(type_err(format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                r.type_name()
+                            )))
+                        }
                     }
                 }
-                None => return Err(type_err(format!("object of type '{}' has no len()", inst.class.name))),
+                None => {
+                    return Err(type_err(format!(
+                        "object of type '{}' has no len()",
+                        inst.class.name
+                    )))
+                }
             },
-            _ => return Err(type_err(format!("object of type '{}' has no len()", v.type_name()))),
+            _ => {
+                return Err(type_err(format!(
+                    "object of type '{}' has no len()",
+                    v.type_name()
+                )))
+            }
         })
     }
 }

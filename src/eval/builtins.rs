@@ -32,7 +32,12 @@ pub struct Args {
 
 impl Args {
     pub fn new(fname: &'static str, pos: Vec<Value>, kw: Vec<(Ident, Value)>) -> Args {
-        Args { fname, pos, kw, used: 0 }
+        Args {
+            fname,
+            pos,
+            kw,
+            used: 0,
+        }
     }
 
     /// Positional argument `i`, or the keyword `name`.
@@ -133,7 +138,10 @@ pub fn to_float(v: &Value, what: &str) -> R<f64> {
 pub fn to_str(v: &Value, what: &str) -> R<Rc<str>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
-        _ => Err(type_err(format!("{what} must be str, not {}", v.type_name()))),
+        _ => Err(type_err(format!(
+            "{what} must be str, not {}",
+            v.type_name()
+        ))),
     }
 }
 
@@ -184,7 +192,8 @@ fn file_close(f: &Rc<RefCell<FileObj>>) -> R<()> {
     }
     f.closed = true;
     if let FileKind::Write { path, buf } = &f.kind {
-        std::fs::write(path, buf).map_err(|e| err("OSError", format!("cannot write '{path}': {e}")))?;
+        std::fs::write(path, buf)
+            .map_err(|e| err("OSError", format!("cannot write '{path}': {e}")))?;
     }
     Ok(())
 }
@@ -251,7 +260,10 @@ pub static PROPERTY_GETTER: Builtin = Builtin {
         let p = a.req(0, "self")?;
         let f = a.req(1, "fget")?;
         match &p {
-            Value::Property(pr) => Ok(Value::Property(Rc::new((f, RefCell::new(pr.1.borrow().clone()))))),
+            Value::Property(pr) => Ok(Value::Property(Rc::new((
+                f,
+                RefCell::new(pr.1.borrow().clone()),
+            )))),
             _ => Err(type_err("getter needs a property")),
         }
     },
@@ -266,7 +278,9 @@ pub static EXCEPTION_INIT: Builtin = Builtin {
         let this = a.req(0, "self")?;
         let args = a.rest(1);
         if let Value::Instance(i) = &this {
-            i.attrs.borrow_mut().insert(Rc::from("args"), Value::tuple(args));
+            i.attrs
+                .borrow_mut()
+                .insert(Rc::from("args"), Value::tuple(args));
         }
         Ok(Value::None)
     },
@@ -300,7 +314,7 @@ fn print(it: &mut Interp, a: &mut Args) -> R<Value> {
         if i > 0 {
             s.push_str(&sep);
         }
-        s.push_str(&it.to_str(v)?);
+        s.push_str(&it.str_of(v)?);
     }
     s.push_str(&end);
     match file {
@@ -342,14 +356,23 @@ fn min_max(it: &mut Interp, a: &mut Args, want: std::cmp::Ordering) -> R<Value> 
         None => default.ok_or_else(|| {
             value_err(format!(
                 "{}() iterable argument is empty",
-                if want == std::cmp::Ordering::Less { "min" } else { "max" }
+                if want == std::cmp::Ordering::Less {
+                    "min"
+                } else {
+                    "max"
+                }
             ))
         }),
     }
 }
 
 /// Sorts values in place with Python's ordering (stable), by key if given.
-pub fn sort_values(it: &mut Interp, items: &mut Vec<Value>, key: Option<Value>, reverse: bool) -> R<()> {
+pub fn sort_values(
+    it: &mut Interp,
+    items: &mut Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> R<()> {
     let keys: Vec<Value> = match &key {
         Some(f) => {
             let mut ks = Vec::with_capacity(items.len());
@@ -397,7 +420,11 @@ fn merge_sort(v: &mut Vec<usize>, gt: &mut dyn FnMut(usize, usize) -> bool, reve
     let (mut i, mut j) = (0, 0);
     while i < left.len() && j < right.len() {
         // Take from the right only when it must come strictly first (stability).
-        let take_right = if reverse { gt(right[j], left[i]) } else { gt(left[i], right[j]) };
+        let take_right = if reverse {
+            gt(right[j], left[i])
+        } else {
+            gt(left[i], right[j])
+        };
         if take_right {
             v.push(right[j]);
             j += 1;
@@ -424,7 +451,11 @@ fn int_from_str(s: &str, base: i64) -> Option<i64> {
         (0, _) => (10, body),
         (b, _) => (b, body),
     };
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return None;
     }
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
@@ -574,7 +605,7 @@ table! { BUILTINS:
                 if f.is_infinite() {
                     return Err(err("OverflowError", "cannot convert float infinity to integer"));
                 }
-                if f.abs() >= 9.223372036854775807e18 {
+                if f.abs() >= 9.223_372_036_854_776e18 {
                     return Err(err("OverflowError", "int too large: nabla's int is 64-bit"));
                 }
                 f.trunc() as i64
@@ -602,7 +633,7 @@ table! { BUILTINS:
     };
     "str", "str(object='')", "The object's informal text (what print shows)." => |it, a| {
         match a.get(0, "object") {
-            Some(v) => Ok(Value::str(&it.to_str(&v)?)),
+            Some(v) => Ok(Value::str(&it.str_of(&v)?)),
             None => Ok(Value::str("")),
         }
     };
@@ -830,7 +861,7 @@ table! { BUILTINS:
     };
     "input", "input(prompt='')", "A line read from standard input, without its newline." => |it, a| {
         if let Some(p) = a.get(0, "prompt") {
-            let s = it.to_str(&p)?;
+            let s = it.str_of(&p)?;
             it.sink.stdout(&s);
         }
         match it.sink.read_line() {
@@ -884,14 +915,20 @@ table! { BUILTINS:
 fn list_of(a: &mut Args) -> R<Rc<RefCell<Vec<Value>>>> {
     match a.req(0, "self")? {
         Value::List(l) => Ok(l),
-        v => Err(type_err(format!("descriptor requires a 'list' object but received a '{}'", v.type_name()))),
+        v => Err(type_err(format!(
+            "descriptor requires a 'list' object but received a '{}'",
+            v.type_name()
+        ))),
     }
 }
 
 fn dict_of(a: &mut Args) -> R<Rc<RefCell<Dict>>> {
     match a.req(0, "self")? {
         Value::Dict(d) | Value::Set(d) => Ok(d),
-        v => Err(type_err(format!("descriptor requires a 'dict' object but received a '{}'", v.type_name()))),
+        v => Err(type_err(format!(
+            "descriptor requires a 'dict' object but received a '{}'",
+            v.type_name()
+        ))),
     }
 }
 
@@ -1255,8 +1292,14 @@ pub fn method_of(v: &Value, name: &str) -> Option<&'static Builtin> {
         Value::List(_) => LIST.get_or_init(|| index(LIST_METHODS)).get(name).copied(),
         Value::Dict(_) => DICT.get_or_init(|| index(DICT_METHODS)).get(name).copied(),
         Value::Set(_) => SET.get_or_init(|| index(SET_METHODS)).get(name).copied(),
-        Value::Tuple(_) | Value::Size(_) => TUPLE.get_or_init(|| index(TUPLE_METHODS)).get(name).copied(),
-        Value::Str(_) => STR.get_or_init(|| index(super::strings::STR_METHODS)).get(name).copied(),
+        Value::Tuple(_) | Value::Size(_) => TUPLE
+            .get_or_init(|| index(TUPLE_METHODS))
+            .get(name)
+            .copied(),
+        Value::Str(_) => STR
+            .get_or_init(|| index(super::strings::STR_METHODS))
+            .get(name)
+            .copied(),
         Value::File(_) => FILE.get_or_init(|| index(FILE_METHODS)).get(name).copied(),
         Value::Tensor(_) => super::torch::tensor_method(name),
         _ => None,

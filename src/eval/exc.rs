@@ -114,7 +114,10 @@ pub fn builtin_classes() -> IndexMap<&'static str, Rc<Class>> {
     for (name, base) in HIERARCHY {
         let mut ns = IndexMap::new();
         if base.is_empty() {
-            ns.insert(Rc::from("__init__"), Value::Builtin(&super::builtins::EXCEPTION_INIT));
+            ns.insert(
+                Rc::from("__init__"),
+                Value::Builtin(&super::builtins::EXCEPTION_INIT),
+            );
         }
         let class = Rc::new(Class {
             name: Rc::from(*name),

@@ -7,6 +7,9 @@ use crate::syntax::ast::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// A call's evaluated positional and keyword arguments.
+type CallArgs = (Vec<Value>, Vec<(Ident, Value)>);
+
 impl Interp {
     pub fn eval(&mut self, e: &Expr) -> R<Value> {
         let r = stacker::maybe_grow(128 * 1024, 2 * 1024 * 1024, || self.eval_inner(e));
@@ -106,7 +109,10 @@ impl Interp {
                         None => {
                             let m = self.eval(v)?;
                             let Value::Dict(m) = m else {
-                                return Err(type_err(format!("'{}' object is not a mapping", m.type_name())));
+                                return Err(type_err(format!(
+                                    "'{}' object is not a mapping",
+                                    m.type_name()
+                                )));
                             };
                             for (k, v) in m.borrow().iter() {
                                 d.insert(k.clone(), v.clone());
@@ -116,7 +122,9 @@ impl Interp {
                 }
                 Value::dict(d)
             }
-            ExprKind::Starred(_) => return Err(err("SyntaxError", "can't use starred expression here")),
+            ExprKind::Starred(_) => {
+                return Err(err("SyntaxError", "can't use starred expression here"))
+            }
             ExprKind::Lambda(f) => {
                 let mut defaults = Vec::new();
                 for p in &f.params {
@@ -159,7 +167,12 @@ impl Interp {
         for p in parts {
             match p {
                 FStrPart::Lit(l) => s.push_str(l),
-                FStrPart::Field { expr, debug, conv, spec } => {
+                FStrPart::Field {
+                    expr,
+                    debug,
+                    conv,
+                    spec,
+                } => {
                     let v = self.eval(expr)?;
                     if let Some(d) = debug {
                         s.push_str(d);
@@ -167,7 +180,7 @@ impl Interp {
                     let spec = self.fstring(spec)?;
                     let v = match conv {
                         Some('r') | Some('a') => Value::str(&self.repr(&v)?),
-                        Some('s') => Value::str(&self.to_str(&v)?),
+                        Some('s') => Value::str(&self.str_of(&v)?),
                         _ if debug.is_some() && spec.is_empty() => Value::str(&self.repr(&v)?),
                         _ => v,
                     };
@@ -189,7 +202,7 @@ impl Interp {
             slots: RefCell::new(vec![None; c.scope.slots.len()]),
             parent: self.env.clone(),
         });
-        let saved = std::mem::replace(&mut self.env, Some(env));
+        let saved = self.env.replace(env);
         let saved_ns = self.class_ns.take();
         let mut out = Vec::new();
         let mut dict = Dict::new();
@@ -214,7 +227,14 @@ impl Interp {
         })
     }
 
-    fn comp_level(&mut self, c: &Comprehension, level: usize, seq: Value, out: &mut Vec<Value>, dict: &mut Dict) -> R<()> {
+    fn comp_level(
+        &mut self,
+        c: &Comprehension,
+        level: usize,
+        seq: Value,
+        out: &mut Vec<Value>,
+        dict: &mut Dict,
+    ) -> R<()> {
         let g = &c.gens[level];
         let it = self.iter(&seq);
         let mut it = self.at(it, g.iter.span)?;
@@ -259,7 +279,7 @@ impl Interp {
         self.trace(r, f.span, &name)
     }
 
-    fn eval_args(&mut self, args: &[Arg]) -> R<(Vec<Value>, Vec<(Ident, Value)>)> {
+    fn eval_args(&mut self, args: &[Arg]) -> R<CallArgs> {
         let mut pos = Vec::with_capacity(args.len());
         let mut kw = Vec::new();
         for a in args {
@@ -320,7 +340,11 @@ impl Interp {
                         "RuntimeError",
                         format!(
                             "Boolean value of Tensor with {} values is ambiguous",
-                            if t.numel() == 0 { "no".to_string() } else { "more than one".to_string() }
+                            if t.numel() == 0 {
+                                "no".to_string()
+                            } else {
+                                "more than one".to_string()
+                            }
                         ),
                     ));
                 }
@@ -353,12 +377,22 @@ impl Interp {
         self.store_name(&a.bind, bound, a.span)
     }
 
-    pub fn import_from(&mut self, path: &[Ident], aliases: &[Alias], span: crate::syntax::token::Span) -> R<()> {
+    pub fn import_from(
+        &mut self,
+        path: &[Ident],
+        aliases: &[Alias],
+        span: crate::syntax::token::Span,
+    ) -> R<()> {
         let full = path.join(".");
         let module = self.module(&full)?;
         if aliases.is_empty() {
             if let Value::Module(m) = &module {
-                let items: Vec<(Ident, Value)> = m.attrs.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let items: Vec<(Ident, Value)> = m
+                    .attrs
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
                 for (k, v) in items {
                     self.set_global(&k, v);
                 }

@@ -9,7 +9,11 @@ use crate::types::python_float_repr;
 
 /// Python's repr of a string: single quotes unless the text has one and no double quote.
 pub fn str_repr(s: &str) -> String {
-    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let q = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(q);
     for c in s.chars() {
@@ -22,7 +26,9 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -66,7 +72,11 @@ impl Interp {
                 }
             }
             Value::Dict(d) => {
-                let items: Vec<(Value, Value)> = d.borrow().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
+                let items: Vec<(Value, Value)> = d
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.0.clone(), v.clone()))
+                    .collect();
                 let mut parts = Vec::with_capacity(items.len());
                 for (k, v) in items {
                     parts.push(format!("{}: {}", self.repr(&k)?, self.repr(&v)?));
@@ -90,14 +100,26 @@ impl Interp {
             }
             Value::Slice(s) => {
                 let s = s.clone();
-                format!("slice({}, {}, {})", self.repr(&s[0])?, self.repr(&s[1])?, self.repr(&s[2])?)
+                format!(
+                    "slice({}, {}, {})",
+                    self.repr(&s[0])?,
+                    self.repr(&s[1])?,
+                    self.repr(&s[2])?
+                )
             }
             Value::Ellipsis => "Ellipsis".into(),
             Value::Func(f) => format!("<function {} at 0x{:x}>", f.def.name, v.identity()),
             Value::Builtin(b) => format!("<built-in function {}>", b.name),
             Value::Method(m) => match &m.1 {
-                Value::Func(f) => format!("<bound method {}.{} of {}>", m.0.type_name(), f.def.name, self.repr(&m.0.clone())?),
-                Value::Builtin(b) => format!("<built-in method {} of {} object>", b.name, m.0.type_name()),
+                Value::Func(f) => format!(
+                    "<bound method {}.{} of {}>",
+                    m.0.type_name(),
+                    f.def.name,
+                    self.repr(&m.0.clone())?
+                ),
+                Value::Builtin(b) => {
+                    format!("<built-in method {} of {} object>", b.name, m.0.type_name())
+                }
                 _ => "<bound method>".into(),
             },
             Value::Class(c) => {
@@ -114,12 +136,19 @@ impl Interp {
                     let r = self.call(&f, vec![v.clone()], vec![])?;
                     return match r {
                         Value::Str(s) => Ok(s.to_string()),
-                        other => Err(type_err(format!("__repr__ returned non-string (type {})", other.type_name()))),
+                        other => Err(type_err(format!(
+                            "__repr__ returned non-string (type {})",
+                            other.type_name()
+                        ))),
                     };
                 }
                 if super::exc::is_exception_class(&i.class) {
                     let args = super::exc::args_of(v);
-                    let inner = if args.len() == 1 { self.repr(&args[0])? } else { self.join_reprs(&args)? };
+                    let inner = if args.len() == 1 {
+                        self.repr(&args[0])?
+                    } else {
+                        self.join_reprs(&args)?
+                    };
                     return Ok(format!("{}({inner})", i.class.name));
                 }
                 format!("<__main__.{} object at 0x{:x}>", i.class.name, v.identity())
@@ -153,7 +182,7 @@ impl Interp {
     }
 
     /// Python's `str()`.
-    pub fn to_str(&mut self, v: &Value) -> R<String> {
+    pub fn str_of(&mut self, v: &Value) -> R<String> {
         match v {
             Value::Str(s) => Ok(s.to_string()),
             Value::Device(d) => Ok(d.to_string()),
@@ -162,10 +191,14 @@ impl Interp {
                     let r = self.call(&f, vec![v.clone()], vec![])?;
                     return match r {
                         Value::Str(s) => Ok(s.to_string()),
-                        other => Err(type_err(format!("__str__ returned non-string (type {})", other.type_name()))),
+                        other => Err(type_err(format!(
+                            "__str__ returned non-string (type {})",
+                            other.type_name()
+                        ))),
                     };
                 }
-                if super::exc::is_exception_class(&i.class) && i.class.lookup("__repr__").is_none() {
+                if super::exc::is_exception_class(&i.class) && i.class.lookup("__repr__").is_none()
+                {
                     let args = super::exc::args_of(v);
                     return match args.len() {
                         0 => Ok(String::new()),
@@ -173,7 +206,7 @@ impl Interp {
                             if i.class.is_subclass_of(&self.exc_class("KeyError")) {
                                 self.repr(&args[0])
                             } else {
-                                self.to_str(&args[0])
+                                self.str_of(&args[0])
                             }
                         }
                         _ => self.repr(&Value::tuple(args)),
@@ -195,15 +228,20 @@ impl Interp {
             }
         }
         if spec.is_empty() {
-            return self.to_str(v);
+            return self.str_of(v);
         }
         if let Value::Instance(i) = v {
             if let Some(f) = i.class.lookup("__format__") {
                 let r = self.call(&f, vec![v.clone(), Value::str(spec)], vec![])?;
-                return self.to_str(&r);
+                return self.str_of(&r);
             }
         }
-        let s = Spec::parse(spec).ok_or_else(|| value_err(format!("Invalid format specifier '{spec}' for object of type '{}'", v.type_name())))?;
+        let s = Spec::parse(spec).ok_or_else(|| {
+            value_err(format!(
+                "Invalid format specifier '{spec}' for object of type '{}'",
+                v.type_name()
+            ))
+        })?;
         let body = match (v, s.ty) {
             (Value::Str(x), None | Some('s')) => {
                 let x: String = match s.precision {
@@ -212,7 +250,10 @@ impl Interp {
                 };
                 return Ok(s.pad(&x, "", '<'));
             }
-            (Value::Int(_) | Value::Bool(_), None | Some('d' | 'x' | 'X' | 'b' | 'o' | 'c' | 'n')) => {
+            (
+                Value::Int(_) | Value::Bool(_),
+                None | Some('d' | 'x' | 'X' | 'b' | 'o' | 'c' | 'n'),
+            ) => {
                 let i = to_int(v, "value")?;
                 let mag = i.unsigned_abs();
                 let digits = match s.ty {
@@ -220,7 +261,9 @@ impl Interp {
                     Some('X') => format!("{mag:X}"),
                     Some('b') => format!("{mag:b}"),
                     Some('o') => format!("{mag:o}"),
-                    Some('c') => char::from_u32(i as u32).map(String::from).unwrap_or_default(),
+                    Some('c') => char::from_u32(i as u32)
+                        .map(String::from)
+                        .unwrap_or_default(),
                     _ => group(&mag.to_string(), s.grouping),
                 };
                 let prefix = if s.alternate {
@@ -237,7 +280,10 @@ impl Interp {
                 let sign = sign_of(i < 0, s.sign);
                 return Ok(s.pad(&format!("{prefix}{digits}"), &sign, '>'));
             }
-            (Value::Int(_) | Value::Bool(_) | Value::Float(_), Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') | None) => {
+            (
+                Value::Int(_) | Value::Bool(_) | Value::Float(_),
+                Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') | None,
+            ) => {
                 let x = to_float(v, "value")?;
                 let (neg, body) = float_body(x, &s);
                 let sign = sign_of(neg, s.sign);
@@ -268,7 +314,9 @@ fn sign_of(neg: bool, mode: char) -> String {
 
 /// Inserts thousands separators into a run of digits.
 fn group(digits: &str, sep: Option<char>) -> String {
-    let Some(sep) = sep else { return digits.to_string() };
+    let Some(sep) = sep else {
+        return digits.to_string();
+    };
     let (int, frac) = match digits.find('.') {
         Some(i) => (&digits[..i], &digits[i..]),
         None => (digits, ""),
@@ -285,11 +333,15 @@ fn group(digits: &str, sep: Option<char>) -> String {
 
 /// The digits of a float under a spec, without the sign.
 fn float_body(x: f64, s: &Spec) -> (bool, String) {
-    let neg = x.is_sign_negative() && !(x == 0.0 && false) && !x.is_nan();
+    let neg = x.is_sign_negative() && !x.is_nan();
     let a = x.abs();
     if !a.is_finite() {
         let t = if a.is_nan() { "nan" } else { "inf" };
-        let t = if matches!(s.ty, Some('E' | 'F' | 'G')) { t.to_uppercase() } else { t.to_string() };
+        let t = if matches!(s.ty, Some('E' | 'F' | 'G')) {
+            t.to_uppercase()
+        } else {
+            t.to_string()
+        };
         return (neg && !a.is_nan(), t);
     }
     let body = match s.ty {
@@ -297,17 +349,29 @@ fn float_body(x: f64, s: &Spec) -> (bool, String) {
         Some('%') => format!("{:.*}%", s.precision.unwrap_or(6), a * 100.0),
         Some('e' | 'E') => {
             let t = sci(a, s.precision.unwrap_or(6));
-            if s.ty == Some('E') { t.to_uppercase() } else { t }
+            if s.ty == Some('E') {
+                t.to_uppercase()
+            } else {
+                t
+            }
         }
         Some('g' | 'G') => {
             let t = general(a, s.precision.unwrap_or(6), s.alternate);
-            if s.ty == Some('G') { t.to_uppercase() } else { t }
+            if s.ty == Some('G') {
+                t.to_uppercase()
+            } else {
+                t
+            }
         }
         _ => match s.precision {
             // No type: like 'g' but at least one digit after the point, and repr by default.
             Some(p) => {
                 let t = general(a, p, false);
-                if t.contains(['.', 'e', 'n', 'i']) { t } else { t + ".0" }
+                if t.contains(['.', 'e', 'n', 'i']) {
+                    t
+                } else {
+                    t + ".0"
+                }
             }
             None => group(&python_float_repr(a), s.grouping),
         },
@@ -340,7 +404,12 @@ pub fn general(a: f64, prec: usize, keep_zeros: bool) -> String {
     };
     if exp < -4 || exp >= p as i32 {
         let (m, _) = t.split_once('e').unwrap_or((&t, ""));
-        format!("{}e{}{:02}", strip(m.to_string()), if exp < 0 { '-' } else { '+' }, exp.abs())
+        format!(
+            "{}e{}{:02}",
+            strip(m.to_string()),
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        )
     } else {
         strip(format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, a))
     }
@@ -427,7 +496,11 @@ impl Spec {
             return format!("{sign}{body}");
         }
         let n = self.width - len;
-        let (fill, align) = if self.zero && self.align.is_none() { ('0', '=') } else { (self.fill, self.align.unwrap_or(default)) };
+        let (fill, align) = if self.zero && self.align.is_none() {
+            ('0', '=')
+        } else {
+            (self.fill, self.align.unwrap_or(default))
+        };
         let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
         match align {
             '<' => format!("{sign}{body}{}", f(n)),
@@ -444,7 +517,11 @@ pub fn percent_format(it: &mut Interp, fmt: &str, args: &Value) -> R<String> {
         Value::Tuple(t) => t.to_vec(),
         v => vec![v.clone()],
     };
-    let dict = if let Value::Dict(d) = args { Some(d.clone()) } else { None };
+    let dict = if let Value::Dict(d) = args {
+        Some(d.clone())
+    } else {
+        None
+    };
     let mut next = items.into_iter();
     let mut out = String::new();
     let cs: Vec<char> = fmt.chars().collect();
@@ -458,7 +535,11 @@ pub fn percent_format(it: &mut Interp, fmt: &str, args: &Value) -> R<String> {
         i += 1;
         let mut key = None;
         if i < cs.len() && cs[i] == '(' {
-            let end = cs[i..].iter().position(|&c| c == ')').map(|p| p + i).ok_or_else(|| value_err("incomplete format key"))?;
+            let end = cs[i..]
+                .iter()
+                .position(|&c| c == ')')
+                .map(|p| p + i)
+                .ok_or_else(|| value_err("incomplete format key"))?;
             key = Some(cs[i + 1..end].iter().collect::<String>());
             i = end + 1;
         }
@@ -491,47 +572,102 @@ pub fn percent_format(it: &mut Interp, fmt: &str, args: &Value) -> R<String> {
             continue;
         }
         let v = match (&key, &dict) {
-            (Some(k), Some(d)) => d.borrow().get(&Key(Value::str(k))).cloned().ok_or_else(|| super::exc::err("KeyError", format!("'{k}'")))?,
-            _ => next.next().ok_or_else(|| type_err("not enough arguments for format string"))?,
+            (Some(k), Some(d)) => d
+                .borrow()
+                .get(&Key(Value::str(k)))
+                .cloned()
+                .ok_or_else(|| super::exc::err("KeyError", format!("'{k}'")))?,
+            _ => next
+                .next()
+                .ok_or_else(|| type_err("not enough arguments for format string"))?,
         };
-        let zero = if flags.contains('0') && !flags.contains('-') { "0" } else { "" };
-        let align = if flags.contains('-') { "<" } else if zero.is_empty() || conv == 's' || conv == 'r' { ">" } else { "" };
-        let sign = if flags.contains('+') { "+" } else if flags.contains(' ') { " " } else { "" };
+        let zero = if flags.contains('0') && !flags.contains('-') {
+            "0"
+        } else {
+            ""
+        };
+        let align = if flags.contains('-') {
+            "<"
+        } else if zero.is_empty() || conv == 's' || conv == 'r' {
+            ">"
+        } else {
+            ""
+        };
+        let sign = if flags.contains('+') {
+            "+"
+        } else if flags.contains(' ') {
+            " "
+        } else {
+            ""
+        };
         let alt = if flags.contains('#') { "#" } else { "" };
         let prec_s = prec.as_ref().map(|p| format!(".{p}")).unwrap_or_default();
         let piece = match conv {
             's' | 'r' | 'a' => {
-                let s = if conv == 's' { it.to_str(&v)? } else { it.repr(&v)? };
+                let s = if conv == 's' {
+                    it.str_of(&v)?
+                } else {
+                    it.repr(&v)?
+                };
                 it.format_value(&Value::str(&s), &format!("{align}{width}{prec_s}"))?
             }
             'd' | 'i' | 'u' => {
                 let n = match &v {
                     Value::Float(f) => Value::Int(f.trunc() as i64),
-                    other => Value::Int(to_int(other, "%d format").map_err(|_| type_err(format!("%d format: a real number is required, not {}", other.type_name())))?),
+                    other => Value::Int(to_int(other, "%d format").map_err(|_| {
+                        type_err(format!(
+                            "%d format: a real number is required, not {}",
+                            other.type_name()
+                        ))
+                    })?),
                 };
                 it.format_value(&n, &format!("{align}{sign}{zero}{width}d"))?
             }
-            'x' | 'X' | 'o' => it.format_value(&Value::Int(to_int(&v, "%x format")?), &format!("{align}{sign}{alt}{zero}{width}{conv}"))?,
+            'x' | 'X' | 'o' => it.format_value(
+                &Value::Int(to_int(&v, "%x format")?),
+                &format!("{align}{sign}{alt}{zero}{width}{conv}"),
+            )?,
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                let p = if prec.is_none() { ".6".to_string() } else { prec_s.clone() };
-                it.format_value(&Value::Float(to_float(&v, "%f format")?), &format!("{align}{sign}{zero}{width}{p}{conv}"))?
+                let p = if prec.is_none() {
+                    ".6".to_string()
+                } else {
+                    prec_s.clone()
+                };
+                it.format_value(
+                    &Value::Float(to_float(&v, "%f format")?),
+                    &format!("{align}{sign}{zero}{width}{p}{conv}"),
+                )?
             }
             'c' => match &v {
                 Value::Str(s) => s.to_string(),
-                other => char::from_u32(to_int(other, "%c")? as u32).map(String::from).unwrap_or_default(),
+                other => char::from_u32(to_int(other, "%c")? as u32)
+                    .map(String::from)
+                    .unwrap_or_default(),
             },
-            other => return Err(value_err(format!("unsupported format character '{other}' (0x{:x})", other as u32))),
+            other => {
+                return Err(value_err(format!(
+                    "unsupported format character '{other}' (0x{:x})",
+                    other as u32
+                )))
+            }
         };
         out.push_str(&piece);
     }
     if next.next().is_some() && dict.is_none() {
-        return Err(type_err("not all arguments converted during string formatting"));
+        return Err(type_err(
+            "not all arguments converted during string formatting",
+        ));
     }
     Ok(out)
 }
 
 /// `str.format(*args, **kwargs)`.
-pub fn str_format(it: &mut Interp, fmt: &str, args: &[Value], kwargs: &[(crate::syntax::ast::Ident, Value)]) -> R<String> {
+pub fn str_format(
+    it: &mut Interp,
+    fmt: &str,
+    args: &[Value],
+    kwargs: &[(crate::syntax::ast::Ident, Value)],
+) -> R<String> {
     let mut out = String::new();
     let cs: Vec<char> = fmt.chars().collect();
     let mut i = 0;
@@ -574,20 +710,41 @@ pub fn str_format(it: &mut Interp, fmt: &str, args: &[Value], kwargs: &[(crate::
                 let split = name.find(['[', '.']).unwrap_or(name.len());
                 let (base, rest) = name.split_at(split);
                 let mut v = if base.is_empty() {
-                    let v = args.get(auto).cloned().ok_or_else(|| super::exc::err("IndexError", format!("Replacement index {auto} out of range for positional args tuple")))?;
+                    let v = args.get(auto).cloned().ok_or_else(|| {
+                        super::exc::err(
+                            "IndexError",
+                            format!(
+                                "Replacement index {auto} out of range for positional args tuple"
+                            ),
+                        )
+                    })?;
                     auto += 1;
                     v
                 } else if let Ok(n) = base.parse::<usize>() {
-                    args.get(n).cloned().ok_or_else(|| super::exc::err("IndexError", format!("Replacement index {n} out of range for positional args tuple")))?
+                    args.get(n).cloned().ok_or_else(|| {
+                        super::exc::err(
+                            "IndexError",
+                            format!("Replacement index {n} out of range for positional args tuple"),
+                        )
+                    })?
                 } else {
-                    kwargs.iter().find(|(k, _)| &**k == base).map(|(_, v)| v.clone()).ok_or_else(|| super::exc::err("KeyError", format!("'{base}'")))?
+                    kwargs
+                        .iter()
+                        .find(|(k, _)| &**k == base)
+                        .map(|(_, v)| v.clone())
+                        .ok_or_else(|| super::exc::err("KeyError", format!("'{base}'")))?
                 };
                 let mut r = rest;
                 while !r.is_empty() {
                     if let Some(stripped) = r.strip_prefix('[') {
-                        let end = stripped.find(']').ok_or_else(|| value_err("Missing ']' in format string"))?;
+                        let end = stripped
+                            .find(']')
+                            .ok_or_else(|| value_err("Missing ']' in format string"))?;
                         let key = &stripped[..end];
-                        let k = key.parse::<i64>().map(Value::Int).unwrap_or_else(|_| Value::str(key));
+                        let k = key
+                            .parse::<i64>()
+                            .map(Value::Int)
+                            .unwrap_or_else(|_| Value::str(key));
                         v = it.getitem(&v, &k)?;
                         r = &stripped[end + 1..];
                     } else if let Some(stripped) = r.strip_prefix('.') {
@@ -600,10 +757,14 @@ pub fn str_format(it: &mut Interp, fmt: &str, args: &[Value], kwargs: &[(crate::
                 }
                 let v = match conv {
                     Some('r') => Value::str(&it.repr(&v)?),
-                    Some('s') => Value::str(&it.to_str(&v)?),
+                    Some('s') => Value::str(&it.str_of(&v)?),
                     _ => v,
                 };
-                let spec = if spec.contains('{') { str_format(it, spec, args, kwargs)? } else { spec.to_string() };
+                let spec = if spec.contains('{') {
+                    str_format(it, spec, args, kwargs)?
+                } else {
+                    spec.to_string()
+                };
                 out.push_str(&it.format_value(&v, &spec)?);
             }
             '}' => return Err(value_err("Single '}' encountered in format string")),

@@ -57,7 +57,11 @@ impl Interp {
     }
 
     pub fn sym_name(&self, sym: u32) -> Rc<str> {
-        self.syms.names.get(sym as usize).cloned().unwrap_or_else(|| Rc::from("?"))
+        self.syms
+            .names
+            .get(sym as usize)
+            .cloned()
+            .unwrap_or_else(|| Rc::from("?"))
     }
 
     pub fn set_global(&mut self, name: &str, v: Value) {
@@ -128,11 +132,25 @@ impl Interp {
                     let r = self.call(&dec, vec![v], vec![]);
                     v = self.at(r, d.span)?;
                 }
-                self.store_name(&Name { id: f.name.clone(), res: f.bind }, v, s.span)?;
+                self.store_name(
+                    &Name {
+                        id: f.name.clone(),
+                        res: f.bind,
+                    },
+                    v,
+                    s.span,
+                )?;
             }
             StmtKind::Class(c) => {
                 let v = self.make_class(c)?;
-                self.store_name(&Name { id: c.name.clone(), res: c.bind }, v, s.span)?;
+                self.store_name(
+                    &Name {
+                        id: c.name.clone(),
+                        res: c.bind,
+                    },
+                    v,
+                    s.span,
+                )?;
             }
             StmtKind::Return(v) => {
                 let v = match v {
@@ -150,23 +168,23 @@ impl Interp {
                     self.exec_block(b)?
                 }
             }
-            StmtKind::While(c, body, orelse) => {
-                loop {
-                    self.check_interrupt()?;
-                    let cond = self.eval(c)?;
-                    let t = self.truthy(&cond);
-                    if !self.at(t, c.span)? {
-                        self.exec_block(orelse)?;
-                        break;
-                    }
-                    match self.exec_block(body) {
-                        Ok(()) | Err(Ctrl::Continue) => {}
-                        Err(Ctrl::Break) => break,
-                        Err(e) => return Err(e),
-                    }
+            StmtKind::While(c, body, orelse) => loop {
+                self.check_interrupt()?;
+                let cond = self.eval(c)?;
+                let t = self.truthy(&cond);
+                if !self.at(t, c.span)? {
+                    self.exec_block(orelse)?;
+                    break;
                 }
+                match self.exec_block(body) {
+                    Ok(()) | Err(Ctrl::Continue) => {}
+                    Err(Ctrl::Break) => break,
+                    Err(e) => return Err(e),
+                }
+            },
+            StmtKind::For(target, iter, body, orelse) => {
+                self.exec_for(target, iter, body, orelse)?
             }
-            StmtKind::For(target, iter, body, orelse) => self.exec_for(target, iter, body, orelse)?,
             StmtKind::Break => return Err(Ctrl::Break),
             StmtKind::Continue => return Err(Ctrl::Continue),
             StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
@@ -238,7 +256,9 @@ impl Interp {
         loop {
             self.check_interrupt()?;
             let next = self.next(&mut it);
-            let Some(v) = self.at(next, iter.span)? else { break };
+            let Some(v) = self.at(next, iter.span)? else {
+                break;
+            };
             self.assign(target, v)?;
             match self.exec_block(body) {
                 Ok(()) | Err(Ctrl::Continue) => {}
@@ -264,7 +284,12 @@ impl Interp {
             Err(Ctrl::Raise(_)) => (Value::None, true),
             _ => (Value::None, false),
         };
-        let exit = self.call_method(&mgr, "__exit__", vec![exc_v.clone(), exc_v.clone(), exc_v], vec![]);
+        let exit = self.call_method(
+            &mgr,
+            "__exit__",
+            vec![exc_v.clone(), exc_v.clone(), exc_v],
+            vec![],
+        );
         let exit = self.at(exit, e.span)?;
         if suppress_possible && self.truthy(&exit)? {
             return Ok(());
@@ -272,7 +297,13 @@ impl Interp {
         result
     }
 
-    fn exec_try(&mut self, body: &[Stmt], handlers: &[Handler], orelse: &[Stmt], finally: &[Stmt]) -> R<()> {
+    fn exec_try(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[Handler],
+        orelse: &[Stmt],
+        finally: &[Stmt],
+    ) -> R<()> {
         let mut result = self.exec_block(body);
         if let Err(Ctrl::Raise(e)) = result {
             result = self.handle(e, handlers);
@@ -317,7 +348,9 @@ impl Interp {
             Exc::Object(v) => v.clone(),
             Exc::Builtin { class, msg } => {
                 let cls = self.exc_class(class);
-                let args = if msg.is_empty() && (*class == "KeyboardInterrupt" || *class == "StopIteration") {
+                let args = if msg.is_empty()
+                    && (*class == "KeyboardInterrupt" || *class == "StopIteration")
+                {
                     vec![]
                 } else if *class == "KeyError" && msg.starts_with('\'') {
                     // A KeyError's argument is the key itself; its str() is the key's repr.
@@ -351,7 +384,9 @@ impl Interp {
         match cls {
             Value::Class(c) => {
                 if !exc::is_exception_class(c) {
-                    return Err(type_err("catching classes that do not inherit from BaseException is not allowed"));
+                    return Err(type_err(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ));
                 }
                 Ok(matches!(value, Value::Instance(i) if i.class.is_subclass_of(c)))
             }
@@ -363,7 +398,9 @@ impl Interp {
                 }
                 Ok(false)
             }
-            _ => Err(type_err("catching classes that do not inherit from BaseException is not allowed")),
+            _ => Err(type_err(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     }
 
@@ -400,7 +437,10 @@ impl Interp {
     pub fn load(&mut self, n: &Name) -> R<Value> {
         match n.res {
             Res::Local(slot) => {
-                let env = self.env.as_ref().ok_or_else(|| err("SystemError", "no frame"))?;
+                let env = self
+                    .env
+                    .as_ref()
+                    .ok_or_else(|| err("SystemError", "no frame"))?;
                 match env.slots.borrow().get(slot as usize) {
                     Some(Some(v)) => Ok(v.clone()),
                     _ => Err(err(
@@ -481,7 +521,9 @@ impl Interp {
                     ns.borrow_mut().insert(n.id.clone(), v);
                 }
             }
-            Res::Unresolved => return Err(err("SystemError", format!("unresolved name '{}'", n.id))),
+            Res::Unresolved => {
+                return Err(err("SystemError", format!("unresolved name '{}'", n.id)))
+            }
         }
         Ok(())
     }
@@ -518,7 +560,9 @@ impl Interp {
     /// Splits `v` into one value per target; a starred target takes a list of the rest.
     fn unpack(&mut self, v: Value, targets: &[Expr]) -> R<Vec<Value>> {
         let items = self.collect(&v)?;
-        let star = targets.iter().position(|t| matches!(t.kind, ExprKind::Starred(_)));
+        let star = targets
+            .iter()
+            .position(|t| matches!(t.kind, ExprKind::Starred(_)));
         match star {
             None => {
                 if items.len() > targets.len() {
@@ -585,7 +629,10 @@ impl Interp {
                 let r = self.setitem(&o, i, v);
                 self.at(r, target.span)
             }
-            _ => Err(err("SyntaxError", "illegal target for augmented assignment")),
+            _ => Err(err(
+                "SyntaxError",
+                "illegal target for augmented assignment",
+            )),
         }
     }
 
@@ -634,11 +681,16 @@ impl Interp {
                     }
                     _ => Err(err(
                         "AttributeError",
-                        format!("'{}' object attribute '{name}' cannot be deleted", o.type_name()),
+                        format!(
+                            "'{}' object attribute '{name}' cannot be deleted",
+                            o.type_name()
+                        ),
                     )),
                 }
             }
-            ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().try_for_each(|i| self.delete(i)),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                items.iter().try_for_each(|i| self.delete(i))
+            }
             _ => Err(err("SyntaxError", "cannot delete this expression")),
         }
     }
@@ -677,7 +729,9 @@ impl Interp {
             }
         }
         if c.bases.len() > 1 {
-            let r: R<()> = Err(type_err("nabla classes have a single base class (multiple inheritance is not supported)"));
+            let r: R<()> = Err(type_err(
+                "nabla classes have a single base class (multiple inheritance is not supported)",
+            ));
             self.at(r, c.bases[1].span)?;
         }
         let ns = Rc::new(RefCell::new(IndexMap::new()));
@@ -707,11 +761,15 @@ impl Interp {
                 _ => None,
             };
             if let Some(f) = f {
-                f.attrs.borrow_mut().insert(Rc::from("__class__"), Value::Class(class.clone()));
+                f.attrs
+                    .borrow_mut()
+                    .insert(Rc::from("__class__"), Value::Class(class.clone()));
             }
             if let Value::Property(p) = v {
                 if let Value::Func(f) = &*p.1.borrow() {
-                    f.attrs.borrow_mut().insert(Rc::from("__class__"), Value::Class(class.clone()));
+                    f.attrs
+                        .borrow_mut()
+                        .insert(Rc::from("__class__"), Value::Class(class.clone()));
                 }
             }
         }
@@ -724,7 +782,12 @@ impl Interp {
     }
 
     /// Calls a user-defined function.
-    pub fn call_function(&mut self, f: &Rc<Function>, args: Vec<Value>, kwargs: Vec<(Ident, Value)>) -> R<Value> {
+    pub fn call_function(
+        &mut self,
+        f: &Rc<Function>,
+        args: Vec<Value>,
+        kwargs: Vec<(Ident, Value)>,
+    ) -> R<Value> {
         let def = &f.def;
         let slots = self.bind_params(f, args, kwargs)?;
         if self.depth >= MAX_DEPTH {
@@ -734,7 +797,7 @@ impl Interp {
             slots: RefCell::new(slots),
             parent: f.env.clone(),
         });
-        let saved_env = std::mem::replace(&mut self.env, Some(env));
+        let saved_env = self.env.replace(env);
         let saved_src = std::mem::replace(&mut self.src, f.src.clone());
         let saved_ns = self.class_ns.take();
         self.depth += 1;
@@ -759,7 +822,12 @@ impl Interp {
         }
     }
 
-    fn bind_params(&mut self, f: &Function, args: Vec<Value>, kwargs: Vec<(Ident, Value)>) -> R<Vec<Option<Value>>> {
+    fn bind_params(
+        &mut self,
+        f: &Function,
+        args: Vec<Value>,
+        kwargs: Vec<(Ident, Value)>,
+    ) -> R<Vec<Option<Value>>> {
         let def = &f.def;
         let nslots = def.scope.slots.len().max(def.params.len());
         let mut slots: Vec<Option<Value>> = vec![None; nslots];
@@ -768,7 +836,11 @@ impl Interp {
         let mut extra_pos = Vec::new();
         let mut var_kw: Option<usize> = None;
         let mut var_args: Option<usize> = None;
-        let npos = def.params.iter().filter(|p| p.kind == ParamKind::Normal).count();
+        let npos = def
+            .params
+            .iter()
+            .filter(|p| p.kind == ParamKind::Normal)
+            .count();
         for (i, p) in def.params.iter().enumerate() {
             match p.kind {
                 ParamKind::Normal => {
@@ -796,14 +868,14 @@ impl Interp {
         }
         let mut extra_kw = IndexMap::new();
         for (k, v) in kwargs {
-            match def
-                .params
-                .iter()
-                .position(|p| p.name == k && matches!(p.kind, ParamKind::Normal | ParamKind::KwOnly))
-            {
+            match def.params.iter().position(|p| {
+                p.name == k && matches!(p.kind, ParamKind::Normal | ParamKind::KwOnly)
+            }) {
                 Some(i) => {
                     if slots[i].is_some() {
-                        return Err(type_err(format!("{fname}() got multiple values for argument '{k}'")));
+                        return Err(type_err(format!(
+                            "{fname}() got multiple values for argument '{k}'"
+                        )));
                     }
                     slots[i] = Some(v);
                 }
@@ -811,7 +883,9 @@ impl Interp {
                     extra_kw.insert(Key(Value::Str(k)), v);
                 }
                 None => {
-                    return Err(type_err(format!("{fname}() got an unexpected keyword argument '{k}'")));
+                    return Err(type_err(format!(
+                        "{fname}() got an unexpected keyword argument '{k}'"
+                    )));
                 }
             }
         }
@@ -832,7 +906,11 @@ impl Interp {
             let list = match names.len() {
                 1 => names[0].clone(),
                 2 => format!("{} and {}", names[0], names[1]),
-                _ => format!("{}, and {}", names[..names.len() - 1].join(", "), names[names.len() - 1]),
+                _ => format!(
+                    "{}, and {}",
+                    names[..names.len() - 1].join(", "),
+                    names[names.len() - 1]
+                ),
             };
             return Err(type_err(format!(
                 "{fname}() missing {} required positional argument{}: {list}",

@@ -4,7 +4,7 @@ use super::builtins::{self, Builtin};
 use super::exc::{err, R};
 use super::interp::Interp;
 use super::value::*;
-use crate::syntax::ast::{ParamKind, StmtKind, ExprKind};
+use crate::syntax::ast::{ExprKind, ParamKind, StmtKind};
 use indexmap::IndexMap;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,7 +12,9 @@ use std::rc::Rc;
 /// The built-in function that stands for a value's type (`int`, `str` …), by type name.
 fn builtin_type_name(b: &Builtin) -> Option<&'static str> {
     match b.name {
-        "int" | "float" | "str" | "bool" | "list" | "tuple" | "dict" | "set" | "range" => Some(b.name),
+        "int" | "float" | "str" | "bool" | "list" | "tuple" | "dict" | "set" | "range" => {
+            Some(b.name)
+        }
         _ => None,
     }
 }
@@ -38,7 +40,12 @@ impl Interp {
                 Some("dict") => matches!(v, Value::Dict(_)),
                 Some("set") => matches!(v, Value::Set(_)),
                 Some("range") => matches!(v, Value::Range(_)),
-                _ => return Err(err("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union")),
+                _ => {
+                    return Err(err(
+                        "TypeError",
+                        "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                    ))
+                }
             },
             Value::Class(k) => match v {
                 Value::Instance(i) => i.class.is_subclass_of(k),
@@ -46,7 +53,12 @@ impl Interp {
                 Value::Size(_) => self.size_class.as_ref().is_some_and(|t| Rc::ptr_eq(t, k)),
                 _ => false,
             },
-            _ => return Err(err("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union")),
+            _ => {
+                return Err(err(
+                    "TypeError",
+                    "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                ))
+            }
         })
     }
 
@@ -151,14 +163,24 @@ impl Interp {
                 s
             }
             Value::Module(m) => {
-                let names: Vec<String> = m.attrs.borrow().keys().filter(|k| !k.starts_with('_')).map(|k| k.to_string()).collect();
+                let names: Vec<String> = m
+                    .attrs
+                    .borrow()
+                    .keys()
+                    .filter(|k| !k.starts_with('_'))
+                    .map(|k| k.to_string())
+                    .collect();
                 format!("module {}\n    {}", m.name, names.join(", "))
             }
             _ => {
                 let mut names = self.attribute_names(v);
                 names.retain(|n| !n.starts_with('_'));
                 names.sort();
-                format!("{} object\n    methods and attributes: {}", v.type_name(), names.join(", "))
+                format!(
+                    "{} object\n    methods and attributes: {}",
+                    v.type_name(),
+                    names.join(", ")
+                )
             }
         }
     }
@@ -181,16 +203,50 @@ impl Interp {
             Value::Class(c) => class_names(c, &mut out),
             Value::Module(m) => out.extend(m.attrs.borrow().keys().map(|n| n.to_string())),
             Value::Tensor(_) => {
-                out.extend(super::torch::TENSOR_METHODS.iter().map(|b| b.name.to_string()));
-                out.extend(super::torch::TORCH.iter().filter(|b| super::torch::tensor_method(b.name).is_some()).map(|b| b.name.to_string()));
-                out.extend(["shape", "dtype", "device", "ndim", "T", "mT", "data", "is_cuda", "requires_grad", "grad", "is_leaf", "itemsize", "nbytes"].map(String::from));
+                out.extend(
+                    super::torch::TENSOR_METHODS
+                        .iter()
+                        .map(|b| b.name.to_string()),
+                );
+                out.extend(
+                    super::torch::TORCH
+                        .iter()
+                        .filter(|b| super::torch::tensor_method(b.name).is_some())
+                        .map(|b| b.name.to_string()),
+                );
+                out.extend(
+                    [
+                        "shape",
+                        "dtype",
+                        "device",
+                        "ndim",
+                        "T",
+                        "mT",
+                        "data",
+                        "is_cuda",
+                        "requires_grad",
+                        "grad",
+                        "is_leaf",
+                        "itemsize",
+                        "nbytes",
+                    ]
+                    .map(String::from),
+                );
             }
-            Value::Str(_) => out.extend(super::strings::STR_METHODS.iter().map(|b| b.name.to_string())),
+            Value::Str(_) => out.extend(
+                super::strings::STR_METHODS
+                    .iter()
+                    .map(|b| b.name.to_string()),
+            ),
             Value::List(_) => out.extend(builtins::LIST_METHODS.iter().map(|b| b.name.to_string())),
             Value::Dict(_) => out.extend(builtins::DICT_METHODS.iter().map(|b| b.name.to_string())),
             Value::Set(_) => out.extend(builtins::SET_METHODS.iter().map(|b| b.name.to_string())),
-            Value::Tuple(_) | Value::Size(_) => out.extend(builtins::TUPLE_METHODS.iter().map(|b| b.name.to_string())),
-            Value::DType(_) => out.extend(["is_floating_point", "is_signed", "itemsize"].map(String::from)),
+            Value::Tuple(_) | Value::Size(_) => {
+                out.extend(builtins::TUPLE_METHODS.iter().map(|b| b.name.to_string()))
+            }
+            Value::DType(_) => {
+                out.extend(["is_floating_point", "is_signed", "itemsize"].map(String::from))
+            }
             Value::Device(_) => out.extend(["type", "index"].map(String::from)),
             _ => {}
         }

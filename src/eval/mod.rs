@@ -233,10 +233,14 @@ impl Session {
         self.it.depth = 0;
         self.it.calls.clear();
         // A stale interrupt from before the cell started does not count.
-        self.it.interrupt.store(false, std::sync::atomic::Ordering::Relaxed);
+        self.it
+            .interrupt
+            .store(false, std::sync::atomic::Ordering::Relaxed);
         let body = &module.body;
         let (init, last) = match body.split_last() {
-            Some((last, init)) if echo && matches!(last.kind, syntax::ast::StmtKind::Expr(_)) => (init, Some(last)),
+            Some((last, init)) if echo && matches!(last.kind, syntax::ast::StmtKind::Expr(_)) => {
+                (init, Some(last))
+            }
             _ => (&body[..], None),
         };
         let r = Interp::top_level(self.it.exec_block(init));
@@ -264,21 +268,29 @@ impl Session {
     fn report(&mut self, e: &mut exc::PyErr) -> CellError {
         let value = self.it.exc_value(e);
         let ename = value.type_name();
-        let evalue = self.it.to_str(&value).unwrap_or_default();
+        let evalue = self.it.str_of(&value).unwrap_or_default();
         let exit_code = (ename == "SystemExit").then(|| match exc::args_of(&value).first() {
             Some(Value::Int(i)) => *i as i32,
             Some(Value::Str(s)) => s.parse().unwrap_or(1),
             Some(Value::None) | None => 0,
             Some(_) => 1,
         });
-        let headline = if evalue.is_empty() { ename.clone() } else { format!("{ename}: {evalue}") };
+        let headline = if evalue.is_empty() {
+            ename.clone()
+        } else {
+            format!("{ename}: {evalue}")
+        };
         let mut report = String::new();
         if !e.trace.is_empty() {
             report.push_str("Traceback (most recent call last):\n");
             let mut func: Rc<str> = Rc::from("<module>");
             for t in e.trace.iter().rev() {
                 let (line, text) = line_of(&t.src.text, t.span.start);
-                report.push_str(&format!("  File \"{}\", line {line}, in {func}\n    {}\n", t.src.name, text.trim()));
+                report.push_str(&format!(
+                    "  File \"{}\", line {line}, in {func}\n    {}\n",
+                    t.src.name,
+                    text.trim()
+                ));
                 func = t.func.clone();
             }
         }

@@ -31,7 +31,11 @@ fn int_round(a: &mut Args, f: fn(f64) -> f64) -> R<Value> {
     }
     let x = to_float(&v, "must be real number")?;
     if !x.is_finite() {
-        return Err(if x.is_nan() { value_err("cannot convert float NaN to integer") } else { err("OverflowError", "cannot convert float infinity to integer") });
+        return Err(if x.is_nan() {
+            value_err("cannot convert float NaN to integer")
+        } else {
+            err("OverflowError", "cannot convert float infinity to integer")
+        });
     }
     Ok(Value::Int(f(x) as i64))
 }
@@ -241,7 +245,10 @@ pub struct PyRandom {
 
 impl PyRandom {
     pub fn new(seed: u64) -> PyRandom {
-        let mut r = PyRandom { mt: [0; 624], index: 624 };
+        let mut r = PyRandom {
+            mt: [0; 624],
+            index: 624,
+        };
         r.seed(seed);
         r
     }
@@ -250,19 +257,27 @@ impl PyRandom {
         self.mt[0] = s;
         for i in 1..624 {
             let prev = self.mt[i - 1];
-            self.mt[i] = 1812433253u32.wrapping_mul(prev ^ (prev >> 30)).wrapping_add(i as u32);
+            self.mt[i] = 1812433253u32
+                .wrapping_mul(prev ^ (prev >> 30))
+                .wrapping_add(i as u32);
         }
         self.index = 624;
     }
 
     /// CPython's `random.seed(int)`: init_by_array over the integer's 32-bit words.
     pub fn seed(&mut self, seed: u64) {
-        let key: Vec<u32> = if seed >> 32 == 0 { vec![seed as u32] } else { vec![seed as u32, (seed >> 32) as u32] };
+        let key: Vec<u32> = if seed >> 32 == 0 {
+            vec![seed as u32]
+        } else {
+            vec![seed as u32, (seed >> 32) as u32]
+        };
         self.init_genrand(19650218);
         let (mut i, mut j) = (1usize, 0usize);
         for _ in 0..624.max(key.len()) {
             let prev = self.mt[i - 1];
-            self.mt[i] = (self.mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1664525)).wrapping_add(key[j]).wrapping_add(j as u32);
+            self.mt[i] = (self.mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1664525))
+                .wrapping_add(key[j])
+                .wrapping_add(j as u32);
             i += 1;
             j += 1;
             if i >= 624 {
@@ -275,7 +290,8 @@ impl PyRandom {
         }
         for _ in 0..623 {
             let prev = self.mt[i - 1];
-            self.mt[i] = (self.mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1566083941)).wrapping_sub(i as u32);
+            self.mt[i] = (self.mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1566083941))
+                .wrapping_sub(i as u32);
             i += 1;
             if i >= 624 {
                 self.mt[0] = self.mt[623];
@@ -522,7 +538,11 @@ impl Interp {
         for (name, class) in self.exc_classes.clone() {
             self.set_builtin(name, Value::Class(class));
         }
-        for (name, v) in [("True", Value::Bool(true)), ("False", Value::Bool(false)), ("None", Value::None)] {
+        for (name, v) in [
+            ("True", Value::Bool(true)),
+            ("False", Value::Bool(false)),
+            ("None", Value::None),
+        ] {
             self.set_builtin(name, v);
         }
 
@@ -535,10 +555,18 @@ impl Interp {
             ("nan", Value::Float(f64::NAN)),
         ]);
         self.modules.insert("math".into(), module("math", &math));
-        self.modules.insert("time".into(), module("time", &table_entries(TIME)));
-        self.modules.insert("random".into(), module("random", &table_entries(RANDOM)));
+        self.modules
+            .insert("time".into(), module("time", &table_entries(TIME)));
+        self.modules
+            .insert("random".into(), module("random", &table_entries(RANDOM)));
 
-        let file = |kind, name: &str| Value::File(Rc::new(RefCell::new(FileObj { kind, name: name.into(), closed: false })));
+        let file = |kind, name: &str| {
+            Value::File(Rc::new(RefCell::new(FileObj {
+                kind,
+                name: name.into(),
+                closed: false,
+            })))
+        };
         let argv = Value::list(self.argv.iter().map(|s| Value::str(s)).collect());
         let sys = module(
             "sys",
@@ -546,9 +574,20 @@ impl Interp {
                 ("argv", argv),
                 ("stdout", file(FileKind::Stdout, "<stdout>")),
                 ("stderr", file(FileKind::Stderr, "<stderr>")),
-                ("exit", Value::Builtin(&builtins::BUILTINS[builtins::BUILTINS.iter().position(|b| b.name == "exit").unwrap_or(0)])),
+                (
+                    "exit",
+                    Value::Builtin(
+                        &builtins::BUILTINS[builtins::BUILTINS
+                            .iter()
+                            .position(|b| b.name == "exit")
+                            .unwrap_or(0)],
+                    ),
+                ),
                 ("maxsize", Value::Int(i64::MAX)),
-                ("version", Value::str(concat!("nabla ", env!("CARGO_PKG_VERSION")))),
+                (
+                    "version",
+                    Value::str(concat!("nabla ", env!("CARGO_PKG_VERSION"))),
+                ),
                 ("platform", Value::str(std::env::consts::OS)),
             ],
         );
@@ -557,17 +596,33 @@ impl Interp {
         // torch.nn.functional, torch.nn, torch.cuda, torch
         let functional = module("torch.nn.functional", &table_entries(t::FUNCTIONAL));
         let module_class = class_with("Module", MODULE_METHODS);
-        let nn = module("torch.nn", &[("functional", functional.clone()), ("Module", Value::Class(module_class))]);
+        let nn = module(
+            "torch.nn",
+            &[
+                ("functional", functional.clone()),
+                ("Module", Value::Class(module_class)),
+            ],
+        );
         let cuda = module("torch.cuda", &table_entries(CUDA));
         let mut torch = table_entries(t::TORCH);
-        torch.extend(table_entries(CONSTRUCTORS).into_iter().filter(|(n, _)| *n != "Tensor" && *n != "Size"));
+        torch.extend(
+            table_entries(CONSTRUCTORS)
+                .into_iter()
+                .filter(|(n, _)| *n != "Tensor" && *n != "Size"),
+        );
         for (name, d) in t::DTYPE_NAMES {
             torch.push((name, Value::DType(*d)));
         }
         let tensor_class = class_with("Tensor", &[]);
-        tensor_class.ns.borrow_mut().insert(Rc::from("__new__"), Value::Builtin(&CONSTRUCTORS[1]));
+        tensor_class
+            .ns
+            .borrow_mut()
+            .insert(Rc::from("__new__"), Value::Builtin(&CONSTRUCTORS[1]));
         let size_class = class_with("Size", &[]);
-        size_class.ns.borrow_mut().insert(Rc::from("__new__"), Value::Builtin(&CONSTRUCTORS[2]));
+        size_class
+            .ns
+            .borrow_mut()
+            .insert(Rc::from("__new__"), Value::Builtin(&CONSTRUCTORS[2]));
         self.tensor_class = Some(tensor_class.clone());
         self.size_class = Some(size_class.clone());
         torch.extend([
@@ -579,13 +634,17 @@ impl Interp {
             ("e", Value::Float(std::f64::consts::E)),
             ("inf", Value::Float(f64::INFINITY)),
             ("nan", Value::Float(f64::NAN)),
-            ("__version__", Value::str(concat!(env!("CARGO_PKG_VERSION"), "+nabla"))),
+            (
+                "__version__",
+                Value::str(concat!(env!("CARGO_PKG_VERSION"), "+nabla")),
+            ),
         ]);
         let torch = module("torch", &torch);
         let _ = Device::Cpu;
         self.modules.insert("torch".into(), torch.clone());
         self.modules.insert("torch.nn".into(), nn.clone());
-        self.modules.insert("torch.nn.functional".into(), functional.clone());
+        self.modules
+            .insert("torch.nn.functional".into(), functional.clone());
         self.modules.insert("torch.cuda".into(), cuda);
         // torch, nn and F are there without an import.
         self.set_builtin("torch", torch);

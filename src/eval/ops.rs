@@ -68,10 +68,17 @@ fn tensor_op(op: BinOp) -> Option<TB> {
 
 pub fn int_floordiv(a: i64, b: i64) -> R<i64> {
     if b == 0 {
-        return Err(err("ZeroDivisionError", "integer division or modulo by zero"));
+        return Err(err(
+            "ZeroDivisionError",
+            "integer division or modulo by zero",
+        ));
     }
     let q = a.checked_div(b).ok_or_else(|| overflow("//"))?;
-    Ok(if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q })
+    Ok(if (a % b != 0) && ((a < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    })
 }
 
 pub fn int_mod(a: i64, b: i64) -> R<i64> {
@@ -79,7 +86,11 @@ pub fn int_mod(a: i64, b: i64) -> R<i64> {
         return Err(err("ZeroDivisionError", "integer modulo by zero"));
     }
     let r = a.checked_rem(b).unwrap_or(0);
-    Ok(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
+    Ok(if r != 0 && ((r < 0) != (b < 0)) {
+        r + b
+    } else {
+        r
+    })
 }
 
 pub fn float_mod(a: f64, b: f64) -> R<f64> {
@@ -87,23 +98,37 @@ pub fn float_mod(a: f64, b: f64) -> R<f64> {
         return Err(err("ZeroDivisionError", "float modulo"));
     }
     let r = a % b;
-    Ok(if r != 0.0 && ((r < 0.0) != (b < 0.0)) { r + b } else if r == 0.0 { 0.0f64.copysign(b) } else { r })
+    Ok(if r != 0.0 && ((r < 0.0) != (b < 0.0)) {
+        r + b
+    } else if r == 0.0 {
+        0.0f64.copysign(b)
+    } else {
+        r
+    })
 }
 
 pub fn int_pow(a: i64, b: i64) -> R<Value> {
     if b < 0 {
         if a == 0 {
-            return Err(err("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+            return Err(err(
+                "ZeroDivisionError",
+                "0.0 cannot be raised to a negative power",
+            ));
         }
         return Ok(Value::Float((a as f64).powf(b as f64)));
     }
     let e = u32::try_from(b).map_err(|_| overflow("**"))?;
-    a.checked_pow(e).map(Value::Int).ok_or_else(|| overflow("**"))
+    a.checked_pow(e)
+        .map(Value::Int)
+        .ok_or_else(|| overflow("**"))
 }
 
 fn float_pow(a: f64, b: f64) -> R<f64> {
     if a == 0.0 && b < 0.0 {
-        return Err(err("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+        return Err(err(
+            "ZeroDivisionError",
+            "0.0 cannot be raised to a negative power",
+        ));
     }
     if a < 0.0 && b.fract() != 0.0 {
         return Err(err(
@@ -134,13 +159,27 @@ impl Interp {
                         return r.map(Float);
                     }
                 } else {
-                    let x = if let Bool(v) = a { v as i64 } else if let Int(v) = a { v } else { 0 };
-                    let y = if let Bool(v) = b { v as i64 } else if let Int(v) = b { v } else { 0 };
+                    let x = if let Bool(v) = a {
+                        v as i64
+                    } else if let Int(v) = a {
+                        v
+                    } else {
+                        0
+                    };
+                    let y = if let Bool(v) = b {
+                        v as i64
+                    } else if let Int(v) = b {
+                        v
+                    } else {
+                        0
+                    };
                     return int_binary(op, x, y);
                 }
             }
             (Tensor(_), _) | (_, Tensor(_)) => {
-                if let (Some(x), Some(y), Some(top)) = (tensor_arg(&a), tensor_arg(&b), tensor_op(op)) {
+                if let (Some(x), Some(y), Some(top)) =
+                    (tensor_arg(&a), tensor_arg(&b), tensor_op(op))
+                {
                     return Ok(Tensor(crate::Tensor::binary(top, x, y)?));
                 }
                 if op == BinOp::MatMul {
@@ -191,9 +230,21 @@ impl Interp {
             (Set(x), Set(y)) => {
                 let (x, y) = (x.borrow(), y.borrow());
                 let d: super::value::Dict = match op {
-                    BinOp::BitOr => x.iter().chain(y.iter()).map(|(k, v)| (k.clone(), v.clone())).collect(),
-                    BinOp::BitAnd => x.iter().filter(|(k, _)| y.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())).collect(),
-                    BinOp::Sub => x.iter().filter(|(k, _)| !y.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())).collect(),
+                    BinOp::BitOr => x
+                        .iter()
+                        .chain(y.iter())
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect(),
+                    BinOp::BitAnd => x
+                        .iter()
+                        .filter(|(k, _)| y.contains_key(*k))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect(),
+                    BinOp::Sub => x
+                        .iter()
+                        .filter(|(k, _)| !y.contains_key(*k))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect(),
                     BinOp::BitXor => x
                         .iter()
                         .filter(|(k, _)| !y.contains_key(*k))
@@ -230,12 +281,29 @@ impl Interp {
     fn unsupported(&self, op: BinOp, a: &Value, b: &Value) -> super::exc::Ctrl {
         use Value::*;
         match (op, a, b) {
-            (BinOp::Add, Str(_), _) => type_err(format!("can only concatenate str (not \"{}\") to str", b.type_name())),
-            (BinOp::Add, List(_), _) => type_err(format!("can only concatenate list (not \"{}\") to list", b.type_name())),
-            (BinOp::Add, Tuple(_), _) => type_err(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name())),
-            (BinOp::Mul, Str(_) | List(_) | Tuple(_), _) | (BinOp::Mul, _, Str(_) | List(_) | Tuple(_)) => {
-                let other = if matches!(a, Str(_) | List(_) | Tuple(_)) { b } else { a };
-                type_err(format!("can't multiply sequence by non-int of type '{}'", other.type_name()))
+            (BinOp::Add, Str(_), _) => type_err(format!(
+                "can only concatenate str (not \"{}\") to str",
+                b.type_name()
+            )),
+            (BinOp::Add, List(_), _) => type_err(format!(
+                "can only concatenate list (not \"{}\") to list",
+                b.type_name()
+            )),
+            (BinOp::Add, Tuple(_), _) => type_err(format!(
+                "can only concatenate tuple (not \"{}\") to tuple",
+                b.type_name()
+            )),
+            (BinOp::Mul, Str(_) | List(_) | Tuple(_), _)
+            | (BinOp::Mul, _, Str(_) | List(_) | Tuple(_)) => {
+                let other = if matches!(a, Str(_) | List(_) | Tuple(_)) {
+                    b
+                } else {
+                    a
+                };
+                type_err(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    other.type_name()
+                ))
             }
             _ => type_err(format!(
                 "unsupported operand type(s) for {}: '{}' and '{}'",
@@ -273,7 +341,9 @@ impl Interp {
                 l.borrow_mut().extend(items);
                 Ok(a)
             }
-            (Value::Set(s), Value::Set(o)) if matches!(op, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub) => {
+            (Value::Set(s), Value::Set(o))
+                if matches!(op, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub) =>
+            {
                 let r = self.binary(op, a.clone(), b.clone())?;
                 if let Value::Set(n) = r {
                     let _ = o;
@@ -314,10 +384,22 @@ impl Interp {
                 };
                 match i.class.lookup(name) {
                     Some(f) => return self.call(&f, vec![v.clone()], vec![]),
-                    Option::None => return Err(type_err(format!("bad operand type for unary {}: '{}'", unary_symbol(op), v.type_name()))),
+                    Option::None => {
+                        return Err(type_err(format!(
+                            "bad operand type for unary {}: '{}'",
+                            unary_symbol(op),
+                            v.type_name()
+                        )))
+                    }
                 }
             }
-            _ => return Err(type_err(format!("bad operand type for unary {}: '{}'", unary_symbol(op), v.type_name()))),
+            _ => {
+                return Err(type_err(format!(
+                    "bad operand type for unary {}: '{}'",
+                    unary_symbol(op),
+                    v.type_name()
+                )))
+            }
         })
     }
 
@@ -492,7 +574,9 @@ impl Interp {
         Ok(match (a, b) {
             (Int(x), Int(y)) => Some(x.cmp(y)),
             (Str(x), Str(y)) => Some(x.cmp(y)),
-            (List(_) | Tuple(_), List(_) | Tuple(_)) if std::mem::discriminant(a) == std::mem::discriminant(b) => {
+            (List(_) | Tuple(_), List(_) | Tuple(_))
+                if std::mem::discriminant(a) == std::mem::discriminant(b) =>
+            {
                 let x = self.collect(a)?;
                 let y = self.collect(b)?;
                 for (p, q) in x.iter().zip(y.iter()) {
@@ -511,7 +595,11 @@ impl Interp {
                             return Ok(Some(Ordering::Less));
                         }
                         let r = self.compare(CmpOp::Lt, b, a)?;
-                        return Ok(Some(if self.truthy(&r)? { Ordering::Greater } else { Ordering::Equal }));
+                        return Ok(Some(if self.truthy(&r)? {
+                            Ordering::Greater
+                        } else {
+                            Ordering::Equal
+                        }));
                     }
                     return Err(type_err(format!(
                         "'{}' not supported between instances of '{}' and '{}'",
@@ -530,20 +618,29 @@ impl Interp {
         match container {
             Str(s) => match x {
                 Str(sub) => Ok(s.contains(&**sub)),
-                _ => Err(type_err(format!("'in <string>' requires string as left operand, not {}", x.type_name()))),
+                _ => Err(type_err(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    x.type_name()
+                ))),
             },
             Dict(d) | Set(d) => {
                 let k = self.key(x.clone())?;
                 Ok(d.borrow().contains_key(&k))
             }
             Range(r) => {
-                let Some(v) = x.as_number() else { return Ok(false) };
+                let Some(v) = x.as_number() else {
+                    return Ok(false);
+                };
                 let [start, stop, step] = **r;
                 if v.fract() != 0.0 {
                     return Ok(false);
                 }
                 let v = v as i64;
-                let inside = if step > 0 { v >= start && v < stop } else { v <= start && v > stop };
+                let inside = if step > 0 {
+                    v >= start && v < stop
+                } else {
+                    v <= start && v > stop
+                };
                 Ok(inside && (v - start) % step == 0)
             }
             Instance(i) if i.class.lookup("__contains__").is_some() => {
@@ -552,7 +649,9 @@ impl Interp {
                 self.truthy(&r)
             }
             Tensor(t) => {
-                let Some(arg) = tensor_arg(x) else { return Ok(false) };
+                let Some(arg) = tensor_arg(x) else {
+                    return Ok(false);
+                };
                 let eq = crate::Tensor::compare(TC::Eq, Arg::Tensor(Cow::Borrowed(t)), arg)?;
                 Ok(eq.to_scalars()?.iter().any(|s| s.is_nonzero()))
             }
@@ -611,7 +710,11 @@ fn int_binary(op: BinOp, x: i64, y: i64) -> R<Value> {
         BinOp::BitAnd => Int(x & y),
         BinOp::BitOr => Int(x | y),
         BinOp::BitXor => Int(x ^ y),
-        BinOp::MatMul => return Err(type_err("unsupported operand type(s) for @: 'int' and 'int'")),
+        BinOp::MatMul => {
+            return Err(type_err(
+                "unsupported operand type(s) for @: 'int' and 'int'",
+            ))
+        }
     })
 }
 

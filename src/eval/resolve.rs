@@ -56,7 +56,10 @@ impl ScopeInfo {
     }
 
     fn add_local(&mut self, name: &Ident) {
-        if !self.index.contains_key(name) && !self.globals.contains(name) && !self.nonlocals.contains(name) {
+        if !self.index.contains_key(name)
+            && !self.globals.contains(name)
+            && !self.nonlocals.contains(name)
+        {
             self.index.insert(name.clone(), self.slots.len() as u32);
             self.slots.push(name.clone());
         }
@@ -279,14 +282,22 @@ impl<'a> Resolver<'a> {
         }
         let span = f.span;
         for n in scope.nonlocals.clone() {
-            let found = self.scopes.iter().skip(1).any(|s| s.kind == Kind::Function && s.index.contains_key(&n));
+            let found = self
+                .scopes
+                .iter()
+                .skip(1)
+                .any(|s| s.kind == Kind::Function && s.index.contains_key(&n));
             if !found {
-                self.errors.push((span, format!("no binding for nonlocal '{n}' found")));
+                self.errors
+                    .push((span, format!("no binding for nonlocal '{n}' found")));
             }
         }
         self.scopes.push(scope);
         self.block(&mut f.body);
-        let scope = self.scopes.pop().unwrap_or_else(|| ScopeInfo::new(Kind::Function));
+        let scope = self
+            .scopes
+            .pop()
+            .unwrap_or_else(|| ScopeInfo::new(Kind::Function));
         f.scope.slots = scope.slots;
     }
 
@@ -317,7 +328,10 @@ impl<'a> Resolver<'a> {
         if let Some(v) = &mut c.value {
             self.expr(v);
         }
-        let scope = self.scopes.pop().unwrap_or_else(|| ScopeInfo::new(Kind::Function));
+        let scope = self
+            .scopes
+            .pop()
+            .unwrap_or_else(|| ScopeInfo::new(Kind::Function));
         c.scope.slots = scope.slots;
     }
 
@@ -336,7 +350,10 @@ impl<'a> Resolver<'a> {
                 }
             }
             ExprKind::Starred(x) | ExprKind::Attr(x, _) | ExprKind::Unary(_, x) => self.expr(x),
-            ExprKind::Subscript(a, b) | ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
+            ExprKind::Subscript(a, b)
+            | ExprKind::Binary(_, a, b)
+            | ExprKind::And(a, b)
+            | ExprKind::Or(a, b) => {
                 self.expr(a);
                 self.expr(b);
             }
@@ -349,7 +366,9 @@ impl<'a> Resolver<'a> {
                 self.expr(f);
                 for a in args {
                     match a {
-                        Arg::Pos(x) | Arg::Star(x) | Arg::Kw(_, x) | Arg::StarStar(x) => self.expr(x),
+                        Arg::Pos(x) | Arg::Star(x) | Arg::Kw(_, x) | Arg::StarStar(x) => {
+                            self.expr(x)
+                        }
                     }
                 }
             }
@@ -398,7 +417,9 @@ impl<'a> Resolver<'a> {
 fn target_names(e: &Expr, out: &mut Vec<Ident>) {
     match &e.kind {
         ExprKind::Name(n) => out.push(n.id.clone()),
-        ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(|i| target_names(i, out)),
+        ExprKind::Tuple(items) | ExprKind::List(items) => {
+            items.iter().for_each(|i| target_names(i, out))
+        }
         ExprKind::Starred(x) => target_names(x, out),
         _ => {}
     }
@@ -406,7 +427,12 @@ fn target_names(e: &Expr, out: &mut Vec<Ident>) {
 
 /// Names a block binds (not descending into nested functions or classes), and its
 /// `global` / `nonlocal` declarations.
-fn collect_assigned(body: &[Stmt], out: &mut Vec<Ident>, globals: &mut Vec<Ident>, nonlocals: &mut Vec<Ident>) {
+fn collect_assigned(
+    body: &[Stmt],
+    out: &mut Vec<Ident>,
+    globals: &mut Vec<Ident>,
+    nonlocals: &mut Vec<Ident>,
+) {
     for s in body {
         match &s.kind {
             StmtKind::Assign(targets, _) => targets.iter().for_each(|t| target_names(t, out)),

@@ -8,7 +8,10 @@ use std::rc::Rc;
 fn this(a: &mut Args) -> R<Rc<str>> {
     match a.req(0, "self")? {
         Value::Str(s) => Ok(s),
-        v => Err(type_err(format!("descriptor requires a 'str' object but received a '{}'", v.type_name()))),
+        v => Err(type_err(format!(
+            "descriptor requires a 'str' object but received a '{}'",
+            v.type_name()
+        ))),
     }
 }
 
@@ -29,8 +32,16 @@ fn bounds(a: &mut Args, i: usize, n: usize) -> R<(usize, usize)> {
             (v as usize).min(n)
         }
     };
-    let start = a.opt(i, "start").map(|v| to_int(&v, "start")).transpose()?.map_or(0, norm);
-    let end = a.opt(i + 1, "end").map(|v| to_int(&v, "end")).transpose()?.map_or(n, norm);
+    let start = a
+        .opt(i, "start")
+        .map(|v| to_int(&v, "start"))
+        .transpose()?
+        .map_or(0, norm);
+    let end = a
+        .opt(i + 1, "end")
+        .map(|v| to_int(&v, "end"))
+        .transpose()?
+        .map_or(n, norm);
     Ok((start, end))
 }
 
@@ -48,7 +59,11 @@ fn find(a: &mut Args, rev: bool) -> R<Option<usize>> {
     }
     let (bs, be) = (byte_at(&st, start), byte_at(&st, end));
     let hay = &st[bs..be];
-    let found = if rev { hay.rfind(&*sub) } else { hay.find(&*sub) };
+    let found = if rev {
+        hay.rfind(&*sub)
+    } else {
+        hay.find(&*sub)
+    };
     Ok(found.map(|b| st[..bs + b].chars().count()))
 }
 
@@ -76,7 +91,11 @@ fn pad(a: &mut Args, f: fn(&str, usize, char) -> String) -> R<Value> {
     let w = to_int(&a.req(1, "width")?, "width")?.max(0) as usize;
     let fill = match opt_str(a, 2, "fillchar")? {
         Some(c) if c.chars().count() == 1 => c.chars().next().unwrap_or(' '),
-        Some(_) => return Err(type_err("The fill character must be exactly one character long")),
+        Some(_) => {
+            return Err(type_err(
+                "The fill character must be exactly one character long",
+            ))
+        }
         None => ' ',
     };
     Ok(Value::str(&f(&st, w, fill)))
@@ -92,11 +111,23 @@ fn with_prefix(a: &mut Args, end: bool) -> R<Value> {
     let n = st.chars().count();
     let (start, stop) = bounds(a, 2, n)?;
     let part = &st[byte_at(&st, start)..byte_at(&st, stop.max(start))];
-    let check = |x: &str| if end { part.ends_with(x) } else { part.starts_with(x) };
+    let check = |x: &str| {
+        if end {
+            part.ends_with(x)
+        } else {
+            part.starts_with(x)
+        }
+    };
     Ok(Value::Bool(match &p {
         Value::Str(x) => check(x),
         Value::Tuple(t) => t.iter().any(|v| matches!(v, Value::Str(x) if check(x))),
-        v => return Err(type_err(format!("{}with first arg must be str or a tuple of str, not {}", if end { "ends" } else { "starts" }, v.type_name()))),
+        v => {
+            return Err(type_err(format!(
+                "{}with first arg must be str or a tuple of str, not {}",
+                if end { "ends" } else { "starts" },
+                v.type_name()
+            )))
+        }
     }))
 }
 

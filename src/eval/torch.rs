@@ -17,7 +17,10 @@ type TResult = crate::Result<Tensor>;
 fn tensor(v: &Value, what: &str) -> R<Tensor> {
     match v {
         Value::Tensor(t) => Ok(t.clone()),
-        _ => Err(type_err(format!("{what} must be Tensor, not {}", v.type_name()))),
+        _ => Err(type_err(format!(
+            "{what} must be Tensor, not {}",
+            v.type_name()
+        ))),
     }
 }
 
@@ -28,7 +31,10 @@ fn tensor_like(v: &Value, what: &str) -> R<Tensor> {
         Value::Int(i) => Ok(Tensor::scalar(*i)?),
         Value::Float(f) => Ok(Tensor::scalar(*f)?),
         Value::Bool(b) => Ok(Tensor::scalar(*b)?),
-        _ => Err(type_err(format!("{what} must be Tensor, not {}", v.type_name()))),
+        _ => Err(type_err(format!(
+            "{what} must be Tensor, not {}",
+            v.type_name()
+        ))),
     }
 }
 
@@ -86,7 +92,11 @@ fn scaled(a: &mut Args) -> R<Arg<'static>> {
         None => Ok(y),
         Some(al) => {
             let al = operand(&al, a.fname, "alpha")?;
-            Ok(Arg::Tensor(Cow::Owned(Tensor::binary(crate::backend::BinaryOp::Mul, y, al)?)))
+            Ok(Arg::Tensor(Cow::Owned(Tensor::binary(
+                crate::backend::BinaryOp::Mul,
+                y,
+                al,
+            )?)))
         }
     }
 }
@@ -94,21 +104,35 @@ fn scaled(a: &mut Args) -> R<Arg<'static>> {
 pub fn dtype_of(v: &Value) -> R<DType> {
     match v {
         Value::DType(d) => Ok(*d),
-        _ => Err(type_err(format!("dtype must be torch.dtype, not {}", v.type_name()))),
+        _ => Err(type_err(format!(
+            "dtype must be torch.dtype, not {}",
+            v.type_name()
+        ))),
     }
 }
 
 pub fn device_of(v: &Value) -> R<Device> {
     match v {
         Value::Device(d) => Ok(*d),
-        Value::Str(s) => Device::parse(s).ok_or_else(|| err("RuntimeError", format!("Expected one of cpu, cuda device type at start of device string: {s}"))),
+        Value::Str(s) => Device::parse(s).ok_or_else(|| {
+            err(
+                "RuntimeError",
+                format!("Expected one of cpu, cuda device type at start of device string: {s}"),
+            )
+        }),
         Value::Int(i) if *i >= 0 => Ok(Device::Cuda(*i as usize)),
-        _ => Err(type_err(format!("device must be a torch.device or a string, not {}", v.type_name()))),
+        _ => Err(type_err(format!(
+            "device must be a torch.device or a string, not {}",
+            v.type_name()
+        ))),
     }
 }
 
 fn opt_dtype(a: &mut Args) -> R<Option<DType>> {
-    a.kw("dtype").filter(|v| !matches!(v, Value::None)).map(|v| dtype_of(&v)).transpose()
+    a.kw("dtype")
+        .filter(|v| !matches!(v, Value::None))
+        .map(|v| dtype_of(&v))
+        .transpose()
 }
 
 /// Handles the `device=`, `requires_grad=`, `layout=`, `pin_memory=` keywords of creation functions.
@@ -148,7 +172,10 @@ fn sizes(items: &[Value], fname: &str) -> R<Vec<usize>> {
         .collect::<R<_>>()?;
     for &i in &ints {
         if i < 0 {
-            return Err(err("RuntimeError", format!("Trying to create tensor with negative dimension {i}: {ints:?}")));
+            return Err(err(
+                "RuntimeError",
+                format!("Trying to create tensor with negative dimension {i}: {ints:?}"),
+            ));
         }
         out.push(i as usize);
     }
@@ -226,7 +253,11 @@ fn gen(it: &mut Interp) -> &mut crate::Generator {
 fn to_impl(it: &mut Interp, a: &mut Args) -> R<Value> {
     let t = input(a)?;
     let mut dtype = opt_dtype(a)?;
-    let mut device = a.kw("device").filter(|v| !matches!(v, Value::None)).map(|v| device_of(&v)).transpose()?;
+    let mut device = a
+        .kw("device")
+        .filter(|v| !matches!(v, Value::None))
+        .map(|v| device_of(&v))
+        .transpose()?;
     a.kw("copy");
     a.kw("non_blocking");
     for v in a.rest(1) {
@@ -237,7 +268,12 @@ fn to_impl(it: &mut Interp, a: &mut Args) -> R<Value> {
                 dtype = Some(o.dtype());
                 device = Some(o.device());
             }
-            other => return Err(type_err(format!("to() received an invalid combination of arguments: {}", other.type_name()))),
+            other => {
+                return Err(type_err(format!(
+                    "to() received an invalid combination of arguments: {}",
+                    other.type_name()
+                )))
+            }
         }
     }
     let _ = it;
@@ -716,7 +752,7 @@ table! { TORCH:
             _ => {
                 let n = to_int(&s, "split_size")?;
                 if n <= 0 {
-                    return Err(err("RuntimeError", format!("split_size can only be 0 if dimension size is 0, but got dimension size of {}", t.shape().get(0).copied().unwrap_or(0))));
+                    return Err(err("RuntimeError", format!("split_size can only be 0 if dimension size is 0, but got dimension size of {}", t.shape().first().copied().unwrap_or(0))));
                 }
                 t.split(n as usize, d)?
             }
@@ -968,10 +1004,38 @@ table! { TENSOR_METHODS:
 
 /// Names of torch functions that are also tensor methods (`x.exp()`).
 const NOT_METHODS: &[&str] = &[
-    "tensor", "as_tensor", "zeros", "ones", "empty", "full", "eye", "arange", "linspace", "logspace",
-    "zeros_like", "ones_like", "empty_like", "full_like", "manual_seed", "initial_seed", "rand", "randn",
-    "randint", "randperm", "normal", "rand_like", "randn_like", "randint_like", "is_tensor", "result_type",
-    "promote_types", "set_printoptions", "get_default_dtype", "broadcast_shapes", "numel", "split",
+    "tensor",
+    "as_tensor",
+    "zeros",
+    "ones",
+    "empty",
+    "full",
+    "eye",
+    "arange",
+    "linspace",
+    "logspace",
+    "zeros_like",
+    "ones_like",
+    "empty_like",
+    "full_like",
+    "manual_seed",
+    "initial_seed",
+    "rand",
+    "randn",
+    "randint",
+    "randperm",
+    "normal",
+    "rand_like",
+    "randn_like",
+    "randint_like",
+    "is_tensor",
+    "result_type",
+    "promote_types",
+    "set_printoptions",
+    "get_default_dtype",
+    "broadcast_shapes",
+    "numel",
+    "split",
 ];
 
 /// A tensor method by name: the tensor-only table first, then the torch functions.
@@ -999,8 +1063,14 @@ static SPLIT_METHOD: Builtin = Builtin {
     sig: "Tensor.split(split_size_or_sections, dim=0)",
     doc: "Views of split_size along dim, or of the listed sizes.",
     f: |it, a| {
-        let Some(split) = TORCH.iter().find(|b| b.name == "split") else { return Ok(Value::None) };
-        let mut b = Args::new("split", std::mem::take(&mut a.pos), std::mem::take(&mut a.kw));
+        let Some(split) = TORCH.iter().find(|b| b.name == "split") else {
+            return Ok(Value::None);
+        };
+        let mut b = Args::new(
+            "split",
+            std::mem::take(&mut a.pos),
+            std::mem::take(&mut a.kw),
+        );
         let r = (split.f)(it, &mut b)?;
         b.finish()?;
         Ok(r)
@@ -1048,9 +1118,17 @@ table! { FUNCTIONAL:
 }
 
 /// An activation with PyTorch's `inplace=` flag at position `inplace_pos`.
-fn act(it: &mut Interp, a: &mut Args, inplace_pos: usize, f: impl Fn(&Tensor, ()) -> TResult) -> R<Value> {
+fn act(
+    it: &mut Interp,
+    a: &mut Args,
+    inplace_pos: usize,
+    f: impl Fn(&Tensor, ()) -> TResult,
+) -> R<Value> {
     let t = input(a)?;
-    let inplace = match a.get(inplace_pos, "inplace") { Some(v) => it.truthy(&v)?, None => false };
+    let inplace = match a.get(inplace_pos, "inplace") {
+        Some(v) => it.truthy(&v)?,
+        None => false,
+    };
     let r = f(&t, ())?;
     if inplace {
         t.copy_(&r)?;
@@ -1065,7 +1143,9 @@ impl Interp {
     /// Attributes of engine values that are not methods: `x.shape`, `x.T`, `d.is_floating_point`.
     pub fn native_attr(&mut self, obj: &Value, name: &str) -> R<Option<Value>> {
         Ok(Some(match (obj, name) {
-            (Value::Tensor(t), "shape") => Value::Size(t.shape().iter().map(|&i| i as i64).collect()),
+            (Value::Tensor(t), "shape") => {
+                Value::Size(t.shape().iter().map(|&i| i as i64).collect())
+            }
             (Value::Tensor(t), "dtype") => Value::DType(t.dtype()),
             (Value::Tensor(t), "device") => Value::Device(t.device()),
             (Value::Tensor(t), "ndim") => Value::Int(t.dim() as i64),
@@ -1081,8 +1161,14 @@ impl Interp {
             (Value::DType(d), "is_floating_point") => Value::Bool(d.is_float()),
             (Value::DType(d), "is_signed") => Value::Bool(!matches!(d, DType::U8 | DType::Bool)),
             (Value::DType(d), "itemsize") => Value::Int(d.size() as i64),
-            (Value::Device(d), "type") => Value::str(match d { Device::Cpu => "cpu", Device::Cuda(_) => "cuda" }),
-            (Value::Device(d), "index") => match d { Device::Cpu => Value::None, Device::Cuda(i) => Value::Int(*i as i64) },
+            (Value::Device(d), "type") => Value::str(match d {
+                Device::Cpu => "cpu",
+                Device::Cuda(_) => "cuda",
+            }),
+            (Value::Device(d), "index") => match d {
+                Device::Cpu => Value::None,
+                Device::Cuda(i) => Value::Int(*i as i64),
+            },
             (Value::Slice(s), "start") => s[0].clone(),
             (Value::Slice(s), "stop") => s[1].clone(),
             (Value::Slice(s), "step") => s[2].clone(),
@@ -1122,12 +1208,26 @@ impl Interp {
             Value::Tuple(items) => items.to_vec(),
             other => vec![other.clone()],
         };
-        let consuming = items.iter().filter(|v| !matches!(v, Value::None | Value::Ellipsis)).count();
-        if items.iter().filter(|v| matches!(v, Value::Ellipsis)).count() > 1 {
-            return Err(err("IndexError", "an index can only have a single ellipsis ('...')"));
+        let consuming = items
+            .iter()
+            .filter(|v| !matches!(v, Value::None | Value::Ellipsis))
+            .count();
+        if items
+            .iter()
+            .filter(|v| matches!(v, Value::Ellipsis))
+            .count()
+            > 1
+        {
+            return Err(err(
+                "IndexError",
+                "an index can only have a single ellipsis ('...')",
+            ));
         }
         if consuming > t.dim() {
-            return Err(err("IndexError", format!("too many indices for tensor of dimension {}", t.dim())));
+            return Err(err(
+                "IndexError",
+                format!("too many indices for tensor of dimension {}", t.dim()),
+            ));
         }
         let mut r = t.clone();
         let mut d: i64 = 0;
@@ -1178,14 +1278,22 @@ impl Interp {
                 view.copy_(src)?;
             }
             Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
-                let s = match tensor_arg(v) { Some(Arg::Scalar(s)) => s, _ => Scalar::Int(0) };
+                let s = match tensor_arg(v) {
+                    Some(Arg::Scalar(s)) => s,
+                    _ => Scalar::Int(0),
+                };
                 view.fill_(s)?;
             }
             Value::List(_) | Value::Tuple(_) => {
                 let src = Tensor::new(&nested(v)?, Some(t.dtype()))?;
                 view.copy_(&src)?;
             }
-            other => return Err(type_err(format!("can't assign a {} to a torch tensor", other.type_name()))),
+            other => {
+                return Err(type_err(format!(
+                    "can't assign a {} to a torch tensor",
+                    other.type_name()
+                )))
+            }
         }
         Ok(())
     }

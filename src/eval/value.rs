@@ -115,11 +115,27 @@ pub type Dict = IndexMap<Key, Value>;
 
 /// A running iterator.
 pub enum Iter {
-    Seq { items: Rc<[Value]>, pos: usize },
-    List { list: Rc<RefCell<Vec<Value>>>, pos: usize },
-    Range { next: i64, stop: i64, step: i64 },
-    Chars { s: Rc<str>, pos: usize },
-    Tensor { t: Tensor, pos: usize },
+    Seq {
+        items: Rc<[Value]>,
+        pos: usize,
+    },
+    List {
+        list: Rc<RefCell<Vec<Value>>>,
+        pos: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    Chars {
+        s: Rc<str>,
+        pos: usize,
+    },
+    Tensor {
+        t: Tensor,
+        pos: usize,
+    },
     Zip(Vec<Value>),
     Enumerate(Value, i64),
     Map(Value, Vec<Value>),

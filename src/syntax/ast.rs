@@ -328,6 +328,12 @@ impl Expr {
     }
 
     pub fn name(id: Ident, span: Span) -> Expr {
-        Expr::new(ExprKind::Name(Name { id, res: Res::Unresolved }), span)
+        Expr::new(
+            ExprKind::Name(Name {
+                id,
+                res: Res::Unresolved,
+            }),
+            span,
+        )
     }
 }

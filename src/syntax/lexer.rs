@@ -272,7 +272,12 @@ impl<'s> Lexer<'s> {
         }
         if self.peek(0) | 0x20 == b'j' {
             self.pos += 1;
-            self.error(start, self.pos, "complex numbers are not supported in nabla", false);
+            self.error(
+                start,
+                self.pos,
+                "complex numbers are not supported in nabla",
+                false,
+            );
             self.push(Token::Int(0), start);
             return;
         }
@@ -324,7 +329,10 @@ impl<'s> Lexer<'s> {
         let word = &self.src[start..self.pos];
         if matches!(self.peek(0), b'"' | b'\'') && word.len() <= 2 {
             let lower = word.to_ascii_lowercase();
-            if matches!(lower.as_str(), "r" | "f" | "rf" | "fr" | "u" | "b" | "rb" | "br") {
+            if matches!(
+                lower.as_str(),
+                "r" | "f" | "rf" | "fr" | "u" | "b" | "rb" | "br"
+            ) {
                 let quote_at = self.pos;
                 self.string(start, quote_at, &lower);
                 return;
@@ -397,12 +405,18 @@ impl<'s> Lexer<'s> {
         if prefix.contains('b') {
             self.pos = quote_at;
             self.skip_string_body(quote_at);
-            self.error(start, self.pos, "bytes literals are not supported in nabla", false);
+            self.error(
+                start,
+                self.pos,
+                "bytes literals are not supported in nabla",
+                false,
+            );
             self.push(Token::Str(Rc::from("")), start);
             return;
         }
         let q = self.bytes[quote_at];
-        let triple = self.bytes.get(quote_at + 1) == Some(&q) && self.bytes.get(quote_at + 2) == Some(&q);
+        let triple =
+            self.bytes.get(quote_at + 1) == Some(&q) && self.bytes.get(quote_at + 2) == Some(&q);
         let body_start = quote_at + if triple { 3 } else { 1 };
         // Find the end of the body, honouring backslashes.
         let mut p = body_start;
@@ -411,7 +425,11 @@ impl<'s> Lexer<'s> {
             match self.bytes.get(p) {
                 None => {
                     self.pos = self.bytes.len();
-                    let what = if triple { "unterminated triple-quoted string literal" } else { "unterminated string literal" };
+                    let what = if triple {
+                        "unterminated triple-quoted string literal"
+                    } else {
+                        "unterminated string literal"
+                    };
                     self.error(start, self.pos, what, triple);
                     self.push(Token::Str(Rc::from("")), start);
                     return;
@@ -444,7 +462,11 @@ impl<'s> Lexer<'s> {
             let pieces = self.fstring(body, body_start, raw);
             self.push(Token::FStr(Rc::from(pieces)), start);
         } else {
-            let text = if raw { body.to_string() } else { self.unescape(body, body_start) };
+            let text = if raw {
+                body.to_string()
+            } else {
+                self.unescape(body, body_start)
+            };
             self.push(Token::Str(Rc::from(text.as_str())), start);
         }
     }
@@ -516,7 +538,11 @@ impl<'s> Lexer<'s> {
                             _ => break,
                         }
                     }
-                    match u32::from_str_radix(&hex, 16).ok().filter(|_| hex.len() == n).and_then(char::from_u32) {
+                    match u32::from_str_radix(&hex, 16)
+                        .ok()
+                        .filter(|_| hex.len() == n)
+                        .and_then(char::from_u32)
+                    {
                         Some(ch) => out.push(ch),
                         None => self.error(
                             at + i,
@@ -552,7 +578,12 @@ impl<'s> Lexer<'s> {
                     i += 2;
                 }
                 b'}' => {
-                    self.error(at + i, at + i + 1, "f-string: single '}' is not allowed", false);
+                    self.error(
+                        at + i,
+                        at + i + 1,
+                        "f-string: single '}' is not allowed",
+                        false,
+                    );
                     i += 1;
                 }
                 b'{' => {
@@ -612,7 +643,12 @@ impl<'s> Lexer<'s> {
             i += 1;
         }
         if i >= b.len() {
-            self.error(at + from - 1, at + b.len(), "f-string: expecting '}'", false);
+            self.error(
+                at + from - 1,
+                at + b.len(),
+                "f-string: expecting '}'",
+                false,
+            );
             return None;
         }
         let mut expr_end = i;
@@ -624,13 +660,23 @@ impl<'s> Lexer<'s> {
         }
         let src = body[from..expr_end].to_string();
         if src.trim().is_empty() {
-            self.error(at + from - 1, at + i + 1, "f-string: empty expression not allowed", false);
+            self.error(
+                at + from - 1,
+                at + i + 1,
+                "f-string: empty expression not allowed",
+                false,
+            );
         }
         let mut conv = None;
         if b[i] == b'!' {
             conv = b.get(i + 1).map(|&c| c as char);
             if !matches!(conv, Some('r' | 's' | 'a')) {
-                self.error(at + i, at + i + 2, "f-string: invalid conversion character: expected 's', 'r', or 'a'", false);
+                self.error(
+                    at + i,
+                    at + i + 2,
+                    "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                    false,
+                );
             }
             i += 2;
         }
@@ -653,7 +699,12 @@ impl<'s> Lexer<'s> {
             i = j;
         }
         if b.get(i) != Some(&b'}') {
-            self.error(at + from - 1, at + i.min(b.len()), "f-string: expecting '}'", false);
+            self.error(
+                at + from - 1,
+                at + i.min(b.len()),
+                "f-string: expecting '}'",
+                false,
+            );
             return None;
         }
         let piece = FPiece::Field {
@@ -685,8 +736,22 @@ mod tests {
         assert_eq!(
             t,
             vec![
-                Kw("if"), name("x"), Op(":"), Newline, Indent, name("y"), Op("="), Op("("),
-                Int(1), Op(","), Int(2), Op(")"), Newline, Dedent, name("z"), Newline
+                Kw("if"),
+                name("x"),
+                Op(":"),
+                Newline,
+                Indent,
+                name("y"),
+                Op("="),
+                Op("("),
+                Int(1),
+                Op(","),
+                Int(2),
+                Op(")"),
+                Newline,
+                Dedent,
+                name("z"),
+                Newline
             ]
         );
     }
@@ -694,9 +759,30 @@ mod tests {
     #[test]
     fn numbers_and_strings() {
         use Token::*;
-        assert_eq!(toks("0x_ff 0b101 1_000 1.5e3 .5 1."), vec![Int(255), Int(5), Int(1000), Float(1500.0), Float(0.5), Float(1.0), Newline]);
-        assert_eq!(toks(r#"'a\tb' r'a\tb' """x
-y""""#), vec![Str(Rc::from("a\tb")), Str(Rc::from("a\\tb")), Str(Rc::from("x\ny")), Newline]);
+        assert_eq!(
+            toks("0x_ff 0b101 1_000 1.5e3 .5 1."),
+            vec![
+                Int(255),
+                Int(5),
+                Int(1000),
+                Float(1500.0),
+                Float(0.5),
+                Float(1.0),
+                Newline
+            ]
+        );
+        assert_eq!(
+            toks(
+                r#"'a\tb' r'a\tb' """x
+y""""#
+            ),
+            vec![
+                Str(Rc::from("a\tb")),
+                Str(Rc::from("a\\tb")),
+                Str(Rc::from("x\ny")),
+                Newline
+            ]
+        );
     }
 
     #[test]

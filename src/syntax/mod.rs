@@ -103,7 +103,10 @@ pub fn parse(src: &str) -> (Option<Module>, Vec<SyntaxError>) {
         if e.span.start >= cutoff {
             continue;
         }
-        if !errors.iter().any(|l| l.span.start <= e.span.start && e.span.start <= l.span.end) {
+        if !errors
+            .iter()
+            .any(|l| l.span.start <= e.span.start && e.span.start <= l.span.end)
+        {
             errors.push(e);
         }
     }
@@ -190,9 +193,10 @@ pub fn is_incomplete(src: &str) -> bool {
     // A last line ending in `:` opens a block that has not come yet (`else:` after a loop),
     // even when the parser, backtracking over the optional clause, blames the keyword.
     let (tokens, _) = lexer::lex(src);
-    let mut it = tokens.iter().rev().skip_while(|(t, _)| {
-        matches!(t, token::Token::Newline | token::Token::Dedent)
-    });
+    let mut it = tokens
+        .iter()
+        .rev()
+        .skip_while(|(t, _)| matches!(t, token::Token::Newline | token::Token::Dedent));
     matches!(it.next(), Some((token::Token::Op(":"), _)))
 }
 

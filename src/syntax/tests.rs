@@ -42,8 +42,13 @@ fn sx(e: &Expr) -> String {
             let o = |x: &Option<Box<Expr>>| x.as_ref().map_or(String::new(), |e| sx(e));
             format!("{}:{}:{}", o(a), o(b), o(c))
         }
-        ExprKind::Tuple(items) => format!("(tuple {})", items.iter().map(sx).collect::<Vec<_>>().join(" ")),
-        ExprKind::List(items) => format!("[{}]", items.iter().map(sx).collect::<Vec<_>>().join(" ")),
+        ExprKind::Tuple(items) => format!(
+            "(tuple {})",
+            items.iter().map(sx).collect::<Vec<_>>().join(" ")
+        ),
+        ExprKind::List(items) => {
+            format!("[{}]", items.iter().map(sx).collect::<Vec<_>>().join(" "))
+        }
         ExprKind::Starred(e) => format!("*{}", sx(e)),
         ExprKind::Lambda(f) => format!("(lambda {})", f.params.len()),
         ExprKind::Comp(c) => format!("({:?} {} for {})", c.kind, sx(&c.elt), c.gens.len()),
@@ -70,12 +75,27 @@ fn precedence_table() {
     assert_eq!(expr("2 ** 3 ** 2"), "(** 2 (** 3 2))");
     assert_eq!(expr("a @ b + c"), "(+ (@ a b) c)");
     assert_eq!(expr("a | b ^ c & d << 1"), "(| a (^ b (& c (<< d 1))))");
-    assert_eq!(expr("not a == b and c or d"), "(or (and (Not (cmp a == b)) c) d)");
-    assert_eq!(expr("a < b <= c is not d not in e"), "(cmp a < b <= c is not d not in e)");
+    assert_eq!(
+        expr("not a == b and c or d"),
+        "(or (and (Not (cmp a == b)) c) d)"
+    );
+    assert_eq!(
+        expr("a < b <= c is not d not in e"),
+        "(cmp a < b <= c is not d not in e)"
+    );
     assert_eq!(expr("x if c else y if d else z"), "(if c x (if d y z))");
-    assert_eq!(expr("f(x)[1:2, ::3].y(*a, k=1, **kw)"), "f(x)[(tuple 1:2: ::3)].y(*a, k=1, **kw)");
-    assert_eq!(expr("sum(p.numel() for p in ps)"), "sum((Gen p.numel() for 1))");
-    assert_eq!(expr("[x*y for x in a if x for y in b]"), "(List (* x y) for 2)");
+    assert_eq!(
+        expr("f(x)[1:2, ::3].y(*a, k=1, **kw)"),
+        "f(x)[(tuple 1:2: ::3)].y(*a, k=1, **kw)"
+    );
+    assert_eq!(
+        expr("sum(p.numel() for p in ps)"),
+        "sum((Gen p.numel() for 1))"
+    );
+    assert_eq!(
+        expr("[x*y for x in a if x for y in b]"),
+        "(List (* x y) for 2)"
+    );
     assert_eq!(expr("(1,)"), "(tuple 1)");
     assert_eq!(expr("(1)"), "1");
     assert_eq!(expr("lambda a, b=2, *c, **d: a"), "(lambda 4)");
@@ -121,10 +141,24 @@ fn recovery_reports_later_errors() {
 
 #[test]
 fn incomplete_input() {
-    for src in ["if x:\n", "def f(a,\n", "x = [1,\n 2", "'''abc\n", "for i in y:\n    pass\nelse:\n", "x = \\\n"] {
+    for src in [
+        "if x:\n",
+        "def f(a,\n",
+        "x = [1,\n 2",
+        "'''abc\n",
+        "for i in y:\n    pass\nelse:\n",
+        "x = \\\n",
+    ] {
         assert!(is_incomplete(src), "{src:?}: {:?}", parse(src).1);
     }
-    for src in ["x = 1\n", "x = \n", "if x: pass\n", "x = )\n", "def f():\n    return 1\n", "1 +* 2"] {
+    for src in [
+        "x = 1\n",
+        "x = \n",
+        "if x: pass\n",
+        "x = )\n",
+        "def f():\n    return 1\n",
+        "1 +* 2",
+    ] {
         assert!(!is_incomplete(src), "{src:?}");
     }
 }
@@ -141,12 +175,22 @@ fn assignment_targets_checked() {
 fn spans_point_into_source() {
     let src = "x = foo(1, bar)\n";
     let (m, _) = parse(src);
-    let StmtKind::Assign(_, v) = &m.unwrap().body[0].kind else { panic!() };
+    let StmtKind::Assign(_, v) = &m.unwrap().body[0].kind else {
+        panic!()
+    };
     assert_eq!(&src[v.span.into_range()], "foo(1, bar)");
     // An f-string field's span points at the field inside the string.
     let src = "f'{a + b}'\n";
     let (m, _) = parse(src);
-    let StmtKind::Expr(Expr { kind: ExprKind::FStr(parts), .. }) = &m.unwrap().body[0].kind else { panic!() };
-    let FStrPart::Field { expr, .. } = &parts[0] else { panic!() };
+    let StmtKind::Expr(Expr {
+        kind: ExprKind::FStr(parts),
+        ..
+    }) = &m.unwrap().body[0].kind
+    else {
+        panic!()
+    };
+    let FStrPart::Field { expr, .. } = &parts[0] else {
+        panic!()
+    };
     assert_eq!(&src[expr.span.into_range()], "a + b");
 }

@@ -34,7 +34,9 @@ where
 /// `a, b` becomes a tuple; a lone `a` stays itself.
 pub(super) fn tuple_or_single((mut items, comma): (Vec<Expr>, bool), span: Span) -> Expr {
     if items.len() == 1 && !comma {
-        items.pop().unwrap_or_else(|| Expr::new(ExprKind::Error, span))
+        items
+            .pop()
+            .unwrap_or_else(|| Expr::new(ExprKind::Error, span))
     } else {
         Expr::new(ExprKind::Tuple(items), span)
     }
@@ -67,7 +69,12 @@ where
         .ignore_then(target_list.clone())
         .then_ignore(kw("in"))
         .then(or_test.clone())
-        .then(kw("if").ignore_then(or_test.clone()).repeated().collect::<Vec<_>>())
+        .then(
+            kw("if")
+                .ignore_then(or_test.clone())
+                .repeated()
+                .collect::<Vec<_>>(),
+        )
         .map(|((target, iter), ifs)| CompFor { target, iter, ifs })
         .repeated()
         .at_least(1)
@@ -166,10 +173,11 @@ where
             e
         });
 
-    let dict_item = op("**")
-        .ignore_then(bor.clone())
-        .map(|v| (None, v))
-        .or(test.clone().then_ignore(op(":")).then(test.clone()).map(|(k, v)| (Some(k), v)));
+    let dict_item = op("**").ignore_then(bor.clone()).map(|v| (None, v)).or(test
+        .clone()
+        .then_ignore(op(":"))
+        .then(test.clone())
+        .map(|(k, v)| (Some(k), v)));
     let braces = op("{")
         .ignore_then(choice((
             op("}").map_with(|_, x| Expr::new(ExprKind::Dict(vec![]), x.span())),
@@ -178,7 +186,9 @@ where
                 .then(test.clone())
                 .then(comp_for.clone())
                 .then_ignore(op("}"))
-                .map_with(move |((k, v), gens), x| comp(CompKind::Dict, k, Some(v), gens, x.span())),
+                .map_with(move |((k, v), gens), x| {
+                    comp(CompKind::Dict, k, Some(v), gens, x.span())
+                }),
             dict_item
                 .separated_by(op(","))
                 .at_least(1)
@@ -204,13 +214,19 @@ where
         .recover_with(via_parser(nested_delimiters(
             Token::Op("("),
             Token::Op(")"),
-            [(Token::Op("["), Token::Op("]")), (Token::Op("{"), Token::Op("}"))],
+            [
+                (Token::Op("["), Token::Op("]")),
+                (Token::Op("{"), Token::Op("}")),
+            ],
             |span| Expr::new(ExprKind::Error, span),
         )))
         .recover_with(via_parser(nested_delimiters(
             Token::Op("["),
             Token::Op("]"),
-            [(Token::Op("("), Token::Op(")")), (Token::Op("{"), Token::Op("}"))],
+            [
+                (Token::Op("("), Token::Op(")")),
+                (Token::Op("{"), Token::Op("}")),
+            ],
             |span| Expr::new(ExprKind::Error, span),
         )))
         .labelled("expression")
@@ -220,7 +236,10 @@ where
     let arg = choice((
         op("**").ignore_then(test.clone()).map(Arg::StarStar),
         op("*").ignore_then(test.clone()).map(Arg::Star),
-        name().then_ignore(op("=")).then(test.clone()).map(|(k, v)| Arg::Kw(k, v)),
+        name()
+            .then_ignore(op("="))
+            .then(test.clone())
+            .map(|(k, v)| Arg::Kw(k, v)),
         test.clone()
             .then(comp_for.clone().or_not())
             .map_with(move |(e, gens), x| match gens {
@@ -334,10 +353,11 @@ where
             .map_with(|e, x| Expr::new(ExprKind::Unary(UnaryOp::Not, boxed(e)), x.span()))
             .or(comparison)
     });
-    let and_test = not_test.clone().foldl_with(
-        kw("and").ignore_then(not_test).repeated(),
-        |a, b, x| Expr::new(ExprKind::And(boxed(a), boxed(b)), x.span()),
-    );
+    let and_test = not_test
+        .clone()
+        .foldl_with(kw("and").ignore_then(not_test).repeated(), |a, b, x| {
+            Expr::new(ExprKind::And(boxed(a), boxed(b)), x.span())
+        });
     or_test.define(
         and_test
             .clone()
@@ -348,10 +368,12 @@ where
     );
 
     let lambda_param = choice((
-        op("**").ignore_then(name()).map(|n| (n, ParamKind::VarKw, None)),
-        op("*").ignore_then(name().or_not()).map(|n| {
-            (n.unwrap_or_else(|| Rc::from("")), ParamKind::VarArgs, None)
-        }),
+        op("**")
+            .ignore_then(name())
+            .map(|n| (n, ParamKind::VarKw, None)),
+        op("*")
+            .ignore_then(name().or_not())
+            .map(|n| (n.unwrap_or_else(|| Rc::from("")), ParamKind::VarArgs, None)),
         name()
             .then(op("=").ignore_then(test.clone()).or_not())
             .map(|(n, d)| (n, ParamKind::Normal, d)),
