@@ -198,7 +198,7 @@ impl Session {
                 .map(|e| Diagnostic {
                     headline: format!("SyntaxError: {}", e.msg),
                     span: e.span,
-                    label: e.label.clone(),
+                    label: Some(e.label.clone().unwrap_or_else(|| e.msg.clone())),
                     hint: None,
                 })
                 .collect();
@@ -299,7 +299,7 @@ impl Session {
                 let d = Diagnostic {
                     headline: headline.clone(),
                     span: *span,
-                    label: None,
+                    label: Some(format!("{ename} raised here")),
                     hint: e.hint.clone(),
                 };
                 report.push_str(&syntax::render(&[d], &src.name, &src.text, self.color));

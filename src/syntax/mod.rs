@@ -45,7 +45,9 @@ fn from_rich(e: Rich<'_, token::Token, Span>) -> SyntaxError {
                 Some(t) if t == "an indent" => "unexpected indent".to_string(),
                 Some(_) => "invalid syntax".to_string(),
             };
-            if expected.len() > 5 {
+            if expected.iter().any(|e| e == "expression") {
+                expected = vec!["an expression".to_string()];
+            } else if expected.len() > 5 {
                 let what = if expected.iter().any(|e| e.contains("statement")) {
                     "a statement"
                 } else {
