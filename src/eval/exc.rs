@@ -106,6 +106,10 @@ pub const HIERARCHY: &[(&str, &str)] = &[
     ("TypeError", "Exception"),
     ("ValueError", "Exception"),
     ("UnicodeError", "ValueError"),
+    ("MemoryError", "Exception"),
+    ("EOFError", "Exception"),
+    ("SyntaxError", "Exception"),
+    ("SystemError", "Exception"),
 ];
 
 /// Builds the built-in exception classes, in an order where bases come first.

@@ -486,6 +486,10 @@ impl Spec {
             s.ty = Some(cs[i]);
             i += 1;
         }
+        // Python refuses absurd widths too ("Too many decimal digits in format string").
+        if s.width > 100_000_000 || s.precision.is_some_and(|p| p > 100_000_000) {
+            return None;
+        }
         (i == cs.len()).then_some(s)
     }
 

@@ -23,6 +23,15 @@ pub fn tensor_arg(v: &Value) -> Option<Arg<'_>> {
     })
 }
 
+/// Refuses sequences too big to build (`"a" * 10**12`) before allocating.
+pub fn check_len(n: i64, item_bytes: usize) -> R<usize> {
+    let n = n.max(0) as u128;
+    if n * item_bytes.max(1) as u128 > 1u128 << 34 {
+        return Err(err("MemoryError", format!("a sequence of {n} items is too large to build")));
+    }
+    Ok(n as usize)
+}
+
 fn overflow(op: &str) -> super::exc::Ctrl {
     err(
         "OverflowError",
@@ -196,7 +205,8 @@ impl Interp {
                 return Ok(Value::str(&s));
             }
             (Str(x), Int(n)) | (Int(n), Str(x)) if op == BinOp::Mul => {
-                return Ok(Value::str(&x.repeat((*n).max(0) as usize)));
+                let n = check_len(n.saturating_mul(x.len().max(1) as i64), 1)? / x.len().max(1);
+                return Ok(Value::str(&x.repeat(n)));
             }
             (Str(x), _) if op == BinOp::Mod => {
                 let r = super::format::percent_format(self, x, &b)?;
@@ -209,6 +219,7 @@ impl Interp {
             }
             (List(x), Int(n)) | (Int(n), List(x)) if op == BinOp::Mul => {
                 let src = x.borrow();
+                check_len(n.saturating_mul(src.len() as i64), 16)?;
                 let mut v = Vec::with_capacity(src.len() * (*n).max(0) as usize);
                 for _ in 0..(*n).max(0) {
                     v.extend(src.iter().cloned());
@@ -221,6 +232,7 @@ impl Interp {
                 return Ok(Value::tuple(v));
             }
             (Tuple(x), Int(n)) | (Int(n), Tuple(x)) if op == BinOp::Mul => {
+                check_len(n.saturating_mul(x.len() as i64), 16)?;
                 let mut v = Vec::new();
                 for _ in 0..(*n).max(0) {
                     v.extend(x.iter().cloned());

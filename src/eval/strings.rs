@@ -88,7 +88,7 @@ fn strip_chars(a: &mut Args) -> R<Option<Vec<char>>> {
 
 fn pad(a: &mut Args, f: fn(&str, usize, char) -> String) -> R<Value> {
     let st = this(a)?;
-    let w = to_int(&a.req(1, "width")?, "width")?.max(0) as usize;
+    let w = super::ops::check_len(to_int(&a.req(1, "width")?, "width")?, 4)?;
     let fill = match opt_str(a, 2, "fillchar")? {
         Some(c) if c.chars().count() == 1 => c.chars().next().unwrap_or(' '),
         Some(_) => {
@@ -301,7 +301,7 @@ table! { STR_METHODS:
     };
     "zfill", "str.zfill(width)", "Padded on the left with zeros (after a sign)." => |_, a| {
         let st = this(a)?;
-        let w = to_int(&a.req(1, "width")?, "width")?.max(0) as usize;
+        let w = super::ops::check_len(to_int(&a.req(1, "width")?, "width")?, 4)?;
         let n = st.chars().count();
         if n >= w {
             return s(&st);
