@@ -22,10 +22,19 @@ macro_rules! snap {
 }
 
 // The three classic mistakes: each names the problem and the fix, and points at the span.
-snap!(shape_mismatch, "a = torch.ones(2, 3)\nb = torch.ones(4)\nc = a + b\n");
+snap!(
+    shape_mismatch,
+    "a = torch.ones(2, 3)\nb = torch.ones(4)\nc = a + b\n"
+);
 snap!(dtype_inplace_int, "x = torch.arange(3)\nx += 0.5\n");
-snap!(device_cuda_unavailable, "x = torch.ones(2)\ny = x.to(\"cuda\")\n");
-snap!(view_after_transpose_in_function, "def flat(t):\n    return t.view(6)\n\ny = flat(torch.ones(2, 3).t())\n");
+snap!(
+    device_cuda_unavailable,
+    "x = torch.ones(2)\ny = x.to(\"cuda\")\n"
+);
+snap!(
+    view_after_transpose_in_function,
+    "def flat(t):\n    return t.view(6)\n\ny = flat(torch.ones(2, 3).t())\n"
+);
 
 // Parse errors.
 snap!(parse_unclosed_bracket, "x = (1 +\ny = 2\n");
@@ -36,9 +45,15 @@ snap!(parse_bad_fstring, "x = f\"{1 +}\"\n");
 
 // Runtime errors from the language.
 snap!(name_error, "print(undefined_name)\n");
-snap!(zero_division, "def ratio(a, b):\n    return a / b\n\nratio(1, 0)\n");
+snap!(
+    zero_division,
+    "def ratio(a, b):\n    return a / b\n\nratio(1, 0)\n"
+);
 snap!(int_overflow, "x = 2 ** 63\n");
 snap!(unsupported_operand, "'a' + 1\n");
 snap!(missing_argument, "def f(a, b):\n    return a\n\nf(1)\n");
-snap!(uncaught_custom_exception, "class LossDiverged(Exception):\n    pass\n\nraise LossDiverged('loss is nan at step 12')\n");
+snap!(
+    uncaught_custom_exception,
+    "class LossDiverged(Exception):\n    pass\n\nraise LossDiverged('loss is nan at step 12')\n"
+);
 snap!(import_numpy, "import numpy as np\n");

@@ -27,7 +27,10 @@ pub fn tensor_arg(v: &Value) -> Option<Arg<'_>> {
 pub fn check_len(n: i64, item_bytes: usize) -> R<usize> {
     let n = n.max(0) as u128;
     if n * item_bytes.max(1) as u128 > 1u128 << 34 {
-        return Err(err("MemoryError", format!("a sequence of {n} items is too large to build")));
+        return Err(err(
+            "MemoryError",
+            format!("a sequence of {n} items is too large to build"),
+        ));
     }
     Ok(n as usize)
 }

@@ -1,0 +1,126 @@
+//! The Session API the front ends use: results keyed by MIME type, the output sinks, files,
+//! help text from the one table, state across cells.
+
+use nabla::eval::{Capture, Session};
+
+fn session() -> (Session, Capture) {
+    let cap = Capture::default();
+    (Session::with_sink(Box::new(cap.clone())), cap)
+}
+
+#[test]
+fn last_expression_is_the_cell_result() {
+    let (mut s, cap) = session();
+    assert_eq!(
+        s.eval_cell("x = 3\nx * 2").unwrap(),
+        Some(vec![("text/plain".to_string(), "6".to_string())])
+    );
+    // None and statements give no result; print goes to the sink.
+    assert_eq!(s.eval_cell("print('hi')").unwrap(), None);
+    assert_eq!(s.eval_cell("y = x").unwrap(), None);
+    assert_eq!(cap.out.borrow().as_str(), "hi\n");
+    let r = s
+        .eval_cell("torch.zeros(2, dtype=torch.int32)")
+        .unwrap()
+        .unwrap();
+    assert_eq!(r[0].1, "tensor([0, 0], dtype=torch.int32)");
+}
+
+#[test]
+fn stderr_goes_to_its_own_sink() {
+    let (mut s, cap) = session();
+    s.eval_cell("import sys\nprint('oops', file=sys.stderr)\nsys.stdout.write('ok\\n')")
+        .unwrap();
+    assert_eq!(cap.err.borrow().as_str(), "oops\n");
+    assert_eq!(cap.out.borrow().as_str(), "ok\n");
+}
+
+#[test]
+fn state_survives_errors() {
+    let (mut s, _) = session();
+    s.eval_cell("a = 1").unwrap();
+    let e = s.eval_cell("a = 2\nb = 1 / 0\na = 3").unwrap_err();
+    assert_eq!(
+        (e.ename.as_str(), e.evalue.as_str()),
+        ("ZeroDivisionError", "division by zero")
+    );
+    assert_eq!(s.eval_cell("a").unwrap().unwrap()[0].1, "2");
+    // A syntax error runs nothing.
+    assert_eq!(
+        s.eval_cell("a = 5\nb = (").unwrap_err().ename,
+        "SyntaxError"
+    );
+    assert_eq!(s.eval_cell("a").unwrap().unwrap()[0].1, "2");
+}
+
+#[test]
+fn functions_defined_in_one_cell_run_in_another() {
+    let (mut s, _) = session();
+    s.eval_cell("def scale(t, k=2):\n    return t * k").unwrap();
+    assert_eq!(
+        s.eval_cell("scale(torch.ones(2), k=3)").unwrap().unwrap()[0].1,
+        "tensor([3., 3.])"
+    );
+    // Its errors point into the cell that defined it.
+    let e = s
+        .eval_cell("scale(torch.ones(2), torch.ones(3))")
+        .unwrap_err();
+    assert!(
+        e.report.contains("<cell 1>") && e.report.contains("return t * k"),
+        "{}",
+        e.report
+    );
+}
+
+#[test]
+fn files_read_and_write() {
+    let dir = std::env::temp_dir().join(format!("nabla-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("log.txt").to_string_lossy().replace('\\', "/");
+    let (mut s, cap) = session();
+    s.eval_cell(&format!(
+        "with open('{path}', 'w') as f:\n    f.write('loss 0.5\\n')\n    print('loss 0.25', file=f)\nfor line in open('{path}').readlines():\n    print(line.strip())"
+    ))
+    .unwrap();
+    assert_eq!(cap.out.borrow().as_str(), "loss 0.5\nloss 0.25\n");
+    let e = s.eval_cell("open('/nonexistent/nabla.txt')").unwrap_err();
+    assert_eq!(e.ename, "FileNotFoundError");
+}
+
+#[test]
+fn help_comes_from_the_table() {
+    let (mut s, cap) = session();
+    s.eval_cell("help(torch.zeros)\nhelp(len)").unwrap();
+    let out = cap.out.borrow();
+    assert!(
+        out.contains("zeros(*size, dtype=None, device=None, requires_grad=False)"),
+        "{out}"
+    );
+    assert!(out.contains("len(obj)"), "{out}");
+}
+
+#[test]
+fn unavailable_features_say_so() {
+    let (mut s, _) = session();
+    let e = s
+        .eval_cell("torch.ones(2, 2) @ torch.ones(2, 2)")
+        .unwrap_err();
+    assert_eq!(e.ename, "NotImplementedError");
+    assert!(e.evalue.contains("not available in this build yet"));
+    let e = s
+        .eval_cell("torch.ones(2, requires_grad=True)")
+        .unwrap_err();
+    assert!(e.evalue.contains("autograd"));
+    let e = s
+        .eval_cell("x = torch.ones(3)\nx[torch.tensor([0, 1])]")
+        .unwrap_err();
+    assert!(e.evalue.contains("advanced indexing"));
+}
+
+#[test]
+fn incomplete_input_is_detected() {
+    let (s, _) = session();
+    assert!(s.is_incomplete("for i in range(3):\n"));
+    assert!(s.is_incomplete("x = [1,\n"));
+    assert!(!s.is_incomplete("x = 1\n"));
+}
