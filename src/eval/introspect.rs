@@ -238,12 +238,26 @@ impl Interp {
                     .iter()
                     .map(|b| b.name.to_string()),
             ),
-            Value::List(_) => out.extend(builtins::LIST_METHODS.iter().map(|b| b.name.to_string())),
-            Value::Dict(_) => out.extend(builtins::DICT_METHODS.iter().map(|b| b.name.to_string())),
-            Value::Set(_) => out.extend(builtins::SET_METHODS.iter().map(|b| b.name.to_string())),
-            Value::Tuple(_) | Value::Size(_) => {
-                out.extend(builtins::TUPLE_METHODS.iter().map(|b| b.name.to_string()))
-            }
+            Value::List(_) => out.extend(
+                super::containers::LIST_METHODS
+                    .iter()
+                    .map(|b| b.name.to_string()),
+            ),
+            Value::Dict(_) => out.extend(
+                super::containers::DICT_METHODS
+                    .iter()
+                    .map(|b| b.name.to_string()),
+            ),
+            Value::Set(_) => out.extend(
+                super::containers::SET_METHODS
+                    .iter()
+                    .map(|b| b.name.to_string()),
+            ),
+            Value::Tuple(_) | Value::Size(_) => out.extend(
+                super::containers::TUPLE_METHODS
+                    .iter()
+                    .map(|b| b.name.to_string()),
+            ),
             Value::DType(_) => {
                 out.extend(["is_floating_point", "is_signed", "itemsize"].map(String::from))
             }

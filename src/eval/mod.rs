@@ -3,8 +3,10 @@
 
 mod access;
 pub mod builtins;
+mod containers;
 mod exc;
 mod expr;
+mod files;
 mod format;
 mod interp;
 mod introspect;

@@ -1,7 +1,8 @@
 //! The modules people import: torch (with nn, nn.functional, cuda), math, time, random, sys.
 
-use super::builtins::{self, table, to_float, to_int, Args, Builtin, FileKind, FileObj};
+use super::builtins::{self, table, to_float, to_int, Args, Builtin};
 use super::exc::{err, type_err, value_err, R};
+use super::files::{FileKind, FileObj};
 use super::interp::Interp;
 use super::torch::{self as t, module, table_entries};
 use super::value::*;

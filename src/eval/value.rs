@@ -178,7 +178,7 @@ pub enum Value {
     /// `super()` inside a method: the class to start looking after, and the instance.
     Super(Rc<(Rc<Class>, Value)>),
     /// An open file from `open()`.
-    File(Rc<RefCell<super::builtins::FileObj>>),
+    File(Rc<RefCell<super::files::FileObj>>),
 }
 
 impl Value {
