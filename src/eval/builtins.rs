@@ -873,7 +873,7 @@ pub fn method_of(v: &Value, name: &str) -> Option<&'static Builtin> {
             .get_or_init(|| index(super::files::FILE_METHODS))
             .get(name)
             .copied(),
-        Value::Tensor(_) => super::torch::tensor_method(name),
+        Value::Tensor(_) => super::tensor_methods::tensor_method(name),
         _ => None,
     }
 }

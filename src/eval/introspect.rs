@@ -204,14 +204,14 @@ impl Interp {
             Value::Module(m) => out.extend(m.attrs.borrow().keys().map(|n| n.to_string())),
             Value::Tensor(_) => {
                 out.extend(
-                    super::torch::TENSOR_METHODS
+                    super::tensor_methods::TENSOR_METHODS
                         .iter()
                         .map(|b| b.name.to_string()),
                 );
                 out.extend(
                     super::torch::TORCH
                         .iter()
-                        .filter(|b| super::torch::tensor_method(b.name).is_some())
+                        .filter(|b| super::tensor_methods::tensor_method(b.name).is_some())
                         .map(|b| b.name.to_string()),
                 );
                 out.extend(

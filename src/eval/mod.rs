@@ -14,6 +14,8 @@ mod modules;
 mod ops;
 mod resolve;
 mod strings;
+mod tensor_access;
+mod tensor_methods;
 mod torch;
 mod value;
 

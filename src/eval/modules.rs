@@ -595,7 +595,10 @@ impl Interp {
         self.modules.insert("sys".into(), sys);
 
         // torch.nn.functional, torch.nn, torch.cuda, torch
-        let functional = module("torch.nn.functional", &table_entries(t::FUNCTIONAL));
+        let functional = module(
+            "torch.nn.functional",
+            &table_entries(super::tensor_methods::FUNCTIONAL),
+        );
         let module_class = class_with("Module", MODULE_METHODS);
         let nn = module(
             "torch.nn",

@@ -8,13 +8,11 @@ use super::ops::{scalar_value, tensor_arg};
 use super::value::*;
 use crate::{Arg, DType, Device, Nested, Scalar, Tensor};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::rc::Rc;
-use std::sync::OnceLock;
 
-type TResult = crate::Result<Tensor>;
+pub(super) type TResult = crate::Result<Tensor>;
 
-fn tensor(v: &Value, what: &str) -> R<Tensor> {
+pub(super) fn tensor(v: &Value, what: &str) -> R<Tensor> {
     match v {
         Value::Tensor(t) => Ok(t.clone()),
         _ => Err(type_err(format!(
@@ -25,7 +23,7 @@ fn tensor(v: &Value, what: &str) -> R<Tensor> {
 }
 
 /// A tensor operand, or a Python number that becomes a 0-dim tensor.
-fn tensor_like(v: &Value, what: &str) -> R<Tensor> {
+pub(super) fn tensor_like(v: &Value, what: &str) -> R<Tensor> {
     match v {
         Value::Tensor(t) => Ok(t.clone()),
         Value::Int(i) => Ok(Tensor::scalar(*i)?),
@@ -38,12 +36,12 @@ fn tensor_like(v: &Value, what: &str) -> R<Tensor> {
     }
 }
 
-fn input(a: &mut Args) -> R<Tensor> {
+pub(super) fn input(a: &mut Args) -> R<Tensor> {
     let v = a.req(0, "input")?;
     tensor(&v, &format!("{}(): argument 'input' (position 1)", a.fname))
 }
 
-fn operand(v: &Value, fname: &str, name: &str) -> R<Arg<'static>> {
+pub(super) fn operand(v: &Value, fname: &str, name: &str) -> R<Arg<'static>> {
     match v {
         Value::Tensor(t) => Ok(Arg::Tensor(Cow::Owned(t.clone()))),
         Value::Int(i) => Ok(Arg::Scalar(Scalar::Int(*i))),
@@ -56,12 +54,12 @@ fn operand(v: &Value, fname: &str, name: &str) -> R<Arg<'static>> {
     }
 }
 
-fn un(a: &mut Args, f: fn(&Tensor) -> TResult) -> R<Value> {
+pub(super) fn un(a: &mut Args, f: fn(&Tensor) -> TResult) -> R<Value> {
     let t = input(a)?;
     Ok(Value::Tensor(f(&t)?))
 }
 
-fn bin(a: &mut Args, f: fn(&Tensor, Arg<'static>) -> TResult) -> R<Value> {
+pub(super) fn bin(a: &mut Args, f: fn(&Tensor, Arg<'static>) -> TResult) -> R<Value> {
     let x = a.req(0, "input")?;
     let y = a.req(1, "other")?;
     let y = operand(&y, a.fname, "other")?;
@@ -69,7 +67,10 @@ fn bin(a: &mut Args, f: fn(&Tensor, Arg<'static>) -> TResult) -> R<Value> {
     Ok(Value::Tensor(f(&x, y)?))
 }
 
-fn bin_inplace(a: &mut Args, f: fn(&Tensor, Arg<'static>) -> crate::Result<()>) -> R<Value> {
+pub(super) fn bin_inplace(
+    a: &mut Args,
+    f: fn(&Tensor, Arg<'static>) -> crate::Result<()>,
+) -> R<Value> {
     let x = input(a)?;
     let y = a.req(1, "other")?;
     let y = operand(&y, a.fname, "other")?;
@@ -77,14 +78,14 @@ fn bin_inplace(a: &mut Args, f: fn(&Tensor, Arg<'static>) -> crate::Result<()>) 
     Ok(Value::Tensor(x))
 }
 
-fn un_inplace(a: &mut Args, f: fn(&Tensor) -> crate::Result<()>) -> R<Value> {
+pub(super) fn un_inplace(a: &mut Args, f: fn(&Tensor) -> crate::Result<()>) -> R<Value> {
     let x = input(a)?;
     f(&x)?;
     Ok(Value::Tensor(x))
 }
 
 /// `other * alpha` for add/sub's alpha keyword.
-fn scaled(a: &mut Args) -> R<Arg<'static>> {
+pub(super) fn scaled(a: &mut Args) -> R<Arg<'static>> {
     let y = a.req(1, "other")?;
     let alpha = a.kw("alpha");
     let y = operand(&y, a.fname, "other")?;
@@ -128,7 +129,7 @@ pub fn device_of(v: &Value) -> R<Device> {
     }
 }
 
-fn opt_dtype(a: &mut Args) -> R<Option<DType>> {
+pub(super) fn opt_dtype(a: &mut Args) -> R<Option<DType>> {
     a.kw("dtype")
         .filter(|v| !matches!(v, Value::None))
         .map(|v| dtype_of(&v))
@@ -136,7 +137,7 @@ fn opt_dtype(a: &mut Args) -> R<Option<DType>> {
 }
 
 /// Handles the `device=`, `requires_grad=`, `layout=`, `pin_memory=` keywords of creation functions.
-fn creation_kwargs(it: &mut Interp, a: &mut Args, t: Tensor) -> R<Value> {
+pub(super) fn creation_kwargs(it: &mut Interp, a: &mut Args, t: Tensor) -> R<Value> {
     let dev = a.kw("device").filter(|v| !matches!(v, Value::None));
     let rg = a.kw("requires_grad");
     a.kw("layout");
@@ -158,7 +159,7 @@ fn creation_kwargs(it: &mut Interp, a: &mut Args, t: Tensor) -> R<Value> {
 }
 
 /// Sizes given as `f(2, 3)`, `f((2, 3))`, `f([2, 3])` or `f(torch.Size([2, 3]))`.
-fn sizes(items: &[Value], fname: &str) -> R<Vec<usize>> {
+pub(super) fn sizes(items: &[Value], fname: &str) -> R<Vec<usize>> {
     let list: Vec<Value> = match items {
         [Value::Tuple(t)] => t.to_vec(),
         [Value::List(l)] => l.borrow().clone(),
@@ -182,7 +183,7 @@ fn sizes(items: &[Value], fname: &str) -> R<Vec<usize>> {
     Ok(out)
 }
 
-fn ints(v: &Value, what: &str) -> R<Vec<i64>> {
+pub(super) fn ints(v: &Value, what: &str) -> R<Vec<i64>> {
     match v {
         Value::Tuple(t) => t.iter().map(|x| to_int(x, what)).collect(),
         Value::List(l) => l.borrow().iter().map(|x| to_int(x, what)).collect(),
@@ -192,7 +193,7 @@ fn ints(v: &Value, what: &str) -> R<Vec<i64>> {
 }
 
 /// `x.view(2, 3)` or `x.view((2, 3))`.
-fn shape_args(a: &mut Args, from: usize, kw: &str) -> R<Vec<i64>> {
+pub(super) fn shape_args(a: &mut Args, from: usize, kw: &str) -> R<Vec<i64>> {
     let rest = a.rest(from);
     if rest.is_empty() {
         if let Some(v) = a.kw(kw) {
@@ -223,68 +224,31 @@ pub fn nested(v: &Value) -> R<Nested> {
     })
 }
 
-fn nested_value(n: Nested) -> Value {
+pub(super) fn nested_value(n: Nested) -> Value {
     match n {
         Nested::Scalar(s) => scalar_value(s),
         Nested::List(items) => Value::list(items.into_iter().map(nested_value).collect()),
     }
 }
 
-fn split_result(ts: Vec<Tensor>) -> Value {
+pub(super) fn split_result(ts: Vec<Tensor>) -> Value {
     Value::tuple(ts.into_iter().map(Value::Tensor).collect())
 }
 
-fn opt_int(a: &mut Args, i: usize, name: &str) -> R<Option<i64>> {
+pub(super) fn opt_int(a: &mut Args, i: usize, name: &str) -> R<Option<i64>> {
     a.opt(i, name).map(|v| to_int(&v, name)).transpose()
 }
 
-fn opt_float(a: &mut Args, i: usize, name: &str) -> R<Option<f64>> {
+pub(super) fn opt_float(a: &mut Args, i: usize, name: &str) -> R<Option<f64>> {
     a.opt(i, name).map(|v| to_float(&v, name)).transpose()
 }
 
-fn clamp_bound(v: Option<Value>, fname: &str, name: &str) -> R<Option<Arg<'static>>> {
+pub(super) fn clamp_bound(v: Option<Value>, fname: &str, name: &str) -> R<Option<Arg<'static>>> {
     v.map(|v| operand(&v, fname, name)).transpose()
 }
 
-fn gen(it: &mut Interp) -> &mut crate::Generator {
+pub(super) fn gen(it: &mut Interp) -> &mut crate::Generator {
     &mut it.torch_gen
-}
-
-fn to_impl(it: &mut Interp, a: &mut Args) -> R<Value> {
-    let t = input(a)?;
-    let mut dtype = opt_dtype(a)?;
-    let mut device = a
-        .kw("device")
-        .filter(|v| !matches!(v, Value::None))
-        .map(|v| device_of(&v))
-        .transpose()?;
-    a.kw("copy");
-    a.kw("non_blocking");
-    for v in a.rest(1) {
-        match &v {
-            Value::DType(d) => dtype = Some(*d),
-            Value::Str(_) | Value::Device(_) => device = Some(device_of(&v)?),
-            Value::Tensor(o) => {
-                dtype = Some(o.dtype());
-                device = Some(o.device());
-            }
-            other => {
-                return Err(type_err(format!(
-                    "to() received an invalid combination of arguments: {}",
-                    other.type_name()
-                )))
-            }
-        }
-    }
-    let _ = it;
-    let mut r = t;
-    if let Some(d) = device {
-        r = r.to_device(d)?;
-    }
-    if let Some(d) = dtype {
-        r = r.to_dtype(d)?;
-    }
-    Ok(Value::Tensor(r))
 }
 
 table! { TORCH:
@@ -827,476 +791,6 @@ table! { TORCH:
         }
         Ok(Value::Size(out.iter().map(|&i| i as i64).collect()))
     };
-}
-
-table! { TENSOR_METHODS:
-    "size", "Tensor.size(dim=None)", "The shape (a torch.Size), or the size of one dimension." => |_, a| {
-        let t = input(a)?;
-        match opt_int(a, 1, "dim")? {
-            Some(d) => Ok(Value::Int(t.shape()[crate::tensor::wrap_dim(a.fname, d, t.dim())?] as i64)),
-            None => Ok(Value::Size(t.shape().iter().map(|&i| i as i64).collect())),
-        }
-    };
-    "dim", "Tensor.dim()", "The number of dimensions." => |_, a| Ok(Value::Int(input(a)?.dim() as i64));
-    "ndimension", "Tensor.ndimension()", "The number of dimensions." => |_, a| Ok(Value::Int(input(a)?.dim() as i64));
-    "nelement", "Tensor.nelement()", "The number of elements." => |_, a| Ok(Value::Int(input(a)?.numel() as i64));
-    "element_size", "Tensor.element_size()", "Bytes per element." => |_, a| Ok(Value::Int(input(a)?.element_size() as i64));
-    "stride", "Tensor.stride(dim=None)", "The strides, or the stride of one dimension." => |_, a| {
-        let t = input(a)?;
-        let st = t.stride();
-        match opt_int(a, 1, "dim")? {
-            Some(d) => Ok(Value::Int(st[crate::tensor::wrap_dim(a.fname, d, t.dim())?] as i64)),
-            None => Ok(Value::tuple(st.iter().map(|&s| Value::Int(s as i64)).collect())),
-        }
-    };
-    "storage_offset", "Tensor.storage_offset()", "Where the first element sits in the storage." => |_, a| Ok(Value::Int(input(a)?.storage_offset() as i64));
-    "is_contiguous", "Tensor.is_contiguous()", "True if the elements are laid out in row-major order without gaps." => |_, a| Ok(Value::Bool(input(a)?.is_contiguous()));
-    "contiguous", "Tensor.contiguous()", "The tensor itself if contiguous, else a contiguous copy." => |_, a| un(a, Tensor::contiguous);
-    "item", "Tensor.item()", "The value of a one-element tensor as a Python number." => |_, a| {
-        let t = input(a)?;
-        Ok(scalar_value(t.item()?))
-    };
-    "tolist", "Tensor.tolist()", "The data as (nested) Python lists." => |_, a| Ok(nested_value(input(a)?.tolist()?));
-    "float", "Tensor.float()", "Converted to torch.float32." => |_, a| un(a, Tensor::float);
-    "double", "Tensor.double()", "Converted to torch.float64." => |_, a| un(a, Tensor::double);
-    "half", "Tensor.half()", "Converted to torch.float16." => |_, a| un(a, Tensor::half);
-    "bfloat16", "Tensor.bfloat16()", "Converted to torch.bfloat16." => |_, a| un(a, Tensor::bfloat16);
-    "long", "Tensor.long()", "Converted to torch.int64." => |_, a| un(a, Tensor::long);
-    "int", "Tensor.int()", "Converted to torch.int32." => |_, a| un(a, Tensor::int);
-    "short", "Tensor.short()", "Converted to torch.int16." => |_, a| un(a, Tensor::short);
-    "char", "Tensor.char()", "Converted to torch.int8." => |_, a| un(a, Tensor::char);
-    "byte", "Tensor.byte()", "Converted to torch.uint8." => |_, a| un(a, Tensor::byte);
-    "bool", "Tensor.bool()", "Converted to torch.bool." => |_, a| un(a, Tensor::bool);
-    "to", "Tensor.to(dtype=None, device=None) or Tensor.to(other)", "Converted to a dtype and/or moved to a device." => to_impl;
-    "type", "Tensor.type(dtype=None)", "The type name ('torch.FloatTensor'), or a conversion to dtype." => |_, a| {
-        let t = input(a)?;
-        match a.opt(1, "dtype") {
-            None => Ok(Value::str(&t.type_name())),
-            Some(d) => Ok(Value::Tensor(t.to_dtype(dtype_of(&d)?)?)),
-        }
-    };
-    "cpu", "Tensor.cpu()", "The tensor on the CPU." => |_, a| Ok(Value::Tensor(input(a)?.to_device(Device::Cpu)?));
-    "cuda", "Tensor.cuda()", "The tensor on the GPU." => |_, a| Ok(Value::Tensor(input(a)?.to_device(Device::Cuda(0))?));
-    "detach", "Tensor.detach()", "The same data, outside any autograd graph." => |_, a| Ok(Value::Tensor(input(a)?));
-    "numpy", "Tensor.numpy()", "Not available: nabla has no numpy." => |_, _| Err(err("NotImplementedError", "nabla has no numpy; use .tolist() for Python lists, or keep working with tensors"));
-    "requires_grad_", "Tensor.requires_grad_(requires_grad=True)", "Asks autograd to record operations on this tensor." => |it, a| {
-        let t = input(a)?;
-        let on = match a.get(1, "requires_grad") { Some(v) => it.truthy(&v)?, None => true };
-        if on {
-            return Err(err("NotImplementedError", "autograd is not available in this build yet (it is the next engine issue)"));
-        }
-        Ok(Value::Tensor(t))
-    };
-    "view", "Tensor.view(*shape) or Tensor.view(dtype)", "The same data with a new shape; fails if the strides do not allow it." => |_, a| {
-        let t = input(a)?;
-        let s = shape_args(a, 1, "size")?;
-        Ok(Value::Tensor(t.view(&s)?))
-    };
-    "view_as", "Tensor.view_as(other)", "A view with other's shape." => |_, a| {
-        let t = input(a)?;
-        let o = tensor(&a.req(1, "other")?, "view_as(): argument 'other'")?;
-        let s: Vec<i64> = o.shape().iter().map(|&i| i as i64).collect();
-        Ok(Value::Tensor(t.view(&s)?))
-    };
-    "reshape_as", "Tensor.reshape_as(other)", "Reshaped to other's shape." => |_, a| {
-        let t = input(a)?;
-        let o = tensor(&a.req(1, "other")?, "reshape_as(): argument 'other'")?;
-        let s: Vec<i64> = o.shape().iter().map(|&i| i as i64).collect();
-        Ok(Value::Tensor(t.reshape(&s)?))
-    };
-    "expand", "Tensor.expand(*sizes)", "A broadcast view (-1 keeps a size)." => |_, a| {
-        let t = input(a)?;
-        let s = shape_args(a, 1, "size")?;
-        Ok(Value::Tensor(t.expand(&s)?))
-    };
-    "expand_as", "Tensor.expand_as(other)", "A broadcast view to other's shape." => |_, a| {
-        let t = input(a)?;
-        let o = tensor(&a.req(1, "other")?, "expand_as(): argument 'other'")?;
-        Ok(Value::Tensor(t.expand_as(&o)?))
-    };
-    "fill_", "Tensor.fill_(value)", "Fills the tensor with value, in place." => |_, a| {
-        let t = input(a)?;
-        let v = a.req(1, "value")?;
-        let s = match operand(&v, "fill_", "value")? { Arg::Scalar(s) => s, Arg::Tensor(x) => x.item()? };
-        t.fill_(s)?;
-        Ok(Value::Tensor(t))
-    };
-    "zero_", "Tensor.zero_()", "Fills the tensor with zeros, in place." => |_, a| un_inplace(a, |t| t.zero_().map(|_| ()));
-    "copy_", "Tensor.copy_(src)", "Copies src (broadcast, converted) into the tensor, in place." => |_, a| {
-        let t = input(a)?;
-        let s = tensor_like(&a.req(1, "src")?, "copy_")?;
-        t.copy_(&s)?;
-        Ok(Value::Tensor(t))
-    };
-    "clamp_", "Tensor.clamp_(min=None, max=None)", "clamp, in place." => |_, a| {
-        let t = input(a)?;
-        let lo = clamp_bound(a.opt(1, "min"), "clamp_", "min")?;
-        let hi = clamp_bound(a.opt(2, "max"), "clamp_", "max")?;
-        t.clamp_(lo, hi)?;
-        Ok(Value::Tensor(t))
-    };
-    "masked_fill_", "Tensor.masked_fill_(mask, value)", "masked_fill, in place." => |_, a| {
-        let t = input(a)?;
-        let m = tensor(&a.req(1, "mask")?, "masked_fill_(): argument 'mask'")?;
-        let v = a.req(2, "value")?;
-        let v = operand(&v, "masked_fill_", "value")?;
-        t.masked_fill_(&m, v)?;
-        Ok(Value::Tensor(t))
-    };
-    "uniform_", "Tensor.uniform_(from=0, to=1)", "Fills with uniform random values in [from, to), in place." => |it, a| {
-        let t = input(a)?;
-        let lo = opt_float(a, 1, "from")?.unwrap_or(0.0);
-        let hi = opt_float(a, 2, "to")?.unwrap_or(1.0);
-        let r = Tensor::rand(t.shape(), t.dtype(), gen(it))?.mul(hi - lo)?.add(lo)?;
-        t.copy_(&r)?;
-        Ok(Value::Tensor(t))
-    };
-    "normal_", "Tensor.normal_(mean=0, std=1)", "Fills with normal random values, in place." => |it, a| {
-        let t = input(a)?;
-        let m = opt_float(a, 1, "mean")?.unwrap_or(0.0);
-        let s = opt_float(a, 2, "std")?.unwrap_or(1.0);
-        let r = Tensor::normal(m, s, t.shape(), t.dtype(), gen(it))?;
-        t.copy_(&r)?;
-        Ok(Value::Tensor(t))
-    };
-    "add_", "Tensor.add_(other, *, alpha=1)", "add, in place." => |_, a| {
-        let t = input(a)?;
-        let y = scaled(a)?;
-        t.add_(y)?;
-        Ok(Value::Tensor(t))
-    };
-    "sub_", "Tensor.sub_(other, *, alpha=1)", "sub, in place." => |_, a| {
-        let t = input(a)?;
-        let y = scaled(a)?;
-        t.sub_(y)?;
-        Ok(Value::Tensor(t))
-    };
-    "mul_", "Tensor.mul_(other)", "mul, in place." => |_, a| bin_inplace(a, |t, y| t.mul_(y).map(|_| ()));
-    "div_", "Tensor.div_(other)", "div, in place." => |_, a| bin_inplace(a, |t, y| t.div_(y).map(|_| ()));
-    "pow_", "Tensor.pow_(exponent)", "pow, in place." => |_, a| bin_inplace(a, |t, y| t.pow_(y).map(|_| ()));
-    "floor_divide_", "Tensor.floor_divide_(other)", "floor_divide, in place." => |_, a| bin_inplace(a, |t, y| t.floor_divide_(y).map(|_| ()));
-    "remainder_", "Tensor.remainder_(other)", "remainder, in place." => |_, a| bin_inplace(a, |t, y| t.remainder_(y).map(|_| ()));
-    "fmod_", "Tensor.fmod_(other)", "fmod, in place." => |_, a| bin_inplace(a, |t, y| t.fmod_(y).map(|_| ()));
-    "neg_", "Tensor.neg_()", "neg, in place." => |_, a| un_inplace(a, |t| t.neg_().map(|_| ()));
-    "abs_", "Tensor.abs_()", "abs, in place." => |_, a| un_inplace(a, |t| t.abs_().map(|_| ()));
-    "exp_", "Tensor.exp_()", "exp, in place." => |_, a| un_inplace(a, |t| t.exp_().map(|_| ()));
-    "log_", "Tensor.log_()", "log, in place." => |_, a| un_inplace(a, |t| t.log_().map(|_| ()));
-    "sqrt_", "Tensor.sqrt_()", "sqrt, in place." => |_, a| un_inplace(a, |t| t.sqrt_().map(|_| ()));
-    "sin_", "Tensor.sin_()", "sin, in place." => |_, a| un_inplace(a, |t| t.sin_().map(|_| ()));
-    "cos_", "Tensor.cos_()", "cos, in place." => |_, a| un_inplace(a, |t| t.cos_().map(|_| ()));
-    "tanh_", "Tensor.tanh_()", "tanh, in place." => |_, a| un_inplace(a, |t| t.tanh_().map(|_| ()));
-    "sigmoid_", "Tensor.sigmoid_()", "sigmoid, in place." => |_, a| un_inplace(a, |t| t.sigmoid_().map(|_| ()));
-    "relu_", "Tensor.relu_()", "relu, in place." => |_, a| un_inplace(a, |t| t.relu_().map(|_| ()));
-    "floor_", "Tensor.floor_()", "floor, in place." => |_, a| un_inplace(a, |t| t.floor_().map(|_| ()));
-    "ceil_", "Tensor.ceil_()", "ceil, in place." => |_, a| un_inplace(a, |t| t.ceil_().map(|_| ()));
-    "round_", "Tensor.round_()", "round, in place." => |_, a| un_inplace(a, |t| t.round_().map(|_| ()));
-    "trunc_", "Tensor.trunc_()", "trunc, in place." => |_, a| un_inplace(a, |t| t.trunc_().map(|_| ()));
-    "reciprocal_", "Tensor.reciprocal_()", "reciprocal, in place." => |_, a| un_inplace(a, |t| t.reciprocal_().map(|_| ()));
-    "bernoulli", "Tensor.bernoulli()", "0 or 1 drawn with the probabilities in the tensor." => |it, a| {
-        let t = input(a)?;
-        Ok(Value::Tensor(t.bernoulli(gen(it))?))
-    };
-    "__len__", "Tensor.__len__()", "The size of the first dimension." => |it, a| {
-        let v = a.req(0, "self")?;
-        Ok(Value::Int(it.len(&v)? as i64))
-    };
-}
-
-/// Names of torch functions that are also tensor methods (`x.exp()`).
-const NOT_METHODS: &[&str] = &[
-    "tensor",
-    "as_tensor",
-    "zeros",
-    "ones",
-    "empty",
-    "full",
-    "eye",
-    "arange",
-    "linspace",
-    "logspace",
-    "zeros_like",
-    "ones_like",
-    "empty_like",
-    "full_like",
-    "manual_seed",
-    "initial_seed",
-    "rand",
-    "randn",
-    "randint",
-    "randperm",
-    "normal",
-    "rand_like",
-    "randn_like",
-    "randint_like",
-    "is_tensor",
-    "result_type",
-    "promote_types",
-    "set_printoptions",
-    "get_default_dtype",
-    "broadcast_shapes",
-    "numel",
-    "split",
-];
-
-/// A tensor method by name: the tensor-only table first, then the torch functions.
-pub fn tensor_method(name: &str) -> Option<&'static Builtin> {
-    static INDEX: OnceLock<HashMap<&'static str, &'static Builtin>> = OnceLock::new();
-    INDEX
-        .get_or_init(|| {
-            let mut m: HashMap<&'static str, &'static Builtin> = HashMap::new();
-            for b in TORCH.iter().filter(|b| !NOT_METHODS.contains(&b.name)) {
-                m.insert(b.name, b);
-            }
-            for b in TENSOR_METHODS {
-                m.insert(b.name, b);
-            }
-            m.insert("split", &SPLIT_METHOD);
-            m.insert("numel", &NUMEL_METHOD);
-            m
-        })
-        .get(name)
-        .copied()
-}
-
-static SPLIT_METHOD: Builtin = Builtin {
-    name: "split",
-    sig: "Tensor.split(split_size_or_sections, dim=0)",
-    doc: "Views of split_size along dim, or of the listed sizes.",
-    f: |it, a| {
-        let Some(split) = TORCH.iter().find(|b| b.name == "split") else {
-            return Ok(Value::None);
-        };
-        let mut b = Args::new(
-            "split",
-            std::mem::take(&mut a.pos),
-            std::mem::take(&mut a.kw),
-        );
-        let r = (split.f)(it, &mut b)?;
-        b.finish()?;
-        Ok(r)
-    },
-};
-
-static NUMEL_METHOD: Builtin = Builtin {
-    name: "numel",
-    sig: "Tensor.numel()",
-    doc: "The number of elements.",
-    f: |_, a| Ok(Value::Int(input(a)?.numel() as i64)),
-};
-
-table! { FUNCTIONAL:
-    "relu", "relu(input, inplace=False)", "max(x, 0) for each element." => |it, a| act(it, a, 1, |t, _| t.relu());
-    "relu6", "relu6(input, inplace=False)", "min(max(x, 0), 6) for each element." => |it, a| act(it, a, 1, |t, _| t.clamp(Some(0.0.into()), Some(6.0.into())));
-    "sigmoid", "sigmoid(input)", "1 / (1 + exp(-x)) for each element." => |_, a| un(a, Tensor::sigmoid);
-    "tanh", "tanh(input)", "The hyperbolic tangent of each element." => |_, a| un(a, Tensor::tanh);
-    "gelu", "gelu(input, approximate='none')", "x * Φ(x) (or its tanh approximation)." => |_, a| {
-        let t = input(a)?;
-        let ap = a.opt(1, "approximate").map(|v| to_str(&v, "approximate")).transpose()?;
-        Ok(Value::Tensor(t.gelu(ap.as_deref().unwrap_or("none"))?))
-    };
-    "silu", "silu(input, inplace=False)", "x * sigmoid(x) for each element." => |it, a| act(it, a, 1, |t, _| t.silu());
-    "softplus", "softplus(input, beta=1.0, threshold=20.0)", "log(1 + exp(beta * x)) / beta, linear above threshold." => |_, a| {
-        let t = input(a)?;
-        let b = opt_float(a, 1, "beta")?.unwrap_or(1.0);
-        let th = opt_float(a, 2, "threshold")?.unwrap_or(20.0);
-        Ok(Value::Tensor(t.softplus(b, th)?))
-    };
-    "elu", "elu(input, alpha=1.0, inplace=False)", "x for x > 0, alpha * (exp(x) - 1) otherwise." => |it, a| {
-        let alpha = opt_float(a, 1, "alpha")?.unwrap_or(1.0);
-        act(it, a, 2, move |t, _| t.elu(alpha))
-    };
-    "leaky_relu", "leaky_relu(input, negative_slope=0.01, inplace=False)", "x for x > 0, negative_slope * x otherwise." => |it, a| {
-        let s = opt_float(a, 1, "negative_slope")?.unwrap_or(0.01);
-        act(it, a, 2, move |t, _| t.leaky_relu(s))
-    };
-    "hardtanh", "hardtanh(input, min_val=-1.0, max_val=1.0)", "Each element clamped to [min_val, max_val]." => |_, a| {
-        let t = input(a)?;
-        let lo = opt_float(a, 1, "min_val")?.unwrap_or(-1.0);
-        let hi = opt_float(a, 2, "max_val")?.unwrap_or(1.0);
-        Ok(Value::Tensor(t.clamp(Some(lo.into()), Some(hi.into()))?))
-    };
-}
-
-/// An activation with PyTorch's `inplace=` flag at position `inplace_pos`.
-fn act(
-    it: &mut Interp,
-    a: &mut Args,
-    inplace_pos: usize,
-    f: impl Fn(&Tensor, ()) -> TResult,
-) -> R<Value> {
-    let t = input(a)?;
-    let inplace = match a.get(inplace_pos, "inplace") {
-        Some(v) => it.truthy(&v)?,
-        None => false,
-    };
-    let r = f(&t, ())?;
-    if inplace {
-        t.copy_(&r)?;
-        return Ok(Value::Tensor(t));
-    }
-    Ok(Value::Tensor(r))
-}
-
-// ---------------------------------------------------------------- attributes and indexing
-
-impl Interp {
-    /// Attributes of engine values that are not methods: `x.shape`, `x.T`, `d.is_floating_point`.
-    pub fn native_attr(&mut self, obj: &Value, name: &str) -> R<Option<Value>> {
-        Ok(Some(match (obj, name) {
-            (Value::Tensor(t), "shape") => {
-                Value::Size(t.shape().iter().map(|&i| i as i64).collect())
-            }
-            (Value::Tensor(t), "dtype") => Value::DType(t.dtype()),
-            (Value::Tensor(t), "device") => Value::Device(t.device()),
-            (Value::Tensor(t), "ndim") => Value::Int(t.dim() as i64),
-            (Value::Tensor(t), "T") => Value::Tensor(t.T()),
-            (Value::Tensor(t), "mT") => Value::Tensor(t.mT()?),
-            (Value::Tensor(_), "data") => obj.clone(),
-            (Value::Tensor(t), "is_cuda") => Value::Bool(t.device() != Device::Cpu),
-            (Value::Tensor(_), "requires_grad") => Value::Bool(false),
-            (Value::Tensor(_), "is_leaf") => Value::Bool(true),
-            (Value::Tensor(_), "grad" | "grad_fn") => Value::None,
-            (Value::Tensor(t), "itemsize") => Value::Int(t.element_size() as i64),
-            (Value::Tensor(t), "nbytes") => Value::Int((t.element_size() * t.numel()) as i64),
-            (Value::DType(d), "is_floating_point") => Value::Bool(d.is_float()),
-            (Value::DType(d), "is_signed") => Value::Bool(!matches!(d, DType::U8 | DType::Bool)),
-            (Value::DType(d), "itemsize") => Value::Int(d.size() as i64),
-            (Value::Device(d), "type") => Value::str(match d {
-                Device::Cpu => "cpu",
-                Device::Cuda(_) => "cuda",
-            }),
-            (Value::Device(d), "index") => match d {
-                Device::Cpu => Value::None,
-                Device::Cuda(i) => Value::Int(*i as i64),
-            },
-            (Value::Slice(s), "start") => s[0].clone(),
-            (Value::Slice(s), "stop") => s[1].clone(),
-            (Value::Slice(s), "step") => s[2].clone(),
-            (Value::Range(r), "start") => Value::Int(r[0]),
-            (Value::Range(r), "stop") => Value::Int(r[1]),
-            (Value::Range(r), "step") => Value::Int(r[2]),
-            (Value::Int(i), "real" | "numerator") => Value::Int(*i),
-            (Value::Int(_), "denominator") => Value::Int(1),
-            (Value::Float(f), "real") => Value::Float(*f),
-            (Value::Float(f), "is_integer") => {
-                let _ = f;
-                return Ok(None);
-            }
-            _ => return Ok(None),
-        }))
-    }
-
-    pub fn tensor_setattr(&mut self, obj: &Value, name: &str, v: Value) -> R<()> {
-        let Value::Tensor(t) = obj else { return Ok(()) };
-        match name {
-            "data" => {
-                let src = tensor(&v, "data")?;
-                if src.shape() != t.shape() || src.dtype() != t.dtype() {
-                    return Err(err("NotImplementedError", "assigning a .data of another shape or dtype is not supported in nabla; assign the new tensor to the name instead"));
-                }
-                t.copy_(&src)?;
-                Ok(())
-            }
-            "requires_grad" => Err(err("NotImplementedError", "autograd is not available in this build yet (it is the next engine issue)")),
-            _ => Err(err("AttributeError", format!("'Tensor' object has no attribute '{name}' (and nabla tensors take no new attributes)"))),
-        }
-    }
-
-    /// `t[index]` for basic indexing: ints, slices, None, `...`, and tuples of them.
-    pub fn tensor_index(&mut self, t: &Tensor, index: &Value) -> R<Tensor> {
-        let items: Vec<Value> = match index {
-            Value::Tuple(items) => items.to_vec(),
-            other => vec![other.clone()],
-        };
-        let consuming = items
-            .iter()
-            .filter(|v| !matches!(v, Value::None | Value::Ellipsis))
-            .count();
-        if items
-            .iter()
-            .filter(|v| matches!(v, Value::Ellipsis))
-            .count()
-            > 1
-        {
-            return Err(err(
-                "IndexError",
-                "an index can only have a single ellipsis ('...')",
-            ));
-        }
-        if consuming > t.dim() {
-            return Err(err(
-                "IndexError",
-                format!("too many indices for tensor of dimension {}", t.dim()),
-            ));
-        }
-        let mut r = t.clone();
-        let mut d: i64 = 0;
-        for v in &items {
-            match v {
-                Value::Int(_) | Value::Bool(_) => {
-                    let i = to_int(v, "index")?;
-                    r = r.select(d, i)?;
-                }
-                Value::Tensor(x) if x.dim() == 0 && !x.dtype().is_float() && x.dtype() != DType::Bool => {
-                    r = r.select(d, x.item()?.to_i64())?;
-                }
-                Value::Slice(s) => {
-                    let get = |v: &Value| -> R<Option<i64>> { if matches!(v, Value::None) { Ok(None) } else { to_int(v, "slice index").map(Some) } };
-                    let step = get(&s[2])?.unwrap_or(1);
-                    if step <= 0 {
-                        return Err(value_err("step must be greater than zero"));
-                    }
-                    r = r.slice(d, get(&s[0])?, get(&s[1])?, step)?;
-                    d += 1;
-                }
-                Value::None => {
-                    r = r.unsqueeze(d)?;
-                    d += 1;
-                }
-                Value::Ellipsis => d += (t.dim() - consuming) as i64,
-                Value::Tensor(_) | Value::List(_) => {
-                    return Err(err(
-                        "NotImplementedError",
-                        "indexing with a tensor or list (advanced indexing, boolean masks) is not available in this build yet; it arrives with Engine II. Basic indexing (ints, slices, None, ...) works",
-                    ))
-                }
-                other => {
-                    return Err(err(
-                        "IndexError",
-                        format!("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got {})", other.type_name()),
-                    ))
-                }
-            }
-        }
-        Ok(r)
-    }
-
-    pub fn tensor_setitem(&mut self, t: &Tensor, index: &Value, v: &Value) -> R<()> {
-        let view = self.tensor_index(t, index)?;
-        match v {
-            Value::Tensor(src) => {
-                view.copy_(src)?;
-            }
-            Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
-                let s = match tensor_arg(v) {
-                    Some(Arg::Scalar(s)) => s,
-                    _ => Scalar::Int(0),
-                };
-                view.fill_(s)?;
-            }
-            Value::List(_) | Value::Tuple(_) => {
-                let src = Tensor::new(&nested(v)?, Some(t.dtype()))?;
-                view.copy_(&src)?;
-            }
-            other => {
-                return Err(type_err(format!(
-                    "can't assign a {} to a torch tensor",
-                    other.type_name()
-                )))
-            }
-        }
-        Ok(())
-    }
 }
 
 /// The dtype objects under their PyTorch names (`torch.float` is float32 …).

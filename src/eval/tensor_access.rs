@@ -1,0 +1,169 @@
+//! Attributes and indexing of engine values: `x.shape`, `x.T`, `x[0, 1:]`, `x[:, 0] = v`.
+
+use super::builtins::to_int;
+use super::exc::{err, type_err, value_err, R};
+use super::interp::Interp;
+use super::ops::tensor_arg;
+use super::torch::{nested, tensor};
+use super::value::*;
+use crate::{Arg, DType, Device, Scalar, Tensor};
+
+impl Interp {
+    /// Attributes of engine values that are not methods: `x.shape`, `x.T`, `d.is_floating_point`.
+    pub fn native_attr(&mut self, obj: &Value, name: &str) -> R<Option<Value>> {
+        Ok(Some(match (obj, name) {
+            (Value::Tensor(t), "shape") => {
+                Value::Size(t.shape().iter().map(|&i| i as i64).collect())
+            }
+            (Value::Tensor(t), "dtype") => Value::DType(t.dtype()),
+            (Value::Tensor(t), "device") => Value::Device(t.device()),
+            (Value::Tensor(t), "ndim") => Value::Int(t.dim() as i64),
+            (Value::Tensor(t), "T") => Value::Tensor(t.T()),
+            (Value::Tensor(t), "mT") => Value::Tensor(t.mT()?),
+            (Value::Tensor(_), "data") => obj.clone(),
+            (Value::Tensor(t), "is_cuda") => Value::Bool(t.device() != Device::Cpu),
+            (Value::Tensor(_), "requires_grad") => Value::Bool(false),
+            (Value::Tensor(_), "is_leaf") => Value::Bool(true),
+            (Value::Tensor(_), "grad" | "grad_fn") => Value::None,
+            (Value::Tensor(t), "itemsize") => Value::Int(t.element_size() as i64),
+            (Value::Tensor(t), "nbytes") => Value::Int((t.element_size() * t.numel()) as i64),
+            (Value::DType(d), "is_floating_point") => Value::Bool(d.is_float()),
+            (Value::DType(d), "is_signed") => Value::Bool(!matches!(d, DType::U8 | DType::Bool)),
+            (Value::DType(d), "itemsize") => Value::Int(d.size() as i64),
+            (Value::Device(d), "type") => Value::str(match d {
+                Device::Cpu => "cpu",
+                Device::Cuda(_) => "cuda",
+            }),
+            (Value::Device(d), "index") => match d {
+                Device::Cpu => Value::None,
+                Device::Cuda(i) => Value::Int(*i as i64),
+            },
+            (Value::Slice(s), "start") => s[0].clone(),
+            (Value::Slice(s), "stop") => s[1].clone(),
+            (Value::Slice(s), "step") => s[2].clone(),
+            (Value::Range(r), "start") => Value::Int(r[0]),
+            (Value::Range(r), "stop") => Value::Int(r[1]),
+            (Value::Range(r), "step") => Value::Int(r[2]),
+            (Value::Int(i), "real" | "numerator") => Value::Int(*i),
+            (Value::Int(_), "denominator") => Value::Int(1),
+            (Value::Float(f), "real") => Value::Float(*f),
+            (Value::Float(f), "is_integer") => {
+                let _ = f;
+                return Ok(None);
+            }
+            _ => return Ok(None),
+        }))
+    }
+
+    pub fn tensor_setattr(&mut self, obj: &Value, name: &str, v: Value) -> R<()> {
+        let Value::Tensor(t) = obj else { return Ok(()) };
+        match name {
+            "data" => {
+                let src = tensor(&v, "data")?;
+                if src.shape() != t.shape() || src.dtype() != t.dtype() {
+                    return Err(err("NotImplementedError", "assigning a .data of another shape or dtype is not supported in nabla; assign the new tensor to the name instead"));
+                }
+                t.copy_(&src)?;
+                Ok(())
+            }
+            "requires_grad" => Err(err("NotImplementedError", "autograd is not available in this build yet (it is the next engine issue)")),
+            _ => Err(err("AttributeError", format!("'Tensor' object has no attribute '{name}' (and nabla tensors take no new attributes)"))),
+        }
+    }
+
+    /// `t[index]` for basic indexing: ints, slices, None, `...`, and tuples of them.
+    pub fn tensor_index(&mut self, t: &Tensor, index: &Value) -> R<Tensor> {
+        let items: Vec<Value> = match index {
+            Value::Tuple(items) => items.to_vec(),
+            other => vec![other.clone()],
+        };
+        let consuming = items
+            .iter()
+            .filter(|v| !matches!(v, Value::None | Value::Ellipsis))
+            .count();
+        if items
+            .iter()
+            .filter(|v| matches!(v, Value::Ellipsis))
+            .count()
+            > 1
+        {
+            return Err(err(
+                "IndexError",
+                "an index can only have a single ellipsis ('...')",
+            ));
+        }
+        if consuming > t.dim() {
+            return Err(err(
+                "IndexError",
+                format!("too many indices for tensor of dimension {}", t.dim()),
+            ));
+        }
+        let mut r = t.clone();
+        let mut d: i64 = 0;
+        for v in &items {
+            match v {
+                Value::Int(_) | Value::Bool(_) => {
+                    let i = to_int(v, "index")?;
+                    r = r.select(d, i)?;
+                }
+                Value::Tensor(x) if x.dim() == 0 && !x.dtype().is_float() && x.dtype() != DType::Bool => {
+                    r = r.select(d, x.item()?.to_i64())?;
+                }
+                Value::Slice(s) => {
+                    let get = |v: &Value| -> R<Option<i64>> { if matches!(v, Value::None) { Ok(None) } else { to_int(v, "slice index").map(Some) } };
+                    let step = get(&s[2])?.unwrap_or(1);
+                    if step <= 0 {
+                        return Err(value_err("step must be greater than zero"));
+                    }
+                    r = r.slice(d, get(&s[0])?, get(&s[1])?, step)?;
+                    d += 1;
+                }
+                Value::None => {
+                    r = r.unsqueeze(d)?;
+                    d += 1;
+                }
+                Value::Ellipsis => d += (t.dim() - consuming) as i64,
+                Value::Tensor(_) | Value::List(_) => {
+                    return Err(err(
+                        "NotImplementedError",
+                        "indexing with a tensor or list (advanced indexing, boolean masks) is not available in this build yet; it arrives with Engine II. Basic indexing (ints, slices, None, ...) works",
+                    ))
+                }
+                other => {
+                    return Err(err(
+                        "IndexError",
+                        format!("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got {})", other.type_name()),
+                    ))
+                }
+            }
+        }
+        Ok(r)
+    }
+
+    pub fn tensor_setitem(&mut self, t: &Tensor, index: &Value, v: &Value) -> R<()> {
+        let view = self.tensor_index(t, index)?;
+        match v {
+            Value::Tensor(src) => {
+                view.copy_(src)?;
+            }
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
+                let s = match tensor_arg(v) {
+                    Some(Arg::Scalar(s)) => s,
+                    _ => Scalar::Int(0),
+                };
+                view.fill_(s)?;
+            }
+            Value::List(_) | Value::Tuple(_) => {
+                let src = Tensor::new(&nested(v)?, Some(t.dtype()))?;
+                view.copy_(&src)?;
+            }
+            other => {
+                return Err(type_err(format!(
+                    "can't assign a {} to a torch tensor",
+                    other.type_name()
+                )))
+            }
+        }
+        Ok(())
+    }
+}
