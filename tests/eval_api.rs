@@ -124,3 +124,14 @@ fn incomplete_input_is_detected() {
     assert!(s.is_incomplete("x = [1,\n"));
     assert!(!s.is_incomplete("x = 1\n"));
 }
+
+#[test]
+fn scripts_see_main_and_tensor_where_method() {
+    let (mut s, cap) = session();
+    s.run_file(
+        "m.py",
+        "def main():\n    x = torch.tensor([1., -2.])\n    print(x.where(x > 0, torch.zeros(2)), __file__)\nif __name__ == '__main__':\n    main()\n",
+    )
+    .unwrap();
+    assert_eq!(cap.out.borrow().as_str(), "tensor([1., 0.]) m.py\n");
+}

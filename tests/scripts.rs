@@ -63,3 +63,75 @@ fn golden_scripts() {
         failures.join("\n\n")
     );
 }
+
+/// Every name bound in the torch namespace, on tensors, in torch.nn.functional and in the
+/// modules appears in at least one golden script, so each binding is checked against PyTorch.
+#[test]
+fn every_bound_name_is_used_by_a_script() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scripts");
+    let text: String = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let cap = Capture::default();
+    let mut s = Session::with_sink(Box::new(cap.clone()));
+    s.eval_cell(
+        "import math, random, time, sys\nfor m in [torch, torch.nn.functional, torch.cuda, torch.ones(1), math, random, time]:\n    print(' '.join(dir(m)))",
+    )
+    .unwrap();
+    // Names whose PyTorch output cannot match (no GPU, no numpy, autograd not yet bound) or
+    // that are protocol hooks rather than API.
+    let exempt = [
+        "numpy",
+        "cuda",
+        "requires_grad_",
+        "manual_seed_all",
+        "nn",
+        "Tensor",
+        "Size",
+        "device",
+        "__version__",
+        "__len__",
+        "__enter__",
+        "__exit__",
+        "grad",
+        "grad_fn",
+        "is_leaf",
+        "requires_grad",
+        "is_cuda",
+        "data",
+        "mT",
+        "nbytes",
+        "itemsize",
+        "e",
+        "tau",
+        "nan",
+        "inf",
+    ];
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut missing = Vec::new();
+    for name in cap.out.borrow().split_whitespace() {
+        if exempt.contains(&name) || name.starts_with("__") {
+            continue;
+        }
+        let used = text.match_indices(name).any(|(i, _)| {
+            let before = text[..i].chars().next_back().is_none_or(|c| !is_word(c));
+            let after = text[i + name.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !is_word(c));
+            before && after
+        });
+        if !used {
+            missing.push(name.to_string());
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    assert!(
+        missing.is_empty(),
+        "bound but used by no script in tests/scripts: {missing:?}"
+    );
+}

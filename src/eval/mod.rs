@@ -182,6 +182,7 @@ impl Session {
 
     /// Runs a whole file as Python runs a script: expression statements print nothing.
     pub fn run_file(&mut self, name: &str, src: &str) -> Result<(), CellError> {
+        self.it.set_global("__file__", Value::str(name));
         self.run(name, src, false).map(|_| ())
     }
 

@@ -543,6 +543,7 @@ impl Interp {
             ("True", Value::Bool(true)),
             ("False", Value::Bool(false)),
             ("None", Value::None),
+            ("__name__", Value::str("__main__")),
         ] {
             self.set_builtin(name, v);
         }

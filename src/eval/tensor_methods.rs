@@ -214,6 +214,13 @@ table! { TENSOR_METHODS:
         let t = input(a)?;
         Ok(Value::Tensor(t.bernoulli(gen(it))?))
     };
+    "where", "Tensor.where(condition, other)", "self where condition is true, other elsewhere." => |_, a| {
+        let t = input(a)?;
+        let c = tensor(&a.req(1, "condition")?, "where(): argument 'condition'")?;
+        let y = a.req(2, "other")?;
+        let y = operand(&y, "where", "other")?;
+        Ok(Value::Tensor(Tensor::where_(&c, Arg::Tensor(std::borrow::Cow::Owned(t)), y)?))
+    };
     "__len__", "Tensor.__len__()", "The size of the first dimension." => |it, a| {
         let v = a.req(0, "self")?;
         Ok(Value::Int(it.len(&v)? as i64))

@@ -93,6 +93,11 @@ pub(super) fn scaled(a: &mut Args) -> R<Arg<'static>> {
         None => Ok(y),
         Some(al) => {
             let al = operand(&al, a.fname, "alpha")?;
+            // Two numbers: multiply them as a 0-dim tensor (a wrapped scalar for promotion).
+            let y = match y {
+                Arg::Scalar(s) => Arg::Tensor(Cow::Owned(Tensor::scalar(s)?)),
+                t => t,
+            };
             Ok(Arg::Tensor(Cow::Owned(Tensor::binary(
                 crate::backend::BinaryOp::Mul,
                 y,

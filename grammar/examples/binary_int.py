@@ -1,0 +1,3 @@
+bits = 0b1010
+more = 0B_1111_0000
+print(bits, more)

@@ -1,0 +1,4 @@
+for i in range(10):
+    if i == 3:
+        break
+print(i)

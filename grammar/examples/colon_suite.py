@@ -1,0 +1,3 @@
+while False: pass
+for i in range(2):
+    print(i)

@@ -1,0 +1,1 @@
+print([(i, c) for i, c in enumerate("ab")], [x for *_, x in [(1, 2)]])

@@ -1,0 +1,2 @@
+import torch.nn
+from torch.nn import functional

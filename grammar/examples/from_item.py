@@ -1,0 +1,2 @@
+from math import pi as PI, e
+print(PI, e)

@@ -1,0 +1,2 @@
+s = "hi"
+print(f"{s!r} {s!s} {s!a}")

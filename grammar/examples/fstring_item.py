@@ -1,0 +1,3 @@
+x = 1
+s = f"literal text, {{braces}}, a field {x} and an escape\t."
+print(s)

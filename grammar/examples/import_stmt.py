@@ -1,0 +1,3 @@
+import math
+import torch.nn as nn, sys
+print(math.pi)

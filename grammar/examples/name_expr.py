@@ -1,0 +1,3 @@
+value = 3
+_hidden = value
+print(value, _hidden, len)

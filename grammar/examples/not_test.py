@@ -1,0 +1,2 @@
+x = []
+print(not x, not not x, not x == [1])

@@ -1,0 +1,3 @@
+mode = 0o755
+other = 0O_17
+print(mode, other)

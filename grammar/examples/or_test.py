@@ -1,0 +1,2 @@
+a = 0 or "" or None or "fallback"
+print(a)

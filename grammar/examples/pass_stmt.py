@@ -1,0 +1,3 @@
+def todo():
+    pass
+class Empty: pass

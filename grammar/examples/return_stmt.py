@@ -1,0 +1,5 @@
+def nothing():
+    return
+def pair(xs):
+    return 1, *xs
+print(nothing(), pair([2, 3]))

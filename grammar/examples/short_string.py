@@ -1,0 +1,5 @@
+a = 'it\'s'
+b = "say \"hi\""
+c = 'a string \
+continued on the next line'
+print(a, b, c)

@@ -1,0 +1,4 @@
+x = 1
+pass
+assert x
+del x

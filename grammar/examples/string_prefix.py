@@ -1,0 +1,5 @@
+pattern = r"\d+\.\d*"
+path = R'C:\temp'
+text = U"text"
+plain = u'plain'
+print(pattern, path, text, plain)
