@@ -14,11 +14,17 @@ fn every_production_has_a_parsing_example() {
             let name = name.trim_end();
             let ok = !name.is_empty()
                 && l.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
-                && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
             ok.then(|| name.to_string())
         })
         .collect();
-    assert!(productions.len() > 100, "found only {} productions", productions.len());
+    assert!(
+        productions.len() > 100,
+        "found only {} productions",
+        productions.len()
+    );
     let examples: BTreeSet<String> = std::fs::read_dir(root.join("examples"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -27,11 +33,21 @@ fn every_production_has_a_parsing_example() {
         .collect();
     let no_example: Vec<_> = productions.difference(&examples).collect();
     let no_production: Vec<_> = examples.difference(&productions).collect();
-    assert!(no_example.is_empty(), "productions without an example: {no_example:?}");
-    assert!(no_production.is_empty(), "examples naming no production: {no_production:?}");
+    assert!(
+        no_example.is_empty(),
+        "productions without an example: {no_example:?}"
+    );
+    assert!(
+        no_production.is_empty(),
+        "examples naming no production: {no_production:?}"
+    );
     for name in &examples {
-        let src = std::fs::read_to_string(root.join("examples").join(format!("{name}.py"))).unwrap();
+        let src =
+            std::fs::read_to_string(root.join("examples").join(format!("{name}.py"))).unwrap();
         let (module, errors) = nabla::syntax::parse(&src);
-        assert!(errors.is_empty() && module.is_some(), "grammar/examples/{name}.py: {errors:?}");
+        assert!(
+            errors.is_empty() && module.is_some(),
+            "grammar/examples/{name}.py: {errors:?}"
+        );
     }
 }

@@ -503,6 +503,10 @@ table! { MODULE_METHODS:
     };
 }
 
+table! { OBJECT_METHODS:
+    "__init__", "object.__init__(self)", "Initialises an object; the base of every class's __init__." => |_, a| { a.rest(0); a.kw.clear(); Ok(Value::None) };
+}
+
 table! { GRAD_MODE_METHODS:
     "__enter__", "__enter__()", "Enters the context." => |_, a| { a.rest(0); Ok(Value::None) };
     "__exit__", "__exit__(*exc)", "Leaves the context." => |_, a| { a.rest(0); Ok(Value::Bool(false)) };
@@ -544,6 +548,7 @@ impl Interp {
             ("False", Value::Bool(false)),
             ("None", Value::None),
             ("__name__", Value::str("__main__")),
+            ("object", Value::Class(class_with("object", OBJECT_METHODS))),
         ] {
             self.set_builtin(name, v);
         }

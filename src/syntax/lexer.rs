@@ -522,6 +522,18 @@ impl<'s> Lexer<'s> {
                     }
                     out.push(char::from_u32(v).unwrap_or('\u{fffd}'));
                 }
+                'N' => {
+                    let end = body[i..].find('}').map_or(body.len(), |e| i + e + 1);
+                    self.error(
+                        at + i,
+                        at + end,
+                        "\\N{...} named escapes are not supported in nabla; write the character itself or \\u with its code",
+                        false,
+                    );
+                    while chars.peek().is_some_and(|&(j, _)| j < end) {
+                        chars.next();
+                    }
+                }
                 'x' | 'u' | 'U' => {
                     let n = match e {
                         'x' => 2,
@@ -652,10 +664,10 @@ impl<'s> Lexer<'s> {
             return None;
         }
         let mut expr_end = i;
-        let mut debug = false;
+        let mut debug = None;
         let trimmed = body[from..expr_end].trim_end();
         if trimmed.ends_with('=') && !trimmed.ends_with("==") && !trimmed.ends_with("!=") {
-            debug = true;
+            debug = Some(body[from..i].to_string());
             expr_end = from + trimmed.len() - 1;
         }
         let src = body[from..expr_end].to_string();

@@ -163,7 +163,7 @@ pub(crate) fn fstring_parts(pieces: &[FPiece]) -> Result<Vec<FStrPart>, Vec<(Spa
                 match parse_expression_at(src, *offset) {
                     Ok(expr) => out.push(FStrPart::Field {
                         expr: Box::new(expr),
-                        debug: debug.then(|| Rc::from(format!("{src}=").as_str())),
+                        debug: debug.as_deref().map(Rc::from),
                         conv: *conv,
                         spec,
                     }),

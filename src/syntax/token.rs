@@ -19,8 +19,8 @@ pub enum FPiece {
         conv: Option<char>,
         /// The format spec after `:`, itself made of pieces (`{x:{width}}`).
         spec: Vec<FPiece>,
-        /// `{x=}`: print the expression's text before its value.
-        debug: bool,
+        /// `{x = }`: the text to print before the value (the expression, `=` and spaces).
+        debug: Option<String>,
     },
 }
 

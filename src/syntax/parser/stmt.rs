@@ -370,7 +370,13 @@ where
                 .ignore_then(name())
                 .then(call_args.clone().or_not())
                 .then(colon_suite.clone())
-                .map_with(|((name, args), body), x| {
+                .validate(|((name, args), body), x, emitter| {
+                    if args.iter().flatten().any(|a| !matches!(a, Arg::Pos(_))) {
+                        emitter.emit(Rich::custom(
+                            x.span(),
+                            "class keyword arguments (metaclass=...) and *bases are not supported in nabla",
+                        ));
+                    }
                     let bases = args
                         .unwrap_or_default()
                         .into_iter()
