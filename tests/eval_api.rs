@@ -135,3 +135,17 @@ fn scripts_see_main_and_tensor_where_method() {
     .unwrap();
     assert_eq!(cap.out.borrow().as_str(), "tensor([1., 0.]) m.py\n");
 }
+
+#[test]
+fn out_keyword_writes_into_the_given_tensor() {
+    let (mut s, _) = session();
+    let r = s
+        .eval_cell("o = torch.zeros(2)\nr = torch.add(torch.ones(2), 2, out=o)\n(o, r is o)")
+        .unwrap()
+        .unwrap();
+    assert_eq!(r[0].1, "(tensor([3., 3.]), True)");
+    let e = s
+        .eval_cell("torch.exp(torch.ones(3), out=torch.zeros(2))")
+        .unwrap_err();
+    assert!(e.evalue.contains("out="), "{}", e.evalue);
+}

@@ -317,10 +317,40 @@ impl Interp {
         args: Vec<Value>,
         kwargs: Vec<(Ident, Value)>,
     ) -> R<Value> {
+        // `out=`: torch functions write their result into a given tensor and return it.
+        let (kwargs, out) = match kwargs.iter().position(|(k, _)| &**k == "out") {
+            Some(i) if super::torch::TORCH.iter().any(|t| std::ptr::eq(t, b)) => {
+                let mut kwargs = kwargs;
+                let (_, o) = kwargs.remove(i);
+                (kwargs, Some(o).filter(|o| !matches!(o, Value::None)))
+            }
+            _ => (kwargs, None),
+        };
         let mut a = Args::new(b.name, args, kwargs);
         let r = (b.f)(self, &mut a)?;
         a.finish()?;
-        Ok(r)
+        match (out, &r) {
+            (None, _) => Ok(r),
+            (Some(Value::Tensor(o)), Value::Tensor(t)) => {
+                if o.shape() != t.shape() {
+                    return Err(err(
+                        "RuntimeError",
+                        format!(
+                            "out= tensor has shape {:?} but the result has shape {:?}; nabla does not resize out= tensors",
+                            o.shape(),
+                            t.shape()
+                        ),
+                    ));
+                }
+                o.copy_(t)?;
+                Ok(Value::Tensor(o.clone()))
+            }
+            (Some(o), _) => Err(type_err(format!(
+                "{}(): argument 'out' must be Tensor, not {}",
+                b.name,
+                o.type_name()
+            ))),
+        }
     }
 
     /// `obj.name(args)` without making a bound method first.
