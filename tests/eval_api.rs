@@ -149,3 +149,28 @@ fn out_keyword_writes_into_the_given_tensor() {
         .unwrap_err();
     assert!(e.evalue.contains("out="), "{}", e.evalue);
 }
+
+#[test]
+fn pytorch_names_not_yet_here_say_when_they_come() {
+    let (mut s, _) = session();
+    for (src, part) in [
+        ("torch.ones(3).sum()", "Engine II"),
+        ("torch.cat([torch.ones(1)])", "Engine II"),
+        ("nn.Linear(2, 3)", "library"),
+        ("from torch import optim", "library"),
+        ("torch.ones(2).backward()", "autograd"),
+    ] {
+        let e = s.eval_cell(src).unwrap_err();
+        assert_eq!(e.ename, "NotImplementedError", "{src}");
+        assert!(
+            e.evalue.contains("not available in this build yet") && e.evalue.contains(part),
+            "{src}: {}",
+            e.evalue
+        );
+    }
+    // A name PyTorch does not have stays an AttributeError.
+    assert_eq!(
+        s.eval_cell("torch.ones(2).foo").unwrap_err().ename,
+        "AttributeError"
+    );
+}

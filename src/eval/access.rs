@@ -140,6 +140,16 @@ impl Interp {
             }
             Value::Module(m) => match m.attrs.borrow().get(name) {
                 Some(v) => Ok(v.clone()),
+                None if m.name.starts_with("torch") && super::coming::coming(name).is_some() => {
+                    Err(err(
+                        "NotImplementedError",
+                        format!(
+                            "{}.{name} is not available in this build yet: {}",
+                            m.name,
+                            super::coming::coming(name).unwrap_or_default()
+                        ),
+                    ))
+                }
                 None => Err(err(
                     "AttributeError",
                     format!("module '{}' has no attribute '{name}'", m.name),
@@ -200,6 +210,17 @@ impl Interp {
                 }
                 match builtins::method_of(obj, name) {
                     Some(b) => Ok(Value::Method(Rc::new((obj.clone(), Value::Builtin(b))))),
+                    None if matches!(obj, Value::Tensor(_))
+                        && super::coming::coming(name).is_some() =>
+                    {
+                        Err(err(
+                            "NotImplementedError",
+                            format!(
+                                "Tensor.{name} is not available in this build yet: {}",
+                                super::coming::coming(name).unwrap_or_default()
+                            ),
+                        ))
+                    }
                     None => Err(err(
                         "AttributeError",
                         format!("'{}' object has no attribute '{name}'", obj.type_name()),

@@ -405,6 +405,7 @@ impl Interp {
                 Ok(m) => m,
                 Err(_) => match self.getattr(&module, name) {
                     Ok(v) => v,
+                    Err(e) if super::coming::coming(name).is_some() => return Err(e),
                     Err(_) => {
                         return Err(err(
                             "ImportError",
@@ -422,6 +423,15 @@ impl Interp {
     pub fn module(&mut self, full: &str) -> R<Value> {
         if let Some(m) = self.modules.get(full) {
             return Ok(m.clone());
+        }
+        if let Some(why) = full
+            .strip_prefix("torch.")
+            .and_then(|rest| super::coming::coming(rest.split('.').next().unwrap_or(rest)))
+        {
+            return Err(err(
+                "ModuleNotFoundError",
+                format!("No module named '{full}': not available in this build yet ({why})"),
+            ));
         }
         let hint = match full.split('.').next().unwrap_or("") {
             "numpy" => " (nabla has no numpy: tensors do its job; use torch functions such as torch.tensor, torch.arange, torch.zeros)",

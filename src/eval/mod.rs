@@ -3,6 +3,7 @@
 
 mod access;
 pub mod builtins;
+mod coming;
 mod containers;
 mod exc;
 mod expr;
