@@ -3,6 +3,7 @@
 
 mod access;
 pub mod builtins;
+mod call;
 mod coming;
 mod containers;
 mod exc;
@@ -11,6 +12,7 @@ mod files;
 mod format;
 mod interp;
 mod introspect;
+mod iter;
 mod modules;
 mod ops;
 mod resolve;
