@@ -6,6 +6,30 @@
 
 use nabla::eval::{CellError, Session};
 use std::io::{BufRead, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
+
+/// The running session's interrupt flag, for the SIGINT handler.
+static INTERRUPT: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+
+extern "C" fn on_sigint(_: libc::c_int) {
+    if let Some(flag) = INTERRUPT.get() {
+        // A second Ctrl-C before the program noticed the first one: leave now.
+        if flag.swap(true, Ordering::Relaxed) {
+            unsafe { libc::_exit(130) };
+        }
+    }
+}
+
+/// Ctrl-C sets the session's interrupt flag: running code stops with KeyboardInterrupt at
+/// its next loop iteration or call, and the session keeps its state.
+fn catch_ctrl_c(session: &Session) {
+    let _ = INTERRUPT.set(session.interrupt_flag());
+    let handler = on_sigint as extern "C" fn(libc::c_int);
+    unsafe {
+        libc::signal(libc::SIGINT, handler as libc::sighandler_t);
+    }
+}
 
 const USAGE: &str = "usage: nabla [run FILE [ARGS...] | -c CODE | --version]";
 
@@ -66,13 +90,19 @@ fn report(e: &CellError) -> i32 {
     }
     let _ = std::io::stdout().flush();
     eprint!("{}", e.report);
-    1
+    // As Python: a script stopped by Ctrl-C exits with 128 + SIGINT.
+    if e.ename == "KeyboardInterrupt" {
+        130
+    } else {
+        1
+    }
 }
 
 fn run_source(name: &str, src: &str, argv: Vec<String>) -> i32 {
     let mut session = Session::new();
     session.color = std::io::stderr().is_terminal();
     session.set_argv(argv);
+    catch_ctrl_c(&session);
     match session.run_file(name, src) {
         Ok(()) => 0,
         Err(e) => report(&e),
@@ -84,6 +114,7 @@ fn repl() -> i32 {
     let mut session = Session::new();
     let tty = std::io::stdin().is_terminal();
     session.color = tty;
+    catch_ctrl_c(&session);
     if tty {
         println!(
             "nabla {} — PyTorch's names, Rust underneath. help(x) for docs; Ctrl-D to exit.",

@@ -100,3 +100,22 @@ fn plain_repl_echoes_values_and_keeps_going_after_errors() {
         String::from_utf8_lossy(&out.stderr).contains("NameError: name 'undefined' is not defined")
     );
 }
+
+#[test]
+fn ctrl_c_stops_a_running_script_with_keyboard_interrupt() {
+    let child = nabla()
+        .args(["-c", "print('start', flush=True)\nwhile True:\n    pass"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until it runs, then send SIGINT as a terminal's Ctrl-C would.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "start\n");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("KeyboardInterrupt"));
+}
