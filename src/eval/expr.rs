@@ -447,10 +447,6 @@ impl Interp {
         ))
     }
 
-    pub fn call_value(&mut self, f: &Value, args: Vec<Value>) -> R<Value> {
-        self.call(f, args, vec![])
-    }
-
     /// Converts a break/continue that escaped to the top level into an error.
     pub fn top_level(r: R<()>) -> R<()> {
         match r {

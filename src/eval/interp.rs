@@ -33,7 +33,6 @@ pub struct Interp {
     /// torch's generator (`torch.manual_seed`).
     pub torch_gen: crate::Generator,
     pub argv: Vec<String>,
-    pub default_device: crate::Device,
     /// User functions being run, innermost last (for `super()`).
     pub calls: Vec<Rc<Function>>,
     /// Classes standing for built-in types without a constructor (`type(None)`).
@@ -53,25 +52,12 @@ impl Interp {
         Ok(())
     }
 
-    pub fn sym_name(&self, sym: u32) -> Rc<str> {
-        self.syms
-            .names
-            .get(sym as usize)
-            .cloned()
-            .unwrap_or_else(|| Rc::from("?"))
-    }
-
     pub fn set_global(&mut self, name: &str, v: Value) {
         let s = self.syms.intern(name) as usize;
         if self.globals.len() <= s {
             self.globals.resize(s + 1, None);
         }
         self.globals[s] = Some(v);
-    }
-
-    pub fn get_global(&self, name: &str) -> Option<Value> {
-        let s = *self.syms.ids.get(name)? as usize;
-        self.globals.get(s).cloned().flatten()
     }
 
     pub fn set_builtin(&mut self, name: &str, v: Value) {

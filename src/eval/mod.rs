@@ -23,7 +23,7 @@ mod torch;
 mod value;
 
 use crate::syntax::{self, Diagnostic};
-use exc::{Ctrl, Exc};
+use exc::Ctrl;
 use interp::Interp;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -149,7 +149,6 @@ impl Session {
             py_random: modules::PyRandom::new(0),
             torch_gen: crate::Generator::new(67280421310721),
             argv: vec![String::new()],
-            default_device: crate::Device::Cpu,
             calls: Vec::new(),
             type_classes: Default::default(),
             tensor_class: None,
@@ -320,7 +319,6 @@ impl Session {
                 }
             }
         }
-        if let Exc::Object(_) = e.exc {}
         CellError {
             ename,
             evalue,
