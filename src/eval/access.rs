@@ -195,13 +195,12 @@ impl Interp {
                         )
                     })
             }
-            Value::Property(p) if name == "setter" || name == "getter" => {
+            Value::Property(_) if name == "setter" || name == "getter" => {
                 let b = if name == "setter" {
                     &builtins::PROPERTY_SETTER
                 } else {
                     &builtins::PROPERTY_GETTER
                 };
-                let _ = p;
                 Ok(Value::Method(Rc::new((obj.clone(), Value::Builtin(b)))))
             }
             _ => {

@@ -242,7 +242,7 @@ impl Interp {
                 v.type_name()
             ))
         })?;
-        let body = match (v, s.ty) {
+        match (v, s.ty) {
             (Value::Str(x), None | Some('s')) => {
                 let x: String = match s.precision {
                     Some(p) => x.chars().take(p).collect(),
@@ -289,9 +289,8 @@ impl Interp {
                 let sign = sign_of(neg, s.sign);
                 return Ok(s.pad(&body, &sign, '>'));
             }
-            _ => None::<String>,
-        };
-        let _ = body;
+            _ => {}
+        }
         Err(value_err(format!(
             "Unknown format code '{}' for object of type '{}'",
             s.ty.unwrap_or('?'),

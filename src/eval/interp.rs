@@ -178,8 +178,7 @@ impl Interp {
                 orelse,
                 finally,
             } => self.exec_try(body, handlers, orelse, finally)?,
-            StmtKind::Raise(e, cause) => {
-                let _ = cause;
+            StmtKind::Raise(e, _cause) => {
                 let r = self.raise(e.as_ref());
                 return self.at(r, s.span);
             }
@@ -470,8 +469,7 @@ impl Interp {
         Err(err("NameError", format!("name '{id}' is not defined")))
     }
 
-    pub fn store_name(&mut self, n: &Name, v: Value, span: Span) -> R<()> {
-        let _ = span;
+    pub fn store_name(&mut self, n: &Name, v: Value, _span: Span) -> R<()> {
         match n.res {
             Res::Local(slot) => {
                 if let Some(env) = &self.env {

@@ -650,7 +650,6 @@ impl Interp {
             ),
         ]);
         let torch = module("torch", &torch);
-        let _ = Device::Cpu;
         self.modules.insert("torch".into(), torch.clone());
         self.modules.insert("torch.nn".into(), nn.clone());
         self.modules

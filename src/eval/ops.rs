@@ -356,12 +356,11 @@ impl Interp {
                 l.borrow_mut().extend(items);
                 Ok(a)
             }
-            (Value::Set(s), Value::Set(o))
+            (Value::Set(s), Value::Set(_))
                 if matches!(op, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub) =>
             {
                 let r = self.binary(op, a.clone(), b.clone())?;
                 if let Value::Set(n) = r {
-                    let _ = o;
                     *s.borrow_mut() = n.borrow().clone();
                 }
                 Ok(a)

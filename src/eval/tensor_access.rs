@@ -47,10 +47,6 @@ impl Interp {
             (Value::Int(i), "real" | "numerator") => Value::Int(*i),
             (Value::Int(_), "denominator") => Value::Int(1),
             (Value::Float(f), "real") => Value::Float(*f),
-            (Value::Float(f), "is_integer") => {
-                let _ = f;
-                return Ok(None);
-            }
             _ => return Ok(None),
         }))
     }

@@ -10,7 +10,7 @@ use crate::{Arg, Device, Tensor};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-fn to_impl(it: &mut Interp, a: &mut Args) -> R<Value> {
+fn to_impl(_: &mut Interp, a: &mut Args) -> R<Value> {
     let t = input(a)?;
     let mut dtype = opt_dtype(a)?;
     let mut device = a
@@ -36,7 +36,6 @@ fn to_impl(it: &mut Interp, a: &mut Args) -> R<Value> {
             }
         }
     }
-    let _ = it;
     let mut r = t;
     if let Some(d) = device {
         r = r.to_device(d)?;

@@ -470,11 +470,10 @@ table! { TORCH:
     };
     "mul", "mul(input, other)", "input * other, broadcasting." => |_, a| bin(a, |x, y| x.mul(y));
     "multiply", "multiply(input, other)", "input * other (alias of mul)." => |_, a| bin(a, |x, y| x.mul(y));
-    "div", "div(input, other, *, rounding_mode=None)", "input / other; rounding_mode 'trunc' or 'floor' rounds the quotient." => |it, a| {
+    "div", "div(input, other, *, rounding_mode=None)", "input / other; rounding_mode 'trunc' or 'floor' rounds the quotient." => |_, a| {
         let mode = a.kw("rounding_mode").filter(|v| !matches!(v, Value::None));
         let r = bin(a, |x, y| x.div(y))?;
         let Value::Tensor(q) = &r else { return Ok(r) };
-        let _ = it;
         match mode {
             None => Ok(r),
             Some(m) => {
