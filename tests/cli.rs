@@ -103,19 +103,23 @@ fn plain_repl_echoes_values_and_keeps_going_after_errors() {
 
 #[test]
 fn ctrl_c_stops_a_running_script_with_keyboard_interrupt() {
-    let child = nabla()
+    use std::io::BufRead;
+    let mut child = nabla()
         .args(["-c", "print('start', flush=True)\nwhile True:\n    pass"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Wait until it runs, then send SIGINT as a terminal's Ctrl-C would.
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    // Once it prints, its handler is installed and the loop runs: send SIGINT as Ctrl-C would.
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert_eq!(line, "start\n");
     unsafe {
         libc::kill(child.id() as libc::pid_t, libc::SIGINT);
     }
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(130));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "start\n");
     assert!(String::from_utf8_lossy(&out.stderr).contains("KeyboardInterrupt"));
 }

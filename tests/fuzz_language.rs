@@ -228,11 +228,17 @@ fn interrupt_stops_an_infinite_loop_and_keeps_state() {
     let mut s = Session::with_sink(Box::new(cap.clone()));
     s.eval_cell("kept = 41").unwrap();
     let flag = s.interrupt_flag();
+    let done = Arc::new(AtomicBool::new(false));
+    let d2 = done.clone();
+    // Keep pressing Ctrl-C until the loop stops (a cell clears a flag set before it began).
     let t = std::thread::spawn(move || {
-        std::thread::sleep(Duration::from_millis(100));
-        flag.store(true, Ordering::Relaxed);
+        while !d2.load(Ordering::Relaxed) {
+            std::thread::sleep(Duration::from_millis(50));
+            flag.store(true, Ordering::Relaxed);
+        }
     });
     let e = s.eval_cell("n = 0\nwhile True:\n    n += 1\n").unwrap_err();
+    done.store(true, Ordering::Relaxed);
     t.join().unwrap();
     assert_eq!(e.ename, "KeyboardInterrupt");
     let r = s.eval_cell("kept + 1").unwrap().unwrap();
