@@ -174,3 +174,22 @@ fn pytorch_names_not_yet_here_say_when_they_come() {
         "AttributeError"
     );
 }
+
+#[test]
+fn index_out_of_range_says_it_as_pytorch() {
+    // Messages from PyTorch 2.15: `torch.ones(2, 3)[:, -4]`, `torch.ones(2, 3)[5]`.
+    let (mut s, _) = session();
+    let e = s.eval_cell("x = torch.ones(2, 3)\nx[:, -4]").unwrap_err();
+    assert_eq!(
+        (e.ename.as_str(), e.evalue.as_str()),
+        (
+            "IndexError",
+            "index -4 is out of bounds for dimension 1 with size 3"
+        )
+    );
+    let e = s.eval_cell("x[5] = 1").unwrap_err();
+    assert_eq!(
+        e.evalue,
+        "index 5 is out of bounds for dimension 0 with size 2"
+    );
+}

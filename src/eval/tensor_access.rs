@@ -100,6 +100,14 @@ impl Interp {
             match v {
                 Value::Int(_) | Value::Bool(_) => {
                     let i = to_int(v, "index")?;
+                    // Indexing says it as PyTorch's `x[i]` does (select() words it differently).
+                    let size = r.shape().get(d as usize).copied().unwrap_or(0) as i64;
+                    if i >= size || i < -size {
+                        return Err(err(
+                            "IndexError",
+                            format!("index {i} is out of bounds for dimension {d} with size {size}"),
+                        ));
+                    }
                     r = r.select(d, i)?;
                 }
                 Value::Tensor(x) if x.dim() == 0 && !x.dtype().is_float() && x.dtype() != DType::Bool => {
