@@ -38,6 +38,21 @@ fn from_rich(e: Rich<'_, token::Token, Span>) -> SyntaxError {
             let mut expected: Vec<String> = e.expected().map(|p| p.to_string()).collect();
             expected.sort();
             expected.dedup();
+            // Python that nabla does not have: say so rather than "invalid syntax".
+            let unsupported = match e.found() {
+                Some(token::Token::Kw("yield")) => Some("`yield` (generator functions) is not supported in nabla yet; build a list and return it"),
+                Some(token::Token::Kw("async" | "await")) => Some("async functions are not supported in nabla"),
+                Some(token::Token::Op(":=")) => Some("the walrus operator `:=` is not supported in nabla; assign on a line of its own"),
+                _ => None,
+            };
+            if let Some(msg) = unsupported {
+                return SyntaxError {
+                    span,
+                    msg: msg.to_string(),
+                    label: Some("not supported".to_string()),
+                    incomplete: false,
+                };
+            }
             let found = e.found().map(|t| t.to_string());
             let incomplete = found.is_none();
             let msg = match &found {

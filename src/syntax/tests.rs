@@ -194,3 +194,11 @@ fn spans_point_into_source() {
     };
     assert_eq!(&src[expr.span.into_range()], "a + b");
 }
+
+#[test]
+fn python_nabla_lacks_says_so() {
+    let (_, errs) = parse("def g():\n    yield 1\n");
+    assert!(errs[0].msg.contains("`yield`"), "{errs:?}");
+    let (_, errs) = parse("if (n := 3) > 2:\n    pass\n");
+    assert!(errs[0].msg.contains("walrus"), "{errs:?}");
+}
