@@ -164,17 +164,6 @@ impl<'a> Resolver<'a> {
                     for d in &mut f.decorators {
                         self.expr(d);
                     }
-                    for p in &mut f.params {
-                        if let Some(d) = &mut p.default {
-                            self.expr(d);
-                        }
-                        if let Some(a) = &mut p.annotation {
-                            self.expr(a);
-                        }
-                    }
-                    if let Some(r) = &mut f.returns {
-                        self.expr(r);
-                    }
                     f.bind = self.res(&f.name.clone());
                     self.function(f);
                 }
@@ -267,6 +256,18 @@ impl<'a> Resolver<'a> {
     }
 
     fn function(&mut self, f: &mut FuncDef) {
+        // Defaults, annotations and the return annotation belong to the enclosing scope.
+        for p in &mut f.params {
+            if let Some(d) = &mut p.default {
+                self.expr(d);
+            }
+            if let Some(a) = &mut p.annotation {
+                self.expr(a);
+            }
+        }
+        if let Some(r) = &mut f.returns {
+            self.expr(r);
+        }
         let mut scope = ScopeInfo::new(Kind::Function);
         let mut assigned = Vec::new();
         let mut globals = Vec::new();
@@ -383,11 +384,6 @@ impl<'a> Resolver<'a> {
             }
             ExprKind::Lambda(f) => {
                 if let Some(f) = Rc::get_mut(f) {
-                    for p in &mut f.params {
-                        if let Some(d) = &mut p.default {
-                            self.expr(d);
-                        }
-                    }
                     self.function(f);
                 }
             }

@@ -732,6 +732,7 @@ impl<'s> Lexer<'s> {
 
 #[cfg(test)]
 mod tests {
+    // Test code: its panic!() is an assertion, not a path user input can reach.
     use super::*;
 
     fn toks(src: &str) -> Vec<Token> {

@@ -1,4 +1,5 @@
 //! Parser tests: precedence, layout, recovery, the incomplete-input question.
+//! (Test code: its unwrap()/panic!() are assertions, not paths user input can reach.)
 
 use super::ast::*;
 use super::*;
