@@ -6,7 +6,7 @@ pub mod op;
 
 use crate::types::{DType, Device, Error, Layout, Result, Scalar};
 pub use cpu::CpuStorage;
-pub use op::{BinaryOp, CmpOp, UnaryOp};
+pub use op::{BinaryOp, CmpOp, Pool2d, PutOp, ReduceOp, ScanOp, UnaryOp, Window2d};
 
 /// What a device's storage can do. Inputs come with their layout (shape, strides, offset);
 /// outputs are new contiguous storage with the layout's shape, except the in-place writes
@@ -32,6 +32,31 @@ pub trait BackendStorage: Sized {
     fn get(&self, offset: usize) -> Result<Scalar>;
     /// Whether any addressed element is zero (integer division checks it first).
     fn any_zero(&self, layout: &Layout) -> Result<bool>;
+
+    /// Reduces the last `reduced_dims` dimensions of `layout` (the caller permutes them last):
+    /// one element per index of the leading ones; arg-reductions give int64 positions.
+    fn reduce(&self, op: ReduceOp, layout: &Layout, reduced_dims: usize) -> Result<Self>;
+    /// Inclusive scan along the last dimension of `layout`.
+    fn scan(&self, op: ScanOp, layout: &Layout) -> Result<Self>;
+    /// Softmax or log-softmax along the last dimension of `layout` (float32/float64).
+    fn softmax(&self, layout: &Layout, log: bool) -> Result<Self>;
+    /// Stable sort along the last dimension: values and int64 positions.
+    fn sort(&self, layout: &Layout, descending: bool) -> Result<(Self, Self)>;
+    /// Batched product of `[batch, m, k]` and `[batch, k, n]` layouts: `[batch, m, n]`.
+    fn matmul(&self, la: &Layout, rhs: &Self, lb: &Layout) -> Result<Self>;
+    /// `out[i] = self[offsets[i]]` (int64 storage offsets, checked), in the offsets' shape.
+    fn take(&self, offsets: &Self, ol: &Layout) -> Result<Self>;
+    /// `self[offsets[i]] = op(self[offsets[i]], src[i])` in index order (`src` has this dtype).
+    fn put(&mut self, offsets: &Self, ol: &Layout, src: &Self, sl: &Layout, op: PutOp)
+        -> Result<()>;
+    /// The multi-indices of the nonzero elements as int64 `[count, ndim]`, and the count.
+    fn nonzero(&self, layout: &Layout) -> Result<(Self, usize)>;
+    /// Sliding-window columns of contiguous N×C×H×W input: `[N, C·kh·kw, oh·ow]` (unfold).
+    fn im2col(&self, g: &Window2d) -> Result<Self>;
+    /// The adjoint of `im2col`: columns summed back into N×C×H×W (fold).
+    fn col2im(&self, g: &Window2d) -> Result<Self>;
+    /// Pooling of contiguous N×C×H×W input to N×C×oh×ow; max pools also give positions.
+    fn pool2d(&self, g: &Window2d, kind: Pool2d) -> Result<(Self, Option<Self>)>;
 }
 
 /// Storage on some device: the single match over devices.
@@ -120,6 +145,82 @@ impl Storage {
     pub fn any_zero(&self, layout: &Layout) -> Result<bool> {
         match self {
             Storage::Cpu(s) => s.any_zero(layout),
+        }
+    }
+
+    pub fn reduce(&self, op: ReduceOp, layout: &Layout, reduced_dims: usize) -> Result<Storage> {
+        match self {
+            Storage::Cpu(s) => Ok(Storage::Cpu(s.reduce(op, layout, reduced_dims)?)),
+        }
+    }
+
+    pub fn scan(&self, op: ScanOp, layout: &Layout) -> Result<Storage> {
+        match self {
+            Storage::Cpu(s) => Ok(Storage::Cpu(s.scan(op, layout)?)),
+        }
+    }
+
+    pub fn softmax(&self, layout: &Layout, log: bool) -> Result<Storage> {
+        match self {
+            Storage::Cpu(s) => Ok(Storage::Cpu(s.softmax(layout, log)?)),
+        }
+    }
+
+    pub fn sort(&self, layout: &Layout, descending: bool) -> Result<(Storage, Storage)> {
+        match self {
+            Storage::Cpu(s) => {
+                let (v, i) = s.sort(layout, descending)?;
+                Ok((Storage::Cpu(v), Storage::Cpu(i)))
+            }
+        }
+    }
+
+    pub fn matmul(&self, la: &Layout, rhs: &Storage, lb: &Layout) -> Result<Storage> {
+        same_device!("matmul", self, rhs => |a, b| Ok(Storage::Cpu(a.matmul(la, b, lb)?)))
+    }
+
+    pub fn take(&self, offsets: &Storage, ol: &Layout) -> Result<Storage> {
+        same_device!("take", self, offsets => |a, o| Ok(Storage::Cpu(a.take(o, ol)?)))
+    }
+
+    pub fn put(
+        &mut self,
+        offsets: &Storage,
+        ol: &Layout,
+        src: &Storage,
+        sl: &Layout,
+        op: PutOp,
+    ) -> Result<()> {
+        same_device!("index_put_", self, offsets, src => |d, o, s| d.put(o, ol, s, sl, op))
+    }
+
+    pub fn nonzero(&self, layout: &Layout) -> Result<(Storage, usize)> {
+        match self {
+            Storage::Cpu(s) => {
+                let (v, n) = s.nonzero(layout)?;
+                Ok((Storage::Cpu(v), n))
+            }
+        }
+    }
+
+    pub fn im2col(&self, g: &Window2d) -> Result<Storage> {
+        match self {
+            Storage::Cpu(s) => Ok(Storage::Cpu(s.im2col(g)?)),
+        }
+    }
+
+    pub fn col2im(&self, g: &Window2d) -> Result<Storage> {
+        match self {
+            Storage::Cpu(s) => Ok(Storage::Cpu(s.col2im(g)?)),
+        }
+    }
+
+    pub fn pool2d(&self, g: &Window2d, kind: Pool2d) -> Result<(Storage, Option<Storage>)> {
+        match self {
+            Storage::Cpu(s) => {
+                let (v, i) = s.pool2d(g, kind)?;
+                Ok((Storage::Cpu(v), i.map(Storage::Cpu)))
+            }
         }
     }
 

@@ -243,3 +243,80 @@ impl BinaryOp {
         }
     }
 }
+
+simple_enum! {
+    /// Reductions over the trailing dimensions of a layout. `ArgMax`/`ArgMin` give int64
+    /// positions within the reduced block (the first one on ties; a NaN wins, as in PyTorch).
+    ReduceOp {
+        Sum => "sum", Prod => "prod", Max => "max", Min => "min",
+        ArgMax => "argmax", ArgMin => "argmin",
+    }
+}
+
+simple_enum! {
+    /// Inclusive scans along the last dimension of a layout.
+    ScanOp { Sum => "cumsum", Prod => "cumprod" }
+}
+
+simple_enum! {
+    /// How `put` combines a written value with the one already there (`scatter_reduce`'s
+    /// reductions; duplicates combine in index order).
+    PutOp { Assign => "assign", Add => "sum", Mul => "prod", Max => "amax", Min => "amin" }
+}
+
+/// The geometry of a 2-D sliding window over N×C×H×W input (convolution, pooling, unfold).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window2d {
+    pub n: usize,
+    pub c: usize,
+    pub h: usize,
+    pub w: usize,
+    pub kh: usize,
+    pub kw: usize,
+    pub sh: usize,
+    pub sw: usize,
+    pub ph: usize,
+    pub pw: usize,
+    pub dh: usize,
+    pub dw: usize,
+    pub oh: usize,
+    pub ow: usize,
+}
+
+impl Window2d {
+    /// Output length along one axis, using PyTorch's pooling/convolution formula.
+    ///
+    /// With `ceil_mode` the last window must start inside the input or the left
+    /// padding. Returns `None` for zero kernel/stride/dilation or an output < 1.
+    pub fn out_size(
+        input: usize,
+        k: usize,
+        s: usize,
+        p: usize,
+        d: usize,
+        ceil_mode: bool,
+    ) -> Option<usize> {
+        if k == 0 || s == 0 || d == 0 {
+            return None;
+        }
+        let (input, k, s, p, d) = (input as i64, k as i64, s as i64, p as i64, d as i64);
+        let num = input + 2 * p - d * (k - 1) - 1 + if ceil_mode { s - 1 } else { 0 };
+        let mut out = num.div_euclid(s) + 1;
+        if ceil_mode && out >= 1 && (out - 1) * s >= input + p {
+            out -= 1;
+        }
+        usize::try_from(out).ok().filter(|&o| o >= 1)
+    }
+}
+
+/// Pooling kinds; `Max` also returns each maximum's position within its H×W plane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pool2d {
+    Max,
+    Avg {
+        count_include_pad: bool,
+        divisor_override: Option<usize>,
+    },
+    AdaptiveAvg,
+    AdaptiveMax,
+}

@@ -339,7 +339,12 @@ impl Interp {
     ) -> R<Value> {
         // `out=`: torch functions write their result into a given tensor and return it.
         let (kwargs, out) = match kwargs.iter().position(|(k, _)| &**k == "out") {
-            Some(i) if super::torch::TORCH.iter().any(|t| std::ptr::eq(t, b)) => {
+            Some(i)
+                if super::torch::TORCH
+                    .iter()
+                    .chain(super::engine_ops::ENGINE)
+                    .any(|t| std::ptr::eq(t, b)) =>
+            {
                 let mut kwargs = kwargs;
                 let (_, o) = kwargs.remove(i);
                 (kwargs, Some(o).filter(|o| !matches!(o, Value::None)))

@@ -211,6 +211,7 @@ impl Interp {
                 out.extend(
                     super::torch::TORCH
                         .iter()
+                        .chain(super::engine_ops::ENGINE)
                         .filter(|b| super::tensor_methods::tensor_method(b.name).is_some())
                         .map(|b| b.name.to_string()),
                 );

@@ -5,6 +5,8 @@ mod access;
 pub mod builtins;
 mod call;
 mod coming;
+mod engine_ops;
+mod functional_ops;
 mod containers;
 mod exc;
 mod expr;

@@ -513,6 +513,47 @@ table! { GRAD_MODE_METHODS:
     "__call__", "__call__(function)", "Used as a decorator: the function itself (no graph is recorded in this build)." => |_, a| a.req(1, "function");
 }
 
+table! { RETURN_TYPE_METHODS:
+    "__getitem__", "__getitem__(i)", "The i-th field." => |it, a| {
+        let me = a.req(0, "self")?;
+        let i = a.req(1, "i")?;
+        let fields = return_fields(&me);
+        it.getitem(&Value::tuple(fields), &i)
+    };
+    "__len__", "__len__()", "The number of fields." => |_, a| {
+        let me = a.req(0, "self")?;
+        Ok(Value::Int(return_fields(&me).len() as i64))
+    };
+    "__repr__", "__repr__()", "torch.return_types.NAME(values=..., indices=...)." => |it, a| {
+        let me = a.req(0, "self")?;
+        let Value::Instance(i) = &me else { return Ok(Value::str("")) };
+        let mut s = format!("torch.return_types.{}(", i.class.name);
+        let attrs: Vec<(Rc<str>, Value)> = i.attrs.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        for (n, (k, v)) in attrs.iter().enumerate() {
+            s.push_str(if n == 0 { "\n" } else { ",\n" });
+            s.push_str(k);
+            s.push('=');
+            s.push_str(&it.repr(v)?);
+        }
+        s.push(')');
+        Ok(Value::str(&s))
+    };
+}
+
+fn return_fields(v: &Value) -> Vec<Value> {
+    match v {
+        Value::Instance(i) => i.attrs.borrow().values().cloned().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A `torch.return_types.NAME` value: named fields that also index and unpack as a tuple.
+pub(super) fn return_type(name: &str, fields: &[&str], values: Vec<Value>) -> Value {
+    let class = class_with(name, RETURN_TYPE_METHODS);
+    let attrs = fields.iter().map(|f| Rc::from(*f)).zip(values).collect();
+    Value::Instance(Rc::new(Instance { class, attrs: RefCell::new(attrs) }))
+}
+
 fn class_with(name: &str, methods: &'static [Builtin]) -> Rc<Class> {
     let mut ns = IndexMap::new();
     for b in methods {
@@ -603,7 +644,11 @@ impl Interp {
         // torch.nn.functional, torch.nn, torch.cuda, torch
         let functional = module(
             "torch.nn.functional",
-            &table_entries(super::tensor_methods::FUNCTIONAL),
+            &[
+                table_entries(super::tensor_methods::FUNCTIONAL),
+                table_entries(super::functional_ops::FUNCTIONAL_ENGINE),
+            ]
+            .concat(),
         );
         let module_class = class_with("Module", MODULE_METHODS);
         let nn = module(
@@ -615,6 +660,11 @@ impl Interp {
         );
         let cuda = module("torch.cuda", &table_entries(CUDA));
         let mut torch = table_entries(t::TORCH);
+        torch.extend(table_entries(super::engine_ops::ENGINE));
+        torch.extend(table_entries(super::engine_ops::JOINS));
+        let linalg = module("torch.linalg", &table_entries(super::engine_ops::LINALG));
+        self.modules.insert("torch.linalg".into(), linalg.clone());
+        torch.push(("linalg", linalg));
         torch.extend(
             table_entries(CONSTRUCTORS)
                 .into_iter()

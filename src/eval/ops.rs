@@ -195,10 +195,14 @@ impl Interp {
                     return Ok(Tensor(crate::Tensor::binary(top, x, y)?));
                 }
                 if op == BinOp::MatMul {
-                    return Err(err(
-                        "NotImplementedError",
-                        "matrix multiplication (`@`, torch.matmul) is not available in this build yet",
-                    ));
+                    return match (&a, &b) {
+                        (Tensor(x), Tensor(y)) => Ok(Tensor(x.matmul(y)?)),
+                        _ => Err(type_err(format!(
+                            "unsupported operand type(s) for @: '{}' and '{}'",
+                            a.type_name(),
+                            b.type_name()
+                        ))),
+                    };
                 }
             }
             (Str(x), Str(y)) if op == BinOp::Add => {

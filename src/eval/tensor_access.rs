@@ -6,7 +6,8 @@ use super::interp::Interp;
 use super::ops::tensor_arg;
 use super::torch::{nested, tensor};
 use super::value::*;
-use crate::{Arg, DType, Device, Scalar, Tensor};
+use crate::tensor::Index;
+use crate::{Arg, DType, Device, Error, Scalar, Tensor};
 
 impl Interp {
     /// Attributes of engine values that are not methods: `x.shape`, `x.T`, `d.is_floating_point`.
@@ -67,8 +68,55 @@ impl Interp {
         }
     }
 
-    /// `t[index]` for basic indexing: ints, slices, None, `...`, and tuples of them.
+    /// The items of an index with a tensor or list in it (advanced indexing), else None.
+    fn advanced_items(&mut self, index: &Value) -> R<Option<Vec<Index>>> {
+        let items: Vec<Value> = match index {
+            Value::Tuple(items) => items.to_vec(),
+            other => vec![other.clone()],
+        };
+        let adv = |v: &Value| match v {
+            Value::List(_) => true,
+            Value::Tensor(x) => !(x.dim() == 0 && !x.dtype().is_float() && x.dtype() != DType::Bool),
+            _ => false,
+        };
+        if !items.iter().any(adv) {
+            return Ok(None);
+        }
+        let get = |v: &Value| -> R<Option<i64>> {
+            if matches!(v, Value::None) { Ok(None) } else { to_int(v, "slice index").map(Some) }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for v in &items {
+            out.push(match v {
+                Value::Int(_) | Value::Bool(_) => Index::Int(to_int(v, "index")?),
+                Value::Slice(s) => {
+                    let step = get(&s[2])?.unwrap_or(1);
+                    if step <= 0 {
+                        return Err(value_err("step must be greater than zero"));
+                    }
+                    Index::Slice(get(&s[0])?, get(&s[1])?, step)
+                }
+                Value::None => Index::NewAxis,
+                Value::Ellipsis => Index::Ellipsis,
+                Value::Tensor(x) => Index::Tensor(x.clone()),
+                Value::List(_) => Index::Tensor(Tensor::new(&nested(v)?, None)?),
+                other => {
+                    return Err(err(
+                        "IndexError",
+                        format!("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got {})", other.type_name()),
+                    ))
+                }
+            });
+        }
+        Ok(Some(out))
+    }
+
+    /// `t[index]`: basic indexing (ints, slices, None, `...`) gives a view; a tensor or list
+    /// among the items (advanced indexing, boolean masks) gives a copy.
     pub fn tensor_index(&mut self, t: &Tensor, index: &Value) -> R<Tensor> {
+        if let Some(items) = self.advanced_items(index)? {
+            return Ok(t.index(&items).map_err(index_error)?);
+        }
         let items: Vec<Value> = match index {
             Value::Tuple(items) => items.to_vec(),
             other => vec![other.clone()],
@@ -127,12 +175,6 @@ impl Interp {
                     d += 1;
                 }
                 Value::Ellipsis => d += (t.dim() - consuming) as i64,
-                Value::Tensor(_) | Value::List(_) => {
-                    return Err(err(
-                        "NotImplementedError",
-                        "indexing with a tensor or list (advanced indexing, boolean masks) is not available in this build yet; it arrives with Engine II. Basic indexing (ints, slices, None, ...) works",
-                    ))
-                }
                 other => {
                     return Err(err(
                         "IndexError",
@@ -145,6 +187,22 @@ impl Interp {
     }
 
     pub fn tensor_setitem(&mut self, t: &Tensor, index: &Value, v: &Value) -> R<()> {
+        if let Some(items) = self.advanced_items(index)? {
+            let src = match v {
+                Value::Tensor(src) => Arg::from(src.clone()),
+                Value::List(_) | Value::Tuple(_) => Arg::from(Tensor::new(&nested(v)?, Some(t.dtype()))?),
+                other => match tensor_arg(other) {
+                    Some(a @ Arg::Scalar(_)) => a,
+                    _ => {
+                        return Err(type_err(format!(
+                            "can't assign a {} to a torch tensor",
+                            other.type_name()
+                        )))
+                    }
+                },
+            };
+            return Ok(t.index_put_(&items, src, false).map_err(index_error)?);
+        }
         let view = self.tensor_index(t, index)?;
         match v {
             Value::Tensor(src) => {
@@ -169,5 +227,21 @@ impl Interp {
             }
         }
         Ok(())
+    }
+}
+
+/// Index errors raise IndexError in PyTorch (out of range, too many indices, mask shapes).
+fn index_error(e: Error) -> super::exc::Ctrl {
+    match &e {
+        Error::IndexOutOfRange { index, dim, shape, .. } => err(
+            "IndexError",
+            format!("index {index} is out of bounds for dimension {dim} with size {}", shape[0]),
+        ),
+        Error::InvalidArgument { message, .. }
+            if message.starts_with("too many indices") || message.starts_with("The shape of the mask") =>
+        {
+            err("IndexError", message.clone())
+        }
+        _ => e.into(),
     }
 }

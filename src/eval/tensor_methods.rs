@@ -271,6 +271,9 @@ pub fn tensor_method(name: &str) -> Option<&'static Builtin> {
             for b in TORCH.iter().filter(|b| !NOT_METHODS.contains(&b.name)) {
                 m.insert(b.name, b);
             }
+            for b in super::engine_ops::ENGINE {
+                m.insert(b.name, b);
+            }
             for b in TENSOR_METHODS {
                 m.insert(b.name, b);
             }

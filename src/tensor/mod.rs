@@ -2,18 +2,27 @@
 //! storage, so writes through a view reach every tensor that sees those elements.
 
 mod compose;
+mod conv;
 mod convert;
 mod create;
+mod einsum;
 mod elementwise;
+mod index;
 mod inplace;
+mod join;
+mod linalg;
 mod nested;
 mod order;
 mod print;
 mod promote;
 mod random;
+mod reduce;
+mod sort;
 mod view;
 
+pub use conv::{ConvOpts, Padding, PoolOpts};
 pub use elementwise::{broadcast_shapes, Arg};
+pub use index::Index;
 pub use nested::Nested;
 pub use print::{format_tensor, PrintOptions};
 pub use promote::result_type;

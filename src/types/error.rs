@@ -130,6 +130,9 @@ pub enum Error {
     #[error("ZeroDivisionError")]
     ZeroDivision { op: &'static str },
 
+    #[error("mat1 and mat2 shapes cannot be multiplied ({}x{} and {}x{})", lhs[0], lhs[1], rhs[0], rhs[1])]
+    MatmulShape { lhs: Vec<usize>, rhs: Vec<usize> },
+
     /// Any other argument PyTorch would reject; the message is PyTorch's.
     #[error("{message}")]
     InvalidArgument { op: &'static str, message: String },
@@ -196,6 +199,19 @@ impl Error {
             }
             Error::OverlappingWrite { .. } => {
                 "an expanded tensor shares one element between several positions; write into x.clone() or x.contiguous() instead".into()
+            }
+            Error::MatmulShape { lhs, rhs } => {
+                let (k1, k2) = (lhs[1], rhs[0]);
+                let mut h = format!(
+                    "the inner dimensions must agree: mat1 has {k1} columns but mat2 has {k2} rows"
+                );
+                if lhs[0] == k2 {
+                    h += "; mat1.T (shape [" ;
+                    h += &format!("{}, {}]) would fit: try a.T @ b", lhs[1], lhs[0]);
+                } else if rhs[1] == k1 {
+                    h += &format!("; mat2.T (shape [{}, {}]) would fit: try a @ b.T", rhs[1], rhs[0]);
+                }
+                h
             }
             Error::Ragged { .. } | Error::NotASequence { .. } | Error::NotANumber { .. } => {
                 "every nested list at the same depth must have the same length, with numbers only at the innermost level".into()

@@ -3,15 +3,19 @@
 //! measured size thresholds (loops.rs).
 
 mod alloc;
+mod conv;
+mod index;
 mod kernels;
 mod loops;
+mod matmul;
 mod num;
+mod reduce;
 mod vmath;
 
 pub use alloc::{cached_bytes, empty_cache, total_memory};
 pub use loops::{PAR_MIN_CHEAP, PAR_MIN_COSTLY, PAR_MIN_EXP};
 
-use super::op::{BinaryOp, CmpOp, UnaryOp};
+use super::op::{BinaryOp, CmpOp, Pool2d, PutOp, ReduceOp, ScanOp, UnaryOp, Window2d};
 use super::BackendStorage;
 use crate::types::{DType, Device, Element, Error, Layout, Result, Scalar};
 use crate::with_dtype;
@@ -78,6 +82,16 @@ impl CpuStorage {
         assert_eq!(T::DTYPE, self.dtype, "storage holds {}", self.dtype);
         // SAFETY: as in `as_slice`; every write goes through a typed `T`.
         unsafe { self.buf.typed_mut(self.len) }
+    }
+
+    fn check_len(&self, need: usize) -> Result<()> {
+        if need > self.len {
+            return Err(Error::invalid(
+                "storage",
+                format!("a kernel needs {need} elements of a storage of {}", self.len),
+            ));
+        }
+        Ok(())
     }
 
     fn check_range(&self, layout: &Layout) -> Result<()> {
@@ -330,5 +344,192 @@ impl BackendStorage for CpuStorage {
             })
         });
         Ok(found)
+    }
+
+    fn reduce(&self, op: ReduceOp, layout: &Layout, reduced_dims: usize) -> Result<Self> {
+        self.check_range(layout)?;
+        let shape = layout.shape();
+        let split = shape.len().saturating_sub(reduced_dims);
+        let outer: usize = shape[..split].iter().product();
+        let inner: usize = shape[split..].iter().product();
+        if inner == 0 {
+            // An empty reduction: the identity (the tensor layer rejects max, min and args).
+            let mut out = CpuStorage::zeros(self.dtype, outer)?;
+            if op == ReduceOp::Prod {
+                out.fill(&Layout::contiguous(&[outer]), Scalar::Int(1))?;
+            } else if op != ReduceOp::Sum {
+                return Err(Error::invalid(op.name(), "reduction over zero elements"));
+            }
+            return Ok(out);
+        }
+        match op {
+            ReduceOp::ArgMax | ReduceOp::ArgMin => {
+                let mut out = CpuStorage::for_output(DType::I64, outer)?;
+                with_dtype!(self.dtype, T => reduce::arg_reduce_typed::<T>(
+                    op, self.as_slice(), layout, inner, out.as_mut_slice()));
+                Ok(out)
+            }
+            _ => {
+                let mut out = CpuStorage::for_output(self.dtype, outer)?;
+                with_num_dtype!(self.dtype, op.name(), T => reduce::reduce_typed::<T>(
+                    op, self.as_slice(), layout, inner, out.as_mut_slice()));
+                Ok(out)
+            }
+        }
+    }
+
+    fn scan(&self, op: ScanOp, layout: &Layout) -> Result<Self> {
+        self.check_range(layout)?;
+        let mut out = CpuStorage::for_output(self.dtype, layout.numel())?;
+        with_num_dtype!(self.dtype, op.name(), T => reduce::scan_typed::<T>(
+            op, self.as_slice(), layout, out.as_mut_slice()));
+        Ok(out)
+    }
+
+    fn softmax(&self, layout: &Layout, log: bool) -> Result<Self> {
+        self.check_range(layout)?;
+        let mut out = CpuStorage::for_output(self.dtype, layout.numel())?;
+        match self.dtype {
+            DType::F32 => reduce::softmax_typed::<f32>(self.as_slice(), layout, log, out.as_mut_slice()),
+            DType::F64 => reduce::softmax_typed::<f64>(self.as_slice(), layout, log, out.as_mut_slice()),
+            dtype => {
+                return Err(Error::DTypeUnsupported {
+                    op: if log { "log_softmax" } else { "softmax" },
+                    dtype,
+                })
+            }
+        }
+        Ok(out)
+    }
+
+    fn sort(&self, layout: &Layout, descending: bool) -> Result<(Self, Self)> {
+        self.check_range(layout)?;
+        let n = layout.numel();
+        let mut vals = CpuStorage::for_output(self.dtype, n)?;
+        let mut idx = CpuStorage::for_output(DType::I64, n)?;
+        with_dtype!(self.dtype, T => reduce::sort_typed::<T>(
+            self.as_slice(), layout, descending, vals.as_mut_slice(), idx.as_mut_slice()));
+        Ok((vals, idx))
+    }
+
+    fn matmul(&self, la: &Layout, rhs: &Self, lb: &Layout) -> Result<Self> {
+        self.check_range(la)?;
+        rhs.check_range(lb)?;
+        let (sa, sb) = (la.shape(), lb.shape());
+        if self.dtype != rhs.dtype || sa.len() != 3 || sb.len() != 3 || sa[0] != sb[0] || sa[2] != sb[1] {
+            return Err(Error::invalid("matmul", "operands must be [b, m, k] and [b, k, n] of one dtype"));
+        }
+        let mut out = CpuStorage::for_output(self.dtype, sa[0] * sa[1] * sb[2])?;
+        match self.dtype {
+            DType::F32 => matmul::matmul_float::<f32>(self.as_slice(), la, rhs.as_slice(), lb, out.as_mut_slice()),
+            DType::F64 => matmul::matmul_float::<f64>(self.as_slice(), la, rhs.as_slice(), lb, out.as_mut_slice()),
+            DType::Bool => return Err(Error::DTypeUnsupported { op: "addmm_impl_cpu_", dtype: DType::Bool }),
+            d => with_num_dtype!(d, "addmm_impl_cpu_", T => matmul::matmul_int::<T>(
+                self.as_slice(), la, rhs.as_slice(), lb, out.as_mut_slice())),
+        }
+        Ok(out)
+    }
+
+    fn take(&self, offsets: &Self, ol: &Layout) -> Result<Self> {
+        offsets.check_range(ol)?;
+        let mut out = CpuStorage::for_output(self.dtype, ol.numel())?;
+        with_dtype!(self.dtype, T => index::take_typed::<T>(
+            self.as_slice(), offsets.as_slice(), ol, out.as_mut_slice())?);
+        Ok(out)
+    }
+
+    fn put(&mut self, offsets: &Self, ol: &Layout, src: &Self, sl: &Layout, op: PutOp) -> Result<()> {
+        offsets.check_range(ol)?;
+        src.check_range(sl)?;
+        if src.dtype != self.dtype || ol.shape() != sl.shape() {
+            return Err(Error::invalid("index_put_", "values must match the destination's dtype and the indices' shape"));
+        }
+        let dtype = self.dtype;
+        with_num_dtype!(dtype, "index_put_", T => index::put_typed::<T>(
+            self.as_mut_slice(), offsets.as_slice(), ol, src.as_slice(), sl, op)?);
+        Ok(())
+    }
+
+    fn nonzero(&self, layout: &Layout) -> Result<(Self, usize)> {
+        self.check_range(layout)?;
+        let (v, n) = with_dtype!(self.dtype, T => index::nonzero_typed::<T>(self.as_slice(), layout));
+        Ok((CpuStorage::from_slice(&v)?, n))
+    }
+
+    fn im2col(&self, g: &Window2d) -> Result<Self> {
+        let geom = conv::Geom2d::from(*g);
+        self.check_len(g.n * g.c * g.h * g.w)?;
+        let mut out = CpuStorage::for_output(self.dtype, g.n * g.c * g.kh * g.kw * g.oh * g.ow)?;
+        match self.dtype {
+            DType::F32 => conv::im2col::<f32>(self.as_slice(), &geom, out.as_mut_slice()),
+            DType::F64 => conv::im2col::<f64>(self.as_slice(), &geom, out.as_mut_slice()),
+            dtype => return Err(Error::DTypeUnsupported { op: "im2col", dtype }),
+        }
+        Ok(out)
+    }
+
+    fn col2im(&self, g: &Window2d) -> Result<Self> {
+        let geom = conv::Geom2d::from(*g);
+        self.check_len(g.n * g.c * g.kh * g.kw * g.oh * g.ow)?;
+        let mut out = CpuStorage::zeros(self.dtype, g.n * g.c * g.h * g.w)?;
+        match self.dtype {
+            DType::F32 => conv::col2im::<f32>(self.as_slice(), &geom, out.as_mut_slice()),
+            DType::F64 => conv::col2im::<f64>(self.as_slice(), &geom, out.as_mut_slice()),
+            dtype => return Err(Error::DTypeUnsupported { op: "col2im", dtype }),
+        }
+        Ok(out)
+    }
+
+    fn pool2d(&self, g: &Window2d, kind: Pool2d) -> Result<(Self, Option<Self>)> {
+        let geom = conv::Geom2d::from(*g);
+        self.check_len(g.n * g.c * g.h * g.w)?;
+        let n = g.n * g.c * g.oh * g.ow;
+        let mut vals = CpuStorage::for_output(self.dtype, n)?;
+        let mut idx = match kind {
+            Pool2d::Max | Pool2d::AdaptiveMax => Some(CpuStorage::for_output(DType::I64, n)?),
+            _ => None,
+        };
+        macro_rules! pool {
+            ($T:ty) => {{
+                let (src, out) = (self.as_slice::<$T>(), vals.as_mut_slice::<$T>());
+                match (kind, idx.as_mut()) {
+                    (Pool2d::Max, Some(i)) => conv::max_pool2d(src, &geom, out, i.as_mut_slice()),
+                    (Pool2d::AdaptiveMax, Some(i)) => conv::adaptive_max_pool2d(
+                        src, g.n * g.c, g.h, g.w, g.oh, g.ow, out, i.as_mut_slice()),
+                    (Pool2d::Avg { count_include_pad, divisor_override }, _) => conv::avg_pool2d(
+                        src, &geom, count_include_pad, divisor_override, out),
+                    (Pool2d::AdaptiveAvg, _) => conv::adaptive_avg_pool2d(
+                        src, g.n * g.c, g.h, g.w, g.oh, g.ow, out),
+                    _ => {}
+                }
+            }};
+        }
+        match self.dtype {
+            DType::F32 => pool!(f32),
+            DType::F64 => pool!(f64),
+            dtype => return Err(Error::DTypeUnsupported { op: "pool2d", dtype }),
+        }
+        Ok((vals, idx))
+    }
+}
+
+impl From<Window2d> for conv::Geom2d {
+    fn from(g: Window2d) -> Self {
+        conv::Geom2d {
+            n: g.n,
+            c: g.c,
+            h: g.h,
+            w: g.w,
+            kh: g.kh,
+            kw: g.kw,
+            sh: g.sh,
+            sw: g.sw,
+            ph: g.ph,
+            pw: g.pw,
+            dh: g.dh,
+            dw: g.dw,
+            oh: g.oh,
+            ow: g.ow,
+        }
     }
 }
