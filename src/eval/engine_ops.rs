@@ -14,13 +14,17 @@ use crate::{Arg, DType, Scalar, Tensor};
 
 /// `dim`: None, an int, or a tuple/list of ints.
 pub(super) fn dims_arg(a: &mut Args, i: usize, name: &str) -> R<Option<Vec<i64>>> {
-    match a.opt(i, name) {
+    let v = a.opt(i, name);
+    dims_of(v, a.fname, name)
+}
+
+fn dims_of(v: Option<Value>, fname: &str, name: &str) -> R<Option<Vec<i64>>> {
+    match v {
         None => Ok(None),
         Some(Value::Int(d)) => Ok(Some(vec![d])),
         Some(v @ (Value::Tuple(_) | Value::List(_) | Value::Size(_))) => Ok(Some(ints(&v, name)?)),
         Some(v) => Err(type_err(format!(
-            "{}(): argument '{name}' must be tuple of ints, not {}",
-            a.fname,
+            "{fname}(): argument '{name}' must be tuple of ints, not {}",
             v.type_name()
         ))),
     }
@@ -114,11 +118,7 @@ fn std_var(it: &mut Interp, a: &mut Args, std: bool) -> R<(Tensor, Tensor)> {
     // var(x, unbiased) as a second positional bool, or var(x, dim, unbiased, keepdim).
     let (dims, mut corr) = match a.opt(1, "dim") {
         Some(Value::Bool(b)) => (None, if b { 1.0 } else { 0.0 }),
-        Some(v) => {
-            a.pos.insert(1, v.clone());
-            (dims_arg(a, 1, "dim")?, 1.0)
-        }
-        None => (None, 1.0),
+        v => (dims_of(v, a.fname, "dim")?, 1.0),
     };
     if let Some(u) = a.opt(2, "unbiased") {
         corr = if it.truthy(&u)? { 1.0 } else { 0.0 };
@@ -310,10 +310,10 @@ table! { ENGINE:
         a.opt(1, "sorted");
         let inv = flag(it, a, 2, "return_inverse", false)?;
         let cnt = flag(it, a, 3, "return_counts", false)?;
-        if a.opt(4, "dim").is_some() {
-            return Err(err("NotImplementedError", "unique(dim=...) is not supported in nabla yet; unique over all elements works"));
-        }
-        let (v, i, c) = x.unique()?;
+        let (v, i, c) = match opt_int(a, 4, "dim")? {
+            None => x.unique()?,
+            Some(d) => x.unique_dim(d)?,
+        };
         unique_result(v, i, c, inv, cnt)
     };
     "unique_consecutive", "unique_consecutive(input, return_inverse=False, return_counts=False)", "Runs of equal consecutive elements collapsed to one." => |it, a| {
@@ -552,6 +552,14 @@ fn index_put_impl(it: &mut Interp, a: &mut Args, inplace: bool) -> R<Value> {
     };
     out.index_put_(&items, v, acc)?;
     t(out)
+}
+
+table! { METHODS_ONLY:
+    "repeat", "Tensor.repeat(*sizes)", "The data tiled sizes times along each dimension (a copy)." => |_, a| {
+        let x = input(a)?;
+        let s = shape_args(a, 1, "repeats")?;
+        t(x.repeat(&s)?)
+    };
 }
 
 table! { JOINS:

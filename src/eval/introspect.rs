@@ -206,6 +206,7 @@ impl Interp {
                 out.extend(
                     super::tensor_methods::TENSOR_METHODS
                         .iter()
+                        .chain(super::engine_ops::METHODS_ONLY)
                         .map(|b| b.name.to_string()),
                 );
                 out.extend(

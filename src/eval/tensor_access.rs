@@ -233,10 +233,6 @@ impl Interp {
 /// Index errors raise IndexError in PyTorch (out of range, too many indices, mask shapes).
 fn index_error(e: Error) -> super::exc::Ctrl {
     match &e {
-        Error::IndexOutOfRange { index, dim, shape, .. } => err(
-            "IndexError",
-            format!("index {index} is out of bounds for dimension {dim} with size {}", shape[0]),
-        ),
         Error::InvalidArgument { message, .. }
             if message.starts_with("too many indices") || message.starts_with("The shape of the mask") =>
         {

@@ -585,8 +585,14 @@ table! { TORCH:
         let hi = clamp_bound(a.opt(2, "max"), "clip", "max")?;
         Ok(Value::Tensor(t.clamp(lo, hi)?))
     };
-    "where", "where(condition, input, other)", "input where condition is true, other elsewhere." => |_, a| {
+    "where", "where(condition, input, other)", "input where condition is true, other elsewhere (with only a condition: the indices where it is true)." => |_, a| {
         let c = tensor(&a.req(0, "condition")?, "where(): argument 'condition'")?;
+        if a.len() == 1 && a.kw.is_empty() {
+            // torch.where(condition): the indices of the true entries, one tensor per dim.
+            let nz = c.nonzero()?;
+            let cols = if c.dim() == 0 { vec![nz.reshape(&[-1])?] } else { nz.unbind(1)? };
+            return Ok(Value::tuple(cols.into_iter().map(|t| t.contiguous().map(Value::Tensor)).collect::<crate::Result<_>>()?));
+        }
         let x = a.req(1, "input")?;
         let y = a.req(2, "other")?;
         let (x, y) = (operand(&x, "where", "input")?, operand(&y, "where", "other")?);

@@ -7,6 +7,8 @@ use crate::types::{Error, Result};
 /// An operand and the label of each of its dimensions.
 struct Term {
     t: Tensor,
+    /// The operand's position in the call (for messages).
+    at: usize,
     labels: Vec<char>,
 }
 
@@ -75,8 +77,8 @@ pub fn einsum(equation: &str, operands: &[Tensor]) -> Result<Tensor> {
         .max()
         .unwrap_or(0);
     let mut terms = Vec::new();
-    for (s, t) in specs.iter().zip(operands) {
-        terms.push(Term { t: t.clone(), labels: parse_term(s, t.dim(), n_ell)? });
+    for (at, (s, t)) in specs.iter().zip(operands).enumerate() {
+        terms.push(Term { t: t.clone(), at, labels: parse_term(s, t.dim(), n_ell)? });
     }
     let output: Vec<char> = match &rhs {
         Some(r) => parse_term(r, r.replace("...", "").len() + if r.contains("...") { n_ell } else { 0 }, n_ell)?,
@@ -159,7 +161,8 @@ fn contract(a: Term, b: Term, needed: impl Fn(char) -> bool) -> Result<Term> {
         let sb = b.labels.iter().position(|&l| l == c).map(|p| b.t.shape()[p]);
         match (sa, sb) {
             (Some(x), Some(y)) if x != y && x != 1 && y != 1 => Err(err(format!(
-                "einsum(): operands do not broadcast with remapped shapes (original->remapped): subscript {c} has size {x} for one operand and {y} for another"
+                "einsum(): subscript {c} has size {y} for operand {} which does not broadcast with previously seen size {x}",
+                b.at
             ))),
             (Some(x), Some(y)) => Ok(x.max(y)),
             (Some(x), None) | (None, Some(x)) => Ok(x),
@@ -192,5 +195,5 @@ fn contract(a: Term, b: Term, needed: impl Fn(char) -> bool) -> Result<Term> {
         shape.push(size(c)? as i64);
         labels.push(c);
     }
-    Ok(Term { t: r.reshape(&shape)?, labels })
+    Ok(Term { t: r.reshape(&shape)?, at: a.at, labels })
 }

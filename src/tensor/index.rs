@@ -29,6 +29,9 @@ fn axis_offsets(n: usize, stride: usize, nd: usize, at: usize) -> Result<Tensor>
 /// Checks an index tensor's dtype and range for a dimension of `size`, and wraps negative
 /// positions: PyTorch's IndexError text when one is out of range.
 fn checked_index(op: &'static str, idx: &Tensor, dim: usize, size: usize) -> Result<Tensor> {
+    if (idx.dtype().is_float() || idx.dtype() == DType::Bool) && op == "index_select" {
+        return Err(Error::invalid(op, "index_select(): Expected dtype int32 or int64 for index"));
+    }
     if idx.dtype().is_float() || idx.dtype() == DType::Bool {
         return Err(Error::invalid(
             op,
@@ -43,11 +46,12 @@ fn checked_index(op: &'static str, idx: &Tensor, dim: usize, size: usize) -> Res
     let s = size as i64;
     for v in [hi, lo] {
         if v >= s || v < -s {
-            return Err(Error::IndexOutOfRange {
-                op,
-                index: v,
-                dim,
-                shape: vec![size],
+            let message = format!("index {v} is out of bounds for dimension {dim} with size {size}");
+            return Err(match op {
+                "index_select" => Error::Index { op, message: "index out of range in self".into() },
+                "take" => Error::Index { op, message: format!("out of range: tried to access index {v} on a tensor of {size} elements.") },
+                "index" => Error::Index { op, message },
+                _ => Error::invalid(op, message),
             });
         }
     }
@@ -306,13 +310,9 @@ impl Tensor {
         if index.dim() > 1 {
             return Err(Error::invalid("index_select", "index_select(): Index is supposed to be a vector"));
         }
-        if index.dtype().is_float() || index.dtype() == DType::Bool {
-            return Err(Error::invalid("index_select", format!(
-                "index_select(): Expected dtype int32 or int64 for index, but got {}",
-                index.dtype().scalar_type_name()
-            )));
-        }
         let d = wrap_dim("index_select", dim, self.dim())?;
+        let size = if self.dim() == 0 { 1 } else { self.shape()[d] };
+        let index = checked_index("index_select", index, d, size)?;
         let mut items = vec![Index::Slice(None, None, 1); d];
         items.push(Index::Tensor(index.reshape(&[-1])?));
         let r = self.index(&items)?;
@@ -336,13 +336,7 @@ impl Tensor {
     pub fn take(&self, index: &Tensor) -> Result<Tensor> {
         let flat = self.reshape(&[-1])?;
         let n = flat.numel();
-        let idx = checked_index("take", index, 0, n).map_err(|e| match e {
-            Error::IndexOutOfRange { index, .. } => Error::invalid(
-                "take",
-                format!("out of range: tried to access index {index} on a tensor of {n} elements."),
-            ),
-            e => e,
-        })?;
+        let idx = checked_index("take", index, 0, n)?;
         let off = idx.mul(flat.stride().first().copied().unwrap_or(1) as i64)?.add(flat.storage_offset() as i64)?;
         flat.take_at(&off)
     }

@@ -9,6 +9,7 @@ use crate::types::{join, DType, Error, Result, Scalar};
 
 fn mat_err(a: &[usize], b: &[usize]) -> Error {
     Error::MatmulShape {
+        op: "mm",
         lhs: a.to_vec(),
         rhs: b.to_vec(),
     }
@@ -189,7 +190,10 @@ impl Tensor {
 
     /// `torch.addmm(input, m1, m2, beta, alpha)`: `beta * input + alpha * (m1 @ m2)`.
     pub fn addmm(&self, m1: &Tensor, m2: &Tensor, beta: Scalar, alpha: Scalar) -> Result<Tensor> {
-        let p = m1.mm(m2)?;
+        let p = m1.mm(m2).map_err(|e| match e {
+            Error::MatmulShape { lhs, rhs, .. } => Error::MatmulShape { op: "addmm", lhs, rhs },
+            e => e,
+        })?;
         Tensor::scaled_sum(self, &p, beta, alpha)
     }
 
@@ -315,22 +319,21 @@ impl Tensor {
     /// `torch.linalg.solve(A, B)`: `X` with `A @ X = B`; `B` a matrix or a vector.
     pub fn solve(&self, b: &Tensor) -> Result<Tensor> {
         self.square_check("linalg.solve")?;
-        let n = self.shape()[self.dim() - 1];
         let vector = b.dim() == 1 || (b.dim() == self.dim() - 1 && b.shape()[..] == self.shape()[..self.dim() - 1]);
         if vector {
             return self.solve_impl(&b.unsqueeze(-1)?, "linalg.solve")?.squeeze(Some(&[-1]));
-        }
-        if b.dim() < 2 || b.shape()[b.dim() - 2] != n {
-            return Err(Error::invalid("linalg.solve", format!(
-                "linalg.solve: Incompatible shapes of A and B for the equation AX = B ({}x{} and {})",
-                n, n, join(b.shape()).replace(", ", "x")
-            )));
         }
         self.solve_impl(b, "linalg.solve")
     }
 
     fn solve_impl(&self, b: &Tensor, op: &'static str) -> Result<Tensor> {
         let n = self.shape()[self.dim() - 1];
+        if b.dim() < 2 || b.shape()[b.dim() - 2] != n {
+            return Err(Error::invalid(op, format!(
+                "{op}: Incompatible shapes of A and B for the equation AX = B ({n}x{n} and {})",
+                b.shape().iter().map(|s| s.to_string()).collect::<Vec<_>>().join("x")
+            )));
+        }
         let k = b.shape()[b.dim() - 1];
         let dtype = self.dtype().promote(b.dtype());
         let batch = super::broadcast_shapes(op, &self.shape()[..self.dim() - 2], &b.shape()[..b.dim() - 2])?.to_vec();

@@ -62,7 +62,8 @@ impl Tensor {
     fn reduce_raw(&self, op: ReduceOp, name: &'static str, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
         let p = self.reduce_plan(name, dims)?;
         if p.count == 0 && !matches!(op, ReduceOp::Sum | ReduceOp::Prod) {
-            return Err(Error::invalid(
+            let ctor = if dims.is_none() { Error::invalid } else { |op, m: String| Error::Index { op, message: m } };
+            return Err(ctor(
                 name,
                 if dims.is_none() {
                     format!("{name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
@@ -110,10 +111,10 @@ impl Tensor {
     pub fn mean(&self, dims: Dims<'_>, keepdim: bool, dtype: Option<DType>) -> Result<Tensor> {
         let d = dtype.unwrap_or(self.dtype());
         if !d.is_float() {
-            return Err(Error::invalid("mean", format!(
+            return Err(Error::NotImplemented { op: "mean", message: format!(
                 "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: {}",
                 d.scalar_type_name()
-            )));
+            ) });
         }
         let count = self.reduce_plan("mean", dims)?.count;
         let s = self.to_dtype(d)?.accumulate(None)?.reduce_raw(ReduceOp::Sum, "mean", dims, keepdim)?;
@@ -185,10 +186,9 @@ impl Tensor {
     /// `x.var(dim, correction=1, keepdim)`.
     pub fn var(&self, dims: Dims<'_>, correction: f64, keepdim: bool) -> Result<Tensor> {
         if !self.dtype().is_float() {
-            return Err(Error::invalid("var", format!(
-                "std and var only support floating point and complex dtypes, got {}",
-                self.dtype().scalar_type_name()
-            )));
+            return Err(Error::NotImplemented { op: "var", message: format!(
+                "std and var only support floating point and complex dtypes"
+            ) });
         }
         let n = self.reduce_plan("var", dims)?.count as f64;
         let mean = self.mean(dims, true, None)?;

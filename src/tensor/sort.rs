@@ -132,6 +132,40 @@ impl Tensor {
         Ok((values, inverse.reshape(&shape)?, counts))
     }
 
+    /// `torch.unique(x, dim=d)`: the distinct slices along `d`, in lexicographic order.
+    pub fn unique_dim(&self, dim: i64) -> Result<(Tensor, Tensor, Tensor)> {
+        let d = wrap_dim("unique", dim, self.dim())?;
+        let n = self.shape().get(d).copied().unwrap_or(1);
+        let rows = self.movedim_first(d)?.reshape(&[n as i64, -1])?.to_dtype(DType::F64)?.contiguous()?;
+        let w = if n == 0 { 0 } else { rows.numel() / n };
+        let data = rows.to_vec::<f64>()?;
+        let row = |i: usize| &data[i * w..(i + 1) * w];
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by(|&a, &b| row(a).partial_cmp(row(b)).unwrap_or(std::cmp::Ordering::Equal));
+        let mut firsts: Vec<i64> = Vec::new();
+        let mut inverse = vec![0i64; n];
+        let mut counts: Vec<i64> = Vec::new();
+        for (k, &i) in order.iter().enumerate() {
+            if k == 0 || row(i) != row(order[k - 1]) {
+                firsts.push(i as i64);
+                counts.push(0);
+            }
+            inverse[i] = firsts.len() as i64 - 1;
+            if let Some(c) = counts.last_mut() {
+                *c += 1;
+            }
+        }
+        let m = firsts.len();
+        let values = self.index_select(d as i64, &Tensor::from_slice(&firsts, &[m])?)?;
+        Ok((values, Tensor::from_slice(&inverse, &[n])?, Tensor::from_slice(&counts, &[m])?))
+    }
+
+    fn movedim_first(&self, d: usize) -> Result<Tensor> {
+        let mut order: Vec<i64> = vec![d as i64];
+        order.extend((0..self.dim()).filter(|&k| k != d).map(|k| k as i64));
+        self.permute(&order)
+    }
+
     /// `torch.unique_consecutive(x)`: runs of equal neighbours (in flattened order) collapsed.
     pub fn unique_consecutive(&self) -> Result<(Tensor, Tensor, Tensor)> {
         let v = self.reshape(&[-1])?;

@@ -130,8 +130,16 @@ pub enum Error {
     #[error("ZeroDivisionError")]
     ZeroDivision { op: &'static str },
 
-    #[error("mat1 and mat2 shapes cannot be multiplied ({}x{} and {}x{})", lhs[0], lhs[1], rhs[0], rhs[1])]
-    MatmulShape { lhs: Vec<usize>, rhs: Vec<usize> },
+    #[error("{op}: mat1 and mat2 shapes cannot be multiplied ({}x{} and {}x{})", lhs[0], lhs[1], rhs[0], rhs[1])]
+    MatmulShape { op: &'static str, lhs: Vec<usize>, rhs: Vec<usize> },
+
+    /// What PyTorch reports as IndexError, in its words.
+    #[error("{message}")]
+    Index { op: &'static str, message: String },
+
+    /// What PyTorch reports as NotImplementedError (an op undefined for a dtype, say).
+    #[error("{message}")]
+    NotImplemented { op: &'static str, message: String },
 
     /// Any other argument PyTorch would reject; the message is PyTorch's.
     #[error("{message}")]
@@ -154,6 +162,8 @@ impl Error {
             Error::NotASequence { .. } | Error::NotANumber { .. } => "TypeError",
             Error::OutOfMemory { .. } => "torch.OutOfMemoryError",
             Error::DeviceUnavailable { .. } => "AssertionError",
+            Error::NotImplemented { .. } => "NotImplementedError",
+            Error::Index { .. } => "IndexError",
             _ => "RuntimeError",
         }
     }
@@ -200,7 +210,7 @@ impl Error {
             Error::OverlappingWrite { .. } => {
                 "an expanded tensor shares one element between several positions; write into x.clone() or x.contiguous() instead".into()
             }
-            Error::MatmulShape { lhs, rhs } => {
+            Error::MatmulShape { lhs, rhs, .. } => {
                 let (k1, k2) = (lhs[1], rhs[0]);
                 let mut h = format!(
                     "the inner dimensions must agree: mat1 has {k1} columns but mat2 has {k2} rows"
