@@ -1,0 +1,16 @@
+# in-place index ops: index_add_, scatter_add_, scatter_, index_put_ return the tensor itself
+import torch
+x = torch.zeros(3, 4)
+r = x.index_add_(0, torch.tensor([0, 2, 0]), torch.ones(3, 4))
+print(x, r is x)
+y = torch.zeros(2, 5, dtype=torch.int64)
+y.scatter_add_(1, torch.tensor([[0, 1, 1], [4, 4, 4]]), torch.tensor([[1, 2, 3], [10, 20, 30]]))
+print(y)
+z = torch.arange(6.).reshape(2, 3)
+z.index_add_(1, torch.tensor([2, 0]), torch.tensor([[100., 200.], [300., 400.]]), alpha=2)
+print(z)
+w = torch.zeros(4)
+w.scatter_add_(0, torch.tensor([1, 1, 3]), torch.tensor([0.5, 0.25, 2.0]))
+print(w, w.sum())
+print(torch.arange(10).reshape(2, 5).sum(1), torch.arange(1000000).sum(), torch.arange(1000).float().mean())
+print(torch.ones(3, 4) @ torch.ones(4, 2) * 2, (torch.arange(4.) @ torch.arange(4.)).item())
