@@ -15,9 +15,9 @@ UNITS = {"ns": 1e-9, "µs": 1e-6, "us": 1e-6, "ms": 1e-3, "s": 1.0}
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def nabla_medians(threads):
+def nabla_medians(threads, bench="elementwise"):
     env = dict(os.environ, RAYON_NUM_THREADS=str(threads))
-    out = subprocess.run(["cargo", "bench", "-q", "--bench", "elementwise"], cwd=ROOT, env=env,
+    out = subprocess.run(["cargo", "bench", "-q", "--bench", bench], cwd=ROOT, env=env,
                          capture_output=True, text=True, check=True).stdout
     medians = {}
     for line in out.splitlines():
@@ -65,13 +65,25 @@ def fmt(seconds):
     return f"{seconds / 1e-9:.3g} ns"
 
 
-GOALS = {"abc_1e7": "≤ 0.2", "exp_1e7": "≤ 0.5", "add_tiny": "≤ 0.1", "add_inplace_1e7": "≤ 1.0"}
-print(f"PyTorch {torch.__version__}, {time.strftime('%Y-%m-%d')}")
-print("| workload | threads | nabla | PyTorch | nabla/PyTorch | goal |")
-print("|---|---|---|---|---|---|")
-for threads in (1, 2):
-    n, t = nabla_medians(threads), torch_medians(threads)
-    for name in ("abc_1e7", "exp_1e7", "add_inplace_1e7", "add_tiny"):
-        if name in n:
-            print(f"| {name} | {threads} | {fmt(n[name])} | {fmt(t[name])} | {n[name] / t[name]:.2f} | {GOALS[name]} |")
-    sys.stdout.flush()
+def report(bench, torch_fn, goals, flops=None):
+    """Runs `bench` and `torch_fn(threads)` on 1 and 2 threads; prints a Markdown table.
+    `flops` maps a workload to its floating-point operations, for a GFLOP/s column."""
+    print(f"PyTorch {torch.__version__}, {time.strftime('%Y-%m-%d')}")
+    extra = " nabla GFLOP/s | PyTorch GFLOP/s |" if flops else ""
+    print(f"| workload | threads | nabla | PyTorch | nabla/PyTorch |{extra} goal |")
+    print("|---|---|---|---|---|" + ("---|---|" if flops else "") + "---|")
+    for threads in (1, 2):
+        n, t = nabla_medians(threads, bench), torch_fn(threads)
+        for name in goals:
+            if name in n and name in t:
+                row = f"| {name} | {threads} | {fmt(n[name])} | {fmt(t[name])} | {n[name] / t[name]:.2f} |"
+                if flops:
+                    f = flops.get(name)
+                    row += f" {f / n[name] / 1e9:.0f} | {f / t[name] / 1e9:.0f} |" if f else " | |"
+                print(row + f" {goals[name]} |")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    report("elementwise", torch_medians,
+           {"abc_1e7": "≤ 0.2", "exp_1e7": "≤ 0.5", "add_inplace_1e7": "≤ 1.0", "add_tiny": "≤ 0.1"})

@@ -4,7 +4,7 @@
 
 use super::loops::{Plan, PAR_MIN_COSTLY, PAR_MIN_EXP};
 use super::num::Num;
-use super::vmath::exp_f32;
+use super::vmath::{softmax_row_f32, sum_f32};
 use crate::backend::op::{ReduceOp, ScanOp};
 use crate::types::{Element, Layout};
 use rayon::prelude::*;
@@ -64,6 +64,13 @@ impl<T: Num> RowAcc<T> {
     #[inline(always)]
     fn run(&mut self, s: &[T], first: bool) {
         match self.op {
+            ReduceOp::Sum if T::DTYPE == crate::types::DType::F32 => {
+                // SAFETY: the dtype says `T` is f32, so the slice is a slice of f32.
+                let f: &[f32] = unsafe { std::slice::from_raw_parts(s.as_ptr().cast(), s.len()) };
+                for b in f.chunks(BLOCK) {
+                    self.wide += sum_f32(b) as f64;
+                }
+            }
             ReduceOp::Sum if self.float => {
                 for b in s.chunks(BLOCK) {
                     self.wide += lane_sum(b).to_f64();
@@ -303,29 +310,23 @@ pub(super) fn softmax_typed<T: Element + num_float::SoftFloat>(
     }
     let plan = Plan::new([layout]);
     let row_fn = |r: usize, row: &mut [T], scratch: &mut Vec<T>| {
-        scratch.resize(len, zero());
-        load_row(src, &plan, r, len, scratch);
-        let m = scratch
-            .iter()
-            .copied()
-            .fold(T::NEG_INF, |a, v| if v > a || v != v { v } else { a });
-        let m = if m == T::NEG_INF { zero() } else { m };
-        for v in scratch.iter_mut() {
-            *v = v.sub(m);
-        }
-        T::exp_into(scratch, row);
-        let sum = row.iter().map(|v| v.to_f64()).sum::<f64>();
-        if log {
-            let l = T::from_f64(sum.ln());
-            for (d, s) in row.iter_mut().zip(scratch.iter()) {
-                *d = s.sub(l);
+        scratch.resize(2 * len, zero());
+        let (buf, tmp) = scratch.split_at_mut(len);
+        // A contiguous row is read in place; any other is gathered first.
+        let mut direct = None;
+        plan.for_each_run(r * len, (r + 1) * len, |_, [o], [st], n| {
+            if n == len && (st == 1 || n == 1) {
+                direct = Some(o);
             }
-        } else {
-            let inv = T::from_f64(1.0 / sum);
-            for d in row.iter_mut() {
-                *d = d.mul(inv);
+        });
+        let x: &[T] = match direct {
+            Some(o) => &src[o..o + len],
+            None => {
+                load_row(src, &plan, r, len, buf);
+                buf
             }
-        }
+        };
+        T::row(x, tmp, row, log);
     };
     let rows = out.len() / len;
     if out.len() >= PAR_MIN_EXP && rows > 1 {
@@ -347,36 +348,39 @@ pub(super) fn softmax_typed<T: Element + num_float::SoftFloat>(
 
 /// The float types softmax computes in.
 pub(super) mod num_float {
-    use super::exp_f32;
+    use super::softmax_row_f32;
     pub trait SoftFloat: Copy + PartialOrd {
-        const NEG_INF: Self;
-        fn sub(self, o: Self) -> Self;
-        fn mul(self, o: Self) -> Self;
-        fn exp_into(x: &[Self], out: &mut [Self]);
+        /// One row: `out = softmax(x)` (or log-softmax), `scratch` as long as the row.
+        fn row(x: &[Self], scratch: &mut [Self], out: &mut [Self], log: bool);
     }
     impl SoftFloat for f32 {
-        const NEG_INF: f32 = f32::NEG_INFINITY;
-        fn sub(self, o: f32) -> f32 {
-            self - o
-        }
-        fn mul(self, o: f32) -> f32 {
-            self * o
-        }
-        fn exp_into(x: &[f32], out: &mut [f32]) {
-            exp_f32(x, out)
+        fn row(x: &[f32], scratch: &mut [f32], out: &mut [f32], log: bool) {
+            softmax_row_f32(x, scratch, out, log)
         }
     }
     impl SoftFloat for f64 {
-        const NEG_INF: f64 = f64::NEG_INFINITY;
-        fn sub(self, o: f64) -> f64 {
-            self - o
-        }
-        fn mul(self, o: f64) -> f64 {
-            self * o
-        }
-        fn exp_into(x: &[f64], out: &mut [f64]) {
-            for (d, v) in out.iter_mut().zip(x) {
-                *d = v.exp();
+        fn row(x: &[f64], scratch: &mut [f64], out: &mut [f64], log: bool) {
+            let m = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let m = if m == f64::NEG_INFINITY { 0.0 } else { m };
+            for (s, &v) in scratch.iter_mut().zip(x) {
+                *s = v - m;
+            }
+            for (o, &s) in out.iter_mut().zip(scratch.iter()) {
+                *o = s.exp();
+            }
+            let sum: f64 = out.iter().sum();
+            if log {
+                let l = sum.ln();
+                for (o, &s) in out.iter_mut().zip(scratch.iter()) {
+                    *o = s - l;
+                }
+            } else {
+                for o in out.iter_mut() {
+                    *o /= sum;
+                }
+            }
+            if x.iter().any(|v| v.is_nan()) {
+                out.fill(f64::NAN);
             }
         }
     }

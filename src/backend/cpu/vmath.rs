@@ -109,3 +109,104 @@ mod tests {
         assert!(o[0].is_nan() && o[1] == f32::INFINITY && o[2] == 0.0);
     }
 }
+
+/// Sixteen independent lanes: enough for two AVX-512 (or four AVX2) accumulators, so the
+/// adds do not wait on each other.
+const LANES: usize = 16;
+
+#[inline(always)]
+fn sum_generic(x: &[f32]) -> f32 {
+    let mut acc = [0.0f32; LANES];
+    let chunks = x.chunks_exact(LANES);
+    let rest = chunks.remainder();
+    for c in chunks {
+        for i in 0..LANES {
+            acc[i] += c[i];
+        }
+    }
+    let mut s = rest.iter().sum::<f32>();
+    for a in acc {
+        s += a;
+    }
+    s
+}
+
+#[inline(always)]
+fn max_generic(x: &[f32]) -> f32 {
+    let mut acc = [f32::NEG_INFINITY; LANES];
+    let chunks = x.chunks_exact(LANES);
+    let rest = chunks.remainder();
+    for c in chunks {
+        for i in 0..LANES {
+            acc[i] = if c[i] > acc[i] { c[i] } else { acc[i] };
+        }
+    }
+    let mut m = f32::NEG_INFINITY;
+    for &v in rest.iter().chain(&acc) {
+        m = if v > m { v } else { m };
+    }
+    m
+}
+
+/// One softmax (or log-softmax) row: maximum, shifted exponentials, their sum, the scaling.
+/// A NaN anywhere makes the sum NaN, so the row comes out NaN, as PyTorch's does.
+#[inline(always)]
+fn softmax_row_generic(x: &[f32], scratch: &mut [f32], out: &mut [f32], log: bool) {
+    let m = max_generic(x);
+    let m = if m == f32::NEG_INFINITY { 0.0 } else { m };
+    for (s, &v) in scratch.iter_mut().zip(x) {
+        *s = v - m;
+    }
+    exp_slice_generic(scratch, out);
+    let sum = sum_generic(out);
+    if log {
+        let l = sum.ln();
+        for (o, &s) in out.iter_mut().zip(scratch.iter()) {
+            *o = s - l;
+        }
+    } else {
+        let inv = 1.0 / sum;
+        for o in out.iter_mut() {
+            *o *= inv;
+        }
+    }
+}
+
+/// The sum of a float32 slice in sixteen lanes.
+pub fn sum_f32(x: &[f32]) -> f32 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        #[target_feature(enable = "avx512f,avx512dq,avx512vl,avx2,fma")]
+        unsafe fn v4(x: &[f32]) -> f32 {
+            sum_generic(x)
+        }
+        if has_avx512() {
+            // SAFETY: the CPU has the features the function was compiled for.
+            return unsafe { v4(x) };
+        }
+    }
+    sum_generic(x)
+}
+
+/// Softmax of one contiguous float32 row (`scratch` as long as the row).
+pub fn softmax_row_f32(x: &[f32], scratch: &mut [f32], out: &mut [f32], log: bool) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        #[target_feature(enable = "avx512f,avx512dq,avx512vl,avx2,fma")]
+        unsafe fn v4(x: &[f32], scratch: &mut [f32], out: &mut [f32], log: bool) {
+            softmax_row_generic(x, scratch, out, log)
+        }
+        if has_avx512() {
+            // SAFETY: the CPU has the features the function was compiled for.
+            return unsafe { v4(x, scratch, out, log) };
+        }
+    }
+    softmax_row_generic(x, scratch, out, log)
+}
+
+#[cfg(target_arch = "x86_64")]
+fn has_avx512() -> bool {
+    std::arch::is_x86_feature_detected!("avx512f")
+        && std::arch::is_x86_feature_detected!("avx512dq")
+        && std::arch::is_x86_feature_detected!("avx512vl")
+}
