@@ -12,11 +12,19 @@ fn randn(shape: &[usize], seed: u64) -> Tensor {
 }
 
 fn vals(t: &Tensor) -> Vec<f64> {
-    t.contiguous().unwrap().to_dtype(DType::F64).unwrap().to_vec::<f64>().unwrap()
+    t.contiguous()
+        .unwrap()
+        .to_dtype(DType::F64)
+        .unwrap()
+        .to_vec::<f64>()
+        .unwrap()
 }
 
 fn close(a: &[f64], b: &[f64], tol: f64) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= tol * (1.0 + y.abs()))
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| (x - y).abs() <= tol * (1.0 + y.abs()))
 }
 
 /// `a @ b` for row-major `[m, k]` and `[k, n]` data.
@@ -111,7 +119,7 @@ proptest! {
             let sums = vals(&s.sum(Some(&[-1]), false, None).unwrap());
             prop_assert!(sums.iter().all(|v| (v - 1.0).abs() < 1e-5));
             let ls = vals(&x.log_softmax(-1, None).unwrap());
-            let want = vals(&x.sub(&x.logsumexp(Some(&[-1]), true).unwrap()).unwrap());
+            let want = vals(&x.sub(x.logsumexp(Some(&[-1]), true).unwrap()).unwrap());
             prop_assert!(close(&ls, &want, 1e-4));
             // Along dim 0 (a strided row) the same as along -1 of the transpose.
             let t0 = vals(&x.softmax(0, None).unwrap().t().unwrap());
@@ -187,7 +195,7 @@ proptest! {
     #[test]
     fn solvers_invert(n in 1usize..6, seed in 0u64..1000) {
         // Diagonally dominant, so well conditioned.
-        let a = randn(&[n, n], seed).add(&Tensor::eye(n, None, DType::F64).unwrap().mul(n as f64 + 2.0).unwrap()).unwrap();
+        let a = randn(&[n, n], seed).add(Tensor::eye(n, None, DType::F64).unwrap().mul(n as f64 + 2.0).unwrap()).unwrap();
         let inv = a.inv().unwrap();
         let eye = vals(&Tensor::eye(n, None, DType::F64).unwrap());
         prop_assert!(close(&vals(&a.matmul(&inv).unwrap()), &eye, 1e-10));

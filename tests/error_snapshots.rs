@@ -57,3 +57,17 @@ snap!(
     "class LossDiverged(Exception):\n    pass\n\nraise LossDiverged('loss is nan at step 12')\n"
 );
 snap!(import_numpy, "import numpy as np\n");
+
+// Engine II: the inner dimensions of a product, with the transpose that would fit.
+snap!(
+    matmul_inner_mismatch,
+    "x = torch.ones(3, 2)\nw = torch.ones(3, 4)\ny = x @ w\n"
+);
+snap!(
+    conv_channel_mismatch,
+    "img = torch.ones(1, 4, 8, 8)\nw = torch.ones(16, 3, 3, 3)\nout = F.conv2d(img, w)\n"
+);
+snap!(
+    gather_index_out_of_range,
+    "x = torch.arange(6).reshape(2, 3)\nx.gather(1, torch.tensor([[0, 5]]))\n"
+);

@@ -47,8 +47,14 @@ pub trait BackendStorage: Sized {
     /// `out[i] = self[offsets[i]]` (int64 storage offsets, checked), in the offsets' shape.
     fn take(&self, offsets: &Self, ol: &Layout) -> Result<Self>;
     /// `self[offsets[i]] = op(self[offsets[i]], src[i])` in index order (`src` has this dtype).
-    fn put(&mut self, offsets: &Self, ol: &Layout, src: &Self, sl: &Layout, op: PutOp)
-        -> Result<()>;
+    fn put(
+        &mut self,
+        offsets: &Self,
+        ol: &Layout,
+        src: &Self,
+        sl: &Layout,
+        op: PutOp,
+    ) -> Result<()>;
     /// The multi-indices of the nonzero elements as int64 `[count, ndim]`, and the count.
     fn nonzero(&self, layout: &Layout) -> Result<(Self, usize)>;
     /// Sliding-window columns of contiguous N×C×H×W input: `[N, C·kh·kw, oh·ow]` (unfold).

@@ -42,14 +42,20 @@ fn keepdim(it: &mut Interp, a: &mut Args, i: usize) -> R<bool> {
 }
 
 fn kw_dtype(a: &mut Args) -> R<Option<DType>> {
-    a.kw("dtype").filter(|v| !matches!(v, Value::None)).map(|v| dtype_of(&v)).transpose()
+    a.kw("dtype")
+        .filter(|v| !matches!(v, Value::None))
+        .map(|v| dtype_of(&v))
+        .transpose()
 }
 
 pub(super) fn tensor_list(v: &Value, what: &str) -> R<Vec<Tensor>> {
     match v {
         Value::List(l) => l.borrow().iter().map(|x| tensor(x, what)).collect(),
         Value::Tuple(t) => t.iter().map(|x| tensor(x, what)).collect(),
-        other => Err(type_err(format!("{what} must be tuple of Tensors, not {}", other.type_name()))),
+        other => Err(type_err(format!(
+            "{what} must be tuple of Tensors, not {}",
+            other.type_name()
+        ))),
     }
 }
 
@@ -58,7 +64,11 @@ fn t(v: Tensor) -> R<Value> {
 }
 
 fn pair_value(name: &'static str, v: Tensor, i: Tensor) -> R<Value> {
-    Ok(return_type(name, &["values", "indices"], vec![Value::Tensor(v), Value::Tensor(i)]))
+    Ok(return_type(
+        name,
+        &["values", "indices"],
+        vec![Value::Tensor(v), Value::Tensor(i)],
+    ))
 }
 
 fn scalar_arg(v: &Value, what: &str) -> R<Scalar> {
@@ -67,7 +77,10 @@ fn scalar_arg(v: &Value, what: &str) -> R<Scalar> {
         Value::Float(f) => Ok(Scalar::Float(*f)),
         Value::Bool(b) => Ok(Scalar::Bool(*b)),
         Value::Tensor(x) => Ok(x.item()?),
-        _ => Err(type_err(format!("{what} must be a number, not {}", v.type_name()))),
+        _ => Err(type_err(format!(
+            "{what} must be a number, not {}",
+            v.type_name()
+        ))),
     }
 }
 
@@ -76,7 +89,10 @@ fn norm_p(v: Option<Value>) -> R<f64> {
     match v {
         None => Ok(2.0),
         Some(Value::Str(s)) if &*s == "fro" => Ok(2.0),
-        Some(Value::Str(s)) => Err(err("RuntimeError", format!("nabla supports norms p = a number, inf or 'fro', not '{s}'"))),
+        Some(Value::Str(s)) => Err(err(
+            "RuntimeError",
+            format!("nabla supports norms p = a number, inf or 'fro', not '{s}'"),
+        )),
         Some(v) => to_float(&v, "p"),
     }
 }
@@ -91,7 +107,11 @@ fn extreme(it: &mut Interp, a: &mut Args, max: bool) -> R<Value> {
         Some(d) => {
             let d = to_int(&d, "dim")?;
             let k = keepdim(it, a, 2)?;
-            let (v, i) = if max { x.max_dim(d, k)? } else { x.min_dim(d, k)? };
+            let (v, i) = if max {
+                x.max_dim(d, k)?
+            } else {
+                x.min_dim(d, k)?
+            };
             pair_value(if max { "max" } else { "min" }, v, i)
         }
     }
@@ -108,7 +128,10 @@ fn index_items(v: &Value) -> R<Vec<Index>> {
         .map(|x| match x {
             Value::Tensor(t) => Ok(Index::Tensor(t.clone())),
             Value::None => Ok(Index::Slice(None, None, 1)),
-            other => Err(type_err(format!("indices must be a tuple of tensors, not {}", other.type_name()))),
+            other => Err(type_err(format!(
+                "indices must be a tuple of tensors, not {}",
+                other.type_name()
+            ))),
         })
         .collect()
 }
@@ -507,18 +530,31 @@ fn unique_result(v: Tensor, i: Tensor, c: Tensor, inv: bool, cnt: bool) -> R<Val
 fn scatter_impl(a: &mut Args, inplace: bool, op: PutOp) -> R<Value> {
     let x = input(a)?;
     let d = to_int(&a.req(1, "dim")?, "dim")?;
-    let idx = tensor(&a.req(2, "index")?, &format!("{}(): argument 'index'", a.fname))?;
+    let idx = tensor(
+        &a.req(2, "index")?,
+        &format!("{}(): argument 'index'", a.fname),
+    )?;
     let src = match a.opt(3, "src").or_else(|| a.kw("value")) {
         Some(Value::Tensor(s)) => Arg::from(s),
         Some(v) => Arg::Scalar(scalar_arg(&v, "value")?),
-        None => return Err(type_err(format!("{}() missing required argument 'src' or 'value'", a.fname))),
+        None => {
+            return Err(type_err(format!(
+                "{}() missing required argument 'src' or 'value'",
+                a.fname
+            )))
+        }
     };
     let op = match a.kw("reduce").filter(|v| !matches!(v, Value::None)) {
         None => op,
         Some(r) => match &*to_str(&r, "reduce")? {
             "add" => PutOp::Add,
             "multiply" => PutOp::Mul,
-            other => return Err(err("RuntimeError", format!("reduce argument must be either add or multiply, got {other}"))),
+            other => {
+                return Err(err(
+                    "RuntimeError",
+                    format!("reduce argument must be either add or multiply, got {other}"),
+                ))
+            }
         },
     };
     if inplace {
@@ -534,7 +570,11 @@ fn index_add_impl(a: &mut Args, inplace: bool) -> R<Value> {
     let d = to_int(&a.req(1, "dim")?, "dim")?;
     let idx = tensor(&a.req(2, "index")?, "index_add(): argument 'index'")?;
     let src = tensor(&a.req(3, "source")?, "index_add(): argument 'source'")?;
-    let alpha = a.kw("alpha").map(|v| scalar_arg(&v, "alpha")).transpose()?.unwrap_or(Scalar::Int(1));
+    let alpha = a
+        .kw("alpha")
+        .map(|v| scalar_arg(&v, "alpha"))
+        .transpose()?
+        .unwrap_or(Scalar::Int(1));
     let out = if inplace { x } else { x.clone_data()? };
     out.index_add_(d, &idx, &src, alpha)?;
     t(out)

@@ -16,9 +16,15 @@ fn tuple_n(v: &Value, what: &str, n: usize) -> R<Vec<usize>> {
         Value::Int(i) => vec![*i; n],
         other => ints(other, what)?,
     };
-    let vals = if vals.len() == 1 { vec![vals[0]; n] } else { vals };
+    let vals = if vals.len() == 1 {
+        vec![vals[0]; n]
+    } else {
+        vals
+    };
     if vals.len() != n || vals.iter().any(|&x| x < 0) {
-        return Err(type_err(format!("{what} must be an int or a tuple of {n} non-negative ints")));
+        return Err(type_err(format!(
+            "{what} must be an int or a tuple of {n} non-negative ints"
+        )));
     }
     Ok(vals.into_iter().map(|x| x as usize).collect())
 }
@@ -61,7 +67,10 @@ fn padding_arg(a: &mut Args, i: usize, n: usize) -> R<Padding> {
 }
 
 fn weight_bias(a: &mut Args) -> R<(Tensor, Option<Tensor>)> {
-    let w = tensor(&a.req(1, "weight")?, &format!("{}(): argument 'weight'", a.fname))?;
+    let w = tensor(
+        &a.req(1, "weight")?,
+        &format!("{}(): argument 'weight'", a.fname),
+    )?;
     let b = a.opt(2, "bias").map(|v| tensor(&v, "bias")).transpose()?;
     Ok((w, b))
 }
@@ -74,17 +83,31 @@ fn pool_opts(a: &mut Args, dims: usize) -> R<PoolOpts> {
         Some(Value::List(l)) if l.borrow().is_empty() => kernel,
         Some(v) => {
             let s = tuple_n(&v, "stride", dims)?;
-            if dims == 1 { [1, s[0]] } else { [s[0], s[1]] }
+            if dims == 1 {
+                [1, s[0]]
+            } else {
+                [s[0], s[1]]
+            }
         }
     };
     let pad = match a.opt(3, "padding") {
         None => [0, 0],
         Some(v) => {
             let p = tuple_n(&v, "padding", dims)?;
-            if dims == 1 { [0, p[0]] } else { [p[0], p[1]] }
+            if dims == 1 {
+                [0, p[0]]
+            } else {
+                [p[0], p[1]]
+            }
         }
     };
-    Ok(PoolOpts { kernel, stride, padding: pad, dilation: [1, 1], ceil_mode: false })
+    Ok(PoolOpts {
+        kernel,
+        stride,
+        padding: pad,
+        dilation: [1, 1],
+        ceil_mode: false,
+    })
 }
 
 fn max_pool(it: &mut Interp, a: &mut Args, dims: usize) -> R<Value> {
@@ -98,8 +121,16 @@ fn max_pool(it: &mut Interp, a: &mut Args, dims: usize) -> R<Value> {
     let ri = flag(it, a, 6, "return_indices", false)?;
     let x2 = if dims == 1 { x.unsqueeze(-2)? } else { x };
     let (v, i) = x2.max_pool2d(&o)?;
-    let (v, i) = if dims == 1 { (v.squeeze(Some(&[-2]))?, i.squeeze(Some(&[-2]))?) } else { (v, i) };
-    Ok(if ri { Value::tuple(vec![Value::Tensor(v), Value::Tensor(i)]) } else { Value::Tensor(v) })
+    let (v, i) = if dims == 1 {
+        (v.squeeze(Some(&[-2]))?, i.squeeze(Some(&[-2]))?)
+    } else {
+        (v, i)
+    };
+    Ok(if ri {
+        Value::tuple(vec![Value::Tensor(v), Value::Tensor(i)])
+    } else {
+        Value::Tensor(v)
+    })
 }
 
 fn avg_pool(it: &mut Interp, a: &mut Args, dims: usize) -> R<Value> {
@@ -107,10 +138,18 @@ fn avg_pool(it: &mut Interp, a: &mut Args, dims: usize) -> R<Value> {
     let mut o = pool_opts(a, dims)?;
     o.ceil_mode = flag(it, a, 4, "ceil_mode", false)?;
     let cip = flag(it, a, 5, "count_include_pad", true)?;
-    let div = if dims == 2 { opt_int(a, 6, "divisor_override")?.map(|d| d.max(0) as usize) } else { None };
+    let div = if dims == 2 {
+        opt_int(a, 6, "divisor_override")?.map(|d| d.max(0) as usize)
+    } else {
+        None
+    };
     let x2 = if dims == 1 { x.unsqueeze(-2)? } else { x };
     let v = x2.avg_pool2d(&o, cip, div)?;
-    Ok(Value::Tensor(if dims == 1 { v.squeeze(Some(&[-2]))? } else { v }))
+    Ok(Value::Tensor(if dims == 1 {
+        v.squeeze(Some(&[-2]))?
+    } else {
+        v
+    }))
 }
 
 /// An adaptive pool's output size: an int, or a tuple whose entries may be None.
@@ -126,11 +165,21 @@ fn out_sizes(v: &Value, dims: usize) -> R<[Option<usize>; 2]> {
         Value::List(l) => l.borrow().clone(),
         other => vec![other.clone(); dims],
     };
-    let items = if items.len() == 1 { vec![items[0].clone(); dims] } else { items };
+    let items = if items.len() == 1 {
+        vec![items[0].clone(); dims]
+    } else {
+        items
+    };
     if items.len() != dims {
-        return Err(type_err(format!("output_size must be an int or a tuple of {dims} ints")));
+        return Err(type_err(format!(
+            "output_size must be an int or a tuple of {dims} ints"
+        )));
     }
-    Ok(if dims == 1 { [Some(1), one(&items[0])?] } else { [one(&items[0])?, one(&items[1])?] })
+    Ok(if dims == 1 {
+        [Some(1), one(&items[0])?]
+    } else {
+        [one(&items[0])?, one(&items[1])?]
+    })
 }
 
 fn adaptive(a: &mut Args, dims: usize, max: bool, it: &mut Interp) -> R<Value> {
@@ -138,11 +187,21 @@ fn adaptive(a: &mut Args, dims: usize, max: bool, it: &mut Interp) -> R<Value> {
     let size = out_sizes(&a.req(1, "output_size")?, dims)?;
     let ri = max && flag(it, a, 2, "return_indices", false)?;
     let x2 = if dims == 1 { x.unsqueeze(-2)? } else { x };
-    let squeeze = |t: Tensor| if dims == 1 { t.squeeze(Some(&[-2])) } else { Ok(t) };
+    let squeeze = |t: Tensor| {
+        if dims == 1 {
+            t.squeeze(Some(&[-2]))
+        } else {
+            Ok(t)
+        }
+    };
     if max {
         let (v, i) = x2.adaptive_max_pool2d(size)?;
         let (v, i) = (squeeze(v)?, squeeze(i)?);
-        return Ok(if ri { Value::tuple(vec![Value::Tensor(v), Value::Tensor(i)]) } else { Value::Tensor(v) });
+        return Ok(if ri {
+            Value::tuple(vec![Value::Tensor(v), Value::Tensor(i)])
+        } else {
+            Value::Tensor(v)
+        });
     }
     Ok(Value::Tensor(squeeze(x2.adaptive_avg_pool2d(size)?)?))
 }

@@ -551,7 +551,10 @@ fn return_fields(v: &Value) -> Vec<Value> {
 pub(super) fn return_type(name: &str, fields: &[&str], values: Vec<Value>) -> Value {
     let class = class_with(name, RETURN_TYPE_METHODS);
     let attrs = fields.iter().map(|f| Rc::from(*f)).zip(values).collect();
-    Value::Instance(Rc::new(Instance { class, attrs: RefCell::new(attrs) }))
+    Value::Instance(Rc::new(Instance {
+        class,
+        attrs: RefCell::new(attrs),
+    }))
 }
 
 fn class_with(name: &str, methods: &'static [Builtin]) -> Rc<Class> {

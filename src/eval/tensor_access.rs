@@ -76,14 +76,20 @@ impl Interp {
         };
         let adv = |v: &Value| match v {
             Value::List(_) => true,
-            Value::Tensor(x) => !(x.dim() == 0 && !x.dtype().is_float() && x.dtype() != DType::Bool),
+            Value::Tensor(x) => {
+                !(x.dim() == 0 && !x.dtype().is_float() && x.dtype() != DType::Bool)
+            }
             _ => false,
         };
         if !items.iter().any(adv) {
             return Ok(None);
         }
         let get = |v: &Value| -> R<Option<i64>> {
-            if matches!(v, Value::None) { Ok(None) } else { to_int(v, "slice index").map(Some) }
+            if matches!(v, Value::None) {
+                Ok(None)
+            } else {
+                to_int(v, "slice index").map(Some)
+            }
         };
         let mut out = Vec::with_capacity(items.len());
         for v in &items {
@@ -115,7 +121,7 @@ impl Interp {
     /// among the items (advanced indexing, boolean masks) gives a copy.
     pub fn tensor_index(&mut self, t: &Tensor, index: &Value) -> R<Tensor> {
         if let Some(items) = self.advanced_items(index)? {
-            return Ok(t.index(&items).map_err(index_error)?);
+            return t.index(&items).map_err(index_error);
         }
         let items: Vec<Value> = match index {
             Value::Tuple(items) => items.to_vec(),
@@ -190,7 +196,9 @@ impl Interp {
         if let Some(items) = self.advanced_items(index)? {
             let src = match v {
                 Value::Tensor(src) => Arg::from(src.clone()),
-                Value::List(_) | Value::Tuple(_) => Arg::from(Tensor::new(&nested(v)?, Some(t.dtype()))?),
+                Value::List(_) | Value::Tuple(_) => {
+                    Arg::from(Tensor::new(&nested(v)?, Some(t.dtype()))?)
+                }
                 other => match tensor_arg(other) {
                     Some(a @ Arg::Scalar(_)) => a,
                     _ => {
@@ -201,7 +209,7 @@ impl Interp {
                     }
                 },
             };
-            return Ok(t.index_put_(&items, src, false).map_err(index_error)?);
+            return t.index_put_(&items, src, false).map_err(index_error);
         }
         let view = self.tensor_index(t, index)?;
         match v {
@@ -234,7 +242,8 @@ impl Interp {
 fn index_error(e: Error) -> super::exc::Ctrl {
     match &e {
         Error::InvalidArgument { message, .. }
-            if message.starts_with("too many indices") || message.starts_with("The shape of the mask") =>
+            if message.starts_with("too many indices")
+                || message.starts_with("The shape of the mask") =>
         {
             err("IndexError", message.clone())
         }

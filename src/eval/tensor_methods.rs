@@ -271,7 +271,10 @@ pub fn tensor_method(name: &str) -> Option<&'static Builtin> {
             for b in TORCH.iter().filter(|b| !NOT_METHODS.contains(&b.name)) {
                 m.insert(b.name, b);
             }
-            for b in super::engine_ops::ENGINE.iter().chain(super::engine_ops::METHODS_ONLY) {
+            for b in super::engine_ops::ENGINE
+                .iter()
+                .chain(super::engine_ops::METHODS_ONLY)
+            {
                 m.insert(b.name, b);
             }
             for b in TENSOR_METHODS {

@@ -25,7 +25,12 @@ pub struct ConvOpts {
 
 impl Default for ConvOpts {
     fn default() -> Self {
-        ConvOpts { stride: [1, 1], padding: Padding::Explicit([0, 0]), dilation: [1, 1], groups: 1 }
+        ConvOpts {
+            stride: [1, 1],
+            padding: Padding::Explicit([0, 0]),
+            dilation: [1, 1],
+            groups: 1,
+        }
     }
 }
 
@@ -50,21 +55,30 @@ fn batched(op: &'static str, x: &Tensor) -> Result<(Tensor, bool)> {
     match x.dim() {
         4 => Ok((x.contiguous()?, false)),
         3 => Ok((x.unsqueeze(0)?.contiguous()?, true)),
-        d => Err(Error::invalid(op, format!(
-            "Expected 3D (unbatched) or 4D (batched) input to {op}, but got input of size: [{}]{}",
-            join(x.shape()),
-            if d < 3 { "" } else { "" }
-        ))),
+        _ => Err(Error::invalid(
+            op,
+            format!(
+            "Expected 3D (unbatched) or 4D (batched) input to {op}, but got input of size: [{}]",
+            join(x.shape())
+        ),
+        )),
     }
 }
 
 fn unbatch(t: Tensor, was: bool) -> Result<Tensor> {
-    if was { t.squeeze(Some(&[0])) } else { Ok(t) }
+    if was {
+        t.squeeze(Some(&[0]))
+    } else {
+        Ok(t)
+    }
 }
 
 fn float_check(op: &'static str, x: &Tensor) -> Result<()> {
     if !x.dtype().is_float() {
-        return Err(Error::DTypeUnsupported { op, dtype: x.dtype() });
+        return Err(Error::DTypeUnsupported {
+            op,
+            dtype: x.dtype(),
+        });
     }
     Ok(())
 }
@@ -74,20 +88,33 @@ impl Tensor {
     pub fn conv2d(&self, weight: &Tensor, bias: Option<&Tensor>, o: &ConvOpts) -> Result<Tensor> {
         let (x, was) = batched("conv2d", self)?;
         if weight.dim() != 4 {
-            return Err(Error::invalid("conv2d", format!(
-                "weight should have at least three dimensions, got a {}-D weight of size [{}]",
-                weight.dim(), join(weight.shape())
-            )));
+            return Err(Error::invalid(
+                "conv2d",
+                format!(
+                    "weight should have at least three dimensions, got a {}-D weight of size [{}]",
+                    weight.dim(),
+                    join(weight.shape())
+                ),
+            ));
         }
         if x.dtype() != weight.dtype() {
-            return Err(Error::invalid("conv2d", format!(
-                "Input type ({}) and weight type ({}) should be the same",
-                x.dtype().cpp_name(), weight.dtype().cpp_name()
-            )));
+            return Err(Error::invalid(
+                "conv2d",
+                format!(
+                    "Input type ({}) and weight type ({}) should be the same",
+                    x.dtype().cpp_name(),
+                    weight.dtype().cpp_name()
+                ),
+            ));
         }
         float_check("slow_conv2d_cpu", &x)?;
         let (n, c, h, w) = (x.shape()[0], x.shape()[1], x.shape()[2], x.shape()[3]);
-        let (oc, cg, kh, kw) = (weight.shape()[0], weight.shape()[1], weight.shape()[2], weight.shape()[3]);
+        let (oc, cg, kh, kw) = (
+            weight.shape()[0],
+            weight.shape()[1],
+            weight.shape()[2],
+            weight.shape()[3],
+        );
         let g = o.groups.max(1);
         if cg * g != c {
             return Err(Error::invalid("conv2d", format!(
@@ -108,12 +135,16 @@ impl Tensor {
             Padding::Valid => (x, 0, 0),
             Padding::Same => {
                 if o.stride != [1, 1] {
-                    return Err(Error::invalid("conv2d", "padding='same' is not supported for strided convolutions"));
+                    return Err(Error::invalid(
+                        "conv2d",
+                        "padding='same' is not supported for strided convolutions",
+                    ));
                 }
                 let (th, tw) = (dh * (kh - 1), dw * (kw - 1));
                 // An odd total pads one more on the bottom/right, as PyTorch does.
                 let x = if th % 2 == 1 || tw % 2 == 1 {
-                    x.pad(&[0, (tw % 2) as i64, 0, (th % 2) as i64], "constant", 0.0)?.contiguous()?
+                    x.pad(&[0, (tw % 2) as i64, 0, (th % 2) as i64], "constant", 0.0)?
+                        .contiguous()?
                 } else {
                     x
                 };
@@ -121,13 +152,31 @@ impl Tensor {
             }
         };
         let (h2, w2) = (x.shape()[2], x.shape()[3]);
-        let (Some(oh), Some(ow)) = (out_size(h2, kh, sh, ph, dh, false), out_size(w2, kw, sw, pw, dw, false)) else {
+        let (Some(oh), Some(ow)) = (
+            out_size(h2, kh, sh, ph, dh, false),
+            out_size(w2, kw, sw, pw, dw, false),
+        ) else {
             return Err(Error::invalid("conv2d", format!(
                 "Calculated padded input size per channel: ({} x {}). Kernel size: ({} x {}). Kernel size can't be greater than actual input size",
                 h + 2 * ph, w + 2 * pw, dh * (kh - 1) + 1, dw * (kw - 1) + 1
             )));
         };
-        let win = Window2d { n, c, h: h2, w: w2, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow };
+        let win = Window2d {
+            n,
+            c,
+            h: h2,
+            w: w2,
+            kh,
+            kw,
+            sh,
+            sw,
+            ph,
+            pw,
+            dh,
+            dw,
+            oh,
+            ow,
+        };
         let cols = Tensor::from_storage(x.read().im2col(&win)?, &[n, c * kh * kw, oh * ow]);
         let k = (cg * kh * kw) as i64;
         let l = (oh * ow) as i64;
@@ -141,9 +190,21 @@ impl Tensor {
     }
 
     /// `F.conv1d(input, weight, bias, stride, padding, dilation, groups)` on N×C×L.
-    pub fn conv1d(&self, weight: &Tensor, bias: Option<&Tensor>, stride: usize, padding: Padding, dilation: usize, groups: usize) -> Result<Tensor> {
+    pub fn conv1d(
+        &self,
+        weight: &Tensor,
+        bias: Option<&Tensor>,
+        stride: usize,
+        padding: Padding,
+        dilation: usize,
+        groups: usize,
+    ) -> Result<Tensor> {
         let unb = self.dim() == 2;
-        let x = if unb { self.unsqueeze(0)? } else { self.clone() };
+        let x = if unb {
+            self.unsqueeze(0)?
+        } else {
+            self.clone()
+        };
         if x.dim() != 3 || weight.dim() != 3 {
             return Err(Error::invalid("conv1d", format!(
                 "Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of size: [{}]",
@@ -154,22 +215,51 @@ impl Tensor {
             Padding::Explicit([p, _]) => Padding::Explicit([0, p]),
             p => p,
         };
-        let o = ConvOpts { stride: [1, stride], padding, dilation: [1, dilation], groups };
-        let r = x.unsqueeze(2)?.conv2d(&weight.unsqueeze(2)?, bias, &o)?.squeeze(Some(&[2]))?;
-        if unb { r.squeeze(Some(&[0])) } else { Ok(r) }
+        let o = ConvOpts {
+            stride: [1, stride],
+            padding,
+            dilation: [1, dilation],
+            groups,
+        };
+        let r = x
+            .unsqueeze(2)?
+            .conv2d(&weight.unsqueeze(2)?, bias, &o)?
+            .squeeze(Some(&[2]))?;
+        if unb {
+            r.squeeze(Some(&[0]))
+        } else {
+            Ok(r)
+        }
     }
 
     /// `F.conv_transpose2d(input, weight, bias, stride, padding, output_padding, groups,
     /// dilation)`; weight is `[C_in, C_out / groups, kh, kw]`.
     #[allow(clippy::too_many_arguments)]
-    pub fn conv_transpose2d(&self, weight: &Tensor, bias: Option<&Tensor>, stride: [usize; 2], padding: [usize; 2], output_padding: [usize; 2], groups: usize, dilation: [usize; 2]) -> Result<Tensor> {
+    pub fn conv_transpose2d(
+        &self,
+        weight: &Tensor,
+        bias: Option<&Tensor>,
+        stride: [usize; 2],
+        padding: [usize; 2],
+        output_padding: [usize; 2],
+        groups: usize,
+        dilation: [usize; 2],
+    ) -> Result<Tensor> {
         let (x, was) = batched("conv_transpose2d", self)?;
         float_check("slow_conv_transpose2d_cpu", &x)?;
         if weight.dim() != 4 || x.dtype() != weight.dtype() {
-            return Err(Error::invalid("conv_transpose2d", "weight must be a 4-D tensor of the input's dtype"));
+            return Err(Error::invalid(
+                "conv_transpose2d",
+                "weight must be a 4-D tensor of the input's dtype",
+            ));
         }
         let (n, c, h, w) = (x.shape()[0], x.shape()[1], x.shape()[2], x.shape()[3]);
-        let (ci, ocg, kh, kw) = (weight.shape()[0], weight.shape()[1], weight.shape()[2], weight.shape()[3]);
+        let (ci, ocg, kh, kw) = (
+            weight.shape()[0],
+            weight.shape()[1],
+            weight.shape()[2],
+            weight.shape()[3],
+        );
         let g = groups.max(1);
         if ci != c || c % g != 0 {
             return Err(Error::invalid("conv_transpose2d", format!(
@@ -179,13 +269,22 @@ impl Tensor {
         }
         for k in 0..2 {
             if output_padding[k] >= stride[k].max(dilation[k]) {
-                return Err(Error::invalid("conv_transpose2d", "output padding must be smaller than either stride or dilation"));
+                return Err(Error::invalid(
+                    "conv_transpose2d",
+                    "output padding must be smaller than either stride or dilation",
+                ));
             }
         }
         let size = |i: usize, k: usize, d: usize| -> Result<usize> {
-            let v = (i as i64 - 1) * stride[d] as i64 - 2 * padding[d] as i64 + (dilation[d] * (k - 1)) as i64 + output_padding[d] as i64 + 1;
+            let v = (i as i64 - 1) * stride[d] as i64 - 2 * padding[d] as i64
+                + (dilation[d] * (k - 1)) as i64
+                + output_padding[d] as i64
+                + 1;
             if v < 1 {
-                return Err(Error::invalid("conv_transpose2d", "the output size would be less than 1"));
+                return Err(Error::invalid(
+                    "conv_transpose2d",
+                    "the output size would be less than 1",
+                ));
             }
             Ok(v as usize)
         };
@@ -196,8 +295,26 @@ impl Tensor {
         // cols[n, g] = W[g]^T @ x[n, g]: [ocg·kh·kw, h·w] per group.
         let wt = weight.reshape(&[1, g as i64, cgi, kk])?.transpose(-1, -2)?;
         let xs = x.reshape(&[n as i64, g as i64, cgi, (h * w) as i64])?;
-        let cols = wt.matmul(&xs)?.reshape(&[n as i64, oc as i64 * (kh * kw) as i64, (h * w) as i64])?.contiguous()?;
-        let win = Window2d { n, c: oc, h: oh, w: ow, kh, kw, sh: stride[0], sw: stride[1], ph: padding[0], pw: padding[1], dh: dilation[0], dw: dilation[1], oh: h, ow: w };
+        let cols = wt
+            .matmul(&xs)?
+            .reshape(&[n as i64, oc as i64 * (kh * kw) as i64, (h * w) as i64])?
+            .contiguous()?;
+        let win = Window2d {
+            n,
+            c: oc,
+            h: oh,
+            w: ow,
+            kh,
+            kw,
+            sh: stride[0],
+            sw: stride[1],
+            ph: padding[0],
+            pw: padding[1],
+            dh: dilation[0],
+            dw: dilation[1],
+            oh: h,
+            ow: w,
+        };
         let mut out = Tensor::from_storage(cols.read().col2im(&win)?, &[n, oc, oh, ow]);
         if let Some(b) = bias {
             out = out.add(&b.reshape(&[1, oc as i64, 1, 1])?)?;
@@ -217,7 +334,10 @@ impl Tensor {
                 )));
             }
             if o.kernel[k] == 0 || o.stride[k] == 0 {
-                return Err(Error::invalid(op, "kernel size and stride should be greater than zero"));
+                return Err(Error::invalid(
+                    op,
+                    "kernel size and stride should be greater than zero",
+                ));
             }
         }
         let oh = out_size(h, kh, o.stride[0], o.padding[0], o.dilation[0], o.ceil_mode);
@@ -227,17 +347,39 @@ impl Tensor {
                 "Given input size: ({c}x{h}x{w}). Calculated output size: ({c}x0x0). Output size is too small"
             )));
         };
-        Ok(Window2d { n, c, h, w, kh, kw, sh: o.stride[0], sw: o.stride[1], ph: o.padding[0], pw: o.padding[1], dh: o.dilation[0], dw: o.dilation[1], oh, ow })
+        Ok(Window2d {
+            n,
+            c,
+            h,
+            w,
+            kh,
+            kw,
+            sh: o.stride[0],
+            sw: o.stride[1],
+            ph: o.padding[0],
+            pw: o.padding[1],
+            dh: o.dilation[0],
+            dw: o.dilation[1],
+            oh,
+            ow,
+        })
     }
 
-    fn run_pool(&self, op: &'static str, o: &PoolOpts, kind: Pool2d) -> Result<(Tensor, Option<Tensor>)> {
+    fn run_pool(
+        &self,
+        op: &'static str,
+        o: &PoolOpts,
+        kind: Pool2d,
+    ) -> Result<(Tensor, Option<Tensor>)> {
         let (x, was) = batched(op, self)?;
         float_check(op, &x)?;
         let win = self.pool_window(op, o, &x)?;
         let (v, i) = x.read().pool2d(&win, kind)?;
         let shape = [win.n, win.c, win.oh, win.ow];
         let v = unbatch(Tensor::from_storage(v, &shape), was)?;
-        let i = i.map(|i| unbatch(Tensor::from_storage(i, &shape), was)).transpose()?;
+        let i = i
+            .map(|i| unbatch(Tensor::from_storage(i, &shape), was))
+            .transpose()?;
         Ok((v, i))
     }
 
@@ -245,19 +387,41 @@ impl Tensor {
     /// (for `return_indices=True`) positions within each H×W plane.
     pub fn max_pool2d(&self, o: &PoolOpts) -> Result<(Tensor, Tensor)> {
         let (v, i) = self.run_pool("max_pool2d", o, Pool2d::Max)?;
-        Ok((v, i.ok_or_else(|| Error::invalid("max_pool2d", "no indices"))?))
+        Ok((
+            v,
+            i.ok_or_else(|| Error::invalid("max_pool2d", "no indices"))?,
+        ))
     }
 
     /// `F.avg_pool2d(x, kernel_size, stride, padding, ceil_mode, count_include_pad,
     /// divisor_override)`.
-    pub fn avg_pool2d(&self, o: &PoolOpts, count_include_pad: bool, divisor_override: Option<usize>) -> Result<Tensor> {
+    pub fn avg_pool2d(
+        &self,
+        o: &PoolOpts,
+        count_include_pad: bool,
+        divisor_override: Option<usize>,
+    ) -> Result<Tensor> {
         if divisor_override == Some(0) {
             return Err(Error::invalid("avg_pool2d", "divisor must be not zero"));
         }
-        Ok(self.run_pool("avg_pool2d", o, Pool2d::Avg { count_include_pad, divisor_override })?.0)
+        Ok(self
+            .run_pool(
+                "avg_pool2d",
+                o,
+                Pool2d::Avg {
+                    count_include_pad,
+                    divisor_override,
+                },
+            )?
+            .0)
     }
 
-    fn adaptive(&self, op: &'static str, size: [Option<usize>; 2], kind: Pool2d) -> Result<(Tensor, Option<Tensor>)> {
+    fn adaptive(
+        &self,
+        op: &'static str,
+        size: [Option<usize>; 2],
+        kind: Pool2d,
+    ) -> Result<(Tensor, Option<Tensor>)> {
         let (x, was) = batched(op, self)?;
         float_check(op, &x)?;
         let (n, c, h, w) = (x.shape()[0], x.shape()[1], x.shape()[2], x.shape()[3]);
@@ -265,30 +429,64 @@ impl Tensor {
         if oh == 0 || ow == 0 || h == 0 || w == 0 {
             return Err(Error::invalid(op, format!("{op}(): Expected input to have non-zero size for non-batch dimensions, but input has sizes [{}]", join(self.shape()))));
         }
-        let win = Window2d { n, c, h, w, kh: 1, kw: 1, sh: 1, sw: 1, ph: 0, pw: 0, dh: 1, dw: 1, oh, ow };
+        let win = Window2d {
+            n,
+            c,
+            h,
+            w,
+            kh: 1,
+            kw: 1,
+            sh: 1,
+            sw: 1,
+            ph: 0,
+            pw: 0,
+            dh: 1,
+            dw: 1,
+            oh,
+            ow,
+        };
         let (v, i) = x.read().pool2d(&win, kind)?;
         let shape = [n, c, oh, ow];
         let v = unbatch(Tensor::from_storage(v, &shape), was)?;
-        let i = i.map(|i| unbatch(Tensor::from_storage(i, &shape), was)).transpose()?;
+        let i = i
+            .map(|i| unbatch(Tensor::from_storage(i, &shape), was))
+            .transpose()?;
         Ok((v, i))
     }
 
     /// `F.adaptive_avg_pool2d(x, output_size)` (None keeps that input size).
     pub fn adaptive_avg_pool2d(&self, size: [Option<usize>; 2]) -> Result<Tensor> {
-        Ok(self.adaptive("adaptive_avg_pool2d", size, Pool2d::AdaptiveAvg)?.0)
+        Ok(self
+            .adaptive("adaptive_avg_pool2d", size, Pool2d::AdaptiveAvg)?
+            .0)
     }
 
     /// `F.adaptive_max_pool2d(x, output_size)`: values and positions.
     pub fn adaptive_max_pool2d(&self, size: [Option<usize>; 2]) -> Result<(Tensor, Tensor)> {
         let (v, i) = self.adaptive("adaptive_max_pool2d", size, Pool2d::AdaptiveMax)?;
-        Ok((v, i.ok_or_else(|| Error::invalid("adaptive_max_pool2d", "no indices"))?))
+        Ok((
+            v,
+            i.ok_or_else(|| Error::invalid("adaptive_max_pool2d", "no indices"))?,
+        ))
     }
 
     /// `F.unfold(x, kernel_size, dilation, padding, stride)`: `[N, C·kh·kw, L]`.
-    pub fn unfold_im2col(&self, kernel: [usize; 2], dilation: [usize; 2], padding: [usize; 2], stride: [usize; 2]) -> Result<Tensor> {
+    pub fn unfold_im2col(
+        &self,
+        kernel: [usize; 2],
+        dilation: [usize; 2],
+        padding: [usize; 2],
+        stride: [usize; 2],
+    ) -> Result<Tensor> {
         let (x, was) = batched("unfold", self)?;
         float_check("im2col", &x)?;
-        let o = PoolOpts { kernel, stride, padding: [0, 0], dilation, ceil_mode: false };
+        let o = PoolOpts {
+            kernel,
+            stride,
+            padding: [0, 0],
+            dilation,
+            ceil_mode: false,
+        };
         let (n, c, h, w) = (x.shape()[0], x.shape()[1], x.shape()[2], x.shape()[3]);
         let oh = out_size(h, kernel[0], stride[0], padding[0], dilation[0], false);
         let ow = out_size(w, kernel[1], stride[1], padding[1], dilation[1], false);
@@ -301,15 +499,45 @@ impl Tensor {
             )));
         };
         let _ = o;
-        let win = Window2d { n, c, h, w, kh: kernel[0], kw: kernel[1], sh: stride[0], sw: stride[1], ph: padding[0], pw: padding[1], dh: dilation[0], dw: dilation[1], oh, ow };
-        let r = Tensor::from_storage(x.read().im2col(&win)?, &[n, c * kernel[0] * kernel[1], oh * ow]);
+        let win = Window2d {
+            n,
+            c,
+            h,
+            w,
+            kh: kernel[0],
+            kw: kernel[1],
+            sh: stride[0],
+            sw: stride[1],
+            ph: padding[0],
+            pw: padding[1],
+            dh: dilation[0],
+            dw: dilation[1],
+            oh,
+            ow,
+        };
+        let r = Tensor::from_storage(
+            x.read().im2col(&win)?,
+            &[n, c * kernel[0] * kernel[1], oh * ow],
+        );
         unbatch(r, was)
     }
 
     /// `F.fold(x, output_size, kernel_size, dilation, padding, stride)`: sums the blocks back.
-    pub fn fold_col2im(&self, output: [usize; 2], kernel: [usize; 2], dilation: [usize; 2], padding: [usize; 2], stride: [usize; 2]) -> Result<Tensor> {
+    pub fn fold_col2im(
+        &self,
+        output: [usize; 2],
+        kernel: [usize; 2],
+        dilation: [usize; 2],
+        padding: [usize; 2],
+        stride: [usize; 2],
+    ) -> Result<Tensor> {
         let unb = self.dim() == 2;
-        let x = if unb { self.unsqueeze(0)? } else { self.clone() }.contiguous()?;
+        let x = if unb {
+            self.unsqueeze(0)?
+        } else {
+            self.clone()
+        }
+        .contiguous()?;
         float_check("col2im", &x)?;
         if x.dim() != 3 {
             return Err(Error::invalid("fold", format!("Expected 2D or 3D (batch mode) tensor for input with possibly 0 batch size and non-zero dimensions for input, but got: [{}]", join(self.shape()))));
@@ -322,8 +550,24 @@ impl Tensor {
                 kernel[0], kernel[1]
             )));
         }
-        let oh = out_size(output[0], kernel[0], stride[0], padding[0], dilation[0], false).unwrap_or(0);
-        let ow = out_size(output[1], kernel[1], stride[1], padding[1], dilation[1], false).unwrap_or(0);
+        let oh = out_size(
+            output[0],
+            kernel[0],
+            stride[0],
+            padding[0],
+            dilation[0],
+            false,
+        )
+        .unwrap_or(0);
+        let ow = out_size(
+            output[1],
+            kernel[1],
+            stride[1],
+            padding[1],
+            dilation[1],
+            false,
+        )
+        .unwrap_or(0);
         if oh * ow != l {
             return Err(Error::invalid("fold", format!(
                 "Given output_size=({}, {}), kernel_size=({}, {}), dilation=({}, {}), padding=({}, {}), stride=({}, {}), expected size of input's dimension 2 to match the calculated number of sliding blocks {oh} * {ow} = {}, but got input.size(2)={l}.",
@@ -331,14 +575,39 @@ impl Tensor {
             )));
         }
         let c = ck / kk;
-        let win = Window2d { n, c, h: output[0], w: output[1], kh: kernel[0], kw: kernel[1], sh: stride[0], sw: stride[1], ph: padding[0], pw: padding[1], dh: dilation[0], dw: dilation[1], oh, ow };
+        let win = Window2d {
+            n,
+            c,
+            h: output[0],
+            w: output[1],
+            kh: kernel[0],
+            kw: kernel[1],
+            sh: stride[0],
+            sw: stride[1],
+            ph: padding[0],
+            pw: padding[1],
+            dh: dilation[0],
+            dw: dilation[1],
+            oh,
+            ow,
+        };
         let r = Tensor::from_storage(x.read().col2im(&win)?, &[n, c, output[0], output[1]]);
-        if unb { r.squeeze(Some(&[0])) } else { Ok(r) }
+        if unb {
+            r.squeeze(Some(&[0]))
+        } else {
+            Ok(r)
+        }
     }
 
     /// `F.interpolate(x, size, scale_factor, mode, align_corners)` for 'nearest' (3-D and
     /// 4-D input) and 'bilinear' / 'linear'.
-    pub fn interpolate(&self, size: Option<&[usize]>, scale: Option<&[f64]>, mode: &str, align_corners: Option<bool>) -> Result<Tensor> {
+    pub fn interpolate(
+        &self,
+        size: Option<&[usize]>,
+        scale: Option<&[f64]>,
+        mode: &str,
+        align_corners: Option<bool>,
+    ) -> Result<Tensor> {
         let sp = self.dim().saturating_sub(2);
         if sp == 0 || sp > 2 {
             return Err(Error::invalid("interpolate", format!(
@@ -347,7 +616,10 @@ impl Tensor {
             )));
         }
         if !self.dtype().is_float() && mode != "nearest" {
-            return Err(Error::DTypeUnsupported { op: "upsample_bilinear2d_out_frame", dtype: self.dtype() });
+            return Err(Error::DTypeUnsupported {
+                op: "upsample_bilinear2d_out_frame",
+                dtype: self.dtype(),
+            });
         }
         let want = match mode {
             "nearest" => sp,
@@ -356,7 +628,14 @@ impl Tensor {
             m => return Err(Error::invalid("interpolate", format!("nabla's interpolate supports mode 'nearest', 'linear' and 'bilinear', not '{m}'"))),
         };
         if want != sp {
-            return Err(Error::invalid("interpolate", format!("Got {}D input, but {mode} mode needs {}D input", self.dim(), want + 2)));
+            return Err(Error::invalid(
+                "interpolate",
+                format!(
+                    "Got {}D input, but {mode} mode needs {}D input",
+                    self.dim(),
+                    want + 2
+                ),
+            ));
         }
         if mode == "nearest" && align_corners.is_some() {
             return Err(Error::invalid("interpolate", "align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear"));
@@ -371,14 +650,21 @@ impl Tensor {
                     let f = sc[if sc.len() == 1 { 0 } else { k }];
                     ((inp as f64 * f).floor() as usize, Some(1.0 / f))
                 }
-                _ => return Err(Error::invalid("interpolate", "only one of size or scale_factor should be defined")),
+                _ => {
+                    return Err(Error::invalid(
+                        "interpolate",
+                        "only one of size or scale_factor should be defined",
+                    ))
+                }
             };
             if o == 0 {
                 return Err(Error::invalid("interpolate", format!("Input and output sizes should be greater than 0, but got input ({inp}) and output ({o})")));
             }
             let ratio = s.unwrap_or(inp as f64 / o as f64);
             if mode == "nearest" {
-                let idx: Vec<i64> = (0..o).map(|i| ((i as f64 * ratio).floor() as i64).min(inp as i64 - 1)).collect();
+                let idx: Vec<i64> = (0..o)
+                    .map(|i| ((i as f64 * ratio).floor() as i64).min(inp as i64 - 1))
+                    .collect();
                 out = out.index_select(d as i64, &Tensor::from_slice(&idx, &[o])?)?;
                 continue;
             }
@@ -386,20 +672,29 @@ impl Tensor {
             let src: Vec<f64> = (0..o)
                 .map(|i| {
                     if ac {
-                        if o > 1 { i as f64 * (inp as f64 - 1.0) / (o as f64 - 1.0) } else { 0.0 }
+                        if o > 1 {
+                            i as f64 * (inp as f64 - 1.0) / (o as f64 - 1.0)
+                        } else {
+                            0.0
+                        }
                     } else {
                         ((i as f64 + 0.5) * ratio - 0.5).max(0.0)
                     }
                 })
                 .collect();
-            let i0: Vec<i64> = src.iter().map(|&v| (v.floor() as i64).min(inp as i64 - 1)).collect();
+            let i0: Vec<i64> = src
+                .iter()
+                .map(|&v| (v.floor() as i64).min(inp as i64 - 1))
+                .collect();
             let i1: Vec<i64> = i0.iter().map(|&v| (v + 1).min(inp as i64 - 1)).collect();
             let lam: Vec<f64> = src.iter().zip(&i0).map(|(&v, &f)| v - f as f64).collect();
             let a = out.index_select(d as i64, &Tensor::from_slice(&i0, &[o])?)?;
             let b = out.index_select(d as i64, &Tensor::from_slice(&i1, &[o])?)?;
             let mut shape = vec![1i64; self.dim()];
             shape[d] = o as i64;
-            let l = Tensor::from_slice(&lam, &[o])?.to_dtype(self.dtype())?.reshape(&shape)?;
+            let l = Tensor::from_slice(&lam, &[o])?
+                .to_dtype(self.dtype())?
+                .reshape(&shape)?;
             let one_minus = l.neg()?.add(1.0)?;
             out = a.mul(&one_minus)?.add(&b.mul(&l)?)?;
         }

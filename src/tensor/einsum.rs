@@ -36,7 +36,10 @@ fn parse_term(s: &str, ndim: usize, n_ell: usize) -> Result<Vec<char>> {
         }
         let c = rest.chars().next().unwrap_or(' ');
         if !c.is_ascii_alphabetic() {
-            return Err(err(format!("einsum(): invalid subscript given at index {}: '{c}'", s.len() - rest.len())));
+            return Err(err(format!(
+                "einsum(): invalid subscript given at index {}: '{c}'",
+                s.len() - rest.len()
+            )));
         }
         out.push(c);
         rest = &rest[c.len_utf8()..];
@@ -65,9 +68,9 @@ pub fn einsum(equation: &str, operands: &[Tensor]) -> Result<Tensor> {
     };
     let specs: Vec<&str> = lhs.split(',').collect();
     if specs.len() != operands.len() {
-        return Err(err(format!(
-            "einsum(): more operands were provided than specified in the equation"
-        )));
+        return Err(err(
+            "einsum(): more operands were provided than specified in the equation",
+        ));
     }
     let n_ell = specs
         .iter()
@@ -78,10 +81,18 @@ pub fn einsum(equation: &str, operands: &[Tensor]) -> Result<Tensor> {
         .unwrap_or(0);
     let mut terms = Vec::new();
     for (at, (s, t)) in specs.iter().zip(operands).enumerate() {
-        terms.push(Term { t: t.clone(), at, labels: parse_term(s, t.dim(), n_ell)? });
+        terms.push(Term {
+            t: t.clone(),
+            at,
+            labels: parse_term(s, t.dim(), n_ell)?,
+        });
     }
     let output: Vec<char> = match &rhs {
-        Some(r) => parse_term(r, r.replace("...", "").len() + if r.contains("...") { n_ell } else { 0 }, n_ell)?,
+        Some(r) => parse_term(
+            r,
+            r.replace("...", "").len() + if r.contains("...") { n_ell } else { 0 },
+            n_ell,
+        )?,
         None => {
             let mut counts = std::collections::BTreeMap::new();
             for t in &terms {
@@ -90,7 +101,12 @@ pub fn einsum(equation: &str, operands: &[Tensor]) -> Result<Tensor> {
                 }
             }
             let mut out: Vec<char> = (0..n_ell).map(ellipsis_label).collect();
-            out.extend(counts.iter().filter(|(c, &n)| n == 1 && c.is_ascii_alphabetic()).map(|(c, _)| *c));
+            out.extend(
+                counts
+                    .iter()
+                    .filter(|(c, &n)| n == 1 && c.is_ascii_alphabetic())
+                    .map(|(c, _)| *c),
+            );
             out
         }
     };
@@ -116,7 +132,9 @@ pub fn einsum(equation: &str, operands: &[Tensor]) -> Result<Tensor> {
     let mut rest = terms;
     loop {
         // Labels needed later: the output's and those of operands still to come.
-        let needed = |c: char, rest: &[Term]| output.contains(&c) || rest.iter().any(|t| t.labels.contains(&c));
+        let needed = |c: char, rest: &[Term]| {
+            output.contains(&c) || rest.iter().any(|t| t.labels.contains(&c))
+        };
         let mut i = 0;
         while i < acc.labels.len() {
             let c = acc.labels[i];
@@ -152,13 +170,41 @@ pub fn einsum(equation: &str, operands: &[Tensor]) -> Result<Tensor> {
 /// Contracts two terms: labels in both and needed later are batch dimensions, labels in
 /// both and not needed are summed by the product.
 fn contract(a: Term, b: Term, needed: impl Fn(char) -> bool) -> Result<Term> {
-    let batch: Vec<char> = a.labels.iter().copied().filter(|c| b.labels.contains(c) && needed(*c)).collect();
-    let sum: Vec<char> = a.labels.iter().copied().filter(|c| b.labels.contains(c) && !needed(*c)).collect();
-    let left: Vec<char> = a.labels.iter().copied().filter(|c| !b.labels.contains(c)).collect();
-    let right: Vec<char> = b.labels.iter().copied().filter(|c| !a.labels.contains(c)).collect();
+    let batch: Vec<char> = a
+        .labels
+        .iter()
+        .copied()
+        .filter(|c| b.labels.contains(c) && needed(*c))
+        .collect();
+    let sum: Vec<char> = a
+        .labels
+        .iter()
+        .copied()
+        .filter(|c| b.labels.contains(c) && !needed(*c))
+        .collect();
+    let left: Vec<char> = a
+        .labels
+        .iter()
+        .copied()
+        .filter(|c| !b.labels.contains(c))
+        .collect();
+    let right: Vec<char> = b
+        .labels
+        .iter()
+        .copied()
+        .filter(|c| !a.labels.contains(c))
+        .collect();
     let size = |c: char| -> Result<usize> {
-        let sa = a.labels.iter().position(|&l| l == c).map(|p| a.t.shape()[p]);
-        let sb = b.labels.iter().position(|&l| l == c).map(|p| b.t.shape()[p]);
+        let sa = a
+            .labels
+            .iter()
+            .position(|&l| l == c)
+            .map(|p| a.t.shape()[p]);
+        let sb = b
+            .labels
+            .iter()
+            .position(|&l| l == c)
+            .map(|p| b.t.shape()[p]);
         match (sa, sb) {
             (Some(x), Some(y)) if x != y && x != 1 && y != 1 => Err(err(format!(
                 "einsum(): subscript {c} has size {y} for operand {} which does not broadcast with previously seen size {x}",
@@ -175,9 +221,14 @@ fn contract(a: Term, b: Term, needed: impl Fn(char) -> bool) -> Result<Term> {
             .flat_map(|g| g.iter())
             .map(|c| t.labels.iter().position(|l| l == c).unwrap_or(0) as i64)
             .collect();
-        let full: Vec<i64> = groups.iter().flat_map(|g| g.iter()).map(|&c| size(c).map(|s| s as i64)).collect::<Result<_>>()?;
+        let full: Vec<i64> = groups
+            .iter()
+            .flat_map(|g| g.iter())
+            .map(|&c| size(c).map(|s| s as i64))
+            .collect::<Result<_>>()?;
         let p = t.t.permute(&order)?.expand(&full)?;
-        let prod = |g: &[char]| -> Result<i64> { g.iter().map(|&c| size(c).map(|s| s as i64)).product() };
+        let prod =
+            |g: &[char]| -> Result<i64> { g.iter().map(|&c| size(c).map(|s| s as i64)).product() };
         p.reshape(&[prod(groups[0])?, prod(groups[1])?, prod(groups[2])?])
     };
     let ta = arrange(&a, [&batch, &left, &sum])?;
@@ -195,5 +246,9 @@ fn contract(a: Term, b: Term, needed: impl Fn(char) -> bool) -> Result<Term> {
         shape.push(size(c)? as i64);
         labels.push(c);
     }
-    Ok(Term { t: r.reshape(&shape)?, at: a.at, labels })
+    Ok(Term {
+        t: r.reshape(&shape)?,
+        at: a.at,
+        labels,
+    })
 }

@@ -21,16 +21,24 @@ pub enum Index {
 fn axis_offsets(n: usize, stride: usize, nd: usize, at: usize) -> Result<Tensor> {
     let mut shape = vec![1i64; nd];
     shape[at] = n as i64;
-    Tensor::arange(Scalar::Int(0), Scalar::Int(n as i64), Scalar::Int(1), Some(DType::I64))?
-        .mul(stride as i64)?
-        .reshape(&shape)
+    Tensor::arange(
+        Scalar::Int(0),
+        Scalar::Int(n as i64),
+        Scalar::Int(1),
+        Some(DType::I64),
+    )?
+    .mul(stride as i64)?
+    .reshape(&shape)
 }
 
 /// Checks an index tensor's dtype and range for a dimension of `size`, and wraps negative
 /// positions: PyTorch's IndexError text when one is out of range.
 fn checked_index(op: &'static str, idx: &Tensor, dim: usize, size: usize) -> Result<Tensor> {
     if (idx.dtype().is_float() || idx.dtype() == DType::Bool) && op == "index_select" {
-        return Err(Error::invalid(op, "index_select(): Expected dtype int32 or int64 for index"));
+        return Err(Error::invalid(
+            op,
+            "index_select(): Expected dtype int32 or int64 for index",
+        ));
     }
     if idx.dtype().is_float() || idx.dtype() == DType::Bool {
         return Err(Error::invalid(
@@ -42,14 +50,26 @@ fn checked_index(op: &'static str, idx: &Tensor, dim: usize, size: usize) -> Res
     if idx.numel() == 0 {
         return Ok(idx);
     }
-    let (lo, hi) = (idx.min_all()?.item()?.to_i64(), idx.max_all()?.item()?.to_i64());
+    let (lo, hi) = (
+        idx.min_all()?.item()?.to_i64(),
+        idx.max_all()?.item()?.to_i64(),
+    );
     let s = size as i64;
     for v in [hi, lo] {
         if v >= s || v < -s {
-            let message = format!("index {v} is out of bounds for dimension {dim} with size {size}");
+            let message =
+                format!("index {v} is out of bounds for dimension {dim} with size {size}");
             return Err(match op {
-                "index_select" => Error::Index { op, message: "index out of range in self".into() },
-                "take" => Error::Index { op, message: format!("out of range: tried to access index {v} on a tensor of {size} elements.") },
+                "index_select" => Error::Index {
+                    op,
+                    message: "index out of range in self".into(),
+                },
+                "take" => Error::Index {
+                    op,
+                    message: format!(
+                        "out of range: tried to access index {v} on a tensor of {size} elements."
+                    ),
+                },
                 "index" => Error::Index { op, message },
                 _ => Error::invalid(op, message),
             });
@@ -87,7 +107,11 @@ impl Tensor {
             )
         })?;
         // The values may alias the destination (`x[i] = x`): read them out first.
-        let v = if v.shares_storage(self) { v.clone_data()? } else { v };
+        let v = if v.shares_storage(self) {
+            v.clone_data()?
+        } else {
+            v
+        };
         let o = offsets.read();
         let vg = v.read();
         let mut g = self.write();
@@ -148,7 +172,12 @@ impl Tensor {
                         // x[True] adds a dimension of size 1; x[False] one of size 0.
                         v = v.unsqueeze(d as i64)?;
                         let keep = m.item()?.is_nonzero() as i64;
-                        let t = Tensor::arange(Scalar::Int(0), Scalar::Int(keep), Scalar::Int(1), Some(DType::I64))?;
+                        let t = Tensor::arange(
+                            Scalar::Int(0),
+                            Scalar::Int(keep),
+                            Scalar::Int(1),
+                            Some(DType::I64),
+                        )?;
                         adv.push((d, t));
                         d += 1;
                     }
@@ -180,7 +209,11 @@ impl Tensor {
         let dims: Vec<usize> = adv.iter().map(|(d, _)| *d).collect();
         let adjacent = dims.windows(2).all(|w| w[1] == w[0] + 1);
         let rest: Vec<usize> = (0..v.dim()).filter(|x| !dims.contains(x)).collect();
-        let before = if adjacent { rest.iter().filter(|&&r| r < dims[0]).count() } else { 0 };
+        let before = if adjacent {
+            rest.iter().filter(|&&r| r < dims[0]).count()
+        } else {
+            0
+        };
         let nd = rest.len() + bshape.len();
         let (shape, strides) = (v.shape().to_vec(), v.stride().to_vec());
         let mut off = Tensor::scalar_as(Scalar::Int(v.storage_offset() as i64), DType::I64)?;
@@ -209,7 +242,15 @@ impl Tensor {
     /// `x[items] = values` (or `+=` with `accumulate`, as `index_put_(…, accumulate=True)`).
     pub fn index_put_(&self, items: &[Index], values: Arg<'_>, accumulate: bool) -> Result<()> {
         let off = self.index_offsets(items)?;
-        self.put_at(&off, values, if accumulate { PutOp::Add } else { PutOp::Assign })
+        self.put_at(
+            &off,
+            values,
+            if accumulate {
+                PutOp::Add
+            } else {
+                PutOp::Assign
+            },
+        )
     }
 
     /// Offsets of `self` addressed by `index` along `dim` (gather/scatter's rule: the other
@@ -218,13 +259,24 @@ impl Tensor {
         let nd = self.dim().max(1);
         let d = wrap_dim(op, dim, self.dim())?;
         if index.dim() != self.dim() && !(self.dim() == 0 && index.dim() <= 1) {
-            return Err(Error::invalid(op, format!(
-                "Index tensor must have the same number of dimensions as {} tensor",
-                if op == "gather" { "input" } else { "self" }
-            )));
+            return Err(Error::invalid(
+                op,
+                format!(
+                    "Index tensor must have the same number of dimensions as {} tensor",
+                    if op == "gather" { "input" } else { "self" }
+                ),
+            ));
         }
-        let shape: Vec<usize> = if self.dim() == 0 { vec![1] } else { self.shape().to_vec() };
-        let strides: Vec<usize> = if self.dim() == 0 { vec![1] } else { self.stride().to_vec() };
+        let shape: Vec<usize> = if self.dim() == 0 {
+            vec![1]
+        } else {
+            self.shape().to_vec()
+        };
+        let strides: Vec<usize> = if self.dim() == 0 {
+            vec![1]
+        } else {
+            self.stride().to_vec()
+        };
         for (k, (&i, &s)) in index.shape().iter().zip(&shape).enumerate() {
             if k != d && i > s {
                 return Err(Error::invalid(op, format!(
@@ -236,7 +288,10 @@ impl Tensor {
         let idx = checked_index(op, index, d, shape[d])?;
         let ishape: Vec<i64> = index.shape().iter().map(|&x| x as i64).collect();
         let ishape = if ishape.is_empty() { vec![1] } else { ishape };
-        let mut off = idx.reshape(&ishape)?.mul(strides[d] as i64)?.add(self.storage_offset() as i64)?;
+        let mut off = idx
+            .reshape(&ishape)?
+            .mul(strides[d] as i64)?
+            .add(self.storage_offset() as i64)?;
         for k in (0..nd).filter(|&k| k != d) {
             off = off.add(&axis_offsets(ishape[k] as usize, strides[k], nd, k)?)?;
         }
@@ -268,13 +323,27 @@ impl Tensor {
 
     /// `x.scatter_reduce(dim, index, src, reduce, include_self)` for sum, prod, mean, amax,
     /// amin.
-    pub fn scatter_reduce(&self, dim: i64, index: &Tensor, src: &Tensor, reduce: &str, include_self: bool) -> Result<Tensor> {
+    pub fn scatter_reduce(
+        &self,
+        dim: i64,
+        index: &Tensor,
+        src: &Tensor,
+        reduce: &str,
+        include_self: bool,
+    ) -> Result<Tensor> {
         let op = match reduce {
             "sum" | "mean" => PutOp::Add,
             "prod" => PutOp::Mul,
             "amax" => PutOp::Max,
             "amin" => PutOp::Min,
-            other => return Err(Error::invalid("scatter_reduce", format!("reduce argument must be either sum, prod, mean, amax or amin, got {other}"))),
+            other => {
+                return Err(Error::invalid(
+                    "scatter_reduce",
+                    format!(
+                        "reduce argument must be either sum, prod, mean, amax or amin, got {other}"
+                    ),
+                ))
+            }
         };
         let out = self.clone_data()?;
         if !include_self {
@@ -299,7 +368,11 @@ impl Tensor {
             let count = Tensor::full(self.shape(), Scalar::Int(start), Some(self.dtype()))?;
             count.scatter_(dim, index, Arg::from(ones), PutOp::Add)?;
             let count = count.clamp(Some(Arg::Scalar(Scalar::Int(1))), None)?;
-            let q = if self.dtype().is_float() { out.div(&count)? } else { out.floor_divide(&count)? };
+            let q = if self.dtype().is_float() {
+                out.div(&count)?
+            } else {
+                out.floor_divide(&count)?
+            };
             return Ok(q);
         }
         Ok(out)
@@ -308,7 +381,10 @@ impl Tensor {
     /// `x.index_select(dim, index)` (a 1-D index).
     pub fn index_select(&self, dim: i64, index: &Tensor) -> Result<Tensor> {
         if index.dim() > 1 {
-            return Err(Error::invalid("index_select", "index_select(): Index is supposed to be a vector"));
+            return Err(Error::invalid(
+                "index_select",
+                "index_select(): Index is supposed to be a vector",
+            ));
         }
         let d = wrap_dim("index_select", dim, self.dim())?;
         let size = if self.dim() == 0 { 1 } else { self.shape()[d] };
@@ -323,12 +399,22 @@ impl Tensor {
     }
 
     /// `x.index_add_(dim, index, source, alpha)`: `x[..., index[i], ...] += alpha * source[..., i, ...]`.
-    pub fn index_add_(&self, dim: i64, index: &Tensor, source: &Tensor, alpha: Scalar) -> Result<()> {
+    pub fn index_add_(
+        &self,
+        dim: i64,
+        index: &Tensor,
+        source: &Tensor,
+        alpha: Scalar,
+    ) -> Result<()> {
         let d = wrap_dim("index_add", dim, self.dim())?;
         let mut items = vec![Index::Slice(None, None, 1); d];
         items.push(Index::Tensor(index.reshape(&[-1])?));
         let off = self.index_offsets(&items)?;
-        let src = if alpha.to_f64() == 1.0 { source.clone() } else { source.mul(alpha)? };
+        let src = if alpha.to_f64() == 1.0 {
+            source.clone()
+        } else {
+            source.mul(alpha)?
+        };
         self.put_at(&off, Arg::from(src), PutOp::Add)
     }
 
@@ -337,17 +423,22 @@ impl Tensor {
         let flat = self.reshape(&[-1])?;
         let n = flat.numel();
         let idx = checked_index("take", index, 0, n)?;
-        let off = idx.mul(flat.stride().first().copied().unwrap_or(1) as i64)?.add(flat.storage_offset() as i64)?;
+        let off = idx
+            .mul(flat.stride().first().copied().unwrap_or(1) as i64)?
+            .add(flat.storage_offset() as i64)?;
         flat.take_at(&off)
     }
 
     /// `torch.masked_select(x, mask)`: the elements where the (broadcast) mask is true, 1-D.
     pub fn masked_select(&self, mask: &Tensor) -> Result<Tensor> {
         if mask.dtype() != DType::Bool {
-            return Err(Error::invalid("masked_select", format!(
-                "masked_select: expected BoolTensor for mask, got {}",
-                mask.dtype().legacy_type_name()
-            )));
+            return Err(Error::invalid(
+                "masked_select",
+                format!(
+                    "masked_select: expected BoolTensor for mask, got {}",
+                    mask.dtype().legacy_type_name()
+                ),
+            ));
         }
         let shape = super::broadcast_shapes("masked_select", self.shape(), mask.shape())?;
         let x = self.broadcast_to(&shape)?;
@@ -368,15 +459,22 @@ fn leading_block(src: &Tensor, index: &Tensor) -> Result<Tensor> {
         return Ok(src.clone());
     }
     if src.dim() != index.dim() {
-        return Err(Error::invalid("scatter", "Index tensor must have the same number of dimensions as src tensor"));
+        return Err(Error::invalid(
+            "scatter",
+            "Index tensor must have the same number of dimensions as src tensor",
+        ));
     }
     let mut s = src.clone();
     for (k, (&i, &n)) in index.shape().iter().zip(src.shape()).enumerate() {
         if i > n {
-            return Err(Error::invalid("scatter", format!(
-                "Expected index [{}] to be no larger than src [{}] in every dimension",
-                crate::types::join(index.shape()), crate::types::join(src.shape())
-            )));
+            return Err(Error::invalid(
+                "scatter",
+                format!(
+                    "Expected index [{}] to be no larger than src [{}] in every dimension",
+                    crate::types::join(index.shape()),
+                    crate::types::join(src.shape())
+                ),
+            ));
         }
         s = s.narrow(k as i64, 0, i)?;
     }

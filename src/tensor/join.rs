@@ -6,29 +6,49 @@ use super::{wrap_dim, Tensor};
 use crate::types::{join, DType, Error, Result, Scalar};
 
 fn arange(n: usize) -> Result<Tensor> {
-    Tensor::arange(Scalar::Int(0), Scalar::Int(n as i64), Scalar::Int(1), Some(DType::I64))
+    Tensor::arange(
+        Scalar::Int(0),
+        Scalar::Int(n as i64),
+        Scalar::Int(1),
+        Some(DType::I64),
+    )
 }
 
 impl Tensor {
     /// `torch.cat(tensors, dim)`: dtypes promote; 1-D empty tensors are skipped, as PyTorch.
     pub fn cat(tensors: &[Tensor], dim: i64) -> Result<Tensor> {
         if tensors.is_empty() {
-            return Err(Error::invalid("cat", "torch.cat(): expected a non-empty list of Tensors"));
+            return Err(Error::invalid(
+                "cat",
+                "torch.cat(): expected a non-empty list of Tensors",
+            ));
         }
-        let parts: Vec<&Tensor> = tensors.iter().filter(|t| !(t.dim() == 1 && t.numel() == 0)).collect();
-        let Some(first) = parts.first() else { return tensors[0].clone_data() };
+        let parts: Vec<&Tensor> = tensors
+            .iter()
+            .filter(|t| !(t.dim() == 1 && t.numel() == 0))
+            .collect();
+        let Some(first) = parts.first() else {
+            return tensors[0].clone_data();
+        };
         if first.dim() == 0 {
-            return Err(Error::invalid("cat", "zero-dimensional tensor (at position 0) cannot be concatenated"));
+            return Err(Error::invalid(
+                "cat",
+                "zero-dimensional tensor (at position 0) cannot be concatenated",
+            ));
         }
         let d = wrap_dim("cat", dim, first.dim())?;
         let mut dtype = first.dtype();
         let mut total = 0;
         for (i, t) in parts.iter().enumerate() {
             if t.dim() != first.dim() {
-                return Err(Error::invalid("cat", format!(
-                    "Tensors must have same number of dimensions: got {} and {}",
-                    first.dim(), t.dim()
-                )));
+                return Err(Error::invalid(
+                    "cat",
+                    format!(
+                        "Tensors must have same number of dimensions: got {} and {}",
+                        first.dim(),
+                        t.dim()
+                    ),
+                ));
             }
             for k in (0..t.dim()).filter(|&k| k != d) {
                 if t.shape()[k] != first.shape()[k] {
@@ -39,7 +59,11 @@ impl Tensor {
                 }
             }
             if t.device() != first.device() {
-                return Err(Error::DeviceMismatch { op: "cat", lhs: first.device(), rhs: t.device() });
+                return Err(Error::DeviceMismatch {
+                    op: "cat",
+                    lhs: first.device(),
+                    rhs: t.device(),
+                });
             }
             dtype = dtype.promote(t.dtype());
             total += t.shape()[d];
@@ -59,7 +83,10 @@ impl Tensor {
     /// `torch.stack(tensors, dim)`: a new dimension.
     pub fn stack(tensors: &[Tensor], dim: i64) -> Result<Tensor> {
         let Some(first) = tensors.first() else {
-            return Err(Error::invalid("stack", "stack expects a non-empty TensorList"));
+            return Err(Error::invalid(
+                "stack",
+                "stack expects a non-empty TensorList",
+            ));
         };
         for (i, t) in tensors.iter().enumerate() {
             if t.shape() != first.shape() {
@@ -70,14 +97,24 @@ impl Tensor {
             }
         }
         let d = wrap_dim("stack", dim, first.dim() + 1)?;
-        let parts: Vec<Tensor> = tensors.iter().map(|t| t.unsqueeze(d as i64)).collect::<Result<_>>()?;
+        let parts: Vec<Tensor> = tensors
+            .iter()
+            .map(|t| t.unsqueeze(d as i64))
+            .collect::<Result<_>>()?;
         Tensor::cat(&parts, d as i64)
     }
 
     /// `torch.hstack`: along dim 1, or dim 0 for 1-D tensors.
     pub fn hstack(tensors: &[Tensor]) -> Result<Tensor> {
-        let ts: Vec<Tensor> = tensors.iter().map(|t| t.atleast_1d()).collect::<Result<_>>()?;
-        let dim = if ts.first().is_some_and(|t| t.dim() == 1) { 0 } else { 1 };
+        let ts: Vec<Tensor> = tensors
+            .iter()
+            .map(|t| t.atleast_1d())
+            .collect::<Result<_>>()?;
+        let dim = if ts.first().is_some_and(|t| t.dim() == 1) {
+            0
+        } else {
+            1
+        };
         Tensor::cat(&ts, dim)
     }
 
@@ -108,7 +145,17 @@ impl Tensor {
             return Err(Error::invalid("repeat", "Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor"));
         }
         if let Some(&bad) = sizes.iter().find(|&&s| s < 0) {
-            return Err(Error::invalid("repeat", format!("Trying to create tensor with negative dimension {bad}: [{}]", sizes.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", "))));
+            return Err(Error::invalid(
+                "repeat",
+                format!(
+                    "Trying to create tensor with negative dimension {bad}: [{}]",
+                    sizes
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
         }
         let lead = sizes.len() - self.dim();
         let mut src: Vec<i64> = vec![1; lead];
@@ -122,7 +169,10 @@ impl Tensor {
             expanded.extend([sizes[k], s]);
         }
         let out: Vec<i64> = src.iter().zip(sizes).map(|(s, r)| s * r).collect();
-        x.reshape(&inter)?.expand(&expanded)?.contiguous()?.reshape(&out)
+        x.reshape(&inter)?
+            .expand(&expanded)?
+            .contiguous()?
+            .reshape(&out)
     }
 
     /// `torch.tile(x, dims)`: `repeat` that pads `dims` with leading ones.
@@ -146,14 +196,24 @@ impl Tensor {
             repeats.clone()
         };
         if counts.dim() != 1 || counts.numel() != n {
-            return Err(Error::invalid("repeat_interleave", "repeats must have the same size as input along dim"));
+            return Err(Error::invalid(
+                "repeat_interleave",
+                "repeats must have the same size as input along dim",
+            ));
         }
         // Position i of the source repeated counts[i] times: sum the counts' run lengths.
         let c = counts.to_dtype(DType::I64)?.to_vec::<i64>()?;
         if c.iter().any(|&v| v < 0) {
-            return Err(Error::invalid("repeat_interleave", "repeats can not be negative"));
+            return Err(Error::invalid(
+                "repeat_interleave",
+                "repeats can not be negative",
+            ));
         }
-        let idx: Vec<i64> = c.iter().enumerate().flat_map(|(i, &k)| std::iter::repeat_n(i as i64, k as usize)).collect();
+        let idx: Vec<i64> = c
+            .iter()
+            .enumerate()
+            .flat_map(|(i, &k)| std::iter::repeat_n(i as i64, k as usize))
+            .collect();
         let len = idx.len();
         x.index_select(d as i64, &Tensor::from_slice(&idx, &[len])?)
     }
@@ -166,16 +226,28 @@ impl Tensor {
         for &d in dims {
             let w = wrap_dim("flip", d, self.dim())?;
             if std::mem::replace(&mut seen[w], true) {
-                return Err(Error::invalid("flip", format!("dim {w} appears multiple times in the list of dims")));
+                return Err(Error::invalid(
+                    "flip",
+                    format!("dim {w} appears multiple times in the list of dims"),
+                ));
             }
             let n = self.shape()[w] as i64;
-            let rev = Tensor::arange(Scalar::Int(n - 1), Scalar::Int(-1), Scalar::Int(-1), Some(DType::I64))?;
+            let rev = Tensor::arange(
+                Scalar::Int(n - 1),
+                Scalar::Int(-1),
+                Scalar::Int(-1),
+                Some(DType::I64),
+            )?;
             items[w] = Index::Tensor(rev);
             // One advanced index at a time keeps each result dimension in place.
             out = out.index(&items)?;
             items[w] = Index::Slice(None, None, 1);
         }
-        if dims.is_empty() { self.clone_data() } else { Ok(out) }
+        if dims.is_empty() {
+            self.clone_data()
+        } else {
+            Ok(out)
+        }
     }
 
     /// `torch.roll(x, shifts, dims)`: without dims the flattened tensor rolls.
@@ -184,12 +256,20 @@ impl Tensor {
             if shifts.len() != 1 {
                 return Err(Error::invalid("roll", "`shifts` required"));
             }
-            return self.reshape(&[-1])?.roll(shifts, &[0])?.reshape(&self.shape().iter().map(|&s| s as i64).collect::<Vec<_>>());
+            return self
+                .reshape(&[-1])?
+                .roll(shifts, &[0])?
+                .reshape(&self.shape().iter().map(|&s| s as i64).collect::<Vec<_>>());
         }
         if shifts.len() != dims.len() {
-            return Err(Error::invalid("roll", format!(
-                "shifts and dimensions must align. shifts: {}, dims:{}", shifts.len(), dims.len()
-            )));
+            return Err(Error::invalid(
+                "roll",
+                format!(
+                    "shifts and dimensions must align. shifts: {}, dims:{}",
+                    shifts.len(),
+                    dims.len()
+                ),
+            ));
         }
         let mut out = self.clone();
         for (&s, &d) in shifts.iter().zip(dims) {
@@ -208,15 +288,23 @@ impl Tensor {
     fn tri(&self, diagonal: i64, lower: bool) -> Result<Tensor> {
         let nd = self.dim();
         if nd < 2 {
-            return Err(Error::invalid(if lower { "tril" } else { "triu" }, format!(
-                "{}: input tensor must have at least 2 dimensions", if lower { "tril" } else { "triu" }
-            )));
+            return Err(Error::invalid(
+                if lower { "tril" } else { "triu" },
+                format!(
+                    "{}: input tensor must have at least 2 dimensions",
+                    if lower { "tril" } else { "triu" }
+                ),
+            ));
         }
         let (r, c) = (self.shape()[nd - 2], self.shape()[nd - 1]);
         let rows = arange(r)?.unsqueeze(1)?;
         let cols = arange(c)?.unsqueeze(0)?;
         let diff = cols.sub(&rows)?;
-        let keep = if lower { diff.le(diagonal)? } else { diff.ge(diagonal)? };
+        let keep = if lower {
+            diff.le(diagonal)?
+        } else {
+            diff.ge(diagonal)?
+        };
         self.masked_fill(&keep.logical_not()?, 0)
     }
 
@@ -233,11 +321,17 @@ impl Tensor {
     /// `F.one_hot(x, num_classes=-1)`: int64, one more dimension.
     pub fn one_hot(&self, num_classes: i64) -> Result<Tensor> {
         if self.dtype() != DType::I64 {
-            return Err(Error::invalid("one_hot", "one_hot is only applicable to index tensor of type LongTensor."));
+            return Err(Error::invalid(
+                "one_hot",
+                "one_hot is only applicable to index tensor of type LongTensor.",
+            ));
         }
         let n = if num_classes < 0 {
             if self.numel() == 0 {
-                return Err(Error::invalid("one_hot", "Can not infer total number of classes from empty tensor."));
+                return Err(Error::invalid(
+                    "one_hot",
+                    "Can not infer total number of classes from empty tensor.",
+                ));
             }
             self.max_all()?.item()?.to_i64() + 1
         } else {
@@ -245,13 +339,21 @@ impl Tensor {
         };
         if self.numel() > 0 {
             if self.min_all()?.item()?.to_i64() < 0 {
-                return Err(Error::invalid("one_hot", "Class values must be non-negative."));
+                return Err(Error::invalid(
+                    "one_hot",
+                    "Class values must be non-negative.",
+                ));
             }
             if self.max_all()?.item()?.to_i64() >= n {
-                return Err(Error::invalid("one_hot", "Class values must be smaller than num_classes."));
+                return Err(Error::invalid(
+                    "one_hot",
+                    "Class values must be smaller than num_classes.",
+                ));
             }
         }
-        self.unsqueeze(-1)?.eq(&arange(n as usize)?)?.to_dtype(DType::I64)
+        self.unsqueeze(-1)?
+            .eq(&arange(n as usize)?)?
+            .to_dtype(DType::I64)
     }
 
     /// `F.pad(x, pad, mode, value)`: `pad` lists (left, right) pairs from the last dimension
@@ -269,27 +371,38 @@ impl Tensor {
             if mode == "constant" {
                 let size = n + l + r;
                 if size < 0 {
-                    return Err(Error::invalid("pad", "resulting padded dimension is negative"));
+                    return Err(Error::invalid(
+                        "pad",
+                        "resulting padded dimension is negative",
+                    ));
                 }
                 let mut shape = out.shape().to_vec();
                 shape[d] = size as usize;
                 let dest = Tensor::full(&shape, Scalar::Float(value), Some(out.dtype()))?;
                 // The overlap of source [0, n) placed at l with destination [0, size).
-                let (s0, d0) = (( -l).max(0), l.max(0));
+                let (s0, d0) = ((-l).max(0), l.max(0));
                 let len = (n - s0).min(size - d0).max(0) as usize;
-                dest.narrow(d as i64, d0, len)?.copy_(&out.narrow(d as i64, s0, len)?)?;
+                dest.narrow(d as i64, d0, len)?
+                    .copy_(&out.narrow(d as i64, s0, len)?)?;
                 out = dest;
                 continue;
             }
             if l < 0 || r < 0 {
-                return Err(Error::invalid("pad", format!("negative padding is only supported in 'constant' mode, got {mode}")));
+                return Err(Error::invalid(
+                    "pad",
+                    format!("negative padding is only supported in 'constant' mode, got {mode}"),
+                ));
             }
             let idx: Vec<i64> = (-l..n + r)
                 .map(|i| match mode {
                     "reflect" => {
                         let p = 2 * (n - 1).max(1);
                         let m = i.rem_euclid(p);
-                        if m < n { m } else { p - m }
+                        if m < n {
+                            m
+                        } else {
+                            p - m
+                        }
                     }
                     "replicate" => i.clamp(0, n - 1),
                     _ => i.rem_euclid(n.max(1)),
@@ -302,7 +415,10 @@ impl Tensor {
                 )));
             }
             if !matches!(mode, "reflect" | "replicate" | "circular") {
-                return Err(Error::invalid("pad", format!("Unrecognised padding mode {mode}")));
+                return Err(Error::invalid(
+                    "pad",
+                    format!("Unrecognised padding mode {mode}"),
+                ));
             }
             let len = idx.len();
             out = out.index_select(d as i64, &Tensor::from_slice(&idx, &[len])?)?;

@@ -19,11 +19,14 @@ impl Tensor {
     /// The batched product of two 3-D tensors `[b, m, k] @ [b, k, n]`, any strides.
     fn bmm_raw(a: &Tensor, b: &Tensor) -> Result<Tensor> {
         if a.dtype() != b.dtype() {
-            return Err(Error::invalid("matmul", format!(
-                "expected m1 and m2 to have the same dtype, but got: {} != {}",
-                a.dtype().cpp_name(),
-                b.dtype().cpp_name()
-            )));
+            return Err(Error::invalid(
+                "matmul",
+                format!(
+                    "expected m1 and m2 to have the same dtype, but got: {} != {}",
+                    a.dtype().cpp_name(),
+                    b.dtype().cpp_name()
+                ),
+            ));
         }
         let d = a.dtype();
         if d.is_half() {
@@ -46,11 +49,14 @@ impl Tensor {
     pub fn matmul(&self, other: &Tensor) -> Result<Tensor> {
         let (a, b) = (self, other);
         match (a.dim(), b.dim()) {
-            (0, _) | (_, 0) => Err(Error::invalid("matmul", format!(
-                "both arguments to matmul need to be at least 1D, but they are {}D and {}D",
-                a.dim(),
-                b.dim()
-            ))),
+            (0, _) | (_, 0) => Err(Error::invalid(
+                "matmul",
+                format!(
+                    "both arguments to matmul need to be at least 1D, but they are {}D and {}D",
+                    a.dim(),
+                    b.dim()
+                ),
+            )),
             (1, 1) => a.dot(b),
             (2, 1) => a.mv(b),
             (1, 2) => {
@@ -77,7 +83,8 @@ impl Tensor {
                 let (sa, sb) = (a2.shape(), b2.shape());
                 let (m, k) = (sa[sa.len() - 2], sa[sa.len() - 1]);
                 let (k2, n) = (sb[sb.len() - 2], sb[sb.len() - 1]);
-                let batch = super::broadcast_shapes("matmul", &sa[..sa.len() - 2], &sb[..sb.len() - 2])?;
+                let batch =
+                    super::broadcast_shapes("matmul", &sa[..sa.len() - 2], &sb[..sb.len() - 2])?;
                 if k != k2 {
                     let bn: usize = batch.iter().product();
                     return Err(Error::invalid("matmul", format!(
@@ -107,10 +114,17 @@ impl Tensor {
     pub fn mm(&self, other: &Tensor) -> Result<Tensor> {
         for t in [self, other] {
             if t.dim() != 2 {
-                return Err(Error::invalid("mm", format!(
-                    "{} must be a matrix",
-                    if std::ptr::eq(t, self) { "self" } else { "mat2" }
-                )));
+                return Err(Error::invalid(
+                    "mm",
+                    format!(
+                        "{} must be a matrix",
+                        if std::ptr::eq(t, self) {
+                            "self"
+                        } else {
+                            "mat2"
+                        }
+                    ),
+                ));
             }
         }
         if self.shape()[1] != other.shape()[0] {
@@ -122,10 +136,13 @@ impl Tensor {
     /// `torch.bmm(a, b)`: batches of matrices of one batch size.
     pub fn bmm(&self, other: &Tensor) -> Result<Tensor> {
         if self.dim() != 3 || other.dim() != 3 {
-            return Err(Error::invalid("bmm", format!(
-                "batch{} must be a 3D tensor",
-                if self.dim() != 3 { 1 } else { 2 }
-            )));
+            return Err(Error::invalid(
+                "bmm",
+                format!(
+                    "batch{} must be a 3D tensor",
+                    if self.dim() != 3 { 1 } else { 2 }
+                ),
+            ));
         }
         let (a, b) = (self.shape(), other.shape());
         if b[0] != a[0] || b[1] != a[2] {
@@ -140,16 +157,27 @@ impl Tensor {
     /// `torch.mv(m, v)`.
     pub fn mv(&self, v: &Tensor) -> Result<Tensor> {
         if self.dim() != 2 || v.dim() != 1 {
-            return Err(Error::invalid("mv", format!(
-                "vector + matrix @ vector expected, got {}, {}, {}",
-                1, self.dim(), v.dim()
-            )));
+            return Err(Error::invalid(
+                "mv",
+                format!(
+                    "vector + matrix @ vector expected, got {}, {}, {}",
+                    1,
+                    self.dim(),
+                    v.dim()
+                ),
+            ));
         }
         if self.shape()[1] != v.shape()[0] {
-            return Err(Error::invalid("mv", format!(
-                "size mismatch, got input ({}), mat ({}x{}), vec ({})",
-                self.shape()[0], self.shape()[0], self.shape()[1], v.shape()[0]
-            )));
+            return Err(Error::invalid(
+                "mv",
+                format!(
+                    "size mismatch, got input ({}), mat ({}x{}), vec ({})",
+                    self.shape()[0],
+                    self.shape()[0],
+                    self.shape()[1],
+                    v.shape()[0]
+                ),
+            ));
         }
         self.mm(&v.unsqueeze(1)?)?.squeeze(Some(&[1]))
     }
@@ -157,11 +185,14 @@ impl Tensor {
     /// `torch.dot(a, b)`: two 1-D tensors of one length, a 0-d result.
     pub fn dot(&self, other: &Tensor) -> Result<Tensor> {
         if self.dim() != 1 || other.dim() != 1 {
-            return Err(Error::invalid("dot", format!(
-                "1D tensors expected, but got {}D and {}D tensors",
-                self.dim(),
-                other.dim()
-            )));
+            return Err(Error::invalid(
+                "dot",
+                format!(
+                    "1D tensors expected, but got {}D and {}D tensors",
+                    self.dim(),
+                    other.dim()
+                ),
+            ));
         }
         let (n, m) = (self.numel(), other.numel());
         if n != m {
@@ -170,20 +201,29 @@ impl Tensor {
             )));
         }
         if self.dtype() != other.dtype() {
-            return Err(Error::invalid("dot", format!(
-                "dot : expected both vectors to have same dtype, but found {} and {}",
-                self.dtype().scalar_type_name(),
-                other.dtype().scalar_type_name()
-            )));
+            return Err(Error::invalid(
+                "dot",
+                format!(
+                    "dot : expected both vectors to have same dtype, but found {} and {}",
+                    self.dtype().scalar_type_name(),
+                    other.dtype().scalar_type_name()
+                ),
+            ));
         }
-        Tensor::bmm_raw(&self.reshape(&[1, 1, n as i64])?, &other.reshape(&[1, n as i64, 1])?)?
-            .reshape(&[])
+        Tensor::bmm_raw(
+            &self.reshape(&[1, 1, n as i64])?,
+            &other.reshape(&[1, n as i64, 1])?,
+        )?
+        .reshape(&[])
     }
 
     /// `torch.outer(a, b)`: `a[i] * b[j]`.
     pub fn outer(&self, other: &Tensor) -> Result<Tensor> {
         if self.dim() != 1 || other.dim() != 1 {
-            return Err(Error::invalid("outer", "outer: Expected 1-D argument self, but got a higher-dimensional tensor"));
+            return Err(Error::invalid(
+                "outer",
+                "outer: Expected 1-D argument self, but got a higher-dimensional tensor",
+            ));
         }
         self.unsqueeze(1)?.mul(other)
     }
@@ -191,7 +231,11 @@ impl Tensor {
     /// `torch.addmm(input, m1, m2, beta, alpha)`: `beta * input + alpha * (m1 @ m2)`.
     pub fn addmm(&self, m1: &Tensor, m2: &Tensor, beta: Scalar, alpha: Scalar) -> Result<Tensor> {
         let p = m1.mm(m2).map_err(|e| match e {
-            Error::MatmulShape { lhs, rhs, .. } => Error::MatmulShape { op: "addmm", lhs, rhs },
+            Error::MatmulShape { lhs, rhs, .. } => Error::MatmulShape {
+                op: "addmm",
+                lhs,
+                rhs,
+            },
             e => e,
         })?;
         Tensor::scaled_sum(self, &p, beta, alpha)
@@ -204,12 +248,20 @@ impl Tensor {
     }
 
     fn scaled_sum(input: &Tensor, p: &Tensor, beta: Scalar, alpha: Scalar) -> Result<Tensor> {
-        let p = if alpha.to_f64() == 1.0 { p.clone() } else { p.mul(alpha)? };
+        let p = if alpha.to_f64() == 1.0 {
+            p.clone()
+        } else {
+            p.mul(alpha)?
+        };
         if beta.to_f64() == 0.0 {
             // PyTorch ignores `input` entirely (NaN in it does not propagate).
             return p.add(&input.broadcast_to(p.shape())?.mul(0)?.zeros_like()?);
         }
-        let i = if beta.to_f64() == 1.0 { input.clone() } else { input.mul(beta)? };
+        let i = if beta.to_f64() == 1.0 {
+            input.clone()
+        } else {
+            input.mul(beta)?
+        };
         let out = i.add(&p)?;
         if out.shape() != p.shape() {
             return Err(Error::invalid("addmm", format!(
@@ -238,9 +290,14 @@ impl Tensor {
                 join(self.shape()), join(other.shape())
             )));
         }
-        let mut out: Vec<i64> = self.shape()[..self.dim() - 1].iter().map(|&s| s as i64).collect();
+        let mut out: Vec<i64> = self.shape()[..self.dim() - 1]
+            .iter()
+            .map(|&s| s as i64)
+            .collect();
         out.extend(other.shape()[..other.dim() - 1].iter().map(|&s| s as i64));
-        let r = self.reshape(&[-1, k as i64])?.mm(&other.reshape(&[-1, k as i64])?.t()?)?;
+        let r = self
+            .reshape(&[-1, k as i64])?
+            .mm(&other.reshape(&[-1, k as i64])?.t()?)?;
         r.reshape(&out)
     }
 
@@ -249,14 +306,30 @@ impl Tensor {
         let (d0, d1) = match dims {
             Some([a, b]) => (*a, *b),
             None => (-2, -1),
-            Some(_) => return Err(Error::invalid("linalg.matrix_norm", "linalg.matrix_norm: dim must be a 2-tuple of ints")),
+            Some(_) => {
+                return Err(Error::invalid(
+                    "linalg.matrix_norm",
+                    "linalg.matrix_norm: dim must be a 2-tuple of ints",
+                ))
+            }
         };
         let a = self.abs()?;
-        let (sum_dim, red_dim) = if ord.abs() == 1.0 { (d0, d1) } else if ord.is_infinite() { (d1, d0) } else {
-            return Err(Error::invalid("linalg.matrix_norm", format!("nabla's matrix_norm supports ord = 'fro', 1, -1, inf and -inf, not {ord}")));
+        let (sum_dim, red_dim) = if ord.abs() == 1.0 {
+            (d0, d1)
+        } else if ord.is_infinite() {
+            (d1, d0)
+        } else {
+            return Err(Error::invalid(
+                "linalg.matrix_norm",
+                format!("nabla's matrix_norm supports ord = 'fro', 1, -1, inf and -inf, not {ord}"),
+            ));
         };
         let s = a.sum(Some(&[sum_dim]), true, None)?;
-        let r = if ord > 0.0 { s.amax(Some(&[red_dim]), true)? } else { s.amin(Some(&[red_dim]), true)? };
+        let r = if ord > 0.0 {
+            s.amax(Some(&[red_dim]), true)?
+        } else {
+            s.amin(Some(&[red_dim]), true)?
+        };
         if keepdim {
             return Ok(r);
         }
@@ -269,30 +342,49 @@ impl Tensor {
     pub fn matrix_power(&self, n: i64) -> Result<Tensor> {
         let k = self.shape().last().copied().unwrap_or(0);
         if self.dim() < 2 || self.shape()[self.dim() - 2] != k {
-            return Err(Error::invalid("matrix_power", "linalg.matrix_power: A must be batches of square matrices"));
+            return Err(Error::invalid(
+                "matrix_power",
+                "linalg.matrix_power: A must be batches of square matrices",
+            ));
         }
         let base = if n < 0 { self.inv()? } else { self.clone() };
-        let mut out = Tensor::eye(k, None, self.dtype())?.expand(&self.shape().iter().map(|&s| s as i64).collect::<Vec<_>>())?.contiguous()?;
+        let mut out = Tensor::eye(k, None, self.dtype())?
+            .expand(&self.shape().iter().map(|&s| s as i64).collect::<Vec<_>>())?
+            .contiguous()?;
         for i in 0..n.unsigned_abs() {
-            out = if i == 0 { base.clone_data()? } else { out.matmul(&base)? };
+            out = if i == 0 {
+                base.clone_data()?
+            } else {
+                out.matmul(&base)?
+            };
         }
         Ok(out)
     }
 
     fn square_check(&self, op: &'static str) -> Result<usize> {
         if !self.dtype().is_float() {
-            return Err(Error::invalid(op, format!(
-                "{op}: Expected a floating point or complex tensor as input. Got {}",
-                self.dtype().scalar_type_name()
-            )));
+            return Err(Error::invalid(
+                op,
+                format!(
+                    "{op}: Expected a floating point or complex tensor as input. Got {}",
+                    self.dtype().scalar_type_name()
+                ),
+            ));
         }
         let nd = self.dim();
         if nd < 2 || self.shape()[nd - 1] != self.shape()[nd - 2] {
-            return Err(Error::invalid(op, format!(
-                "{op}: A must be batches of square matrices, but they are {} by {} matrices",
-                if nd >= 2 { self.shape()[nd - 2] } else { self.numel() },
-                if nd >= 1 { self.shape()[nd - 1] } else { 1 }
-            )));
+            return Err(Error::invalid(
+                op,
+                format!(
+                    "{op}: A must be batches of square matrices, but they are {} by {} matrices",
+                    if nd >= 2 {
+                        self.shape()[nd - 2]
+                    } else {
+                        self.numel()
+                    },
+                    if nd >= 1 { self.shape()[nd - 1] } else { 1 }
+                ),
+            ));
         }
         Ok(self.shape()[nd - 1])
     }
@@ -302,10 +394,15 @@ impl Tensor {
         let n = self.square_check("linalg.det")?;
         let batch: Vec<usize> = self.shape()[..self.dim() - 2].to_vec();
         match self.dtype() {
-            DType::F64 => lu_map::<f64>(self, n, &batch, |lu, sign, _| Ok(vec![det_of(lu, sign, n)])),
-            d => self.to_dtype(DType::F32).and_then(|x| {
-                lu_map::<f32>(&x, n, &batch, |lu, sign, _| Ok(vec![det_of(lu, sign, n)]))
-            })?.to_dtype(d),
+            DType::F64 => {
+                lu_map::<f64>(self, n, &batch, |lu, sign, _| Ok(vec![det_of(lu, sign, n)]))
+            }
+            d => self
+                .to_dtype(DType::F32)
+                .and_then(|x| {
+                    lu_map::<f32>(&x, n, &batch, |lu, sign, _| Ok(vec![det_of(lu, sign, n)]))
+                })?
+                .to_dtype(d),
         }
     }
 
@@ -319,9 +416,12 @@ impl Tensor {
     /// `torch.linalg.solve(A, B)`: `X` with `A @ X = B`; `B` a matrix or a vector.
     pub fn solve(&self, b: &Tensor) -> Result<Tensor> {
         self.square_check("linalg.solve")?;
-        let vector = b.dim() == 1 || (b.dim() == self.dim() - 1 && b.shape()[..] == self.shape()[..self.dim() - 1]);
+        let vector = b.dim() == 1
+            || (b.dim() == self.dim() - 1 && b.shape()[..] == self.shape()[..self.dim() - 1]);
         if vector {
-            return self.solve_impl(&b.unsqueeze(-1)?, "linalg.solve")?.squeeze(Some(&[-1]));
+            return self
+                .solve_impl(&b.unsqueeze(-1)?, "linalg.solve")?
+                .squeeze(Some(&[-1]));
         }
         self.solve_impl(b, "linalg.solve")
     }
@@ -329,14 +429,26 @@ impl Tensor {
     fn solve_impl(&self, b: &Tensor, op: &'static str) -> Result<Tensor> {
         let n = self.shape()[self.dim() - 1];
         if b.dim() < 2 || b.shape()[b.dim() - 2] != n {
-            return Err(Error::invalid(op, format!(
-                "{op}: Incompatible shapes of A and B for the equation AX = B ({n}x{n} and {})",
-                b.shape().iter().map(|s| s.to_string()).collect::<Vec<_>>().join("x")
-            )));
+            return Err(Error::invalid(
+                op,
+                format!(
+                    "{op}: Incompatible shapes of A and B for the equation AX = B ({n}x{n} and {})",
+                    b.shape()
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect::<Vec<_>>()
+                        .join("x")
+                ),
+            ));
         }
         let k = b.shape()[b.dim() - 1];
         let dtype = self.dtype().promote(b.dtype());
-        let batch = super::broadcast_shapes(op, &self.shape()[..self.dim() - 2], &b.shape()[..b.dim() - 2])?.to_vec();
+        let batch = super::broadcast_shapes(
+            op,
+            &self.shape()[..self.dim() - 2],
+            &b.shape()[..b.dim() - 2],
+        )?
+        .to_vec();
         let mut sa: Vec<i64> = batch.iter().map(|&x| x as i64).collect();
         let mut sb = sa.clone();
         sa.extend([n as i64, n as i64]);
@@ -347,11 +459,15 @@ impl Tensor {
             match x.dtype() {
                 DType::F64 => {
                     let rv = r.to_vec::<f64>()?;
-                    lu_map::<f64>(x, n, &batch, |lu, _, (bi, piv)| solve_with(lu, piv, &rv[bi * n * k..(bi + 1) * n * k], n, k, op))
+                    lu_map::<f64>(x, n, &batch, |lu, _, (bi, piv)| {
+                        solve_with(lu, piv, &rv[bi * n * k..(bi + 1) * n * k], n, k, op)
+                    })
                 }
                 _ => {
                     let rv = r.to_dtype(DType::F32)?.to_vec::<f32>()?;
-                    lu_map::<f32>(&x.to_dtype(DType::F32)?, n, &batch, |lu, _, (bi, piv)| solve_with(lu, piv, &rv[bi * n * k..(bi + 1) * n * k], n, k, op))
+                    lu_map::<f32>(&x.to_dtype(DType::F32)?, n, &batch, |lu, _, (bi, piv)| {
+                        solve_with(lu, piv, &rv[bi * n * k..(bi + 1) * n * k], n, k, op)
+                    })
                 }
             }
         };
@@ -410,14 +526,24 @@ fn lu<T: Float>(a: &mut [T], n: usize) -> (Vec<usize>, bool, Option<usize>) {
 }
 
 /// Solves `LU X = P B` for one matrix: forward, then backward substitution.
-fn solve_with<T: Float>(lu_: &[T], piv: &[usize], b: &[T], n: usize, k: usize, op: &'static str) -> Result<Vec<T>> {
+fn solve_with<T: Float>(
+    lu_: &[T],
+    piv: &[usize],
+    b: &[T],
+    n: usize,
+    k: usize,
+    op: &'static str,
+) -> Result<Vec<T>> {
     for i in 0..n {
         if lu_[i * n + i] == T::from_f64(0.0) {
-            return Err(Error::invalid(op, if op == "linalg.inv" {
-                format!("linalg.inv: The diagonal element {} is zero, the inversion could not be completed because the input matrix is singular.", i + 1)
-            } else {
-                format!("{op}: The solver failed because the input matrix is singular.")
-            }));
+            return Err(Error::invalid(
+                op,
+                if op == "linalg.inv" {
+                    format!("linalg.inv: The diagonal element {} is zero, the inversion could not be completed because the input matrix is singular.", i + 1)
+                } else {
+                    format!("{op}: The solver failed because the input matrix is singular.")
+                },
+            ));
         }
     }
     let mut x = b.to_vec();
@@ -455,7 +581,12 @@ fn solve_with<T: Float>(lu_: &[T], piv: &[usize], b: &[T], n: usize, k: usize, o
 /// into a tensor of shape `batch + [len of f's output]`.
 type LuFn<'a, T> = dyn Fn(&[T], bool, (usize, &[usize])) -> Result<Vec<T>> + 'a;
 
-fn lu_map<T: Float>(x: &Tensor, n: usize, batch: &[usize], f: impl Fn(&[T], bool, (usize, &[usize])) -> Result<Vec<T>>) -> Result<Tensor> {
+fn lu_map<T: Float>(
+    x: &Tensor,
+    n: usize,
+    batch: &[usize],
+    f: impl Fn(&[T], bool, (usize, &[usize])) -> Result<Vec<T>>,
+) -> Result<Tensor> {
     let f: &LuFn<'_, T> = &f;
     let data = x.contiguous()?.to_vec::<T>()?;
     let mut out = Vec::new();

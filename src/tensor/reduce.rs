@@ -59,21 +59,37 @@ impl Tensor {
     }
 
     /// A backend reduction in the input's dtype.
-    fn reduce_raw(&self, op: ReduceOp, name: &'static str, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
+    fn reduce_raw(
+        &self,
+        op: ReduceOp,
+        name: &'static str,
+        dims: Dims<'_>,
+        keepdim: bool,
+    ) -> Result<Tensor> {
         let p = self.reduce_plan(name, dims)?;
         if p.count == 0 && !matches!(op, ReduceOp::Sum | ReduceOp::Prod) {
-            let ctor = if dims.is_none() { Error::invalid } else { |op, m: String| Error::Index { op, message: m } };
+            let ctor = if dims.is_none() {
+                Error::invalid
+            } else {
+                |op, m: String| Error::Index { op, message: m }
+            };
             return Err(ctor(
                 name,
                 if dims.is_none() {
                     format!("{name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
                 } else {
-                    format!("{name}(): Expected reduction dim {} to have non-zero size.", dims.and_then(|d| d.first()).copied().unwrap_or(0))
+                    format!(
+                        "{name}(): Expected reduction dim {} to have non-zero size.",
+                        dims.and_then(|d| d.first()).copied().unwrap_or(0)
+                    )
                 },
             ));
         }
         let st = self.read().reduce(op, &p.permuted, p.nred)?;
-        Ok(Tensor::from_storage(st, if keepdim { &p.kept } else { &p.out }))
+        Ok(Tensor::from_storage(
+            st,
+            if keepdim { &p.kept } else { &p.out },
+        ))
     }
 
     /// The dtype an integer or bool reduction accumulates in (int64), or the float dtype.
@@ -88,7 +104,11 @@ impl Tensor {
 
     /// `x.sum(dim, keepdim, dtype)`: integer and bool sums are int64, as PyTorch's.
     pub fn sum(&self, dims: Dims<'_>, keepdim: bool, dtype: Option<DType>) -> Result<Tensor> {
-        let out = dtype.unwrap_or(if self.dtype().is_float() { self.dtype() } else { DType::I64 });
+        let out = dtype.unwrap_or(if self.dtype().is_float() {
+            self.dtype()
+        } else {
+            DType::I64
+        });
         self.accumulate(dtype)?
             .reduce_raw(ReduceOp::Sum, "sum", dims, keepdim)?
             .to_dtype(out)
@@ -101,7 +121,11 @@ impl Tensor {
 
     /// `x.prod(dim, keepdim, dtype)`.
     pub fn prod(&self, dims: Dims<'_>, keepdim: bool, dtype: Option<DType>) -> Result<Tensor> {
-        let out = dtype.unwrap_or(if self.dtype().is_float() { self.dtype() } else { DType::I64 });
+        let out = dtype.unwrap_or(if self.dtype().is_float() {
+            self.dtype()
+        } else {
+            DType::I64
+        });
         self.accumulate(dtype)?
             .reduce_raw(ReduceOp::Prod, "prod", dims, keepdim)?
             .to_dtype(out)
@@ -117,7 +141,10 @@ impl Tensor {
             ) });
         }
         let count = self.reduce_plan("mean", dims)?.count;
-        let s = self.to_dtype(d)?.accumulate(None)?.reduce_raw(ReduceOp::Sum, "mean", dims, keepdim)?;
+        let s =
+            self.to_dtype(d)?
+                .accumulate(None)?
+                .reduce_raw(ReduceOp::Sum, "mean", dims, keepdim)?;
         s.div(count as f64)?.to_dtype(d)
     }
 
@@ -130,10 +157,19 @@ impl Tensor {
         self.extreme(ReduceOp::Min, "amin", dims, keepdim)
     }
 
-    fn extreme(&self, op: ReduceOp, name: &'static str, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
+    fn extreme(
+        &self,
+        op: ReduceOp,
+        name: &'static str,
+        dims: Dims<'_>,
+        keepdim: bool,
+    ) -> Result<Tensor> {
         let d = self.dtype();
         if d.is_half() {
-            return self.to_dtype(DType::F32)?.extreme(op, name, dims, keepdim)?.to_dtype(d);
+            return self
+                .to_dtype(DType::F32)?
+                .extreme(op, name, dims, keepdim)?
+                .to_dtype(d);
         }
         self.reduce_raw(op, name, dims, keepdim)
     }
@@ -169,7 +205,13 @@ impl Tensor {
         self.arg_extreme(ReduceOp::ArgMin, "argmin", dim, keepdim)
     }
 
-    fn arg_extreme(&self, op: ReduceOp, name: &'static str, dim: Option<i64>, keepdim: bool) -> Result<Tensor> {
+    fn arg_extreme(
+        &self,
+        op: ReduceOp,
+        name: &'static str,
+        dim: Option<i64>,
+        keepdim: bool,
+    ) -> Result<Tensor> {
         match dim {
             Some(d) => self.reduce_raw(op, name, Some(&[d]), keepdim),
             None => {
@@ -186,9 +228,10 @@ impl Tensor {
     /// `x.var(dim, correction=1, keepdim)`.
     pub fn var(&self, dims: Dims<'_>, correction: f64, keepdim: bool) -> Result<Tensor> {
         if !self.dtype().is_float() {
-            return Err(Error::NotImplemented { op: "var", message: format!(
-                "std and var only support floating point and complex dtypes"
-            ) });
+            return Err(Error::NotImplemented {
+                op: "var",
+                message: "std and var only support floating point and complex dtypes".to_string(),
+            });
         }
         let n = self.reduce_plan("var", dims)?.count as f64;
         let mean = self.mean(dims, true, None)?;
@@ -205,10 +248,13 @@ impl Tensor {
     /// `torch.norm(x, p, dim, keepdim)` for p = 1, 2, any positive p, ±inf, 0 ('fro' is 2).
     pub fn norm(&self, p: f64, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
         if !self.dtype().is_float() {
-            return Err(Error::invalid("norm", format!(
+            return Err(Error::invalid(
+                "norm",
+                format!(
                 "linalg.vector_norm: Expected a floating point or complex tensor as input. Got {}",
                 self.dtype().scalar_type_name()
-            )));
+            ),
+            ));
         }
         let a = self.abs()?;
         if p == f64::INFINITY {
@@ -273,7 +319,11 @@ impl Tensor {
     }
 
     fn scan(&self, op: ScanOp, dim: i64, dtype: Option<DType>) -> Result<Tensor> {
-        let out = dtype.unwrap_or(if self.dtype().is_float() { self.dtype() } else { DType::I64 });
+        let out = dtype.unwrap_or(if self.dtype().is_float() {
+            self.dtype()
+        } else {
+            DType::I64
+        });
         let x = self.accumulate(dtype)?;
         let nd = x.dim();
         let d = wrap_dim(op.name(), dim, nd)?;
@@ -288,24 +338,40 @@ impl Tensor {
     pub fn cum_extreme(&self, dim: i64, max: bool) -> Result<(Tensor, Tensor)> {
         let d = wrap_dim(if max { "cummax" } else { "cummin" }, dim, self.dim())?;
         if self.dim() == 0 {
-            return Ok((self.clone_data()?, Tensor::scalar_as(Scalar::Int(0), DType::I64)?));
+            return Ok((
+                self.clone_data()?,
+                Tensor::scalar_as(Scalar::Int(0), DType::I64)?,
+            ));
         }
         let n = self.shape()[d];
         let vals = self.clone_data()?;
         let idx = Tensor::zeros(self.shape(), DType::I64)?;
         for i in 1..n {
-            let (prev_v, prev_i) = (vals.select(d as i64, i as i64 - 1)?, idx.select(d as i64, i as i64 - 1)?);
+            let (prev_v, prev_i) = (
+                vals.select(d as i64, i as i64 - 1)?,
+                idx.select(d as i64, i as i64 - 1)?,
+            );
             let cur = self.select(d as i64, i as i64)?;
-            let take = if max { cur.ge(&prev_v)? } else { cur.le(&prev_v)? };
+            let take = if max {
+                cur.ge(&prev_v)?
+            } else {
+                cur.le(&prev_v)?
+            };
             let take = take.logical_or(&cur.isnan_any()?)?;
-            vals.select(d as i64, i as i64)?.copy_(&Tensor::where_(&take, &cur, &prev_v)?)?;
-            idx.select(d as i64, i as i64)?.copy_(&Tensor::where_(&take, i as i64, &prev_i)?)?;
+            vals.select(d as i64, i as i64)?
+                .copy_(&Tensor::where_(&take, &cur, &prev_v)?)?;
+            idx.select(d as i64, i as i64)?
+                .copy_(&Tensor::where_(&take, i as i64, &prev_i)?)?;
         }
         Ok((vals, idx))
     }
 
     fn isnan_any(&self) -> Result<Tensor> {
-        if self.dtype().is_float() { self.isnan() } else { self.ne(self) }
+        if self.dtype().is_float() {
+            self.isnan()
+        } else {
+            self.ne(self)
+        }
     }
 
     /// Runs a kernel that works along the last dimension on `x` with `dim` moved last, and
@@ -348,9 +414,20 @@ impl Tensor {
         };
         let out = x.dtype();
         if !out.is_float() {
-            return Err(Error::DTypeUnsupported { op: if log { "log_softmax_lastdim_kernel_impl" } else { "softmax_lastdim_kernel_impl" }, dtype: out });
+            return Err(Error::DTypeUnsupported {
+                op: if log {
+                    "log_softmax_lastdim_kernel_impl"
+                } else {
+                    "softmax_lastdim_kernel_impl"
+                },
+                dtype: out,
+            });
         }
-        let x = if out.is_half() { x.to_dtype(DType::F32)? } else { x };
+        let x = if out.is_half() {
+            x.to_dtype(DType::F32)?
+        } else {
+            x
+        };
         let nd = x.dim();
         let d = wrap_dim(name, dim, nd)?;
         if nd == 0 {

@@ -12,7 +12,10 @@ impl Tensor {
         let nd = self.dim();
         let d = wrap_dim("sort", dim, nd)?;
         if nd == 0 {
-            return Ok((self.clone_data()?, Tensor::scalar_as(Scalar::Int(0), DType::I64)?));
+            return Ok((
+                self.clone_data()?,
+                Tensor::scalar_as(Scalar::Int(0), DType::I64)?,
+            ));
         }
         let mut idx = None;
         let vals = Tensor::along_last(self, d, |t, l| {
@@ -53,7 +56,10 @@ impl Tensor {
         if self.dim() == 0 {
             return Ok((v, i));
         }
-        Ok((v.narrow(d as i64, 0, k)?.contiguous()?, i.narrow(d as i64, 0, k)?.contiguous()?))
+        Ok((
+            v.narrow(d as i64, 0, k)?.contiguous()?,
+            i.narrow(d as i64, 0, k)?.contiguous()?,
+        ))
     }
 
     /// `x.kthvalue(k, dim=-1, keepdim=False)`: the k-th smallest (1-based).
@@ -61,9 +67,10 @@ impl Tensor {
         let d = wrap_dim("kthvalue", dim, self.dim())?;
         let n = if self.dim() == 0 { 1 } else { self.shape()[d] } as i64;
         if k < 1 || k > n {
-            return Err(Error::invalid("kthvalue", format!(
-                "kthvalue(): selected number k out of range for dimension {d}"
-            )));
+            return Err(Error::invalid(
+                "kthvalue",
+                format!("kthvalue(): selected number k out of range for dimension {d}"),
+            ));
         }
         self.select_sorted(d, k - 1, keepdim)
     }
@@ -77,7 +84,10 @@ impl Tensor {
         if keepdim {
             Ok((v.contiguous()?, i.contiguous()?))
         } else {
-            Ok((v.squeeze(Some(&[d as i64]))?.contiguous()?, i.squeeze(Some(&[d as i64]))?.contiguous()?))
+            Ok((
+                v.squeeze(Some(&[d as i64]))?.contiguous()?,
+                i.squeeze(Some(&[d as i64]))?.contiguous()?,
+            ))
         }
     }
 
@@ -102,7 +112,10 @@ impl Tensor {
         let d = wrap_dim("median", dim, self.dim())?;
         let n = if self.dim() == 0 { 1 } else { self.shape()[d] } as i64;
         if n == 0 {
-            return Err(Error::invalid("median", format!("median(): Expected reduction dim {d} to have non-zero size.")));
+            return Err(Error::invalid(
+                "median",
+                format!("median(): Expected reduction dim {d} to have non-zero size."),
+            ));
         }
         self.select_sorted(d, (n - 1) / 2, keepdim)
     }
@@ -115,13 +128,20 @@ impl Tensor {
         let (v, order) = flat.sort(0, false)?;
         if n == 0 {
             let e = Tensor::zeros(&[0], DType::I64)?;
-            return Ok((v, e.reshape(&self.shape().iter().map(|&s| s as i64).collect::<Vec<_>>())?, Tensor::zeros(&[0], DType::I64)?));
+            return Ok((
+                v,
+                e.reshape(&self.shape().iter().map(|&s| s as i64).collect::<Vec<_>>())?,
+                Tensor::zeros(&[0], DType::I64)?,
+            ));
         }
         // A run starts where a value differs from the one before it.
-        let starts = Tensor::cat(&[
-            Tensor::ones(&[1], DType::Bool)?,
-            v.narrow(0, 1, n - 1)?.ne(&v.narrow(0, 0, n - 1)?)?,
-        ], 0)?;
+        let starts = Tensor::cat(
+            &[
+                Tensor::ones(&[1], DType::Bool)?,
+                v.narrow(0, 1, n - 1)?.ne(&v.narrow(0, 0, n - 1)?)?,
+            ],
+            0,
+        )?;
         let values = v.index(&[Index::Tensor(starts.clone())])?;
         let run = starts.cumsum(0, None)?.sub(1)?;
         let inverse = Tensor::zeros(&[n], DType::I64)?;
@@ -136,12 +156,20 @@ impl Tensor {
     pub fn unique_dim(&self, dim: i64) -> Result<(Tensor, Tensor, Tensor)> {
         let d = wrap_dim("unique", dim, self.dim())?;
         let n = self.shape().get(d).copied().unwrap_or(1);
-        let rows = self.movedim_first(d)?.reshape(&[n as i64, -1])?.to_dtype(DType::F64)?.contiguous()?;
-        let w = if n == 0 { 0 } else { rows.numel() / n };
+        let rows = self
+            .movedim_first(d)?
+            .reshape(&[n as i64, -1])?
+            .to_dtype(DType::F64)?
+            .contiguous()?;
+        let w = rows.numel().checked_div(n).unwrap_or(0);
         let data = rows.to_vec::<f64>()?;
         let row = |i: usize| &data[i * w..(i + 1) * w];
         let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| row(a).partial_cmp(row(b)).unwrap_or(std::cmp::Ordering::Equal));
+        order.sort_by(|&a, &b| {
+            row(a)
+                .partial_cmp(row(b))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
         let mut firsts: Vec<i64> = Vec::new();
         let mut inverse = vec![0i64; n];
         let mut counts: Vec<i64> = Vec::new();
@@ -157,7 +185,11 @@ impl Tensor {
         }
         let m = firsts.len();
         let values = self.index_select(d as i64, &Tensor::from_slice(&firsts, &[m])?)?;
-        Ok((values, Tensor::from_slice(&inverse, &[n])?, Tensor::from_slice(&counts, &[m])?))
+        Ok((
+            values,
+            Tensor::from_slice(&inverse, &[n])?,
+            Tensor::from_slice(&counts, &[m])?,
+        ))
     }
 
     fn movedim_first(&self, d: usize) -> Result<Tensor> {
@@ -171,12 +203,19 @@ impl Tensor {
         let v = self.reshape(&[-1])?;
         let n = v.numel();
         if n == 0 {
-            return Ok((v.clone_data()?, Tensor::zeros(self.shape(), DType::I64)?, Tensor::zeros(&[0], DType::I64)?));
+            return Ok((
+                v.clone_data()?,
+                Tensor::zeros(self.shape(), DType::I64)?,
+                Tensor::zeros(&[0], DType::I64)?,
+            ));
         }
-        let starts = Tensor::cat(&[
-            Tensor::ones(&[1], DType::Bool)?,
-            v.narrow(0, 1, n - 1)?.ne(&v.narrow(0, 0, n - 1)?)?,
-        ], 0)?;
+        let starts = Tensor::cat(
+            &[
+                Tensor::ones(&[1], DType::Bool)?,
+                v.narrow(0, 1, n - 1)?.ne(&v.narrow(0, 0, n - 1)?)?,
+            ],
+            0,
+        )?;
         let values = v.index(&[Index::Tensor(starts.clone())])?;
         let run = starts.cumsum(0, None)?.sub(1)?;
         let counts = Tensor::zeros(&[values.numel()], DType::I64)?;
@@ -188,23 +227,39 @@ impl Tensor {
     /// `torch.bincount(x, weights=None, minlength=0)` of a 1-D non-negative int tensor.
     pub fn bincount(&self, weights: Option<&Tensor>, minlength: usize) -> Result<Tensor> {
         if self.dim() != 1 || self.dtype().is_float() || self.dtype() == DType::Bool {
-            return Err(Error::invalid("bincount", "bincount only supports 1-d non-negative integral inputs."));
+            return Err(Error::invalid(
+                "bincount",
+                "bincount only supports 1-d non-negative integral inputs.",
+            ));
         }
         let (lo, hi) = if self.numel() == 0 {
             (0, -1)
         } else {
-            (self.min_all()?.item()?.to_i64(), self.max_all()?.item()?.to_i64())
+            (
+                self.min_all()?.item()?.to_i64(),
+                self.max_all()?.item()?.to_i64(),
+            )
         };
         if lo < 0 {
-            return Err(Error::invalid("bincount", "bincount only supports 1-d non-negative integral inputs."));
+            return Err(Error::invalid(
+                "bincount",
+                "bincount only supports 1-d non-negative integral inputs.",
+            ));
         }
         let len = ((hi + 1) as usize).max(minlength);
         let (dtype, src) = match weights {
             Some(w) => {
                 if w.shape() != self.shape() {
-                    return Err(Error::invalid("bincount", "weights should be 1-d and have the same length as input"));
+                    return Err(Error::invalid(
+                        "bincount",
+                        "weights should be 1-d and have the same length as input",
+                    ));
                 }
-                let d = if w.dtype() == DType::F32 { DType::F32 } else { DType::F64 };
+                let d = if w.dtype() == DType::F32 {
+                    DType::F32
+                } else {
+                    DType::F64
+                };
                 (d, w.to_dtype(d)?)
             }
             None => (DType::I64, Tensor::ones(self.shape(), DType::I64)?),
@@ -218,10 +273,16 @@ impl Tensor {
     /// range when both are 0); elements outside are ignored.
     pub fn histc(&self, bins: usize, min: f64, max: f64) -> Result<Tensor> {
         if !self.dtype().is_float() {
-            return Err(Error::DTypeUnsupported { op: "histogram_cpu", dtype: self.dtype() });
+            return Err(Error::DTypeUnsupported {
+                op: "histogram_cpu",
+                dtype: self.dtype(),
+            });
         }
         if bins == 0 {
-            return Err(Error::invalid("histc", "torch.histc(): bins must be > 0, but got 0 for dimension 0"));
+            return Err(Error::invalid(
+                "histc",
+                "torch.histc(): bins must be > 0, but got 0 for dimension 0",
+            ));
         }
         let (mut lo, mut hi) = (min, max);
         if lo == hi && self.numel() > 0 {
@@ -233,15 +294,27 @@ impl Tensor {
             hi += 1.0;
         }
         if lo > hi {
-            return Err(Error::invalid("histc", "torch.histc(): max must be larger than min"));
+            return Err(Error::invalid(
+                "histc",
+                "torch.histc(): max must be larger than min",
+            ));
         }
         let x = self.reshape(&[-1])?.to_dtype(DType::F64)?;
         let inside = x.ge(lo)?.logical_and(&x.le(hi)?)?;
         let xs = x.index(&[Index::Tensor(inside)])?;
-        let b = xs.sub(lo)?.mul(bins as f64 / (hi - lo))?.floor()?.to_dtype(DType::I64)?
+        let b = xs
+            .sub(lo)?
+            .mul(bins as f64 / (hi - lo))?
+            .floor()?
+            .to_dtype(DType::I64)?
             .clamp(None, Some((bins as i64 - 1).into()))?;
         let out = Tensor::zeros(&[bins], self.dtype())?;
-        out.scatter_(0, &b, Tensor::ones(b.shape(), self.dtype())?.into(), PutOp::Add)?;
+        out.scatter_(
+            0,
+            &b,
+            Tensor::ones(b.shape(), self.dtype())?.into(),
+            PutOp::Add,
+        )?;
         Ok(out)
     }
 }

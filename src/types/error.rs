@@ -131,7 +131,11 @@ pub enum Error {
     ZeroDivision { op: &'static str },
 
     #[error("{op}: mat1 and mat2 shapes cannot be multiplied ({}x{} and {}x{})", lhs[0], lhs[1], rhs[0], rhs[1])]
-    MatmulShape { op: &'static str, lhs: Vec<usize>, rhs: Vec<usize> },
+    MatmulShape {
+        op: &'static str,
+        lhs: Vec<usize>,
+        rhs: Vec<usize>,
+    },
 
     /// What PyTorch reports as IndexError, in its words.
     #[error("{message}")]
@@ -217,9 +221,9 @@ impl Error {
                 );
                 if lhs[0] == k2 {
                     h += "; mat1.T (shape [" ;
-                    h += &format!("{}, {}]) would fit: try a.T @ b", lhs[1], lhs[0]);
+                    h += &format!("{}, {}]) would fit: try mat1.T @ mat2", lhs[1], lhs[0]);
                 } else if rhs[1] == k1 {
-                    h += &format!("; mat2.T (shape [{}, {}]) would fit: try a @ b.T", rhs[1], rhs[0]);
+                    h += &format!("; mat2.T (shape [{}, {}]) would fit: try mat1 @ mat2.T", rhs[1], rhs[0]);
                 }
                 h
             }

@@ -17,6 +17,13 @@ struct SendPtr<T>(*mut T);
 unsafe impl<T> Send for SendPtr<T> {}
 unsafe impl<T> Sync for SendPtr<T> {}
 
+impl<T> SendPtr<T> {
+    // A method (not a field read) so closures capture the whole Send wrapper.
+    fn get(self) -> *mut T {
+        self.0
+    }
+}
+
 /// `out[b] = a[b] @ b[b]` for float32 or float64 (`T` must be one of them).
 pub(super) fn matmul_float<T: Element>(a: &[T], la: &Layout, b: &[T], lb: &Layout, out: &mut [T]) {
     let (batch, m, k) = (la.shape()[0], la.shape()[1], la.shape()[2]);
@@ -32,7 +39,6 @@ pub(super) fn matmul_float<T: Element>(a: &[T], la: &Layout, b: &[T], lb: &Layou
     let flops = m * n * k;
     let dst = SendPtr(out.as_mut_ptr());
     let one = |i: usize, par: Parallelism| {
-        let dst = dst;
         // SAFETY: the caller checked both layouts lie inside their storages, so every
         // element gemm reads through these pointers and strides is in bounds; `out` holds
         // batch*m*n elements and batch `i` writes only its own m*n block.
@@ -41,7 +47,7 @@ pub(super) fn matmul_float<T: Element>(a: &[T], la: &Layout, b: &[T], lb: &Layou
                 m,
                 n,
                 k,
-                dst.0.add(i * m * n),
+                dst.get().add(i * m * n),
                 1,
                 n as isize,
                 false,
@@ -64,7 +70,9 @@ pub(super) fn matmul_float<T: Element>(a: &[T], la: &Layout, b: &[T], lb: &Layou
     if flops * batch < PAR_MIN_FLOPS || threads == 1 {
         (0..batch).for_each(|i| one(i, Parallelism::None));
     } else if batch >= threads && flops < 1 << 21 {
-        (0..batch).into_par_iter().for_each(|i| one(i, Parallelism::None));
+        (0..batch)
+            .into_par_iter()
+            .for_each(|i| one(i, Parallelism::None));
     } else {
         (0..batch).for_each(|i| one(i, Parallelism::Rayon(0)));
     }

@@ -88,7 +88,10 @@ impl CpuStorage {
         if need > self.len {
             return Err(Error::invalid(
                 "storage",
-                format!("a kernel needs {need} elements of a storage of {}", self.len),
+                format!(
+                    "a kernel needs {need} elements of a storage of {}",
+                    self.len
+                ),
             ));
         }
         Ok(())
@@ -390,8 +393,12 @@ impl BackendStorage for CpuStorage {
         self.check_range(layout)?;
         let mut out = CpuStorage::for_output(self.dtype, layout.numel())?;
         match self.dtype {
-            DType::F32 => reduce::softmax_typed::<f32>(self.as_slice(), layout, log, out.as_mut_slice()),
-            DType::F64 => reduce::softmax_typed::<f64>(self.as_slice(), layout, log, out.as_mut_slice()),
+            DType::F32 => {
+                reduce::softmax_typed::<f32>(self.as_slice(), layout, log, out.as_mut_slice())
+            }
+            DType::F64 => {
+                reduce::softmax_typed::<f64>(self.as_slice(), layout, log, out.as_mut_slice())
+            }
             dtype => {
                 return Err(Error::DTypeUnsupported {
                     op: if log { "log_softmax" } else { "softmax" },
@@ -416,14 +423,39 @@ impl BackendStorage for CpuStorage {
         self.check_range(la)?;
         rhs.check_range(lb)?;
         let (sa, sb) = (la.shape(), lb.shape());
-        if self.dtype != rhs.dtype || sa.len() != 3 || sb.len() != 3 || sa[0] != sb[0] || sa[2] != sb[1] {
-            return Err(Error::invalid("matmul", "operands must be [b, m, k] and [b, k, n] of one dtype"));
+        if self.dtype != rhs.dtype
+            || sa.len() != 3
+            || sb.len() != 3
+            || sa[0] != sb[0]
+            || sa[2] != sb[1]
+        {
+            return Err(Error::invalid(
+                "matmul",
+                "operands must be [b, m, k] and [b, k, n] of one dtype",
+            ));
         }
         let mut out = CpuStorage::for_output(self.dtype, sa[0] * sa[1] * sb[2])?;
         match self.dtype {
-            DType::F32 => matmul::matmul_float::<f32>(self.as_slice(), la, rhs.as_slice(), lb, out.as_mut_slice()),
-            DType::F64 => matmul::matmul_float::<f64>(self.as_slice(), la, rhs.as_slice(), lb, out.as_mut_slice()),
-            DType::Bool => return Err(Error::DTypeUnsupported { op: "addmm_impl_cpu_", dtype: DType::Bool }),
+            DType::F32 => matmul::matmul_float::<f32>(
+                self.as_slice(),
+                la,
+                rhs.as_slice(),
+                lb,
+                out.as_mut_slice(),
+            ),
+            DType::F64 => matmul::matmul_float::<f64>(
+                self.as_slice(),
+                la,
+                rhs.as_slice(),
+                lb,
+                out.as_mut_slice(),
+            ),
+            DType::Bool => {
+                return Err(Error::DTypeUnsupported {
+                    op: "addmm_impl_cpu_",
+                    dtype: DType::Bool,
+                })
+            }
             d => with_num_dtype!(d, "addmm_impl_cpu_", T => matmul::matmul_int::<T>(
                 self.as_slice(), la, rhs.as_slice(), lb, out.as_mut_slice())),
         }
@@ -438,11 +470,21 @@ impl BackendStorage for CpuStorage {
         Ok(out)
     }
 
-    fn put(&mut self, offsets: &Self, ol: &Layout, src: &Self, sl: &Layout, op: PutOp) -> Result<()> {
+    fn put(
+        &mut self,
+        offsets: &Self,
+        ol: &Layout,
+        src: &Self,
+        sl: &Layout,
+        op: PutOp,
+    ) -> Result<()> {
         offsets.check_range(ol)?;
         src.check_range(sl)?;
         if src.dtype != self.dtype || ol.shape() != sl.shape() {
-            return Err(Error::invalid("index_put_", "values must match the destination's dtype and the indices' shape"));
+            return Err(Error::invalid(
+                "index_put_",
+                "values must match the destination's dtype and the indices' shape",
+            ));
         }
         let dtype = self.dtype;
         with_num_dtype!(dtype, "index_put_", T => index::put_typed::<T>(
@@ -452,7 +494,8 @@ impl BackendStorage for CpuStorage {
 
     fn nonzero(&self, layout: &Layout) -> Result<(Self, usize)> {
         self.check_range(layout)?;
-        let (v, n) = with_dtype!(self.dtype, T => index::nonzero_typed::<T>(self.as_slice(), layout));
+        let (v, n) =
+            with_dtype!(self.dtype, T => index::nonzero_typed::<T>(self.as_slice(), layout));
         Ok((CpuStorage::from_slice(&v)?, n))
     }
 
@@ -463,7 +506,12 @@ impl BackendStorage for CpuStorage {
         match self.dtype {
             DType::F32 => conv::im2col::<f32>(self.as_slice(), &geom, out.as_mut_slice()),
             DType::F64 => conv::im2col::<f64>(self.as_slice(), &geom, out.as_mut_slice()),
-            dtype => return Err(Error::DTypeUnsupported { op: "im2col", dtype }),
+            dtype => {
+                return Err(Error::DTypeUnsupported {
+                    op: "im2col",
+                    dtype,
+                })
+            }
         }
         Ok(out)
     }
@@ -475,7 +523,12 @@ impl BackendStorage for CpuStorage {
         match self.dtype {
             DType::F32 => conv::col2im::<f32>(self.as_slice(), &geom, out.as_mut_slice()),
             DType::F64 => conv::col2im::<f64>(self.as_slice(), &geom, out.as_mut_slice()),
-            dtype => return Err(Error::DTypeUnsupported { op: "col2im", dtype }),
+            dtype => {
+                return Err(Error::DTypeUnsupported {
+                    op: "col2im",
+                    dtype,
+                })
+            }
         }
         Ok(out)
     }
@@ -495,11 +548,25 @@ impl BackendStorage for CpuStorage {
                 match (kind, idx.as_mut()) {
                     (Pool2d::Max, Some(i)) => conv::max_pool2d(src, &geom, out, i.as_mut_slice()),
                     (Pool2d::AdaptiveMax, Some(i)) => conv::adaptive_max_pool2d(
-                        src, g.n * g.c, g.h, g.w, g.oh, g.ow, out, i.as_mut_slice()),
-                    (Pool2d::Avg { count_include_pad, divisor_override }, _) => conv::avg_pool2d(
-                        src, &geom, count_include_pad, divisor_override, out),
-                    (Pool2d::AdaptiveAvg, _) => conv::adaptive_avg_pool2d(
-                        src, g.n * g.c, g.h, g.w, g.oh, g.ow, out),
+                        src,
+                        g.n * g.c,
+                        g.h,
+                        g.w,
+                        g.oh,
+                        g.ow,
+                        out,
+                        i.as_mut_slice(),
+                    ),
+                    (
+                        Pool2d::Avg {
+                            count_include_pad,
+                            divisor_override,
+                        },
+                        _,
+                    ) => conv::avg_pool2d(src, &geom, count_include_pad, divisor_override, out),
+                    (Pool2d::AdaptiveAvg, _) => {
+                        conv::adaptive_avg_pool2d(src, g.n * g.c, g.h, g.w, g.oh, g.ow, out)
+                    }
                     _ => {}
                 }
             }};
@@ -507,7 +574,12 @@ impl BackendStorage for CpuStorage {
         match self.dtype {
             DType::F32 => pool!(f32),
             DType::F64 => pool!(f64),
-            dtype => return Err(Error::DTypeUnsupported { op: "pool2d", dtype }),
+            dtype => {
+                return Err(Error::DTypeUnsupported {
+                    op: "pool2d",
+                    dtype,
+                })
+            }
         }
         Ok((vals, idx))
     }

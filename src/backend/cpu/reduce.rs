@@ -82,7 +82,11 @@ impl<T: Num> RowAcc<T> {
                 let max = self.op == ReduceOp::Max;
                 let mut a = if first { s[0] } else { self.acc };
                 for &v in s {
-                    a = if max { T::maximum(a, v) } else { T::minimum(a, v) };
+                    a = if max {
+                        T::maximum(a, v)
+                    } else {
+                        T::minimum(a, v)
+                    };
                 }
                 self.acc = a;
             }
@@ -97,17 +101,17 @@ impl<T: Num> RowAcc<T> {
             ReduceOp::Sum if self.float => {
                 self.wide += (0..len).map(|i| src[o + i * st].to_f64()).sum::<f64>()
             }
-            ReduceOp::Sum => {
-                self.acc = (0..len).fold(self.acc, |a, i| T::add(a, src[o + i * st]))
-            }
-            ReduceOp::Prod => {
-                self.acc = (0..len).fold(self.acc, |a, i| T::mul(a, src[o + i * st]))
-            }
+            ReduceOp::Sum => self.acc = (0..len).fold(self.acc, |a, i| T::add(a, src[o + i * st])),
+            ReduceOp::Prod => self.acc = (0..len).fold(self.acc, |a, i| T::mul(a, src[o + i * st])),
             ReduceOp::Max | ReduceOp::Min => {
                 let mut a = if first { src[o] } else { self.acc };
                 for i in 0..len {
                     let v = src[o + i * st];
-                    a = if max { T::maximum(a, v) } else { T::minimum(a, v) };
+                    a = if max {
+                        T::maximum(a, v)
+                    } else {
+                        T::minimum(a, v)
+                    };
                 }
                 self.acc = a;
             }
@@ -173,7 +177,10 @@ pub(super) fn reduce_typed<T: Num>(
             *d = if sum_wide {
                 T::from_f64(parts.iter().map(|p| p.to_f64()).sum())
             } else {
-                parts.into_iter().reduce(|a, b| combine(op, a, b)).unwrap_or(zero())
+                parts
+                    .into_iter()
+                    .reduce(|a, b| combine(op, a, b))
+                    .unwrap_or(zero())
             };
         }
         return;

@@ -76,40 +76,6 @@ pub fn exp_f32(x: &[f32], out: &mut [f32]) {
     exp_slice_generic(x, out)
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn exp_within_two_ulps_of_libm_everywhere() {
-        let mut xs: Vec<f32> = (-2000..=2000).map(|i| i as f32 * 0.0443).collect();
-        xs.extend([
-            0.0, -0.0, 1e-30, -1e-30, 88.72, 88.73, -87.3, -103.0, -104.5, 0.5, 1.0,
-        ]);
-        let mut out = vec![0.0; xs.len()];
-        super::exp_f32(&xs, &mut out);
-        for (&x, &y) in xs.iter().zip(&out) {
-            let want = (x as f64).exp();
-            let want32 = want as f32;
-            if want32.is_infinite() || want32 == 0.0 {
-                assert_eq!(y, want32, "exp({x})");
-                continue;
-            }
-            let ulp = f32::from_bits(want32.abs().to_bits() + 1) - want32.abs();
-            let tol = if want32.abs() < f32::MIN_POSITIVE {
-                f32::from_bits(2)
-            } else {
-                2.0 * ulp
-            };
-            assert!(
-                ((y as f64) - want).abs() <= tol as f64,
-                "exp({x}) = {y}, want {want}"
-            );
-        }
-        let mut o = [0.0f32; 3];
-        super::exp_f32(&[f32::NAN, f32::INFINITY, f32::NEG_INFINITY], &mut o);
-        assert!(o[0].is_nan() && o[1] == f32::INFINITY && o[2] == 0.0);
-    }
-}
-
 /// Sixteen independent lanes: enough for two AVX-512 (or four AVX2) accumulators, so the
 /// adds do not wait on each other.
 const LANES: usize = 16;
@@ -209,4 +175,38 @@ fn has_avx512() -> bool {
     std::arch::is_x86_feature_detected!("avx512f")
         && std::arch::is_x86_feature_detected!("avx512dq")
         && std::arch::is_x86_feature_detected!("avx512vl")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn exp_within_two_ulps_of_libm_everywhere() {
+        let mut xs: Vec<f32> = (-2000..=2000).map(|i| i as f32 * 0.0443).collect();
+        xs.extend([
+            0.0, -0.0, 1e-30, -1e-30, 88.72, 88.73, -87.3, -103.0, -104.5, 0.5, 1.0,
+        ]);
+        let mut out = vec![0.0; xs.len()];
+        super::exp_f32(&xs, &mut out);
+        for (&x, &y) in xs.iter().zip(&out) {
+            let want = (x as f64).exp();
+            let want32 = want as f32;
+            if want32.is_infinite() || want32 == 0.0 {
+                assert_eq!(y, want32, "exp({x})");
+                continue;
+            }
+            let ulp = f32::from_bits(want32.abs().to_bits() + 1) - want32.abs();
+            let tol = if want32.abs() < f32::MIN_POSITIVE {
+                f32::from_bits(2)
+            } else {
+                2.0 * ulp
+            };
+            assert!(
+                ((y as f64) - want).abs() <= tol as f64,
+                "exp({x}) = {y}, want {want}"
+            );
+        }
+        let mut o = [0.0f32; 3];
+        super::exp_f32(&[f32::NAN, f32::INFINITY, f32::NEG_INFINITY], &mut o);
+        assert!(o[0].is_nan() && o[1] == f32::INFINITY && o[2] == 0.0);
+    }
 }
