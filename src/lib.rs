@@ -7,7 +7,8 @@
 //! - [`types`]: dtypes, devices, layouts, scalars, errors: the vocabulary every layer shares.
 //! - [`backend`]: the backend contract, the op declarations, and the CPU kernels (buffers and
 //!   layouts in, buffers out; never a `Tensor`).
-//! - [`tensor`]: `Tensor`, creation, views, elementwise ops, promotion, printing, the RNG.
+//! - [`tensor`]: `Tensor`, creation, views, elementwise ops, promotion, printing, the RNG;
+//!   reductions, sorting, linear algebra, indexing, joins, convolution and pooling.
 //! - [`syntax`]: the lexer, the parser (chumsky), the syntax tree with spans, diagnostics
 //!   (ariadne); imports nothing of the engine.
 //! - [`eval`]: the evaluator: `Session`, values, the resolver, builtins, the torch namespace,

@@ -42,6 +42,8 @@ enum Step {
     DivInPlace(i64),
     FillInPlace(i64),
     CopyFromRow,
+    /// An Engine II op (reductions, sort, matmul, indexing, joins, conv) with two arguments.
+    Engine(u8, i64, i64),
 }
 
 fn small_vec() -> impl Strategy<Value = Vec<i64>> {
@@ -85,6 +87,7 @@ fn step() -> impl Strategy<Value = Step> {
         extreme().prop_map(Step::DivInPlace),
         extreme().prop_map(Step::FillInPlace),
         Just(Step::CopyFromRow),
+        (0u8..24, extreme(), extreme()).prop_map(|(k, a, b)| Step::Engine(k, a, b)),
     ]
 }
 
@@ -148,10 +151,65 @@ fn apply(t: &Tensor, s: &Step) -> nabla::Result<Tensor> {
             let row = t.flatten(0, -1)?.slice(0, Some(0), Some(1), 1)?;
             t.copy_(&row).cloned()
         }
+        Step::Engine(k, a, b) => engine(t, *k, *a, *b),
         Step::Print => {
             let _ = t.to_string();
             Ok(t.clone())
         }
+    }
+}
+
+fn engine(t: &Tensor, k: u8, a: i64, b: i64) -> nabla::Result<Tensor> {
+    use nabla::tensor::{ConvOpts, Index, PoolOpts};
+    let idx = Tensor::from_slice(&[a, b, 0], &[3])?;
+    let small = |v: i64| v.clamp(0, 4) as usize;
+    match k {
+        0 => t.sum(Some(&[a, b]), b % 2 == 0, None),
+        1 => t.amax(Some(&[a]), true),
+        2 => t.argmax(Some(a), false),
+        3 => t.var(Some(&[a]), b as f64, false),
+        4 => t.cumsum(a, None),
+        5 => t.softmax(a, None),
+        6 => t.sort(a, b > 0).map(|r| r.1),
+        7 => t.topk(a.unsigned_abs() as usize, b, true).map(|r| r.0),
+        8 => t.matmul(&t.transpose(a, b)?),
+        9 => t.index_select(a, &idx),
+        10 => {
+            let mut shape = vec![1i64; t.dim()];
+            if let Some(l) = shape.last_mut() {
+                *l = 3;
+            }
+            t.gather(a, &idx.reshape(&shape)?)
+        }
+        11 => t.index(&[Index::Tensor(idx), Index::Slice(Some(a), None, 1)]),
+        12 => t.index(&[Index::Tensor(t.gt(b)?)]),
+        13 => Tensor::cat(&[t.clone(), t.clone()], a),
+        14 => Tensor::stack(&[t.clone(), t.clone()], a),
+        15 => t.repeat(&[a.clamp(-1, 3), b.clamp(-1, 3), 1]),
+        16 => t.flip(&[a]),
+        17 => t.roll(&[a], &[b]),
+        18 => t.pad(
+            &[a.clamp(-3, 3), b.clamp(-3, 3)],
+            ["constant", "reflect", "replicate", "circular"][(a.rem_euclid(4)) as usize],
+            0.0,
+        ),
+        19 => t.tril(a),
+        20 => t.one_hot(a),
+        21 => t.conv2d(
+            &Tensor::ones(&[1, small(a).max(1), small(b).max(1), 1], t.dtype())?,
+            None,
+            &ConvOpts::default(),
+        ),
+        22 => t
+            .max_pool2d(&PoolOpts {
+                kernel: [small(a), small(b)],
+                stride: [1, small(a)],
+                padding: [small(b), 0],
+                dilation: [1, 1],
+                ceil_mode: a > 0,
+            })
+            .map(|r| r.0),
+        _ => t.unique().map(|r| r.2),
     }
 }
 
