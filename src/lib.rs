@@ -14,6 +14,7 @@
 //! - [`eval`]: the evaluator: `Session`, values, the resolver, builtins, the torch namespace,
 //!   the modules people import; front ends call `Session::eval_cell`.
 
+pub mod autograd;
 pub mod backend;
 pub mod eval;
 pub mod syntax;

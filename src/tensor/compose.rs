@@ -1,6 +1,7 @@
 //! Ops composed from the primitives, so they need no kernel of their own (and, later, no
 //! backward rule): activations, clamp, lerp, masks, rounding, NaN handling, closeness.
 
+use super::graph::{self, GradFn, Val};
 use super::{Arg, Tensor};
 use crate::backend::{BinaryOp, UnaryOp};
 use crate::types::{DType, Error, Result, Scalar};
@@ -43,7 +44,11 @@ impl Tensor {
             return self.clone_data();
         }
         let d = self.dtype();
-        self.gt(0)?.to_dtype(d)?.sub(&self.lt(0)?.to_dtype(d)?)
+        graph::op(
+            &[Some(self)],
+            || self.gt(0)?.to_dtype(d)?.sub(&self.lt(0)?.to_dtype(d)?),
+            |_, _| GradFn::Sign,
+        )
     }
 
     fn float_or_copy(&self, op: UnaryOp) -> Result<Tensor> {
@@ -95,25 +100,42 @@ impl Tensor {
 
     /// `x.reciprocal()`: `1 / x`.
     pub fn reciprocal(&self) -> Result<Tensor> {
-        Tensor::binary(
-            BinaryOp::Div,
-            Arg::Scalar(Scalar::Float(1.0)),
-            self.float_input()?.into(),
+        graph::op(
+            &[Some(self)],
+            || {
+                Tensor::binary(
+                    BinaryOp::Div,
+                    Arg::Scalar(Scalar::Float(1.0)),
+                    self.float_input()?.into(),
+                )
+            },
+            |r, o| GradFn::Reciprocal {
+                out: r.save_out(o[0], 0),
+            },
         )
     }
 
     /// `x.square()`.
     pub fn square(&self) -> Result<Tensor> {
+        if self.dtype().is_float() {
+            return self.pow(2);
+        }
         self.mul(self)
     }
 
     /// `torch.sigmoid(x)`: `1 / (1 + exp(-x))`.
     pub fn sigmoid(&self) -> Result<Tensor> {
-        self.float_input()?.neg()?.exp()?.add(1.0)?.reciprocal()
+        graph::op(
+            &[Some(self)],
+            || self.float_input()?.neg()?.exp()?.add(1.0)?.reciprocal(),
+            |r, o| GradFn::Sigmoid {
+                out: r.save_out(o[0], 0),
+            },
+        )
     }
 
     /// `torch.relu(x)`: `max(x, 0)`, keeping NaN.
-    pub fn relu(&self) -> Result<Tensor> {
+    fn relu_raw(&self) -> Result<Tensor> {
         if self.dtype() == DType::Bool {
             return Err(Error::DTypeUnsupported {
                 op: "clamp_min_cpu",
@@ -124,7 +146,7 @@ impl Tensor {
     }
 
     /// `F.gelu(x, approximate='none'|'tanh')`.
-    pub fn gelu(&self, approximate: &str) -> Result<Tensor> {
+    fn gelu_raw(&self, approximate: &str) -> Result<Tensor> {
         let x = self.float_input()?;
         let inner = match approximate {
             "none" => x.mul(std::f64::consts::FRAC_1_SQRT_2)?.erf()?,
@@ -143,14 +165,14 @@ impl Tensor {
     }
 
     /// `F.silu(x)`: `x * sigmoid(x)`.
-    pub fn silu(&self) -> Result<Tensor> {
+    fn silu_raw(&self) -> Result<Tensor> {
         let x = self.float_input()?;
         x.mul(&x.sigmoid()?)
     }
 
     /// `F.softplus(x, beta, threshold)`: `log(1 + exp(beta x)) / beta`, linear above the
     /// threshold.
-    pub fn softplus(&self, beta: f64, threshold: f64) -> Result<Tensor> {
+    fn softplus_raw(&self, beta: f64, threshold: f64) -> Result<Tensor> {
         let x = self.float_input()?;
         let bx = x.mul(beta)?;
         let soft = bx.exp()?.log1p()?.div(beta)?;
@@ -158,19 +180,19 @@ impl Tensor {
     }
 
     /// `F.elu(x, alpha)`.
-    pub fn elu(&self, alpha: f64) -> Result<Tensor> {
+    fn elu_raw(&self, alpha: f64) -> Result<Tensor> {
         let x = self.float_input()?;
         Tensor::where_(&x.gt(0)?, &x, x.expm1()?.mul(alpha)?)
     }
 
     /// `F.leaky_relu(x, negative_slope)`.
-    pub fn leaky_relu(&self, negative_slope: f64) -> Result<Tensor> {
+    fn leaky_relu_raw(&self, negative_slope: f64) -> Result<Tensor> {
         let x = self.float_input()?;
         Tensor::where_(&x.gt(0)?, &x, x.mul(negative_slope)?)
     }
 
     /// `x.clamp(min, max)` (also `clip`): promotes with the bounds, keeps NaN.
-    pub fn clamp(&self, min: Option<Arg<'_>>, max: Option<Arg<'_>>) -> Result<Tensor> {
+    fn clamp_raw(&self, min: Option<Arg<'_>>, max: Option<Arg<'_>>) -> Result<Tensor> {
         if min.is_none() && max.is_none() {
             return Err(Error::invalid(
                 "clamp",
@@ -214,7 +236,7 @@ impl Tensor {
     }
 
     /// `x.masked_fill(mask, value)`: `value` where `mask` is true; keeps `x`'s dtype.
-    pub fn masked_fill<'a>(&self, mask: &Tensor, value: impl Into<Arg<'a>>) -> Result<Tensor> {
+    fn masked_fill_raw<'a>(&self, mask: &Tensor, value: impl Into<Arg<'a>>) -> Result<Tensor> {
         if mask.dtype() != DType::Bool {
             return Err(Error::invalid(
                 "masked_fill",
@@ -354,5 +376,107 @@ impl Tensor {
                 dtype: d,
             }),
         }
+    }
+}
+
+/// The activations and clamps as autograd records them.
+impl Tensor {
+    /// `torch.relu(x)`: `max(x, 0)`, keeping NaN.
+    pub fn relu(&self) -> Result<Tensor> {
+        graph::op(&[Some(self)], || self.relu_raw(), |r, o| GradFn::Relu {
+            out: r.save_out(o[0], 0),
+        })
+    }
+
+    /// `F.gelu(x, approximate='none'|'tanh')`.
+    pub fn gelu(&self, approximate: &str) -> Result<Tensor> {
+        graph::op(&[Some(self)], || self.gelu_raw(approximate), |r, _| GradFn::Gelu {
+            x: r.save(self),
+            tanh: approximate == "tanh",
+        })
+    }
+
+    /// `F.silu(x)`: `x * sigmoid(x)`.
+    pub fn silu(&self) -> Result<Tensor> {
+        graph::op(&[Some(self)], || self.silu_raw(), |r, _| GradFn::Silu {
+            x: r.save(self),
+        })
+    }
+
+    /// `F.softplus(x, beta, threshold)`: `log(1 + exp(beta x)) / beta`, linear above the
+    /// threshold.
+    pub fn softplus(&self, beta: f64, threshold: f64) -> Result<Tensor> {
+        graph::op(
+            &[Some(self)],
+            || self.softplus_raw(beta, threshold),
+            |r, _| GradFn::Softplus {
+                x: r.save(self),
+                beta,
+                threshold,
+            },
+        )
+    }
+
+    /// `F.elu(x, alpha)`.
+    pub fn elu(&self, alpha: f64) -> Result<Tensor> {
+        graph::op(&[Some(self)], || self.elu_raw(alpha), |r, _| GradFn::Elu {
+            x: r.save(self),
+            alpha,
+        })
+    }
+
+    /// `F.leaky_relu(x, negative_slope)`.
+    pub fn leaky_relu(&self, negative_slope: f64) -> Result<Tensor> {
+        graph::op(
+            &[Some(self)],
+            || self.leaky_relu_raw(negative_slope),
+            |r, _| GradFn::LeakyRelu {
+                x: r.save(self),
+                slope: negative_slope,
+            },
+        )
+    }
+
+    /// `x.clamp(min, max)` (also `clip`): promotes with the bounds, keeps NaN.
+    pub fn clamp(&self, min: Option<Arg<'_>>, max: Option<Arg<'_>>) -> Result<Tensor> {
+        let bound = |a: &Option<Arg<'_>>| match a {
+            Some(Arg::Tensor(t)) => Some(t.as_ref().clone()),
+            _ => None,
+        };
+        let (lo, hi) = (bound(&min), bound(&max));
+        let val = |a: &Option<Arg<'_>>, t: &Option<Tensor>, r: &mut graph::Rec| {
+            a.as_ref().map(|a| match (a, t) {
+                (_, Some(t)) => Val::T(r.save(t)),
+                (Arg::Scalar(s), None) => Val::Scalar(s.to_f64()),
+                (Arg::Tensor(_), None) => Val::Unsaved,
+            })
+        };
+        let (vmin, vmax) = (min.clone(), max.clone());
+        graph::op(
+            &[Some(self), lo.as_ref(), hi.as_ref()],
+            || self.clamp_raw(min, max),
+            |r, _| GradFn::Clamp {
+                x: r.save(self),
+                min: val(&vmin, &lo, r),
+                max: val(&vmax, &hi, r),
+            },
+        )
+    }
+
+    /// `x.masked_fill(mask, value)`: `value` where `mask` is true; keeps `x`'s dtype.
+    pub fn masked_fill<'a>(&self, mask: &Tensor, value: impl Into<Arg<'a>>) -> Result<Tensor> {
+        let value = value.into();
+        let vt = match &value {
+            Arg::Tensor(t) => Some(t.as_ref().clone()),
+            Arg::Scalar(_) => None,
+        };
+        graph::op(
+            &[Some(self), None, vt.as_ref()],
+            || self.masked_fill_raw(mask, value),
+            |r, _| GradFn::MaskedFill {
+                mask: r.save(mask),
+                tensor_value: vt.is_some(),
+            },
+        )
     }
 }

@@ -45,6 +45,7 @@ pub struct PoolOpts {
 }
 
 use crate::backend::Window2d as W;
+use super::graph::{self, GradFn};
 
 fn out_size(input: usize, k: usize, s: usize, p: usize, d: usize, ceil: bool) -> Option<usize> {
     W::out_size(input, k, s, p, d, ceil)
@@ -85,7 +86,7 @@ fn float_check(op: &'static str, x: &Tensor) -> Result<()> {
 
 impl Tensor {
     /// `F.conv2d(input, weight, bias, stride, padding, dilation, groups)`.
-    pub fn conv2d(&self, weight: &Tensor, bias: Option<&Tensor>, o: &ConvOpts) -> Result<Tensor> {
+    fn conv2d_raw(&self, weight: &Tensor, bias: Option<&Tensor>, o: &ConvOpts) -> Result<Tensor> {
         let (x, was) = batched("conv2d", self)?;
         if weight.dim() != 4 {
             return Err(Error::invalid(
@@ -190,7 +191,7 @@ impl Tensor {
     }
 
     /// `F.conv1d(input, weight, bias, stride, padding, dilation, groups)` on N×C×L.
-    pub fn conv1d(
+    fn conv1d_raw(
         &self,
         weight: &Tensor,
         bias: Option<&Tensor>,
@@ -245,6 +246,7 @@ impl Tensor {
         groups: usize,
         dilation: [usize; 2],
     ) -> Result<Tensor> {
+        graph::not_differentiable("conv_transpose2d", &[Some(self)])?;
         let (x, was) = batched("conv_transpose2d", self)?;
         float_check("slow_conv_transpose2d_cpu", &x)?;
         if weight.dim() != 4 || x.dtype() != weight.dtype() {
@@ -385,7 +387,7 @@ impl Tensor {
 
     /// `F.max_pool2d(x, kernel_size, stride, padding, dilation, ceil_mode)`: values and
     /// (for `return_indices=True`) positions within each H×W plane.
-    pub fn max_pool2d(&self, o: &PoolOpts) -> Result<(Tensor, Tensor)> {
+    fn max_pool2d_raw(&self, o: &PoolOpts) -> Result<(Tensor, Tensor)> {
         let (v, i) = self.run_pool("max_pool2d", o, Pool2d::Max)?;
         Ok((
             v,
@@ -401,6 +403,7 @@ impl Tensor {
         count_include_pad: bool,
         divisor_override: Option<usize>,
     ) -> Result<Tensor> {
+        graph::not_differentiable("avg_pool2d", &[Some(self)])?;
         if divisor_override == Some(0) {
             return Err(Error::invalid("avg_pool2d", "divisor must be not zero"));
         }
@@ -456,13 +459,14 @@ impl Tensor {
 
     /// `F.adaptive_avg_pool2d(x, output_size)` (None keeps that input size).
     pub fn adaptive_avg_pool2d(&self, size: [Option<usize>; 2]) -> Result<Tensor> {
+        graph::not_differentiable("adaptive_avg_pool2d", &[Some(self)])?;
         Ok(self
             .adaptive("adaptive_avg_pool2d", size, Pool2d::AdaptiveAvg)?
             .0)
     }
 
     /// `F.adaptive_max_pool2d(x, output_size)`: values and positions.
-    pub fn adaptive_max_pool2d(&self, size: [Option<usize>; 2]) -> Result<(Tensor, Tensor)> {
+    fn adaptive_max_pool2d_raw(&self, size: [Option<usize>; 2]) -> Result<(Tensor, Tensor)> {
         let (v, i) = self.adaptive("adaptive_max_pool2d", size, Pool2d::AdaptiveMax)?;
         Ok((
             v,
@@ -478,6 +482,7 @@ impl Tensor {
         padding: [usize; 2],
         stride: [usize; 2],
     ) -> Result<Tensor> {
+        graph::not_differentiable("im2col", &[Some(self)])?;
         let (x, was) = batched("unfold", self)?;
         float_check("im2col", &x)?;
         let o = PoolOpts {
@@ -531,6 +536,7 @@ impl Tensor {
         padding: [usize; 2],
         stride: [usize; 2],
     ) -> Result<Tensor> {
+        graph::not_differentiable("col2im", &[Some(self)])?;
         let unb = self.dim() == 2;
         let x = if unb {
             self.unsqueeze(0)?
@@ -703,5 +709,110 @@ impl Tensor {
         }
         let _ = (DType::F32, Scalar::Int(0));
         Ok(out)
+    }
+}
+
+/// Convolutions and max pools as autograd records them.
+impl Tensor {
+    /// `F.conv2d(input, weight, bias, stride, padding, dilation, groups)`.
+    pub fn conv2d(&self, weight: &Tensor, bias: Option<&Tensor>, o: &ConvOpts) -> Result<Tensor> {
+        let k = [weight.shape().get(2).copied().unwrap_or(1), weight.shape().get(3).copied().unwrap_or(1)];
+        let (padding, pad_extra) = conv_padding(&o.padding, k, o.dilation);
+        graph::op(&[Some(self), Some(weight), bias], || self.conv2d_raw(weight, bias, o), |r, _| GradFn::Conv {
+            x: r.save(self),
+            w: r.save(weight),
+            stride: o.stride,
+            padding,
+            dilation: o.dilation,
+            groups: o.groups.max(1),
+            pad_extra,
+            one_d: false,
+        })
+    }
+
+    /// `F.conv1d(input, weight, bias, stride, padding, dilation, groups)` on N×C×L.
+    pub fn conv1d(
+        &self,
+        weight: &Tensor,
+        bias: Option<&Tensor>,
+        stride: usize,
+        padding: Padding,
+        dilation: usize,
+        groups: usize,
+    ) -> Result<Tensor> {
+        let k = [1, weight.shape().get(2).copied().unwrap_or(1)];
+        let p2 = match &padding {
+            Padding::Explicit([p, _]) => Padding::Explicit([0, *p]),
+            p => p.clone(),
+        };
+        let (pads, pad_extra) = conv_padding(&p2, k, [1, dilation]);
+        graph::op(
+            &[Some(self), Some(weight), bias],
+            || self.conv1d_raw(weight, bias, stride, padding, dilation, groups),
+            |r, _| GradFn::Conv {
+                x: r.save(self),
+                w: r.save(weight),
+                stride: [1, stride],
+                padding: pads,
+                dilation: [1, dilation],
+                groups: groups.max(1),
+                pad_extra,
+                one_d: true,
+            },
+        )
+    }
+
+    /// Records a max pool's values as reads of the input at the indices it chose.
+    fn pooled(&self, name: &'static str, vi: (Tensor, Tensor)) -> Result<(Tensor, Tensor)> {
+        if !graph::records(&[Some(self)]) {
+            return Ok(vi);
+        }
+        let (v, i) = vi;
+        let offsets = graph::no_grad(|| -> Result<Tensor> {
+            let nd = self.dim();
+            let plane = self.shape()[nd - 2] * self.shape()[nd - 1];
+            let (oh, ow) = (v.shape()[nd - 2], v.shape()[nd - 1]);
+            let planes = v.numel() / (oh * ow).max(1);
+            let base = Tensor::arange(
+                crate::types::Scalar::Int(0),
+                crate::types::Scalar::Int((planes * plane) as i64),
+                crate::types::Scalar::Int(plane.max(1) as i64),
+                Some(crate::types::DType::I64),
+            )?
+            .reshape(&[planes as i64, 1, 1])?;
+            let shape: Vec<i64> = v.shape().iter().map(|&d| d as i64).collect();
+            base.add(&i.reshape(&[planes as i64, oh as i64, ow as i64])?)?
+                .reshape(&shape)
+        })?;
+        graph::record(&[&v], &[Some(self)], |r, _| GradFn::Take {
+            name,
+            offsets: r.save(&offsets),
+        });
+        Ok((v, i))
+    }
+
+    /// `F.max_pool2d(x, …, return_indices=True)`: values and flat indices per plane.
+    pub fn max_pool2d(&self, o: &PoolOpts) -> Result<(Tensor, Tensor)> {
+        let vi = graph::no_grad(|| self.max_pool2d_raw(o))?;
+        self.pooled("MaxPool2DWithIndicesBackward0", vi)
+    }
+
+    /// `F.adaptive_max_pool2d(x, size, return_indices=True)`.
+    pub fn adaptive_max_pool2d(&self, size: [Option<usize>; 2]) -> Result<(Tensor, Tensor)> {
+        let vi = graph::no_grad(|| self.adaptive_max_pool2d_raw(size))?;
+        self.pooled("AdaptiveMaxPool2DBackward0", vi)
+    }
+}
+
+/// The symmetric padding a convolution applies, and the extra bottom/right padding of an
+/// odd 'same' total.
+fn conv_padding(p: &Padding, k: [usize; 2], d: [usize; 2]) -> ([usize; 2], [usize; 2]) {
+    match p {
+        Padding::Explicit(p) => (*p, [0, 0]),
+        Padding::Valid => ([0, 0], [0, 0]),
+        Padding::Same => {
+            let t = [d[0] * (k[0].max(1) - 1), d[1] * (k[1].max(1) - 1)];
+            ([t[0] / 2, t[1] / 2], [t[0] % 2, t[1] % 2])
+        }
     }
 }

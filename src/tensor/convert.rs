@@ -26,6 +26,15 @@ impl Tensor {
         if self.dtype() == dtype {
             return Ok(self.clone());
         }
+        if dtype.is_float() {
+            return super::graph::op(&[Some(self)], || self.to_dtype_raw(dtype), |_, _| {
+                super::graph::GradFn::ToCopy
+            });
+        }
+        self.to_dtype_raw(dtype)
+    }
+
+    fn to_dtype_raw(&self, dtype: DType) -> Result<Tensor> {
         // Dense layouts keep their memory order (`x.t().float()` is still transposed).
         let g = self.read();
         let l = self.layout();

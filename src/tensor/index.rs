@@ -3,6 +3,7 @@
 //! Each computes the storage offsets it touches with int64 tensor arithmetic and hands them
 //! to the backend's `take` (read) or `put` (write), so every op here is one kernel call.
 
+use super::graph::{self, GradFn};
 use super::{wrap_dim, Arg, Tensor};
 use crate::backend::PutOp;
 use crate::types::{DType, Error, Result, Scalar};
@@ -92,6 +93,12 @@ impl Tensor {
 
     /// `self.storage[offsets] op= values` (values broadcast to the offsets' shape).
     fn put_at(&self, offsets: &Tensor, values: Arg<'_>, op: PutOp) -> Result<()> {
+        self.check_inplace("index_put_")?;
+        let vt = match &values {
+            Arg::Tensor(t) => Some(t.as_ref()),
+            Arg::Scalar(_) => None,
+        };
+        graph::not_differentiable("index_put_", &[Some(self), vt])?;
         let v = match values {
             Arg::Tensor(t) => t.to_dtype(self.dtype())?,
             Arg::Scalar(s) => Tensor::scalar_as(s, self.dtype())?,
@@ -236,7 +243,73 @@ impl Tensor {
 
     /// `x[items]` where some item is a tensor (advanced indexing): a copy.
     pub fn index(&self, items: &[Index]) -> Result<Tensor> {
-        self.take_at(&self.index_offsets(items)?)
+        self.take_recorded("IndexBackward0", |t| t.index_offsets(items))
+    }
+
+    /// Reads at the offsets `offsets(x)` gives for `x`, recording a `Take` node when autograd
+    /// needs one: then the offsets are taken on a contiguous copy, so that they are the flat
+    /// positions the gradient goes back to.
+    fn take_recorded(
+        &self,
+        name: &'static str,
+        offsets: impl FnOnce(&Tensor) -> Result<Tensor>,
+    ) -> Result<Tensor> {
+        if !graph::records(&[Some(self)]) {
+            return self.take_at(&offsets(self)?);
+        }
+        graph::no_grad(|| {
+            let base = if self.is_contiguous() {
+                self.detach()
+            } else {
+                self.copy_contiguous()?
+            };
+            let off = offsets(&base)?;
+            let out = base.take_at(&off)?;
+            let flat = match base.storage_offset() {
+                0 => off,
+                o => off.sub(o as i64)?,
+            };
+            Ok((out, flat))
+        })
+        .map(|(out, flat)| {
+            graph::record(&[&out], &[Some(self)], |r, _| GradFn::Take {
+                name,
+                offsets: r.save(&flat),
+            });
+            out
+        })
+    }
+
+    /// The elements of a contiguous tensor at flat `offsets` (recorded).
+    pub fn take_flat(&self, offsets: &Tensor) -> Result<Tensor> {
+        self.reshape(&[-1])?
+            .take_recorded("TakeBackward0", |t| t.storage_offset_shift(offsets))
+    }
+
+    fn storage_offset_shift(&self, offsets: &Tensor) -> Result<Tensor> {
+        match self.storage_offset() {
+            0 => Ok(offsets.clone()),
+            o => offsets.add(o as i64),
+        }
+    }
+
+    /// Zeros of `numel` elements with this tensor's values summed in at flat `offsets`
+    /// (the gradient of a read at those offsets; recorded).
+    pub fn put_into_zeros(&self, offsets: &Tensor, numel: usize) -> Result<Tensor> {
+        let out = graph::no_grad(|| -> Result<Tensor> {
+            let z = Tensor::zeros(&[numel], self.dtype())?;
+            z.put_at(offsets, Arg::from(self), PutOp::Add)?;
+            Ok(z)
+        })?;
+        graph::record(&[&out], &[Some(self)], |r, _| GradFn::Untake {
+            offsets: r.save(offsets),
+        });
+        Ok(out)
+    }
+
+    /// Flat offsets, in a contiguous tensor of `shape`, of what `gather(dim, index)` reads.
+    pub fn gather_offsets(shape: &[usize], dim: i64, index: &Tensor) -> Result<Tensor> {
+        Tensor::empty(shape, DType::U8)?.along_offsets("gather", dim, index)
     }
 
     /// `x[items] = values` (or `+=` with `accumulate`, as `index_put_(…, accumulate=True)`).
@@ -300,7 +373,7 @@ impl Tensor {
 
     /// `torch.gather(x, dim, index)`.
     pub fn gather(&self, dim: i64, index: &Tensor) -> Result<Tensor> {
-        self.take_at(&self.along_offsets("gather", dim, index)?)
+        self.take_recorded("GatherBackward0", |t| t.along_offsets("gather", dim, index))
     }
 
     /// `x.scatter_(dim, index, src)` with an optional reduction; `src` may be larger than
@@ -423,10 +496,10 @@ impl Tensor {
         let flat = self.reshape(&[-1])?;
         let n = flat.numel();
         let idx = checked_index("take", index, 0, n)?;
-        let off = idx
-            .mul(flat.stride().first().copied().unwrap_or(1) as i64)?
-            .add(flat.storage_offset() as i64)?;
-        flat.take_at(&off)
+        flat.take_recorded("TakeBackward0", |f| {
+            idx.mul(f.stride().first().copied().unwrap_or(1) as i64)?
+                .add(f.storage_offset() as i64)
+        })
     }
 
     /// `torch.masked_select(x, mask)`: the elements where the (broadcast) mask is true, 1-D.

@@ -3,6 +3,7 @@
 //! the destination's layout, so writes into a view reach its base.
 
 use super::elementwise::broadcast_shapes;
+use super::graph::{self, GradFn};
 use super::{result_type, Arg, Tensor};
 use crate::backend::BinaryOp;
 use crate::types::{Error, Result, Scalar};
@@ -47,12 +48,19 @@ impl Tensor {
 
     /// Stores an op's out-of-place result in this tensor, as PyTorch's `op_` does.
     fn store(&self, op: &'static str, result: Tensor) -> Result<&Tensor> {
+        self.check_inplace(op)?;
         if !result.dtype().can_cast_to(self.dtype()) {
             return Err(Error::InPlaceCast {
                 op,
                 from: result.dtype(),
                 to: self.dtype(),
             });
+        }
+        if result.requires_grad() {
+            // The result's node may have saved the result itself: keep its storage.
+            self.write_from(op, &result)?;
+            self.rebase_history(&result);
+            return Ok(self);
         }
         if self.adopt(&result) {
             return Ok(self);
@@ -86,14 +94,18 @@ impl Tensor {
 
     /// `x.copy_(src)`: converts dtype freely and broadcasts `src`.
     pub fn copy_(&self, src: &Tensor) -> Result<&Tensor> {
+        self.check_inplace("copy_")?;
         self.write_from("copy_", src)?;
+        graph::record(&[self], &[Some(self), Some(src)], |_, _| GradFn::Copy);
         Ok(self)
     }
 
     /// `x.fill_(value)`.
     pub fn fill_(&self, value: impl Into<Scalar>) -> Result<&Tensor> {
+        self.check_inplace("fill_")?;
         self.check_writable("fill_")?;
         self.write().fill(self.layout(), value.into())?;
+        graph::record(&[self], &[Some(self)], |_, _| GradFn::Fill);
         Ok(self)
     }
 
@@ -165,8 +177,13 @@ macro_rules! inplace_binary {
                 #[doc = concat!("`x.", stringify!($name), "(other)`: `x.", stringify!($method), "(other)` written into `x`.")]
                 pub fn $name<'a>(&self, other: impl Into<Arg<'a>>) -> Result<&Tensor> {
                     let other = other.into();
-                    if let Some(done) = self.binary_in_place(BinaryOp::$op, &other) {
-                        return done.map(|()| self);
+                    let ot = match &other { Arg::Tensor(t) => Some(t.as_ref()), Arg::Scalar(_) => None };
+                    if !graph::records(&[Some(self), ot]) {
+                        if let Some(done) = self.binary_in_place(BinaryOp::$op, &other) {
+                            return done.map(|()| self);
+                        }
+                    } else {
+                        self.check_inplace(stringify!($name))?;
                     }
                     let r = self.$method(other)?;
                     self.store(stringify!($name), r)

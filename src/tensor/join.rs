@@ -1,6 +1,7 @@
 //! Joining and rearranging: cat, stack, hstack, vstack, repeat, repeat_interleave, tile,
 //! flip, roll, tril, triu, one_hot, pad. All are copies into views or index reads.
 
+use super::graph::{self, GradFn};
 use super::index::Index;
 use super::{wrap_dim, Tensor};
 use crate::types::{join, DType, Error, Result, Scalar};
@@ -17,6 +18,13 @@ fn arange(n: usize) -> Result<Tensor> {
 impl Tensor {
     /// `torch.cat(tensors, dim)`: dtypes promote; 1-D empty tensors are skipped, as PyTorch.
     pub fn cat(tensors: &[Tensor], dim: i64) -> Result<Tensor> {
+        let ins: Vec<Option<&Tensor>> = tensors.iter().map(Some).collect();
+        graph::op(&ins, || Tensor::cat_raw(tensors, dim), |_, o| GradFn::Cat {
+            dim: wrap_dim("cat", dim, o[0].dim()).unwrap_or(0),
+        })
+    }
+
+    fn cat_raw(tensors: &[Tensor], dim: i64) -> Result<Tensor> {
         if tensors.is_empty() {
             return Err(Error::invalid(
                 "cat",
@@ -82,6 +90,13 @@ impl Tensor {
 
     /// `torch.stack(tensors, dim)`: a new dimension.
     pub fn stack(tensors: &[Tensor], dim: i64) -> Result<Tensor> {
+        let ins: Vec<Option<&Tensor>> = tensors.iter().map(Some).collect();
+        graph::op(&ins, || Tensor::stack_raw(tensors, dim), |_, o| GradFn::Stack {
+            dim: wrap_dim("stack", dim, o[0].dim()).unwrap_or(0),
+        })
+    }
+
+    fn stack_raw(tensors: &[Tensor], dim: i64) -> Result<Tensor> {
         let Some(first) = tensors.first() else {
             return Err(Error::invalid(
                 "stack",

@@ -3,6 +3,7 @@
 //! solvers det, inv and solve (LU with partial pivoting, computed in the input's precision
 //! in LAPACK's order of operations, so results print as PyTorch's do).
 
+use super::graph::{self, GradFn, MatKind};
 use super::Tensor;
 use crate::backend::op::Float;
 use crate::types::{join, DType, Error, Result, Scalar};
@@ -97,7 +98,7 @@ impl Tensor {
                     s.extend([r as i64, c as i64]);
                     t.expand(&s)?.reshape(&[bn as i64, r as i64, c as i64])
                 };
-                let r = Tensor::bmm_raw(&ex(&a2, m, k)?, &ex(&b2, k, n)?)?;
+                let r = ex(&a2, m, k)?.bmm(&ex(&b2, k, n)?)?;
                 let mut out: Vec<i64> = batch.iter().map(|&x| x as i64).collect();
                 if na > 1 {
                     out.push(m as i64);
@@ -111,7 +112,7 @@ impl Tensor {
     }
 
     /// `torch.mm(a, b)`: two matrices.
-    pub fn mm(&self, other: &Tensor) -> Result<Tensor> {
+    fn mm_raw(&self, other: &Tensor) -> Result<Tensor> {
         for t in [self, other] {
             if t.dim() != 2 {
                 return Err(Error::invalid(
@@ -134,7 +135,7 @@ impl Tensor {
     }
 
     /// `torch.bmm(a, b)`: batches of matrices of one batch size.
-    pub fn bmm(&self, other: &Tensor) -> Result<Tensor> {
+    fn bmm_checked(&self, other: &Tensor) -> Result<Tensor> {
         if self.dim() != 3 || other.dim() != 3 {
             return Err(Error::invalid(
                 "bmm",
@@ -155,7 +156,7 @@ impl Tensor {
     }
 
     /// `torch.mv(m, v)`.
-    pub fn mv(&self, v: &Tensor) -> Result<Tensor> {
+    fn mv_raw(&self, v: &Tensor) -> Result<Tensor> {
         if self.dim() != 2 || v.dim() != 1 {
             return Err(Error::invalid(
                 "mv",
@@ -183,7 +184,7 @@ impl Tensor {
     }
 
     /// `torch.dot(a, b)`: two 1-D tensors of one length, a 0-d result.
-    pub fn dot(&self, other: &Tensor) -> Result<Tensor> {
+    fn dot_raw(&self, other: &Tensor) -> Result<Tensor> {
         if self.dim() != 1 || other.dim() != 1 {
             return Err(Error::invalid(
                 "dot",
@@ -229,7 +230,7 @@ impl Tensor {
     }
 
     /// `torch.addmm(input, m1, m2, beta, alpha)`: `beta * input + alpha * (m1 @ m2)`.
-    pub fn addmm(&self, m1: &Tensor, m2: &Tensor, beta: Scalar, alpha: Scalar) -> Result<Tensor> {
+    fn addmm_raw(&self, m1: &Tensor, m2: &Tensor, beta: Scalar, alpha: Scalar) -> Result<Tensor> {
         let p = m1.mm(m2).map_err(|e| match e {
             Error::MatmulShape { lhs, rhs, .. } => Error::MatmulShape {
                 op: "addmm",
@@ -242,7 +243,7 @@ impl Tensor {
     }
 
     /// `torch.baddbmm(input, b1, b2, beta, alpha)`.
-    pub fn baddbmm(&self, b1: &Tensor, b2: &Tensor, beta: Scalar, alpha: Scalar) -> Result<Tensor> {
+    fn baddbmm_raw(&self, b1: &Tensor, b2: &Tensor, beta: Scalar, alpha: Scalar) -> Result<Tensor> {
         let p = b1.bmm(b2)?;
         Tensor::scaled_sum(self, &p, beta, alpha)
     }
@@ -604,4 +605,61 @@ fn lu_map<T: Float>(
         shape.push(per);
     }
     Tensor::from_slice(&out, &shape)
+}
+
+/// Matrix products as autograd records them.
+impl Tensor {
+    fn mat_rec(&self, other: &Tensor, kind: MatKind, f: impl FnOnce() -> Result<Tensor>) -> Result<Tensor> {
+        graph::op(&[Some(self), Some(other)], f, |r, _| {
+            let (na, nb) = (r.needs(0), r.needs(1));
+            GradFn::Mat {
+                kind,
+                a: r.save_if(nb, self),
+                b: r.save_if(na, other),
+            }
+        })
+    }
+
+    /// `torch.mm(a, b)`: two matrices.
+    pub fn mm(&self, other: &Tensor) -> Result<Tensor> {
+        self.mat_rec(other, MatKind::Mm, || self.mm_raw(other))
+    }
+
+    /// `torch.bmm(a, b)`: batches of matrices of one batch size.
+    pub fn bmm(&self, other: &Tensor) -> Result<Tensor> {
+        self.mat_rec(other, MatKind::Bmm, || self.bmm_checked(other))
+    }
+
+    /// `torch.mv(a, v)`: matrix times vector.
+    pub fn mv(&self, v: &Tensor) -> Result<Tensor> {
+        self.mat_rec(v, MatKind::Mv, || self.mv_raw(v))
+    }
+
+    /// `torch.dot(a, b)`: two vectors.
+    pub fn dot(&self, other: &Tensor) -> Result<Tensor> {
+        self.mat_rec(other, MatKind::Dot, || self.dot_raw(other))
+    }
+
+    fn addmm_rec(&self, m1: &Tensor, m2: &Tensor, beta: Scalar, alpha: Scalar, batched: bool, f: impl FnOnce() -> Result<Tensor>) -> Result<Tensor> {
+        graph::op(&[Some(self), Some(m1), Some(m2)], f, |r, _| {
+            let (n1, n2) = (r.needs(1), r.needs(2));
+            GradFn::Addmm {
+                m1: r.save_if(n2, m1),
+                m2: r.save_if(n1, m2),
+                beta,
+                alpha,
+                batched,
+            }
+        })
+    }
+
+    /// `torch.addmm(input, m1, m2, beta, alpha)`: `beta * input + alpha * (m1 @ m2)`.
+    pub fn addmm(&self, m1: &Tensor, m2: &Tensor, beta: Scalar, alpha: Scalar) -> Result<Tensor> {
+        self.addmm_rec(m1, m2, beta, alpha, false, || self.addmm_raw(m1, m2, beta, alpha))
+    }
+
+    /// `torch.baddbmm(input, b1, b2, beta, alpha)`.
+    pub fn baddbmm(&self, b1: &Tensor, b2: &Tensor, beta: Scalar, alpha: Scalar) -> Result<Tensor> {
+        self.addmm_rec(b1, b2, beta, alpha, true, || self.baddbmm_raw(b1, b2, beta, alpha))
+    }
 }

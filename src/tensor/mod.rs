@@ -7,6 +7,7 @@ mod convert;
 mod create;
 mod einsum;
 mod elementwise;
+pub mod graph;
 mod index;
 mod inplace;
 mod join;
@@ -30,57 +31,101 @@ pub use random::Generator;
 
 use crate::backend::Storage;
 use crate::types::{DType, Device, Error, Layout, Result, Scalar, Size};
-use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use graph::AutogradMeta;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 /// A multi-dimensional array of one dtype on one device.
 #[derive(Clone)]
 pub struct Tensor(Arc<TensorImpl>);
 
 struct TensorImpl {
-    storage: Arc<RwLock<Storage>>,
+    storage: Arc<StorageCell>,
     layout: Layout,
     // A storage's dtype and device never change: kept here, they are read without a lock.
     dtype: DType,
     device: Device,
+    // Whether autograd tracks this tensor (a leaf that requires grad, or an op's result with
+    // a `grad_fn`): read on every op, so kept outside the lock.
+    requires_grad: AtomicBool,
+    autograd: Mutex<Option<Box<AutogradMeta>>>,
+}
+
+/// A buffer and its version counter, shared by a tensor and all its views. Every in-place
+/// write bumps the version, so autograd sees when a tensor it saved has been overwritten.
+struct StorageCell {
+    data: RwLock<Storage>,
+    version: AtomicU64,
+}
+
+impl StorageCell {
+    fn new(storage: Storage) -> Arc<StorageCell> {
+        Arc::new(StorageCell {
+            data: RwLock::new(storage),
+            version: AtomicU64::new(0),
+        })
+    }
+}
+
+impl TensorImpl {
+    fn new(storage: Arc<StorageCell>, layout: Layout, dtype: DType, device: Device) -> Self {
+        TensorImpl {
+            storage,
+            layout,
+            dtype,
+            device,
+            requires_grad: AtomicBool::new(false),
+            autograd: Mutex::new(None),
+        }
+    }
 }
 
 impl Tensor {
     fn from_storage(storage: Storage, shape: &[usize]) -> Tensor {
-        Tensor(Arc::new(TensorImpl {
-            dtype: storage.dtype(),
-            device: storage.device(),
-            storage: Arc::new(RwLock::new(storage)),
-            layout: Layout::contiguous(shape),
-        }))
+        Tensor::from_parts(storage, Layout::contiguous(shape))
     }
 
     /// A tensor owning `storage`, seen through `layout`.
     fn from_parts(storage: Storage, layout: Layout) -> Tensor {
-        Tensor(Arc::new(TensorImpl {
-            dtype: storage.dtype(),
-            device: storage.device(),
-            storage: Arc::new(RwLock::new(storage)),
+        let (dtype, device) = (storage.dtype(), storage.device());
+        Tensor(Arc::new(TensorImpl::new(
+            StorageCell::new(storage),
             layout,
-        }))
+            dtype,
+            device,
+        )))
     }
 
-    /// A tensor over the same storage with another layout: how every view is made.
+    /// A tensor over the same storage with another layout: how every view is made. The
+    /// view has no autograd history of its own (view ops record theirs).
     fn with_layout(&self, layout: Layout) -> Tensor {
-        Tensor(Arc::new(TensorImpl {
-            storage: self.0.storage.clone(),
+        Tensor(Arc::new(TensorImpl::new(
+            self.0.storage.clone(),
             layout,
-            dtype: self.0.dtype,
-            device: self.0.device,
-        }))
+            self.0.dtype,
+            self.0.device,
+        )))
+    }
+
+    /// `x.detach()`: the same data, cut from the graph (it never requires grad).
+    pub fn detach(&self) -> Tensor {
+        self.with_layout(self.0.layout.clone())
+    }
+
+    /// `x._version`: how many in-place writes this tensor's storage has seen.
+    pub fn version(&self) -> u64 {
+        self.0.storage.version.load(Ordering::Relaxed)
     }
 
     fn read(&self) -> RwLockReadGuard<'_, Storage> {
         // A panic never happens while the lock is held; should one, the data is still valid.
-        self.0.storage.read().unwrap_or_else(|e| e.into_inner())
+        self.0.storage.data.read().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// The storage for an in-place write, which bumps the version counter.
     fn write(&self) -> RwLockWriteGuard<'_, Storage> {
-        self.0.storage.write().unwrap_or_else(|e| e.into_inner())
+        self.0.storage.version.fetch_add(1, Ordering::Relaxed);
+        self.0.storage.data.write().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Whether two tensors share storage (one may be a view of the other).

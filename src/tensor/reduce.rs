@@ -2,6 +2,7 @@
 //! norms, logsumexp, all/any), scans (cumsum, cumprod) and softmax. The backend reduces the
 //! trailing dimensions of a layout, so each op permutes the reduced dimensions last.
 
+use super::graph::{self, Extreme, GradFn};
 use super::{wrap_dim, Tensor};
 use crate::backend::{ReduceOp, ScanOp};
 use crate::types::{DType, Error, Result, Scalar};
@@ -103,7 +104,7 @@ impl Tensor {
     }
 
     /// `x.sum(dim, keepdim, dtype)`: integer and bool sums are int64, as PyTorch's.
-    pub fn sum(&self, dims: Dims<'_>, keepdim: bool, dtype: Option<DType>) -> Result<Tensor> {
+    fn sum_raw(&self, dims: Dims<'_>, keepdim: bool, dtype: Option<DType>) -> Result<Tensor> {
         let out = dtype.unwrap_or(if self.dtype().is_float() {
             self.dtype()
         } else {
@@ -120,7 +121,7 @@ impl Tensor {
     }
 
     /// `x.prod(dim, keepdim, dtype)`.
-    pub fn prod(&self, dims: Dims<'_>, keepdim: bool, dtype: Option<DType>) -> Result<Tensor> {
+    fn prod_raw(&self, dims: Dims<'_>, keepdim: bool, dtype: Option<DType>) -> Result<Tensor> {
         let out = dtype.unwrap_or(if self.dtype().is_float() {
             self.dtype()
         } else {
@@ -132,7 +133,7 @@ impl Tensor {
     }
 
     /// `x.mean(dim, keepdim, dtype)`: float inputs only, as PyTorch.
-    pub fn mean(&self, dims: Dims<'_>, keepdim: bool, dtype: Option<DType>) -> Result<Tensor> {
+    fn mean_raw(&self, dims: Dims<'_>, keepdim: bool, dtype: Option<DType>) -> Result<Tensor> {
         let d = dtype.unwrap_or(self.dtype());
         if !d.is_float() {
             return Err(Error::NotImplemented { op: "mean", message: format!(
@@ -149,11 +150,11 @@ impl Tensor {
     }
 
     /// `x.amax(dim, keepdim)` (also `x.max()` without a dim): NaN propagates.
-    pub fn amax(&self, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
+    fn amax_raw(&self, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
         self.extreme(ReduceOp::Max, "amax", dims, keepdim)
     }
 
-    pub fn amin(&self, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
+    fn amin_raw(&self, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
         self.extreme(ReduceOp::Min, "amin", dims, keepdim)
     }
 
@@ -175,22 +176,22 @@ impl Tensor {
     }
 
     /// `x.max()`: the largest element (a 0-d tensor).
-    pub fn max_all(&self) -> Result<Tensor> {
+    fn max_all_raw(&self) -> Result<Tensor> {
         self.extreme(ReduceOp::Max, "max", None, false)
     }
 
-    pub fn min_all(&self) -> Result<Tensor> {
+    fn min_all_raw(&self) -> Result<Tensor> {
         self.extreme(ReduceOp::Min, "min", None, false)
     }
 
     /// `x.max(dim, keepdim)`: the values and their positions along `dim`.
-    pub fn max_dim(&self, dim: i64, keepdim: bool) -> Result<(Tensor, Tensor)> {
+    fn max_dim_raw(&self, dim: i64, keepdim: bool) -> Result<(Tensor, Tensor)> {
         let v = self.extreme(ReduceOp::Max, "max", Some(&[dim]), keepdim)?;
         let i = self.reduce_raw(ReduceOp::ArgMax, "max", Some(&[dim]), keepdim)?;
         Ok((v, i))
     }
 
-    pub fn min_dim(&self, dim: i64, keepdim: bool) -> Result<(Tensor, Tensor)> {
+    fn min_dim_raw(&self, dim: i64, keepdim: bool) -> Result<(Tensor, Tensor)> {
         let v = self.extreme(ReduceOp::Min, "min", Some(&[dim]), keepdim)?;
         let i = self.reduce_raw(ReduceOp::ArgMin, "min", Some(&[dim]), keepdim)?;
         Ok((v, i))
@@ -226,7 +227,7 @@ impl Tensor {
     }
 
     /// `x.var(dim, correction=1, keepdim)`.
-    pub fn var(&self, dims: Dims<'_>, correction: f64, keepdim: bool) -> Result<Tensor> {
+    fn var_raw(&self, dims: Dims<'_>, correction: f64, keepdim: bool) -> Result<Tensor> {
         if !self.dtype().is_float() {
             return Err(Error::NotImplemented {
                 op: "var",
@@ -241,12 +242,12 @@ impl Tensor {
     }
 
     /// `x.std(dim, correction=1, keepdim)`.
-    pub fn std(&self, dims: Dims<'_>, correction: f64, keepdim: bool) -> Result<Tensor> {
+    fn std_raw(&self, dims: Dims<'_>, correction: f64, keepdim: bool) -> Result<Tensor> {
         self.var(dims, correction, keepdim)?.sqrt()
     }
 
     /// `torch.norm(x, p, dim, keepdim)` for p = 1, 2, any positive p, ±inf, 0 ('fro' is 2).
-    pub fn norm(&self, p: f64, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
+    fn norm_raw(&self, p: f64, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
         if !self.dtype().is_float() {
             return Err(Error::invalid(
                 "norm",
@@ -273,7 +274,7 @@ impl Tensor {
     }
 
     /// `torch.logsumexp(x, dim, keepdim)`, stable: the maximum is taken out first.
-    pub fn logsumexp(&self, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
+    fn logsumexp_raw(&self, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
         let x = self.float_in()?;
         let m = x.amax(dims, true)?;
         let m = m.masked_fill(&m.isinf()?, 0.0)?;
@@ -310,7 +311,7 @@ impl Tensor {
     }
 
     /// `x.cumsum(dim, dtype)` (integers accumulate in int64).
-    pub fn cumsum(&self, dim: i64, dtype: Option<DType>) -> Result<Tensor> {
+    fn cumsum_raw(&self, dim: i64, dtype: Option<DType>) -> Result<Tensor> {
         self.scan(ScanOp::Sum, dim, dtype)
     }
 
@@ -335,7 +336,7 @@ impl Tensor {
 
     /// `x.cummax(dim)` / `x.cummin(dim)`: running extremes and the index of each (a later
     /// equal value takes over, as PyTorch's does).
-    pub fn cum_extreme(&self, dim: i64, max: bool) -> Result<(Tensor, Tensor)> {
+    fn cum_extreme_raw(&self, dim: i64, max: bool) -> Result<(Tensor, Tensor)> {
         let d = wrap_dim(if max { "cummax" } else { "cummin" }, dim, self.dim())?;
         if self.dim() == 0 {
             return Ok((
@@ -398,11 +399,11 @@ impl Tensor {
     }
 
     /// `torch.softmax(x, dim, dtype)`: one fused pass per row, stable.
-    pub fn softmax(&self, dim: i64, dtype: Option<DType>) -> Result<Tensor> {
+    fn softmax_raw(&self, dim: i64, dtype: Option<DType>) -> Result<Tensor> {
         self.softmax_impl(dim, dtype, false)
     }
 
-    pub fn log_softmax(&self, dim: i64, dtype: Option<DType>) -> Result<Tensor> {
+    fn log_softmax_raw(&self, dim: i64, dtype: Option<DType>) -> Result<Tensor> {
         self.softmax_impl(dim, dtype, true)
     }
 
@@ -435,5 +436,178 @@ impl Tensor {
             return Tensor::scalar_as(Scalar::Float(v), out);
         }
         Tensor::along_last(&x, d, |t, l| t.read().softmax(l, log))?.to_dtype(out)
+    }
+}
+
+/// The reduced dims as autograd keeps them: `None` for all.
+fn dim_list(dims: Dims<'_>, ndim: usize) -> Option<Vec<usize>> {
+    match dims {
+        None | Some([]) => None,
+        Some(ds) => Some(
+            ds.iter()
+                .filter_map(|&d| wrap_dim("reduce", d, ndim).ok())
+                .collect(),
+        ),
+    }
+}
+
+/// Reductions, scans and softmax as autograd records them.
+impl Tensor {
+    /// `x.sum(dim, keepdim, dtype)`: integer and bool sums are int64, as PyTorch's.
+    pub fn sum(&self, dims: Dims<'_>, keepdim: bool, dtype: Option<DType>) -> Result<Tensor> {
+        graph::op(&[Some(self)], || self.sum_raw(dims, keepdim, dtype), |_, _| GradFn::Sum {
+            dims: dim_list(dims, self.dim()),
+            keepdim,
+        })
+    }
+
+    /// `x.prod(dim, keepdim, dtype)`.
+    pub fn prod(&self, dims: Dims<'_>, keepdim: bool, dtype: Option<DType>) -> Result<Tensor> {
+        let dim = match dim_list(dims, self.dim()) {
+            None => None,
+            Some(ds) if ds.len() == 1 => Some((ds[0], keepdim)),
+            Some(_) => {
+                graph::not_differentiable("prod over several dims", &[Some(self)])?;
+                None
+            }
+        };
+        graph::op(&[Some(self)], || self.prod_raw(dims, keepdim, dtype), |r, o| GradFn::Prod {
+            x: r.save(self),
+            out: r.save_out(o[0], 0),
+            dim,
+        })
+    }
+
+    /// `x.mean(dim, keepdim, dtype)`: float inputs only, as PyTorch.
+    pub fn mean(&self, dims: Dims<'_>, keepdim: bool, dtype: Option<DType>) -> Result<Tensor> {
+        graph::op(&[Some(self)], || self.mean_raw(dims, keepdim, dtype), |_, _| GradFn::Mean {
+            dims: dim_list(dims, self.dim()),
+            keepdim,
+        })
+    }
+
+    fn extreme_rec(&self, kind: Extreme, dims: Dims<'_>, keepdim: bool, f: impl FnOnce() -> Result<Tensor>) -> Result<Tensor> {
+        graph::op(&[Some(self)], f, |r, o| GradFn::Extreme {
+            kind,
+            x: r.save(self),
+            out: r.save_out(o[0], 0),
+            dims: dim_list(dims, self.dim()),
+            keepdim,
+        })
+    }
+
+    /// `x.amax(dim, keepdim)`.
+    pub fn amax(&self, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
+        self.extreme_rec(Extreme::Amax, dims, keepdim, || self.amax_raw(dims, keepdim))
+    }
+
+    /// `x.amin(dim, keepdim)`.
+    pub fn amin(&self, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
+        self.extreme_rec(Extreme::Amin, dims, keepdim, || self.amin_raw(dims, keepdim))
+    }
+
+    /// `x.max()`: the largest element (NaN if any is NaN).
+    pub fn max_all(&self) -> Result<Tensor> {
+        self.extreme_rec(Extreme::Max, None, false, || self.max_all_raw())
+    }
+
+    /// `x.min()`.
+    pub fn min_all(&self) -> Result<Tensor> {
+        self.extreme_rec(Extreme::Min, None, false, || self.min_all_raw())
+    }
+
+    fn picked(&self, name: &'static str, dim: i64, keepdim: bool, vi: (Tensor, Tensor)) -> Result<(Tensor, Tensor)> {
+        let d = wrap_dim(name, dim, self.dim())?;
+        graph::record(&[&vi.0], &[Some(self)], |r, _| GradFn::Picked {
+            name,
+            dim: d,
+            indices: r.save(&vi.1),
+            keepdim,
+        });
+        Ok(vi)
+    }
+
+    /// `x.max(dim, keepdim)`: values and indices.
+    pub fn max_dim(&self, dim: i64, keepdim: bool) -> Result<(Tensor, Tensor)> {
+        let vi = graph::no_grad(|| self.max_dim_raw(dim, keepdim))?;
+        self.picked("MaxBackward0", dim, keepdim, vi)
+    }
+
+    /// `x.min(dim, keepdim)`: values and indices.
+    pub fn min_dim(&self, dim: i64, keepdim: bool) -> Result<(Tensor, Tensor)> {
+        let vi = graph::no_grad(|| self.min_dim_raw(dim, keepdim))?;
+        self.picked("MinBackward0", dim, keepdim, vi)
+    }
+
+    /// `x.cummax(dim)` / `x.cummin(dim)`: running extremes and where they were.
+    pub fn cum_extreme(&self, dim: i64, max: bool) -> Result<(Tensor, Tensor)> {
+        let vi = graph::no_grad(|| self.cum_extreme_raw(dim, max))?;
+        let name = if max { "CummaxBackward0" } else { "CumminBackward0" };
+        self.picked(name, dim, true, vi)
+    }
+
+    /// `x.var(dim, correction, keepdim)`.
+    pub fn var(&self, dims: Dims<'_>, correction: f64, keepdim: bool) -> Result<Tensor> {
+        graph::op(&[Some(self)], || self.var_raw(dims, correction, keepdim), |r, _| GradFn::Var {
+            x: r.save(self),
+            dims: dim_list(dims, self.dim()),
+            correction,
+            keepdim,
+        })
+    }
+
+    /// `x.std(dim, correction, keepdim)`.
+    pub fn std(&self, dims: Dims<'_>, correction: f64, keepdim: bool) -> Result<Tensor> {
+        graph::op(&[Some(self)], || self.std_raw(dims, correction, keepdim), |r, o| GradFn::Std {
+            x: r.save(self),
+            out: r.save_out(o[0], 0),
+            dims: dim_list(dims, self.dim()),
+            correction,
+            keepdim,
+        })
+    }
+
+    /// `x.norm(p, dim, keepdim)`.
+    pub fn norm(&self, p: f64, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
+        graph::op(&[Some(self)], || self.norm_raw(p, dims, keepdim), |r, o| GradFn::Norm {
+            x: r.save(self),
+            out: r.save_out(o[0], 0),
+            p,
+            dims: dim_list(dims, self.dim()),
+            keepdim,
+        })
+    }
+
+    /// `x.logsumexp(dim, keepdim)`.
+    pub fn logsumexp(&self, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
+        graph::op(&[Some(self)], || self.logsumexp_raw(dims, keepdim), |r, o| GradFn::Logsumexp {
+            x: r.save(self),
+            out: r.save_out(o[0], 0),
+            dims: dim_list(dims, self.dim()).unwrap_or_else(|| (0..self.dim()).collect()),
+            keepdim,
+        })
+    }
+
+    /// `x.cumsum(dim)`.
+    pub fn cumsum(&self, dim: i64, dtype: Option<DType>) -> Result<Tensor> {
+        graph::op(&[Some(self)], || self.cumsum_raw(dim, dtype), |_, _| GradFn::Cumsum {
+            dim: wrap_dim("cumsum", dim, self.dim()).unwrap_or(0),
+        })
+    }
+
+    /// `x.softmax(dim)`.
+    pub fn softmax(&self, dim: i64, dtype: Option<DType>) -> Result<Tensor> {
+        graph::op(&[Some(self)], || self.softmax_raw(dim, dtype), |r, o| GradFn::Softmax {
+            out: r.save_out(o[0], 0),
+            dim: wrap_dim("softmax", dim, self.dim()).unwrap_or(0),
+        })
+    }
+
+    /// `x.log_softmax(dim)`.
+    pub fn log_softmax(&self, dim: i64, dtype: Option<DType>) -> Result<Tensor> {
+        graph::op(&[Some(self)], || self.log_softmax_raw(dim, dtype), |r, o| GradFn::LogSoftmax {
+            out: r.save_out(o[0], 0),
+            dim: wrap_dim("log_softmax", dim, self.dim()).unwrap_or(0),
+        })
     }
 }

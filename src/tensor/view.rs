@@ -1,6 +1,7 @@
 //! Views: new layouts over the same storage; nothing is copied (but `contiguous`,
 //! `reshape` of non-viewable layouts, and `clone_data`).
 
+use super::graph::{self, GradFn};
 use super::{wrap_dim, Tensor};
 use crate::types::{Dims, Error, Layout, Result};
 
@@ -44,7 +45,9 @@ impl Tensor {
     pub fn view(&self, shape: &[i64]) -> Result<Tensor> {
         let shape = infer_shape("view", shape, self.numel())?;
         match self.layout().view(&shape) {
-            Some(l) => Ok(self.with_layout(l)),
+            Some(l) => Ok(self.view_rec(l, || GradFn::View {
+                name: "ViewBackward0",
+            })),
             None => Err(Error::NotViewable {
                 shape: self.shape().to_vec(),
                 strides: self.stride().to_vec(),
@@ -57,8 +60,16 @@ impl Tensor {
     pub fn reshape(&self, shape: &[i64]) -> Result<Tensor> {
         let dims = infer_shape("reshape", shape, self.numel())?;
         match self.layout().view(&dims) {
-            Some(l) => Ok(self.with_layout(l)),
-            None => self.contiguous()?.view(shape),
+            Some(l) => Ok(self.view_rec(l, || GradFn::View {
+                name: "ViewBackward0",
+            })),
+            None => graph::op(
+                &[Some(self)],
+                || self.contiguous()?.view(shape),
+                |_, _| GradFn::View {
+                    name: "UnsafeViewBackward0",
+                },
+            ),
         }
     }
 
@@ -119,7 +130,8 @@ impl Tensor {
             }
             perm.push(d);
         }
-        Ok(self.with_layout(self.layout().permute(&perm)))
+        let dims = perm.to_vec();
+        Ok(self.view_rec(self.layout().permute(&perm), || GradFn::Permute { dims }))
     }
 
     /// `x.transpose(d0, d1)`.
@@ -133,14 +145,22 @@ impl Tensor {
         );
         let mut perm: Vec<usize> = (0..self.dim()).collect();
         perm.swap(a, b);
-        Ok(self.with_layout(self.layout().permute(&perm)))
+        Ok(self.view_rec(self.layout().permute(&perm), || GradFn::Transpose {
+            d0: a,
+            d1: b,
+            t: false,
+        }))
     }
 
     /// `x.t()`: transposes a matrix; 0-d and 1-d tensors come back as they are.
     pub fn t(&self) -> Result<Tensor> {
         match self.dim() {
             0 | 1 => Ok(self.clone()),
-            2 => self.transpose(0, 1),
+            2 => Ok(self.view_rec(self.layout().permute(&[1, 0]), || GradFn::Transpose {
+                d0: 0,
+                d1: 1,
+                t: true,
+            })),
             n => Err(Error::invalid(
                 "t",
                 format!("t() expects a tensor with <= 2 dimensions, but self is {n}D"),
@@ -152,7 +172,8 @@ impl Tensor {
     #[allow(non_snake_case)]
     pub fn T(&self) -> Tensor {
         let perm: Vec<usize> = (0..self.dim()).rev().collect();
-        self.with_layout(self.layout().permute(&perm))
+        let dims = perm.clone();
+        self.view_rec(self.layout().permute(&perm), || GradFn::Permute { dims })
     }
 
     /// `x.mT`: the last two dimensions swapped.
@@ -213,7 +234,7 @@ impl Tensor {
         if crate::types::checked_numel(&target).is_none_or(|n| n > isize::MAX as usize) {
             return Err(Error::TooLarge { shape: target });
         }
-        Ok(self.with_layout(self.layout().broadcast_to(&target)))
+        Ok(self.view_rec(self.layout().broadcast_to(&target), || GradFn::Expand))
     }
 
     /// `x.expand_as(other)`.
@@ -229,6 +250,7 @@ impl Tensor {
 
     /// `x.squeeze()` (every size-1 dim) or `x.squeeze(dims)`.
     pub fn squeeze(&self, dims: Option<&[i64]>) -> Result<Tensor> {
+        let all = dims.is_none();
         let dims: Vec<usize> = match dims {
             None => (0..self.dim()).collect(),
             Some(ds) => ds
@@ -236,13 +258,14 @@ impl Tensor {
                 .map(|&d| wrap_dim("squeeze", d, self.dim()))
                 .collect::<Result<_>>()?,
         };
-        Ok(self.with_layout(self.layout().squeeze(&dims)))
+        let name = if all { "SqueezeBackward0" } else { "SqueezeBackward1" };
+        Ok(self.view_rec(self.layout().squeeze(&dims), || GradFn::Squeeze { name }))
     }
 
     /// `x.unsqueeze(dim)`: a new size-1 dimension at `dim` (negative counts from the end).
     pub fn unsqueeze(&self, dim: i64) -> Result<Tensor> {
         let d = wrap_dim("unsqueeze", dim, self.dim() + 1)?;
-        Ok(self.with_layout(self.layout().unsqueeze(d)))
+        Ok(self.view_rec(self.layout().unsqueeze(d), || GradFn::Unsqueeze { dim: d }))
     }
 
     /// `x.narrow(dim, start, length)`.
@@ -271,7 +294,15 @@ impl Tensor {
                 format!("start ({start}) + length ({length}) exceeds dimension size ({size})."),
             ));
         }
-        Ok(self.with_layout(self.layout().slice(d, start as usize, length, 1)))
+        Ok(self.view_rec(
+            self.layout().slice(d, start as usize, length, 1),
+            || GradFn::Slice {
+                dim: d,
+                start: start as usize,
+                len: length,
+                step: 1,
+            },
+        ))
     }
 
     /// `x.select(dim, index)`: drops `dim`, keeping the slice at `index`.
@@ -293,7 +324,10 @@ impl Tensor {
             });
         }
         let i = if index < 0 { index + size } else { index } as usize;
-        Ok(self.with_layout(self.layout().select(d, i)))
+        Ok(self.view_rec(self.layout().select(d, i), || GradFn::Select {
+            dim: d,
+            index: i,
+        }))
     }
 
     /// `x[start:stop:step]` along `dim`, with Python's clamping of out-of-range bounds.
@@ -325,9 +359,15 @@ impl Tensor {
         let s = clamp(start.unwrap_or(0));
         let e = clamp(stop.unwrap_or(size)).max(s);
         let len = if e > s { (e - s - 1) / step + 1 } else { 0 };
-        Ok(self.with_layout(
+        Ok(self.view_rec(
             self.layout()
                 .slice(d, s as usize, len as usize, step as usize),
+            || GradFn::Slice {
+                dim: d,
+                start: s as usize,
+                len: len as usize,
+                step: step as usize,
+            },
         ))
     }
 
@@ -348,12 +388,43 @@ impl Tensor {
         } else {
             size.div_ceil(split_size)
         };
-        (0..n)
-            .map(|i| {
-                let start = i * split_size;
-                self.narrow(d as i64, start as i64, split_size.min(size - start))
-            })
-            .collect()
+        let sizes: Vec<usize> = (0..n)
+            .map(|i| split_size.min(size - i * split_size))
+            .collect();
+        self.split_rec(&sizes, d, "SplitBackward0")
+    }
+
+    /// Narrow pieces along `d`, recorded as one node with many outputs.
+    fn split_rec(&self, sizes: &[usize], d: usize, name: &'static str) -> Result<Vec<Tensor>> {
+        let mut start = 0;
+        let pieces = graph::no_grad(|| {
+            sizes
+                .iter()
+                .map(|&len| {
+                    let piece = self.narrow(d as i64, start as i64, len);
+                    start += len;
+                    piece
+                })
+                .collect::<Result<Vec<_>>>()
+        })?;
+        self.record_pieces(&pieces, d, sizes.to_vec(), name, true);
+        Ok(pieces)
+    }
+
+    fn record_pieces(&self, pieces: &[Tensor], d: usize, sizes: Vec<usize>, name: &'static str, keep_dim: bool) {
+        let outs: Vec<&Tensor> = pieces.iter().collect();
+        if outs.is_empty() {
+            return;
+        }
+        graph::record(&outs, &[Some(self)], |_, _| GradFn::Split {
+            name,
+            dim: d,
+            sizes,
+            keep_dim,
+        });
+        for p in pieces {
+            p.mark_view_pub();
+        }
     }
 
     /// `x.split([2, 3], dim)`: pieces of the given sizes, which must add up.
@@ -366,15 +437,7 @@ impl Tensor {
                 crate::types::join(sizes)
             )));
         }
-        let mut start = 0;
-        sizes
-            .iter()
-            .map(|&len| {
-                let piece = self.narrow(d as i64, start as i64, len);
-                start += len;
-                piece
-            })
-            .collect()
+        self.split_rec(sizes, d, "SplitWithSizesBackward0")
     }
 
     /// `x.chunk(chunks, dim)`: at most `chunks` pieces of `ceil(size / chunks)`.
@@ -393,9 +456,13 @@ impl Tensor {
     /// `x.unbind(dim)`: every slice along `dim`.
     pub fn unbind(&self, dim: i64) -> Result<Vec<Tensor>> {
         let d = wrap_dim("unbind", dim, self.dim())?;
-        (0..self.shape()[d])
-            .map(|i| self.select(d as i64, i as i64))
-            .collect()
+        let pieces = graph::no_grad(|| {
+            (0..self.shape()[d])
+                .map(|i| self.select(d as i64, i as i64))
+                .collect::<Result<Vec<_>>>()
+        })?;
+        self.record_pieces(&pieces, d, vec![1; self.shape()[d]], "UnbindBackward0", false);
+        Ok(pieces)
     }
 
     /// `x.diagonal(offset, dim1, dim2)`: a view of the diagonal, as the last dimension.
@@ -414,7 +481,11 @@ impl Tensor {
         // in range for any i64.
         let (s1, s2) = (self.shape()[a] as i64, self.shape()[b] as i64);
         let offset = offset.clamp(-s1, s2);
-        Ok(self.with_layout(self.layout().diagonal(offset, a, b)))
+        Ok(self.view_rec(self.layout().diagonal(offset, a, b), || GradFn::Diagonal {
+            offset,
+            d1: a,
+            d2: b,
+        }))
     }
 
     /// `x.contiguous()`: itself when already contiguous, else a row-major copy.
@@ -422,7 +493,7 @@ impl Tensor {
         if self.is_contiguous() {
             return Ok(self.clone());
         }
-        self.copy_contiguous()
+        graph::op(&[Some(self)], || self.copy_contiguous(), |_, _| GradFn::Clone)
     }
 
     pub(super) fn copy_contiguous(&self) -> Result<Tensor> {
@@ -433,6 +504,10 @@ impl Tensor {
     /// `x.clone()`: a copy with its own storage. Dense layouts keep their strides (as in
     /// PyTorch, `x.t().clone()` is still transposed); others come back contiguous.
     pub fn clone_data(&self) -> Result<Tensor> {
+        graph::op(&[Some(self)], || self.clone_data_raw(), |_, _| GradFn::Clone)
+    }
+
+    fn clone_data_raw(&self) -> Result<Tensor> {
         let l = self.layout();
         if !l.is_contiguous() && l.is_dense() && !l.has_internal_overlap() && self.numel() > 0 {
             // Copy the dense block as it lies and keep the strides, rebased to offset 0.

@@ -145,12 +145,44 @@ pub enum Error {
     #[error("{message}")]
     NotImplemented { op: &'static str, message: String },
 
+    /// An autograd mistake (backward of a non-scalar, a second backward, an in-place write
+    /// autograd cannot allow); the message is PyTorch's, the kind picks the hint.
+    #[error("{message}")]
+    Autograd {
+        kind: AutogradError,
+        message: String,
+    },
+
     /// Any other argument PyTorch would reject; the message is PyTorch's.
     #[error("{message}")]
     InvalidArgument { op: &'static str, message: String },
 }
 
+/// Which autograd mistake an [`Error::Autograd`] reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AutogradError {
+    /// `x.add_(1)` on a leaf that requires grad.
+    LeafInPlace,
+    /// `backward()` on a tensor that is not part of a graph.
+    NoGradFn,
+    /// `backward()` of a non-scalar without `gradient=`.
+    NotScalar,
+    /// A second backward through freed saved tensors.
+    SecondBackward,
+    /// A tensor saved for backward was overwritten in place.
+    Modified,
+    /// Anything else.
+    Other,
+}
+
 impl Error {
+    pub fn autograd(kind: AutogradError, message: impl Into<String>) -> Error {
+        Error::Autograd {
+            kind,
+            message: message.into(),
+        }
+    }
+
     pub fn invalid(op: &'static str, message: impl Into<String>) -> Error {
         Error::InvalidArgument {
             op,
@@ -175,6 +207,14 @@ impl Error {
     /// One line on how to fix it, when there is something to say.
     pub fn hint(&self) -> Option<String> {
         Some(match self {
+            Error::Autograd { kind, .. } => match kind {
+                AutogradError::LeafInPlace => "update parameters inside `with torch.no_grad():`, or work on a copy: `y = x.clone()`".into(),
+                AutogradError::NoGradFn => "create the inputs with requires_grad=True (or call x.requires_grad_()) before computing the output, outside torch.no_grad()".into(),
+                AutogradError::NotScalar => "reduce the output to one number first (e.g. `y.sum().backward()`), or pass `gradient=` with the output's shape".into(),
+                AutogradError::SecondBackward => "call backward(retain_graph=True) the first time, or recompute the forward pass before each backward".into(),
+                AutogradError::Modified => "an in-place op (`+=`, `x.add_()`, `x[i] = …`, `relu_`) overwrote a value backward needs; use the out-of-place form (`x = x + 1`) or `.clone()` first".into(),
+                AutogradError::Other => return None,
+            },
             Error::BroadcastMismatch { lhs, rhs, .. } => format!(
                 "shapes [{}] and [{}] broadcast only when, aligned from the right, each pair of sizes is equal or one of them is 1; reshape one operand (e.g. with .unsqueeze or .view) so they line up",
                 join(lhs),

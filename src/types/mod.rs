@@ -9,6 +9,6 @@ mod scalar;
 
 pub use device::Device;
 pub use dtype::{Category, DType, Element};
-pub use error::{human_bytes, Error, Result};
+pub use error::{human_bytes, AutogradError, Error, Result};
 pub use layout::{checked_numel, contiguous_strides, join, Dims, Layout, Size};
 pub use scalar::{python_float_repr, Scalar};

@@ -1,0 +1,76 @@
+# backward(gradient=...), retain_graph, torch.autograd.grad with grad_outputs, create_graph and higher-order grads
+import torch
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+y = x * x
+y.backward(gradient=torch.tensor([1.0, 0.1, 0.01]))
+print(x.grad)
+x.grad = None
+y = x * x
+y.backward(torch.ones(3))
+print(x.grad)
+m = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
+out = m * 3
+out.backward(gradient=torch.tensor([[1.0, 0.0], [0.0, 2.0]]))
+print(m.grad)
+x.grad = None
+z = (x * x * x).sum()
+z.backward(retain_graph=True)
+print(x.grad)
+z.backward()
+print(x.grad)
+x.grad = None
+s = torch.tensor(2.0, requires_grad=True)
+t = s ** 2
+t.backward(torch.tensor(0.5))
+print(s.grad)
+g = torch.autograd.grad((x ** 2).sum(), x)
+print(type(g).__name__, len(g), g)
+print(x.grad)
+a = torch.tensor([1.0, 2.0], requires_grad=True)
+b = torch.tensor([3.0, 4.0], requires_grad=True)
+p = a * b
+ga, gb = torch.autograd.grad(p, [a, b], grad_outputs=torch.tensor([1.0, -1.0]), retain_graph=True)
+print(ga, gb)
+(gb2,) = torch.autograd.grad(p.sum(), b)
+print(gb2)
+print(torch.autograd.grad(outputs=[(a * a).sum()], inputs=(a,)))
+c = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+y3 = c ** 3
+(d1,) = torch.autograd.grad(y3.sum(), c, create_graph=True)
+print(d1.detach(), d1.requires_grad)
+(d2,) = torch.autograd.grad(d1.sum(), c, create_graph=True)
+print(d2.detach(), d2.requires_grad)
+(d3,) = torch.autograd.grad(d2.sum(), c)
+print(d3)
+u = torch.tensor([0.0, 0.5, 1.0], requires_grad=True)
+for name, f in [("tanh", torch.tanh), ("sin", torch.sin), ("exp", torch.exp)]:
+    (g1,) = torch.autograd.grad(f(u).sum(), u, create_graph=True)
+    (g2,) = torch.autograd.grad(g1.sum(), u)
+    print(name, g1.detach(), g2)
+v = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
+(gs,) = torch.autograd.grad((v * v).sum(), v, create_graph=True)
+print(gs.detach(), gs.requires_grad)
+gs.sum().backward()
+print(v.grad)
+v.grad = None
+(gm,) = torch.autograd.grad((v ** 3).mean(), v, create_graph=True)
+print(gm.detach())
+gm.mean().backward()
+print(v.grad)
+W = torch.tensor([[1.0, -1.0], [2.0, 0.5]], requires_grad=True)
+xv = torch.tensor([1.0, 2.0], requires_grad=True)
+yv = (W @ xv) ** 2
+(gx,) = torch.autograd.grad(yv.sum(), xv, create_graph=True)
+print(gx.detach())
+gx.sum().backward()
+print(W.grad, xv.grad)
+q = torch.tensor(2.0, requires_grad=True)
+(dq,) = torch.autograd.grad(q ** 4, q, create_graph=True)
+(ddq,) = torch.autograd.grad(dq, q, create_graph=True)
+print(dq.item(), ddq.item(), ddq.requires_grad)
+k = torch.tensor([1.0, 2.0], requires_grad=True)
+loss = (k ** 2).sum()
+(gk,) = torch.autograd.grad(loss, k, create_graph=True)
+penalty = (gk ** 2).sum()
+(loss + penalty).backward()
+print(loss, penalty, k.grad)
