@@ -72,8 +72,12 @@ pub fn grad(
         create_graph,
         hooks,
     )?;
-    if !allow_unused && got.iter().any(|g| g.is_none()) {
-        return Err(Error::autograd(AutogradError::Other, "One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior."));
+    if let Some(i) = got
+        .iter()
+        .position(|g| g.is_none())
+        .filter(|_| !allow_unused)
+    {
+        return Err(Error::autograd(AutogradError::Other, format!("The differentiated Tensor at index {i} appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")));
     }
     Ok(got)
 }
@@ -260,21 +264,23 @@ fn run(
         }
     }
 
-    let leaf_add = |t: &Tensor, g: Tensor, leaf_grads: &mut Vec<(Tensor, Option<Tensor>)>| {
-        match leaf_grads.iter_mut().find(|(l, _)| l.same(t)) {
+    let leaf_add =
+        |t: &Tensor, g: Tensor, leaf_grads: &mut Vec<(Tensor, Option<Tensor>)>| match leaf_grads
+            .iter_mut()
+            .find(|(l, _)| l.same(t))
+        {
             Some((_, slot)) => add_into(slot, g),
             None => {
                 leaf_grads.push((t.clone(), Some(g)));
                 Ok(())
             }
-        }
-    };
+        };
     for (t, g) in seeds {
         match t.grad_fn() {
             Some(node) => {
-                let p = pending
-                    .get_mut(&key(&node))
-                    .ok_or_else(|| Error::invalid("backward", "the graph changed during backward"))?;
+                let p = pending.get_mut(&key(&node)).ok_or_else(|| {
+                    Error::invalid("backward", "the graph changed during backward")
+                })?;
                 add_into(&mut p.grads[t.output_nr()], g)?;
             }
             None => leaf_add(&t, g, &mut leaf_grads)?,

@@ -83,7 +83,13 @@ fn as_float(mask: &Tensor, like: &Tensor) -> Result<Tensor> {
 /// Flat offsets of the elements a view takes from a contiguous tensor of `shape`.
 fn view_offsets(shape: &[usize], view: impl Fn(&Tensor) -> Result<Tensor>) -> Result<Tensor> {
     let n = shape.iter().product::<usize>();
-    let all = Tensor::arange(Scalar::Int(0), Scalar::Int(n as i64), Scalar::Int(1), Some(DType::I64))?.reshape(&i64s(shape))?;
+    let all = Tensor::arange(
+        Scalar::Int(0),
+        Scalar::Int(n as i64),
+        Scalar::Int(1),
+        Some(DType::I64),
+    )?
+    .reshape(&i64s(shape))?;
     view(&all)
 }
 
@@ -125,13 +131,30 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
                 U::Sin => g.mul(&x()?.cos()?),
                 U::Cos => g.mul(&x()?.sin()?.neg()?),
                 U::Tan => g.mul(&out()?.pow(2.0)?.add(1.0)?),
-                U::Asin => g.div(&Tensor::binary(BinaryOp::Sub, 1.0.into(), (&x()?.pow(2.0)?).into())?.sqrt()?),
-                U::Acos => g.div(&Tensor::binary(BinaryOp::Sub, 1.0.into(), (&x()?.pow(2.0)?).into())?.sqrt()?)?.neg(),
+                U::Asin => g.div(
+                    &Tensor::binary(BinaryOp::Sub, 1.0.into(), (&x()?.pow(2.0)?).into())?.sqrt()?,
+                ),
+                U::Acos => g
+                    .div(
+                        &Tensor::binary(BinaryOp::Sub, 1.0.into(), (&x()?.pow(2.0)?).into())?
+                            .sqrt()?,
+                    )?
+                    .neg(),
                 U::Atan => g.div(&x()?.pow(2.0)?.add(1.0)?),
                 U::Sinh => g.mul(&x()?.cosh()?),
                 U::Cosh => g.mul(&x()?.sinh()?),
-                U::Tanh => g.mul(&Tensor::binary(BinaryOp::Sub, 1.0.into(), (&out()?.pow(2.0)?).into())?),
-                U::Erf => g.mul(&x()?.pow(2.0)?.neg()?.exp()?.mul(std::f64::consts::FRAC_2_SQRT_PI)?),
+                U::Tanh => g.mul(&Tensor::binary(
+                    BinaryOp::Sub,
+                    1.0.into(),
+                    (&out()?.pow(2.0)?).into(),
+                )?),
+                U::Erf => g.mul(
+                    &x()?
+                        .pow(2.0)?
+                        .neg()?
+                        .exp()?
+                        .mul(std::f64::consts::FRAC_2_SQRT_PI)?,
+                ),
                 U::Floor | U::Ceil | U::Round | U::Trunc => g.zeros_like(),
             };
             one(r)
@@ -141,7 +164,9 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
         G::Reciprocal { out } => one(g.mul(&sv(*out)?.pow(2.0)?)?.neg()),
         G::Sigmoid { out } => {
             let o = sv(*out)?;
-            one(g.mul(&o)?.mul(&Tensor::binary(BinaryOp::Sub, 1.0.into(), (&o).into())?))
+            one(g
+                .mul(&o)?
+                .mul(&Tensor::binary(BinaryOp::Sub, 1.0.into(), (&o).into())?))
         }
         G::Relu { out } => {
             let o = sv(*out)?;
@@ -157,10 +182,18 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
                 let t = inner.tanh()?;
                 let dt = Tensor::binary(BinaryOp::Sub, 1.0.into(), (&t.mul(&t)?).into())?;
                 let dinner = x2.mul(3.0 * c)?.add(1.0)?.mul(k)?;
-                t.add(1.0)?.mul(0.5)?.add(&x.mul(0.5)?.mul(&dt)?.mul(&dinner)?)?
+                t.add(1.0)?
+                    .mul(0.5)?
+                    .add(&x.mul(0.5)?.mul(&dt)?.mul(&dinner)?)?
             } else {
-                let cdf = x.mul(std::f64::consts::FRAC_1_SQRT_2)?.erf()?.add(1.0)?.mul(0.5)?;
-                let pdf = x.mul(&x)?.mul(-0.5)?.exp()?.mul(0.5 * std::f64::consts::FRAC_2_SQRT_PI * std::f64::consts::FRAC_1_SQRT_2)?;
+                let cdf = x
+                    .mul(std::f64::consts::FRAC_1_SQRT_2)?
+                    .erf()?
+                    .add(1.0)?
+                    .mul(0.5)?;
+                let pdf = x.mul(&x)?.mul(-0.5)?.exp()?.mul(
+                    0.5 * std::f64::consts::FRAC_2_SQRT_PI * std::f64::consts::FRAC_1_SQRT_2,
+                )?;
                 cdf.add(&x.mul(&pdf)?)?
             };
             one(g.mul(&d))
@@ -168,17 +201,28 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
         G::Silu { x } => {
             let x = sv(*x)?;
             let s = x.sigmoid()?;
-            let d = s.mul(&x.mul(&Tensor::binary(BinaryOp::Sub, 1.0.into(), (&s).into())?)?.add(1.0)?)?;
+            let d = s.mul(
+                &x.mul(&Tensor::binary(BinaryOp::Sub, 1.0.into(), (&s).into())?)?
+                    .add(1.0)?,
+            )?;
             one(g.mul(&d))
         }
         G::Softplus { x, beta, threshold } => {
             let x = sv(*x)?;
             let bx = x.mul(*beta)?;
-            one(Tensor::where_(&bx.gt(*threshold)?, &g, g.mul(&bx.sigmoid()?)?))
+            one(Tensor::where_(
+                &bx.gt(*threshold)?,
+                &g,
+                g.mul(&bx.sigmoid()?)?,
+            ))
         }
         G::Elu { x, alpha } => {
             let x = sv(*x)?;
-            one(Tensor::where_(&x.le(0)?, g.mul(&x.exp()?.mul(*alpha)?)?, &g))
+            one(Tensor::where_(
+                &x.le(0)?,
+                g.mul(&x.exp()?.mul(*alpha)?)?,
+                &g,
+            ))
         }
         G::LeakyRelu { x, slope } => {
             let x = sv(*x)?;
@@ -191,10 +235,19 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
             let (mut keep, mut gmin, mut gmax) = (ones.clone(), None, None);
             if let Some(m) = min {
                 let m = arg(node, *m)?;
-                let above = as_float(&Tensor::compare(crate::backend::CmpOp::Gt, (&x).into(), m.clone())?, &g)?;
+                let above = as_float(
+                    &Tensor::compare(crate::backend::CmpOp::Gt, (&x).into(), m.clone())?,
+                    &g,
+                )?;
                 if tensor_bounds {
-                    let eq = as_float(&Tensor::compare(crate::backend::CmpOp::Eq, (&x).into(), m.clone())?, &g)?;
-                    let below = as_float(&Tensor::compare(crate::backend::CmpOp::Lt, (&x).into(), m)?, &g)?;
+                    let eq = as_float(
+                        &Tensor::compare(crate::backend::CmpOp::Eq, (&x).into(), m.clone())?,
+                        &g,
+                    )?;
+                    let below = as_float(
+                        &Tensor::compare(crate::backend::CmpOp::Lt, (&x).into(), m)?,
+                        &g,
+                    )?;
                     keep = keep.mul(&above.add(&eq.mul(0.5)?)?)?;
                     gmin = Some(g.mul(&below.add(&eq.mul(0.5)?)?)?);
                 } else {
@@ -203,10 +256,19 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
             }
             if let Some(m) = max {
                 let m = arg(node, *m)?;
-                let below = as_float(&Tensor::compare(crate::backend::CmpOp::Lt, (&x).into(), m.clone())?, &g)?;
+                let below = as_float(
+                    &Tensor::compare(crate::backend::CmpOp::Lt, (&x).into(), m.clone())?,
+                    &g,
+                )?;
                 if tensor_bounds {
-                    let eq = as_float(&Tensor::compare(crate::backend::CmpOp::Eq, (&x).into(), m.clone())?, &g)?;
-                    let above = as_float(&Tensor::compare(crate::backend::CmpOp::Gt, (&x).into(), m)?, &g)?;
+                    let eq = as_float(
+                        &Tensor::compare(crate::backend::CmpOp::Eq, (&x).into(), m.clone())?,
+                        &g,
+                    )?;
+                    let above = as_float(
+                        &Tensor::compare(crate::backend::CmpOp::Gt, (&x).into(), m)?,
+                        &g,
+                    )?;
                     keep = keep.mul(&below.add(&eq.mul(0.5)?)?)?;
                     gmax = Some(g.mul(&above.add(&eq.mul(0.5)?)?)?);
                 } else {
@@ -220,8 +282,12 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
             let zero = Arg::from(0.0);
             Ok(vec![
                 None,
-                need(1).then(|| Tensor::where_(&c, &g, zero.clone())).transpose()?,
-                need(2).then(|| Tensor::where_(&c, zero.clone(), &g)).transpose()?,
+                need(1)
+                    .then(|| Tensor::where_(&c, &g, zero.clone()))
+                    .transpose()?,
+                need(2)
+                    .then(|| Tensor::where_(&c, zero.clone(), &g))
+                    .transpose()?,
             ])
         }
         G::MaskedFill { mask, .. } => {
@@ -255,7 +321,10 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
             let ones = xd.narrow(d as i64, 0, 1.min(n))?.ones_like()?;
             let excl = |t: &Tensor| -> Result<Tensor> {
                 let c = t.cumprod(d as i64, None)?;
-                Tensor::cat(&[ones.clone(), c.narrow(d as i64, 0, n.saturating_sub(1))?], d as i64)
+                Tensor::cat(
+                    &[ones.clone(), c.narrow(d as i64, 0, n.saturating_sub(1))?],
+                    d as i64,
+                )
             };
             let left = excl(&xd)?;
             let right = excl(&xd.flip(&[d as i64])?)?.flip(&[d as i64])?;
@@ -268,7 +337,11 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
             one(gd.mul(&others)?.reshape(&i64s(x.shape())))
         }
         G::Extreme {
-            x, out, dims, keepdim, ..
+            x,
+            out,
+            dims,
+            keepdim,
+            ..
         } => {
             let x = sv(*x)?;
             let nd = x.dim();
@@ -279,7 +352,10 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
             one(g.mul(&mask)?.div(&n))
         }
         G::Picked {
-            dim, indices, keepdim, ..
+            dim,
+            indices,
+            keepdim,
+            ..
         } => {
             let shape = in_shape(node, 0);
             let idx = sv(*indices)?;
@@ -292,7 +368,10 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
             one(untake(&g, &off, &shape))
         }
         G::Var {
-            x, dims, correction, keepdim,
+            x,
+            dims,
+            correction,
+            keepdim,
         } => {
             let x = sv(*x)?;
             let nd = x.dim();
@@ -302,7 +381,11 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
             one(g.mul(&x.sub(&mean)?)?.mul(2.0 / (n - correction)))
         }
         G::Std {
-            x, out, dims, correction, keepdim,
+            x,
+            out,
+            dims,
+            correction,
+            keepdim,
         } => {
             let x = sv(*x)?;
             let nd = x.dim();
@@ -313,7 +396,11 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
             one(g.mul(&x.sub(&mean)?)?.div(&o.mul(n - correction)?))
         }
         G::Norm {
-            x, out, p, dims, keepdim,
+            x,
+            out,
+            p,
+            dims,
+            keepdim,
         } => {
             let x = sv(*x)?;
             let nd = x.dim();
@@ -343,7 +430,10 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
             one(r)
         }
         G::Logsumexp {
-            x, out, dims, keepdim,
+            x,
+            out,
+            dims,
+            keepdim,
         } => {
             let x = sv(*x)?;
             let nd = x.dim();
@@ -382,11 +472,16 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
             one(untake(&g, &off, &shape))
         }
         G::Slice {
-            dim, start, len, step,
+            dim,
+            start,
+            len,
+            step,
         } => {
             let shape = in_shape(node, 0);
             let (s, l, st) = (*start as i64, *len as i64, *step as i64);
-            let off = view_offsets(&shape, |t| t.slice(*dim as i64, Some(s), Some(s + l * st), st))?;
+            let off = view_offsets(&shape, |t| {
+                t.slice(*dim as i64, Some(s), Some(s + l * st), st)
+            })?;
             one(untake(&g, &off, &shape))
         }
         G::Diagonal { offset, d1, d2 } => {
@@ -395,7 +490,10 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
             one(untake(&g, &off, &shape))
         }
         G::Split {
-            dim, sizes, keep_dim, ..
+            dim,
+            sizes,
+            keep_dim,
+            ..
         } => {
             let shape = in_shape(node, 0);
             let mut parts = Vec::with_capacity(sizes.len());
@@ -430,7 +528,9 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
                     need(1).then(|| a()?.transpose(1, 2)?.bmm(&g)).transpose()?,
                 ),
                 MatKind::Mv => (
-                    need(0).then(|| g.unsqueeze(1)?.mul(&b()?.unsqueeze(0)?)).transpose()?,
+                    need(0)
+                        .then(|| g.unsqueeze(1)?.mul(&b()?.unsqueeze(0)?))
+                        .transpose()?,
                     need(1).then(|| a()?.t()?.mv(&g)).transpose()?,
                 ),
                 MatKind::Dot => (
@@ -441,34 +541,60 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
             Ok(vec![ga, gb])
         }
         G::Addmm {
-            m1, m2, beta, alpha, batched,
+            m1,
+            m2,
+            beta,
+            alpha,
+            batched,
         } => {
             let m1 = || sv(m1.ok_or_else(missing)?);
             let m2 = || sv(m2.ok_or_else(missing)?);
             let gi = need(0).then(|| scale(&g, *beta)).transpose()?;
             let (g1, g2) = if *batched {
                 (
-                    need(1).then(|| scale(&g.bmm(&m2()?.transpose(1, 2)?)?, *alpha)).transpose()?,
-                    need(2).then(|| scale(&m1()?.transpose(1, 2)?.bmm(&g)?, *alpha)).transpose()?,
+                    need(1)
+                        .then(|| scale(&g.bmm(&m2()?.transpose(1, 2)?)?, *alpha))
+                        .transpose()?,
+                    need(2)
+                        .then(|| scale(&m1()?.transpose(1, 2)?.bmm(&g)?, *alpha))
+                        .transpose()?,
                 )
             } else {
                 (
-                    need(1).then(|| scale(&g.mm(&m2()?.t()?)?, *alpha)).transpose()?,
-                    need(2).then(|| scale(&m1()?.t()?.mm(&g)?, *alpha)).transpose()?,
+                    need(1)
+                        .then(|| scale(&g.mm(&m2()?.t()?)?, *alpha))
+                        .transpose()?,
+                    need(2)
+                        .then(|| scale(&m1()?.t()?.mm(&g)?, *alpha))
+                        .transpose()?,
                 )
             };
             Ok(vec![gi, g1, g2])
         }
         G::Conv {
-            x, w, stride, padding, dilation, groups, pad_extra, one_d,
-        } => conv(node, sv(*x)?, sv(*w)?, &g, ConvGeom {
-            stride: *stride,
-            padding: *padding,
-            dilation: *dilation,
-            groups: *groups,
-            pad_extra: *pad_extra,
-            one_d: *one_d,
-        }, needs),
+            x,
+            w,
+            stride,
+            padding,
+            dilation,
+            groups,
+            pad_extra,
+            one_d,
+        } => conv(
+            node,
+            sv(*x)?,
+            sv(*w)?,
+            &g,
+            ConvGeom {
+                stride: *stride,
+                padding: *padding,
+                dilation: *dilation,
+                groups: *groups,
+                pad_extra: *pad_extra,
+                one_d: *one_d,
+            },
+            needs,
+        ),
         G::Cat { dim } => {
             let mut start = 0;
             let mut out = Vec::with_capacity(node.inputs.len());
@@ -495,7 +621,10 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
 }
 
 fn missing() -> Error {
-    Error::invalid("backward", "internal: a tensor needed by backward was not saved")
+    Error::invalid(
+        "backward",
+        "internal: a tensor needed by backward was not saved",
+    )
 }
 
 fn scale(g: &Tensor, s: Scalar) -> Result<Tensor> {
@@ -525,11 +654,17 @@ fn binary(
         B::Add => (Some(g.clone()), Some(g.clone())),
         B::Sub => (Some(g.clone()), need_b.then(|| g.neg()).transpose()?),
         B::Mul => (
-            need_a.then(|| Tensor::binary(B::Mul, g.into(), bv()?)).transpose()?,
-            need_b.then(|| Tensor::binary(B::Mul, g.into(), av()?)).transpose()?,
+            need_a
+                .then(|| Tensor::binary(B::Mul, g.into(), bv()?))
+                .transpose()?,
+            need_b
+                .then(|| Tensor::binary(B::Mul, g.into(), av()?))
+                .transpose()?,
         ),
         B::Div => (
-            need_a.then(|| Tensor::binary(B::Div, g.into(), bv()?)).transpose()?,
+            need_a
+                .then(|| Tensor::binary(B::Div, g.into(), bv()?))
+                .transpose()?,
             need_b
                 .then(|| -> Result<Tensor> {
                     let b = tb()?;
@@ -541,12 +676,14 @@ fn binary(
             let ga = need_a
                 .then(|| -> Result<Tensor> {
                     // d/da a^b = b a^(b-1), and 0 where b = 0.
-                    let bm1 = Tensor::binary(B::Sub, bv()?, 1.0.into())?;
-                    let d = Tensor::binary(B::Mul, bv()?, Tensor::binary(B::Pow, av()?, (&bm1).into())?.into())?;
+                    let x = ta()?;
                     let d = match b {
-                        Val::Scalar(x) if x == 0.0 => d.zeros_like()?,
-                        Val::Scalar(_) => d,
-                        _ => d.masked_fill(&tb()?.eq(0)?.expand_as(&d)?, 0.0)?,
+                        Val::Scalar(e) if e == 0.0 => x.zeros_like()?,
+                        Val::Scalar(e) => x.pow(e - 1.0)?.mul(e)?,
+                        _ => {
+                            let e = tb()?;
+                            e.mul(&x.pow(&e.sub(1.0)?)?)?.masked_fill(&e.eq(0)?, 0.0)?
+                        }
                     };
                     g.mul(&d)
                 })
@@ -554,38 +691,60 @@ fn binary(
             let gb = need_b
                 .then(|| -> Result<Tensor> {
                     // d/db a^b = a^b ln a, and 0 where a = 0 and b >= 0.
-                    let out = Tensor::binary(B::Pow, av()?, bv()?)?;
-                    let ln_a = match a {
-                        Val::Scalar(x) => Tensor::scalar_as(Scalar::Float(x.ln()), out.dtype())?,
-                        _ => ta()?.log()?,
+                    let e = tb()?;
+                    let (out, ln_a, zero_base) = match a {
+                        Val::Scalar(x) => {
+                            (Tensor::binary(B::Pow, x.into(), (&e).into())?, x.ln(), None)
+                        }
+                        _ => {
+                            let x = ta()?;
+                            let z = x.eq(0)?.logical_and(&e.ge(0)?)?;
+                            (x.pow(&e)?, f64::NAN, Some((x.log()?, z)))
+                        }
                     };
-                    let d = out.mul(&ln_a)?;
-                    let zero_base = Tensor::compare(crate::backend::CmpOp::Eq, av()?, 0.0.into())?
-                        .logical_and(&Tensor::compare(crate::backend::CmpOp::Ge, bv()?, 0.0.into())?)?;
-                    g.mul(&d.masked_fill(&zero_base.expand_as(&d)?, 0.0)?)
+                    let d = match zero_base {
+                        None => out.mul(ln_a)?,
+                        Some((ln, z)) => out.mul(&ln)?.masked_fill(&z, 0.0)?,
+                    };
+                    g.mul(&d)
                 })
                 .transpose()?;
             (ga, gb)
         }
         B::Maximum | B::Minimum => {
             let (x, y) = (ta()?, tb()?);
-            let wins = if op == B::Maximum { x.gt(&y)? } else { x.lt(&y)? };
+            let wins = if op == B::Maximum {
+                x.gt(&y)?
+            } else {
+                x.lt(&y)?
+            };
             let ties = as_float(&x.eq(&y)?, g)?.mul(0.5)?;
             let wa = as_float(&wins, g)?.add(&ties)?;
-            let loses = if op == B::Maximum { x.lt(&y)? } else { x.gt(&y)? };
+            let loses = if op == B::Maximum {
+                x.lt(&y)?
+            } else {
+                x.gt(&y)?
+            };
             let wb = as_float(&loses, g)?.add(&ties)?;
             (Some(g.mul(&wa)?), Some(g.mul(&wb)?))
         }
         B::Atan2 => {
             let (x, y) = (ta()?, tb()?);
             let den = x.mul(&x)?.add(&y.mul(&y)?)?;
-            (Some(g.mul(&y)?.div(&den)?), Some(g.mul(&x)?.neg()?.div(&den)?))
+            (
+                Some(g.mul(&y)?.div(&den)?),
+                Some(g.mul(&x)?.neg()?.div(&den)?),
+            )
         }
         B::Remainder | B::Fmod => {
             let gb = need_b
                 .then(|| -> Result<Tensor> {
                     let q = Tensor::binary(B::Div, av()?, bv()?)?;
-                    let q = if op == B::Remainder { q.floor()? } else { q.trunc()? };
+                    let q = if op == B::Remainder {
+                        q.floor()?
+                    } else {
+                        q.trunc()?
+                    };
                     g.neg()?.mul(&q)
                 })
                 .transpose()?;
@@ -612,7 +771,14 @@ struct ConvGeom {
 
 /// Convolution's gradients through im2col: the input's by folding `wᵀ g` back, the
 /// weight's as `g colsᵀ` summed over the batch, the bias's as a sum.
-fn conv(node: &Arc<Node>, x: Tensor, w: Tensor, g: &Tensor, c: ConvGeom, needs: &[bool]) -> Result<Grads> {
+fn conv(
+    node: &Arc<Node>,
+    x: Tensor,
+    w: Tensor,
+    g: &Tensor,
+    c: ConvGeom,
+    needs: &[bool],
+) -> Result<Grads> {
     let four = |t: &Tensor, batch: bool| -> Result<Tensor> {
         let t = if c.one_d { t.unsqueeze(-2)? } else { t.clone() };
         if batch && t.dim() == 3 {
@@ -623,7 +789,11 @@ fn conv(node: &Arc<Node>, x: Tensor, w: Tensor, g: &Tensor, c: ConvGeom, needs: 
     };
     let x4 = four(&x, true)?;
     let x4 = if c.pad_extra != [0, 0] {
-        x4.pad(&[0, c.pad_extra[1] as i64, 0, c.pad_extra[0] as i64], "constant", 0.0)?
+        x4.pad(
+            &[0, c.pad_extra[1] as i64, 0, c.pad_extra[0] as i64],
+            "constant",
+            0.0,
+        )?
     } else {
         x4
     };
@@ -637,10 +807,15 @@ fn conv(node: &Arc<Node>, x: Tensor, w: Tensor, g: &Tensor, c: ConvGeom, needs: 
     let gm = g4.reshape(&[n as i64, gr as i64, (o / gr) as i64, l as i64])?;
     let gx = if needs.first().copied().unwrap_or(false) {
         let wm = w4.reshape(&[gr as i64, (o / gr) as i64, k])?;
-        let cols = wm.transpose(1, 2)?.matmul(&gm)?.reshape(&[n as i64, (ch * kh * kw) as i64, l as i64])?;
+        let cols = wm.transpose(1, 2)?.matmul(&gm)?.reshape(&[
+            n as i64,
+            (ch * kh * kw) as i64,
+            l as i64,
+        ])?;
         let full = cols.fold_col2im([h, wd], [kh, kw], c.dilation, c.padding, c.stride)?;
         let full = if c.pad_extra != [0, 0] {
-            full.narrow(2, 0, h - c.pad_extra[0])?.narrow(3, 0, wd - c.pad_extra[1])?
+            full.narrow(2, 0, h - c.pad_extra[0])?
+                .narrow(3, 0, wd - c.pad_extra[1])?
         } else {
             full
         };
@@ -652,7 +827,9 @@ fn conv(node: &Arc<Node>, x: Tensor, w: Tensor, g: &Tensor, c: ConvGeom, needs: 
         let cols = x4
             .unfold_im2col([kh, kw], c.dilation, c.padding, c.stride)?
             .reshape(&[n as i64, gr as i64, k, l as i64])?;
-        let gw = gm.matmul(&cols.transpose(2, 3)?)?.sum(Some(&[0]), false, None)?;
+        let gw = gm
+            .matmul(&cols.transpose(2, 3)?)?
+            .sum(Some(&[0]), false, None)?;
         Some(gw.reshape(&i64s(&in_shape(node, 1)))?)
     } else {
         None

@@ -1,14 +1,6 @@
 //! PyTorch names nabla does not have yet, and which part of the plan brings them: using one
 //! says so clearly instead of "no attribute".
 
-const AUTOGRAD: &[&str] = &[
-    "backward",
-    "retain_grad",
-    "register_hook",
-    "autograd",
-    "set_grad_enabled",
-    "is_grad_enabled",
-];
 const LIBRARY: &[&str] = &[
     "Linear",
     "Conv1d",
@@ -58,9 +50,7 @@ const LIBRARY: &[&str] = &[
 
 /// Why `name` is missing, when it is a PyTorch name nabla will have.
 pub fn coming(name: &str) -> Option<&'static str> {
-    let part = if AUTOGRAD.contains(&name) {
-        "autograd is the issue after Engine II"
-    } else if LIBRARY.contains(&name) {
+    let part = if LIBRARY.contains(&name) {
         "layers, losses, optimizers, data loading and saving come with the library issues"
     } else {
         return None;

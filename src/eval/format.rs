@@ -155,7 +155,14 @@ impl Interp {
             }
             Value::Module(m) => format!("<module '{}'>", m.name),
             Value::Iter(_) => format!("<iterator object at 0x{:x}>", v.identity()),
-            Value::Tensor(t) => crate::tensor::format_tensor(t, &self.print_opts, &[])?,
+            Value::Tensor(t) => {
+                let suffix = match t.grad_fn() {
+                    Some(node) => vec![format!("grad_fn=<{}>", node.name())],
+                    None if t.requires_grad() => vec!["requires_grad=True".to_string()],
+                    None => vec![],
+                };
+                crate::tensor::format_tensor(t, &self.print_opts, &suffix)?
+            }
             Value::DType(d) => d.to_string(),
             Value::Device(d) => match d {
                 crate::Device::Cpu => "device(type='cpu')".into(),

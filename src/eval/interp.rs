@@ -41,6 +41,9 @@ pub struct Interp {
     pub size_class: Option<Rc<Class>>,
     /// When the session started (`time.perf_counter`).
     pub start: std::time::Instant,
+    /// Tensor hooks (`register_hook`) by id: backward calls them.
+    pub hooks: Rc<RefCell<std::collections::HashMap<u64, Value>>>,
+    pub next_hook: u64,
 }
 
 impl Interp {

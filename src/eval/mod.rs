@@ -2,6 +2,7 @@
 //! is written in) and hands what they show to a `Sink`. Front ends call `eval_cell`.
 
 mod access;
+mod autograd_ops;
 pub mod builtins;
 mod call;
 mod coming;
@@ -156,6 +157,8 @@ impl Session {
             tensor_class: None,
             size_class: None,
             start: std::time::Instant::now(),
+            hooks: Default::default(),
+            next_hook: 0,
         }
     }
 

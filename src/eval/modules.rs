@@ -483,9 +483,22 @@ table! { CONSTRUCTORS:
         let s: Vec<i64> = items.iter().map(|x| to_int(x, "size")).collect::<R<_>>()?;
         Ok(Value::Size(Rc::from(s)))
     };
-    "no_grad", "no_grad()", "A context in which no autograd graph is recorded." => |it, _| Ok(it.grad_mode_manager("no_grad"));
-    "enable_grad", "enable_grad()", "A context in which autograd records again." => |it, _| Ok(it.grad_mode_manager("enable_grad"));
-    "inference_mode", "inference_mode()", "Like no_grad." => |it, _| Ok(it.grad_mode_manager("inference_mode"));
+    "no_grad", "no_grad()", "A context (or decorator) in which no autograd graph is recorded." => |it, a| grad_mode(it, a, "no_grad", false);
+    "enable_grad", "enable_grad()", "A context (or decorator) in which autograd records again." => |it, a| grad_mode(it, a, "enable_grad", true);
+    "inference_mode", "inference_mode(mode=True)", "Like no_grad." => |it, a| {
+        let on = match a.opt(0, "mode") { Some(v) => it.truthy(&v)?, None => true };
+        Ok(it.grad_mode_manager("inference_mode", !on))
+    };
+    "set_grad_enabled", "set_grad_enabled(mode)", "Turns gradient recording on or off now; as a context manager, restores the previous mode on exit." => |it, a| {
+        let v = a.req(0, "mode")?;
+        let mode = it.truthy(&v)?;
+        let prev = crate::autograd::set_grad_enabled(mode);
+        let m = it.grad_mode_manager("set_grad_enabled", mode);
+        set_attr(&m, "prev", Value::Bool(prev));
+        set_attr(&m, "fixed", Value::Bool(true));
+        Ok(m)
+    };
+    "is_grad_enabled", "is_grad_enabled()", "Whether autograd records operations now." => |_, _| Ok(Value::Bool(crate::autograd::is_grad_enabled()));
 }
 
 table! { MODULE_METHODS:
@@ -507,10 +520,58 @@ table! { OBJECT_METHODS:
     "__init__", "object.__init__(self)", "Initialises an object; the base of every class's __init__." => |_, a| { a.rest(0); a.kw.clear(); Ok(Value::None) };
 }
 
+fn attr(me: &Value, name: &str) -> Option<Value> {
+    match me {
+        Value::Instance(i) => i.attrs.borrow().get(name).cloned(),
+        _ => None,
+    }
+}
+
+fn set_attr(me: &Value, name: &str, v: Value) {
+    if let Value::Instance(i) = me {
+        i.attrs.borrow_mut().insert(Rc::from(name), v);
+    }
+}
+
 table! { GRAD_MODE_METHODS:
-    "__enter__", "__enter__()", "Enters the context." => |_, a| { a.rest(0); Ok(Value::None) };
-    "__exit__", "__exit__(*exc)", "Leaves the context." => |_, a| { a.rest(0); Ok(Value::Bool(false)) };
-    "__call__", "__call__(function)", "Used as a decorator: the function itself (no graph is recorded in this build)." => |_, a| a.req(1, "function");
+    "__enter__", "__enter__()", "Enters the context: sets grad mode." => |_, a| {
+        let me = a.req(0, "self")?;
+        a.rest(1);
+        // set_grad_enabled(mode) has set the mode already and keeps what came before.
+        if let (Some(Value::Bool(mode)), None) = (attr(&me, "mode"), attr(&me, "fixed")) {
+            let prev = crate::autograd::set_grad_enabled(mode);
+            set_attr(&me, "prev", Value::Bool(prev));
+        }
+        Ok(Value::None)
+    };
+    "__exit__", "__exit__(*exc)", "Leaves the context: grad mode goes back to what it was." => |_, a| {
+        let me = a.req(0, "self")?;
+        a.rest(1);
+        if let Some(Value::Bool(prev)) = attr(&me, "prev") {
+            crate::autograd::set_grad_enabled(prev);
+        }
+        Ok(Value::Bool(false))
+    };
+    "__call__", "__call__(function)", "Used as a decorator: the function runs in this grad mode." => |it, a| {
+        let me = a.req(0, "self")?;
+        let f = a.req(1, "function")?;
+        let mode = attr(&me, "mode").unwrap_or(Value::Bool(false));
+        Ok(it.grad_mode_function(f, mode))
+    };
+}
+
+table! { GRAD_MODE_FUNCTION_METHODS:
+    "__call__", "__call__(*args, **kwargs)", "Calls the function in the decorator's grad mode." => |it, a| {
+        let me = a.req(0, "self")?;
+        let f = attr(&me, "function").unwrap_or(Value::None);
+        let Some(Value::Bool(mode)) = attr(&me, "mode") else { return Ok(Value::None) };
+        let args = a.rest(1);
+        let kw = std::mem::take(&mut a.kw);
+        let prev = crate::autograd::set_grad_enabled(mode);
+        let r = it.call(&f, args, kw);
+        crate::autograd::set_grad_enabled(prev);
+        r
+    };
 }
 
 table! { RETURN_TYPE_METHODS:
@@ -557,7 +618,15 @@ pub(super) fn return_type(name: &str, fields: &[&str], values: Vec<Value>) -> Va
     }))
 }
 
-fn class_with(name: &str, methods: &'static [Builtin]) -> Rc<Class> {
+/// `torch.no_grad()` (a context manager) or `@torch.no_grad` on a function.
+fn grad_mode(it: &mut Interp, a: &mut Args, name: &str, mode: bool) -> R<Value> {
+    match a.opt(0, "function") {
+        Some(f) => Ok(it.grad_mode_function(f, Value::Bool(mode))),
+        None => Ok(it.grad_mode_manager(name, mode)),
+    }
+}
+
+pub(super) fn class_with(name: &str, methods: &'static [Builtin]) -> Rc<Class> {
     let mut ns = IndexMap::new();
     for b in methods {
         ns.insert(Rc::from(b.name), Value::Builtin(b));
@@ -571,12 +640,31 @@ fn class_with(name: &str, methods: &'static [Builtin]) -> Rc<Class> {
 }
 
 impl Interp {
-    fn grad_mode_manager(&mut self, name: &str) -> Value {
+    /// `torch.no_grad()` and friends: a context manager (and decorator) setting `mode`.
+    pub(super) fn grad_mode_manager(&mut self, name: &str, mode: bool) -> Value {
         let class = class_with(name, GRAD_MODE_METHODS);
+        let mut attrs = IndexMap::new();
+        attrs.insert(Rc::from("mode"), Value::Bool(mode));
         Value::Instance(Rc::new(Instance {
             class,
-            attrs: RefCell::new(IndexMap::new()),
+            attrs: RefCell::new(attrs),
         }))
+    }
+
+    /// A function decorated with a grad mode.
+    pub(super) fn grad_mode_function(&mut self, f: Value, mode: Value) -> Value {
+        let class = class_with("function", GRAD_MODE_FUNCTION_METHODS);
+        let mut attrs = IndexMap::new();
+        attrs.insert(Rc::from("function"), f);
+        attrs.insert(Rc::from("mode"), mode);
+        Value::Instance(Rc::new(Instance {
+            class,
+            attrs: RefCell::new(attrs),
+        }))
+    }
+
+    pub(super) fn class_of_table(&self, name: &str, methods: &'static [Builtin]) -> Rc<Class> {
+        class_with(name, methods)
     }
 
     /// Builds the importable modules and the builtins.
@@ -668,6 +756,13 @@ impl Interp {
         let linalg = module("torch.linalg", &table_entries(super::engine_ops::LINALG));
         self.modules.insert("torch.linalg".into(), linalg.clone());
         torch.push(("linalg", linalg));
+        let autograd = module(
+            "torch.autograd",
+            &table_entries(super::autograd_ops::AUTOGRAD_FUNCTIONS),
+        );
+        self.modules
+            .insert("torch.autograd".into(), autograd.clone());
+        torch.push(("autograd", autograd));
         torch.extend(
             table_entries(CONSTRUCTORS)
                 .into_iter()

@@ -21,11 +21,17 @@ impl Interp {
             (Value::Tensor(t), "ndim") => Value::Int(t.dim() as i64),
             (Value::Tensor(t), "T") => Value::Tensor(t.T()),
             (Value::Tensor(t), "mT") => Value::Tensor(t.mT()?),
-            (Value::Tensor(_), "data") => obj.clone(),
+            (Value::Tensor(t), "data") => Value::Tensor(t.detach()),
             (Value::Tensor(t), "is_cuda") => Value::Bool(t.device() != Device::Cpu),
-            (Value::Tensor(_), "requires_grad") => Value::Bool(false),
-            (Value::Tensor(_), "is_leaf") => Value::Bool(true),
-            (Value::Tensor(_), "grad" | "grad_fn") => Value::None,
+            (Value::Tensor(t), "requires_grad") => Value::Bool(t.requires_grad()),
+            (Value::Tensor(t), "is_leaf") => Value::Bool(t.is_leaf()),
+            (Value::Tensor(t), "retains_grad") => Value::Bool(t.retains_grad()),
+            (Value::Tensor(t), "_version") => Value::Int(t.version() as i64),
+            (Value::Tensor(t), "grad") => t.grad().map_or(Value::None, Value::Tensor),
+            (Value::Tensor(t), "grad_fn") => match t.grad_fn() {
+                Some(node) => self.grad_fn_value(&node),
+                None => Value::None,
+            },
             (Value::Tensor(t), "itemsize") => Value::Int(t.element_size() as i64),
             (Value::Tensor(t), "nbytes") => Value::Int((t.element_size() * t.numel()) as i64),
             (Value::DType(d), "is_floating_point") => Value::Bool(d.is_float()),
@@ -60,10 +66,18 @@ impl Interp {
                 if src.shape() != t.shape() || src.dtype() != t.dtype() {
                     return Err(err("NotImplementedError", "assigning a .data of another shape or dtype is not supported in nabla; assign the new tensor to the name instead"));
                 }
-                t.copy_(&src)?;
+                crate::autograd::no_grad(|| t.copy_(&src).map(|_| ()))?;
                 Ok(())
             }
-            "requires_grad" => Err(err("NotImplementedError", "autograd is not available in this build yet (it is the next engine issue)")),
+            "requires_grad" => {
+                let on = self.truthy(&v)?;
+                Ok(t.set_requires_grad(on)?)
+            }
+            "grad" => match v {
+                Value::None => Ok(t.set_grad(None)?),
+                Value::Tensor(g) => Ok(t.set_grad(Some(g))?),
+                other => Err(err("TypeError", format!("assigned grad expected to be a Tensor or None but got grad of type {}", other.type_name()))),
+            },
             _ => Err(err("AttributeError", format!("'Tensor' object has no attribute '{name}' (and nabla tensors take no new attributes)"))),
         }
     }

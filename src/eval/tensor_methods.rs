@@ -94,16 +94,7 @@ table! { TENSOR_METHODS:
     };
     "cpu", "Tensor.cpu()", "The tensor on the CPU." => |_, a| Ok(Value::Tensor(input(a)?.to_device(Device::Cpu)?));
     "cuda", "Tensor.cuda()", "The tensor on the GPU." => |_, a| Ok(Value::Tensor(input(a)?.to_device(Device::Cuda(0))?));
-    "detach", "Tensor.detach()", "The same data, outside any autograd graph." => |_, a| Ok(Value::Tensor(input(a)?));
     "numpy", "Tensor.numpy()", "Not available: nabla has no numpy." => |_, _| Err(err("NotImplementedError", "nabla has no numpy; use .tolist() for Python lists, or keep working with tensors"));
-    "requires_grad_", "Tensor.requires_grad_(requires_grad=True)", "Asks autograd to record operations on this tensor." => |it, a| {
-        let t = input(a)?;
-        let on = match a.get(1, "requires_grad") { Some(v) => it.truthy(&v)?, None => true };
-        if on {
-            return Err(err("NotImplementedError", "autograd is not available in this build yet (it is the next engine issue)"));
-        }
-        Ok(Value::Tensor(t))
-    };
     "view", "Tensor.view(*shape) or Tensor.view(dtype)", "The same data with a new shape; fails if the strides do not allow it." => |_, a| {
         let t = input(a)?;
         let s = shape_args(a, 1, "size")?;
@@ -278,6 +269,9 @@ pub fn tensor_method(name: &str) -> Option<&'static Builtin> {
                 m.insert(b.name, b);
             }
             for b in TENSOR_METHODS {
+                m.insert(b.name, b);
+            }
+            for b in super::autograd_ops::AUTOGRAD_METHODS {
                 m.insert(b.name, b);
             }
             m.insert("split", &SPLIT_METHOD);

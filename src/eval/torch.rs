@@ -148,18 +148,21 @@ pub(super) fn creation_kwargs(it: &mut Interp, a: &mut Args, t: Tensor) -> R<Val
     a.kw("layout");
     a.kw("pin_memory");
     a.kw("memory_format");
-    if let Some(rg) = rg {
-        if it.truthy(&rg)? {
-            return Err(err(
-                "NotImplementedError",
-                "requires_grad=True: autograd is not available in this build yet (it is the next engine issue)",
-            ));
-        }
-    }
     let t = match dev {
         Some(d) => t.to_device(device_of(&d)?)?,
         None => t,
     };
+    if let Some(rg) = rg {
+        if it.truthy(&rg)? {
+            if !t.dtype().is_float() {
+                return Err(err(
+                    "RuntimeError",
+                    "Only Tensors of floating point and complex dtype can require gradients",
+                ));
+            }
+            t.set_requires_grad(true)?;
+        }
+    }
     Ok(Value::Tensor(t))
 }
 

@@ -383,24 +383,34 @@ impl Tensor {
 impl Tensor {
     /// `torch.relu(x)`: `max(x, 0)`, keeping NaN.
     pub fn relu(&self) -> Result<Tensor> {
-        graph::op(&[Some(self)], || self.relu_raw(), |r, o| GradFn::Relu {
-            out: r.save_out(o[0], 0),
-        })
+        graph::op(
+            &[Some(self)],
+            || self.relu_raw(),
+            |r, o| GradFn::Relu {
+                out: r.save_out(o[0], 0),
+            },
+        )
     }
 
     /// `F.gelu(x, approximate='none'|'tanh')`.
     pub fn gelu(&self, approximate: &str) -> Result<Tensor> {
-        graph::op(&[Some(self)], || self.gelu_raw(approximate), |r, _| GradFn::Gelu {
-            x: r.save(self),
-            tanh: approximate == "tanh",
-        })
+        graph::op(
+            &[Some(self)],
+            || self.gelu_raw(approximate),
+            |r, _| GradFn::Gelu {
+                x: r.save(self),
+                tanh: approximate == "tanh",
+            },
+        )
     }
 
     /// `F.silu(x)`: `x * sigmoid(x)`.
     pub fn silu(&self) -> Result<Tensor> {
-        graph::op(&[Some(self)], || self.silu_raw(), |r, _| GradFn::Silu {
-            x: r.save(self),
-        })
+        graph::op(
+            &[Some(self)],
+            || self.silu_raw(),
+            |r, _| GradFn::Silu { x: r.save(self) },
+        )
     }
 
     /// `F.softplus(x, beta, threshold)`: `log(1 + exp(beta x)) / beta`, linear above the
@@ -419,10 +429,14 @@ impl Tensor {
 
     /// `F.elu(x, alpha)`.
     pub fn elu(&self, alpha: f64) -> Result<Tensor> {
-        graph::op(&[Some(self)], || self.elu_raw(alpha), |r, _| GradFn::Elu {
-            x: r.save(self),
-            alpha,
-        })
+        graph::op(
+            &[Some(self)],
+            || self.elu_raw(alpha),
+            |r, _| GradFn::Elu {
+                x: r.save(self),
+                alpha,
+            },
+        )
     }
 
     /// `F.leaky_relu(x, negative_slope)`.

@@ -44,8 +44,8 @@ pub struct PoolOpts {
     pub ceil_mode: bool,
 }
 
-use crate::backend::Window2d as W;
 use super::graph::{self, GradFn};
+use crate::backend::Window2d as W;
 
 fn out_size(input: usize, k: usize, s: usize, p: usize, d: usize, ceil: bool) -> Option<usize> {
     W::out_size(input, k, s, p, d, ceil)
@@ -716,18 +716,25 @@ impl Tensor {
 impl Tensor {
     /// `F.conv2d(input, weight, bias, stride, padding, dilation, groups)`.
     pub fn conv2d(&self, weight: &Tensor, bias: Option<&Tensor>, o: &ConvOpts) -> Result<Tensor> {
-        let k = [weight.shape().get(2).copied().unwrap_or(1), weight.shape().get(3).copied().unwrap_or(1)];
+        let k = [
+            weight.shape().get(2).copied().unwrap_or(1),
+            weight.shape().get(3).copied().unwrap_or(1),
+        ];
         let (padding, pad_extra) = conv_padding(&o.padding, k, o.dilation);
-        graph::op(&[Some(self), Some(weight), bias], || self.conv2d_raw(weight, bias, o), |r, _| GradFn::Conv {
-            x: r.save(self),
-            w: r.save(weight),
-            stride: o.stride,
-            padding,
-            dilation: o.dilation,
-            groups: o.groups.max(1),
-            pad_extra,
-            one_d: false,
-        })
+        graph::op(
+            &[Some(self), Some(weight), bias],
+            || self.conv2d_raw(weight, bias, o),
+            |r, _| GradFn::Conv {
+                x: r.save(self),
+                w: r.save(weight),
+                stride: o.stride,
+                padding,
+                dilation: o.dilation,
+                groups: o.groups.max(1),
+                pad_extra,
+                one_d: false,
+            },
+        )
     }
 
     /// `F.conv1d(input, weight, bias, stride, padding, dilation, groups)` on N×C×L.

@@ -27,9 +27,11 @@ impl Tensor {
             return Ok(self.clone());
         }
         if dtype.is_float() {
-            return super::graph::op(&[Some(self)], || self.to_dtype_raw(dtype), |_, _| {
-                super::graph::GradFn::ToCopy
-            });
+            return super::graph::op(
+                &[Some(self)],
+                || self.to_dtype_raw(dtype),
+                |_, _| super::graph::GradFn::ToCopy,
+            );
         }
         self.to_dtype_raw(dtype)
     }

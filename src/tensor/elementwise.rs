@@ -2,9 +2,9 @@
 //! comparisons, `where`, and the float functions. Each validates once (devices, dtypes,
 //! shapes) and hands buffers and layouts to the backend.
 
+use super::graph::{self, GradFn, Val};
 use super::order::{output_order, permute_all, unpermute};
 use super::promote::result_type_of;
-use super::graph::{self, GradFn, Val};
 use super::Tensor;
 use crate::backend::{BinaryOp, CmpOp, Storage, UnaryOp};
 use crate::types::{DType, Dims, Error, Layout, Result, Scalar};

@@ -157,6 +157,14 @@ impl Drop for Node {
     }
 }
 
+/// A node's name as PyTorch's version-counter message gives it: `MulBackward0` → `Mul`.
+fn short(name: &str) -> &str {
+    match name.find("Backward") {
+        Some(i) => &name[..i],
+        None => name,
+    }
+}
+
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
@@ -180,12 +188,16 @@ impl Node {
         if now != st.version {
             let t = &st.data;
             let what = match (st.output_nr, t.grad_fn()) {
-                (Some(nr), _) => format!(", which is output {nr} of {},", self.name()),
-                (None, Some(f)) => format!(", which is output {} of {},", t.output_nr(), f.name()),
+                (Some(nr), _) => format!(", which is output {nr} of {},", short(self.name())),
+                (None, Some(f)) => format!(
+                    ", which is output {} of {},",
+                    t.output_nr(),
+                    short(f.name())
+                ),
                 (None, None) => String::new(),
             };
             return Err(Error::autograd(AutogradError::Modified, format!(
-                "one of the variables needed for gradient computation has been modified by an inplace operation: [{} [{}]]{what} is at version {now}; expected version {} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).",
+                "one of the variables needed for gradient computation has been modified by an inplace operation: [{} [{}]]{what} is at version {now}; expected version {} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).",
                 t.type_name(), crate::types::join(t.shape()), st.version
             )));
         }
@@ -409,7 +421,10 @@ impl Tensor {
                 "only Tensors of floating point and complex dtype can require gradients",
             ));
         }
-        self.meta_mut().0.as_mut().map(|m| m.leaf_requires_grad = flag);
+        self.meta_mut()
+            .0
+            .as_mut()
+            .map(|m| m.leaf_requires_grad = flag);
         self.0.requires_grad.store(flag, Ordering::Relaxed);
         Ok(())
     }
@@ -431,7 +446,7 @@ impl Tensor {
             if g.shape() != self.shape() {
                 return Err(Error::autograd(
                     AutogradError::Other,
-                    "assigned grad has data of a different size",
+                    format!("attempting to assign a gradient of size '[{}]' to a tensor of size '[{}]'. Please ensure that the gradient and the tensor are the same size", crate::types::join(g.shape()), crate::types::join(self.shape())),
                 ));
             }
         }
@@ -534,7 +549,11 @@ impl Tensor {
     }
 
     /// A view of an input, recording its node when autograd needs one.
-    pub(super) fn view_rec(&self, layout: crate::types::Layout, make: impl FnOnce() -> GradFn) -> Tensor {
+    pub(super) fn view_rec(
+        &self,
+        layout: crate::types::Layout,
+        make: impl FnOnce() -> GradFn,
+    ) -> Tensor {
         let out = self.with_layout(layout);
         if records(&[Some(self)]) {
             record(&[&out], &[Some(self)], |_, _| make());
@@ -586,13 +605,38 @@ impl Tensor {
 
     /// Checks an in-place write into this tensor is allowed, before it happens.
     pub(super) fn check_inplace(&self, op: &'static str) -> Result<()> {
-        if !is_grad_enabled() || !self.requires_grad() {
+        self.check_inplace_from(op, None)
+    }
+
+    /// Like `check_inplace`, when `src` (which may require grad) is written in.
+    pub(super) fn check_inplace_from(&self, op: &'static str, src: Option<&Tensor>) -> Result<()> {
+        if !is_grad_enabled() || !(self.requires_grad() || src.is_some_and(|s| s.requires_grad())) {
+            return Ok(());
+        }
+        if !self.requires_grad() {
+            // A tensor without history takes the source's: only when nothing else sees
+            // its memory (a view's base would not learn of it).
+            if Arc::strong_count(&self.0.storage) > 1 {
+                return Err(Error::NotImplemented {
+                    op,
+                    message: format!("{op}: writing a tensor that requires grad into a view (or a tensor with views) is not supported by nabla's autograd yet; build the result out of place (torch.cat, torch.stack, torch.where)"),
+                });
+            }
             return Ok(());
         }
         if self.is_leaf() {
             return Err(Error::autograd(
                 AutogradError::LeafInPlace,
                 "a leaf Variable that requires grad is being used in an in-place operation.",
+            ));
+        }
+        let of_leaf = self
+            .grad_fn()
+            .is_some_and(|n| matches!(n.next.first(), Some(Some(Edge::Leaf(_)))));
+        if self.is_view() && of_leaf {
+            return Err(Error::autograd(
+                AutogradError::LeafInPlace,
+                "a view of a leaf Variable that requires grad is being used in an in-place operation.",
             ));
         }
         if self.is_view() {

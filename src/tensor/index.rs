@@ -93,11 +93,11 @@ impl Tensor {
 
     /// `self.storage[offsets] op= values` (values broadcast to the offsets' shape).
     fn put_at(&self, offsets: &Tensor, values: Arg<'_>, op: PutOp) -> Result<()> {
-        self.check_inplace("index_put_")?;
         let vt = match &values {
             Arg::Tensor(t) => Some(t.as_ref()),
             Arg::Scalar(_) => None,
         };
+        self.check_inplace_from("index_put_", vt)?;
         graph::not_differentiable("index_put_", &[Some(self), vt])?;
         let v = match values {
             Arg::Tensor(t) => t.to_dtype(self.dtype())?,

@@ -94,7 +94,7 @@ impl Tensor {
 
     /// `x.copy_(src)`: converts dtype freely and broadcasts `src`.
     pub fn copy_(&self, src: &Tensor) -> Result<&Tensor> {
-        self.check_inplace("copy_")?;
+        self.check_inplace_from("copy_", Some(src))?;
         self.write_from("copy_", src)?;
         graph::record(&[self], &[Some(self), Some(src)], |_, _| GradFn::Copy);
         Ok(self)

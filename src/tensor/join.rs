@@ -19,9 +19,13 @@ impl Tensor {
     /// `torch.cat(tensors, dim)`: dtypes promote; 1-D empty tensors are skipped, as PyTorch.
     pub fn cat(tensors: &[Tensor], dim: i64) -> Result<Tensor> {
         let ins: Vec<Option<&Tensor>> = tensors.iter().map(Some).collect();
-        graph::op(&ins, || Tensor::cat_raw(tensors, dim), |_, o| GradFn::Cat {
-            dim: wrap_dim("cat", dim, o[0].dim()).unwrap_or(0),
-        })
+        graph::op(
+            &ins,
+            || Tensor::cat_raw(tensors, dim),
+            |_, o| GradFn::Cat {
+                dim: wrap_dim("cat", dim, o[0].dim()).unwrap_or(0),
+            },
+        )
     }
 
     fn cat_raw(tensors: &[Tensor], dim: i64) -> Result<Tensor> {
@@ -91,9 +95,13 @@ impl Tensor {
     /// `torch.stack(tensors, dim)`: a new dimension.
     pub fn stack(tensors: &[Tensor], dim: i64) -> Result<Tensor> {
         let ins: Vec<Option<&Tensor>> = tensors.iter().map(Some).collect();
-        graph::op(&ins, || Tensor::stack_raw(tensors, dim), |_, o| GradFn::Stack {
-            dim: wrap_dim("stack", dim, o[0].dim()).unwrap_or(0),
-        })
+        graph::op(
+            &ins,
+            || Tensor::stack_raw(tensors, dim),
+            |_, o| GradFn::Stack {
+                dim: wrap_dim("stack", dim, o[0].dim()).unwrap_or(0),
+            },
+        )
     }
 
     fn stack_raw(tensors: &[Tensor], dim: i64) -> Result<Tensor> {

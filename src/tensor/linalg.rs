@@ -392,6 +392,7 @@ impl Tensor {
 
     /// `torch.linalg.det(A)` for (batches of) square float matrices.
     pub fn det(&self) -> Result<Tensor> {
+        graph::not_differentiable("linalg_det", &[Some(self)])?;
         let n = self.square_check("linalg.det")?;
         let batch: Vec<usize> = self.shape()[..self.dim() - 2].to_vec();
         match self.dtype() {
@@ -409,6 +410,7 @@ impl Tensor {
 
     /// `torch.linalg.inv(A)`.
     pub fn inv(&self) -> Result<Tensor> {
+        graph::not_differentiable("linalg_inv", &[Some(self)])?;
         let n = self.square_check("linalg.inv")?;
         let eye = Tensor::eye(n, None, self.dtype())?;
         self.solve_impl(&eye, "linalg.inv")
@@ -416,6 +418,7 @@ impl Tensor {
 
     /// `torch.linalg.solve(A, B)`: `X` with `A @ X = B`; `B` a matrix or a vector.
     pub fn solve(&self, b: &Tensor) -> Result<Tensor> {
+        graph::not_differentiable("linalg_solve", &[Some(self), Some(b)])?;
         self.square_check("linalg.solve")?;
         let vector = b.dim() == 1
             || (b.dim() == self.dim() - 1 && b.shape()[..] == self.shape()[..self.dim() - 1]);
@@ -609,7 +612,12 @@ fn lu_map<T: Float>(
 
 /// Matrix products as autograd records them.
 impl Tensor {
-    fn mat_rec(&self, other: &Tensor, kind: MatKind, f: impl FnOnce() -> Result<Tensor>) -> Result<Tensor> {
+    fn mat_rec(
+        &self,
+        other: &Tensor,
+        kind: MatKind,
+        f: impl FnOnce() -> Result<Tensor>,
+    ) -> Result<Tensor> {
         graph::op(&[Some(self), Some(other)], f, |r, _| {
             let (na, nb) = (r.needs(0), r.needs(1));
             GradFn::Mat {
@@ -640,7 +648,15 @@ impl Tensor {
         self.mat_rec(other, MatKind::Dot, || self.dot_raw(other))
     }
 
-    fn addmm_rec(&self, m1: &Tensor, m2: &Tensor, beta: Scalar, alpha: Scalar, batched: bool, f: impl FnOnce() -> Result<Tensor>) -> Result<Tensor> {
+    fn addmm_rec(
+        &self,
+        m1: &Tensor,
+        m2: &Tensor,
+        beta: Scalar,
+        alpha: Scalar,
+        batched: bool,
+        f: impl FnOnce() -> Result<Tensor>,
+    ) -> Result<Tensor> {
         graph::op(&[Some(self), Some(m1), Some(m2)], f, |r, _| {
             let (n1, n2) = (r.needs(1), r.needs(2));
             GradFn::Addmm {
@@ -655,11 +671,15 @@ impl Tensor {
 
     /// `torch.addmm(input, m1, m2, beta, alpha)`: `beta * input + alpha * (m1 @ m2)`.
     pub fn addmm(&self, m1: &Tensor, m2: &Tensor, beta: Scalar, alpha: Scalar) -> Result<Tensor> {
-        self.addmm_rec(m1, m2, beta, alpha, false, || self.addmm_raw(m1, m2, beta, alpha))
+        self.addmm_rec(m1, m2, beta, alpha, false, || {
+            self.addmm_raw(m1, m2, beta, alpha)
+        })
     }
 
     /// `torch.baddbmm(input, b1, b2, beta, alpha)`.
     pub fn baddbmm(&self, b1: &Tensor, b2: &Tensor, beta: Scalar, alpha: Scalar) -> Result<Tensor> {
-        self.addmm_rec(b1, b2, beta, alpha, true, || self.baddbmm_raw(b1, b2, beta, alpha))
+        self.addmm_rec(b1, b2, beta, alpha, true, || {
+            self.baddbmm_raw(b1, b2, beta, alpha)
+        })
     }
 }

@@ -119,13 +119,21 @@ impl Tensor {
 
     fn read(&self) -> RwLockReadGuard<'_, Storage> {
         // A panic never happens while the lock is held; should one, the data is still valid.
-        self.0.storage.data.read().unwrap_or_else(|e| e.into_inner())
+        self.0
+            .storage
+            .data
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
     }
 
     /// The storage for an in-place write, which bumps the version counter.
     fn write(&self) -> RwLockWriteGuard<'_, Storage> {
         self.0.storage.version.fetch_add(1, Ordering::Relaxed);
-        self.0.storage.data.write().unwrap_or_else(|e| e.into_inner())
+        self.0
+            .storage
+            .data
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
     }
 
     /// Whether two tensors share storage (one may be a view of the other).

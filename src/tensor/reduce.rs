@@ -316,6 +316,7 @@ impl Tensor {
     }
 
     pub fn cumprod(&self, dim: i64, dtype: Option<DType>) -> Result<Tensor> {
+        graph::not_differentiable("cumprod", &[Some(self)])?;
         self.scan(ScanOp::Prod, dim, dtype)
     }
 
@@ -455,10 +456,14 @@ fn dim_list(dims: Dims<'_>, ndim: usize) -> Option<Vec<usize>> {
 impl Tensor {
     /// `x.sum(dim, keepdim, dtype)`: integer and bool sums are int64, as PyTorch's.
     pub fn sum(&self, dims: Dims<'_>, keepdim: bool, dtype: Option<DType>) -> Result<Tensor> {
-        graph::op(&[Some(self)], || self.sum_raw(dims, keepdim, dtype), |_, _| GradFn::Sum {
-            dims: dim_list(dims, self.dim()),
-            keepdim,
-        })
+        graph::op(
+            &[Some(self)],
+            || self.sum_raw(dims, keepdim, dtype),
+            |_, _| GradFn::Sum {
+                dims: dim_list(dims, self.dim()),
+                keepdim,
+            },
+        )
     }
 
     /// `x.prod(dim, keepdim, dtype)`.
@@ -471,22 +476,36 @@ impl Tensor {
                 None
             }
         };
-        graph::op(&[Some(self)], || self.prod_raw(dims, keepdim, dtype), |r, o| GradFn::Prod {
-            x: r.save(self),
-            out: r.save_out(o[0], 0),
-            dim,
-        })
+        graph::op(
+            &[Some(self)],
+            || self.prod_raw(dims, keepdim, dtype),
+            |r, o| GradFn::Prod {
+                x: r.save(self),
+                out: r.save_out(o[0], 0),
+                dim,
+            },
+        )
     }
 
     /// `x.mean(dim, keepdim, dtype)`: float inputs only, as PyTorch.
     pub fn mean(&self, dims: Dims<'_>, keepdim: bool, dtype: Option<DType>) -> Result<Tensor> {
-        graph::op(&[Some(self)], || self.mean_raw(dims, keepdim, dtype), |_, _| GradFn::Mean {
-            dims: dim_list(dims, self.dim()),
-            keepdim,
-        })
+        graph::op(
+            &[Some(self)],
+            || self.mean_raw(dims, keepdim, dtype),
+            |_, _| GradFn::Mean {
+                dims: dim_list(dims, self.dim()),
+                keepdim,
+            },
+        )
     }
 
-    fn extreme_rec(&self, kind: Extreme, dims: Dims<'_>, keepdim: bool, f: impl FnOnce() -> Result<Tensor>) -> Result<Tensor> {
+    pub(super) fn extreme_rec(
+        &self,
+        kind: Extreme,
+        dims: Dims<'_>,
+        keepdim: bool,
+        f: impl FnOnce() -> Result<Tensor>,
+    ) -> Result<Tensor> {
         graph::op(&[Some(self)], f, |r, o| GradFn::Extreme {
             kind,
             x: r.save(self),
@@ -498,12 +517,16 @@ impl Tensor {
 
     /// `x.amax(dim, keepdim)`.
     pub fn amax(&self, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
-        self.extreme_rec(Extreme::Amax, dims, keepdim, || self.amax_raw(dims, keepdim))
+        self.extreme_rec(Extreme::Amax, dims, keepdim, || {
+            self.amax_raw(dims, keepdim)
+        })
     }
 
     /// `x.amin(dim, keepdim)`.
     pub fn amin(&self, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
-        self.extreme_rec(Extreme::Amin, dims, keepdim, || self.amin_raw(dims, keepdim))
+        self.extreme_rec(Extreme::Amin, dims, keepdim, || {
+            self.amin_raw(dims, keepdim)
+        })
     }
 
     /// `x.max()`: the largest element (NaN if any is NaN).
@@ -516,7 +539,13 @@ impl Tensor {
         self.extreme_rec(Extreme::Min, None, false, || self.min_all_raw())
     }
 
-    fn picked(&self, name: &'static str, dim: i64, keepdim: bool, vi: (Tensor, Tensor)) -> Result<(Tensor, Tensor)> {
+    pub(super) fn picked(
+        &self,
+        name: &'static str,
+        dim: i64,
+        keepdim: bool,
+        vi: (Tensor, Tensor),
+    ) -> Result<(Tensor, Tensor)> {
         let d = wrap_dim(name, dim, self.dim())?;
         graph::record(&[&vi.0], &[Some(self)], |r, _| GradFn::Picked {
             name,
@@ -542,72 +571,104 @@ impl Tensor {
     /// `x.cummax(dim)` / `x.cummin(dim)`: running extremes and where they were.
     pub fn cum_extreme(&self, dim: i64, max: bool) -> Result<(Tensor, Tensor)> {
         let vi = graph::no_grad(|| self.cum_extreme_raw(dim, max))?;
-        let name = if max { "CummaxBackward0" } else { "CumminBackward0" };
+        let name = if max {
+            "CummaxBackward0"
+        } else {
+            "CumminBackward0"
+        };
         self.picked(name, dim, true, vi)
     }
 
     /// `x.var(dim, correction, keepdim)`.
     pub fn var(&self, dims: Dims<'_>, correction: f64, keepdim: bool) -> Result<Tensor> {
-        graph::op(&[Some(self)], || self.var_raw(dims, correction, keepdim), |r, _| GradFn::Var {
-            x: r.save(self),
-            dims: dim_list(dims, self.dim()),
-            correction,
-            keepdim,
-        })
+        graph::op(
+            &[Some(self)],
+            || self.var_raw(dims, correction, keepdim),
+            |r, _| GradFn::Var {
+                x: r.save(self),
+                dims: dim_list(dims, self.dim()),
+                correction,
+                keepdim,
+            },
+        )
     }
 
     /// `x.std(dim, correction, keepdim)`.
     pub fn std(&self, dims: Dims<'_>, correction: f64, keepdim: bool) -> Result<Tensor> {
-        graph::op(&[Some(self)], || self.std_raw(dims, correction, keepdim), |r, o| GradFn::Std {
-            x: r.save(self),
-            out: r.save_out(o[0], 0),
-            dims: dim_list(dims, self.dim()),
-            correction,
-            keepdim,
-        })
+        graph::op(
+            &[Some(self)],
+            || self.std_raw(dims, correction, keepdim),
+            |r, o| GradFn::Std {
+                x: r.save(self),
+                out: r.save_out(o[0], 0),
+                dims: dim_list(dims, self.dim()),
+                correction,
+                keepdim,
+            },
+        )
     }
 
     /// `x.norm(p, dim, keepdim)`.
     pub fn norm(&self, p: f64, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
-        graph::op(&[Some(self)], || self.norm_raw(p, dims, keepdim), |r, o| GradFn::Norm {
-            x: r.save(self),
-            out: r.save_out(o[0], 0),
-            p,
-            dims: dim_list(dims, self.dim()),
-            keepdim,
-        })
+        graph::op(
+            &[Some(self)],
+            || self.norm_raw(p, dims, keepdim),
+            |r, o| GradFn::Norm {
+                x: r.save(self),
+                out: r.save_out(o[0], 0),
+                p,
+                dims: dim_list(dims, self.dim()),
+                keepdim,
+            },
+        )
     }
 
     /// `x.logsumexp(dim, keepdim)`.
     pub fn logsumexp(&self, dims: Dims<'_>, keepdim: bool) -> Result<Tensor> {
-        graph::op(&[Some(self)], || self.logsumexp_raw(dims, keepdim), |r, o| GradFn::Logsumexp {
-            x: r.save(self),
-            out: r.save_out(o[0], 0),
-            dims: dim_list(dims, self.dim()).unwrap_or_else(|| (0..self.dim()).collect()),
-            keepdim,
-        })
+        graph::op(
+            &[Some(self)],
+            || self.logsumexp_raw(dims, keepdim),
+            |r, o| GradFn::Logsumexp {
+                x: r.save(self),
+                out: r.save_out(o[0], 0),
+                dims: dim_list(dims, self.dim()).unwrap_or_else(|| (0..self.dim()).collect()),
+                keepdim,
+            },
+        )
     }
 
     /// `x.cumsum(dim)`.
     pub fn cumsum(&self, dim: i64, dtype: Option<DType>) -> Result<Tensor> {
-        graph::op(&[Some(self)], || self.cumsum_raw(dim, dtype), |_, _| GradFn::Cumsum {
-            dim: wrap_dim("cumsum", dim, self.dim()).unwrap_or(0),
-        })
+        graph::op(
+            &[Some(self)],
+            || self.cumsum_raw(dim, dtype),
+            |_, _| GradFn::Cumsum {
+                dim: wrap_dim("cumsum", dim, self.dim()).unwrap_or(0),
+            },
+        )
     }
 
     /// `x.softmax(dim)`.
     pub fn softmax(&self, dim: i64, dtype: Option<DType>) -> Result<Tensor> {
-        graph::op(&[Some(self)], || self.softmax_raw(dim, dtype), |r, o| GradFn::Softmax {
-            out: r.save_out(o[0], 0),
-            dim: wrap_dim("softmax", dim, self.dim()).unwrap_or(0),
-        })
+        graph::op(
+            &[Some(self)],
+            || self.softmax_raw(dim, dtype),
+            |r, o| GradFn::Softmax {
+                out: r.save_out(o[0], 0),
+                dim: wrap_dim("softmax", dim, self.dim()).unwrap_or(0),
+            },
+        )
     }
 
     /// `x.log_softmax(dim)`.
     pub fn log_softmax(&self, dim: i64, dtype: Option<DType>) -> Result<Tensor> {
-        graph::op(&[Some(self)], || self.log_softmax_raw(dim, dtype), |r, o| GradFn::LogSoftmax {
-            out: r.save_out(o[0], 0),
-            dim: wrap_dim("log_softmax", dim, self.dim()).unwrap_or(0),
-        })
+        graph::op(
+            &[Some(self)],
+            || self.log_softmax_raw(dim, dtype),
+            |r, o| GradFn::LogSoftmax {
+                out: r.save_out(o[0], 0),
+                dim: wrap_dim("log_softmax", dim, self.dim()).unwrap_or(0),
+            },
+        )
     }
 }

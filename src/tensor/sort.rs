@@ -8,7 +8,7 @@ use crate::types::{DType, Error, Result, Scalar};
 
 impl Tensor {
     /// `x.sort(dim=-1, descending=False)`: values and int64 indices (always stable).
-    pub fn sort(&self, dim: i64, descending: bool) -> Result<(Tensor, Tensor)> {
+    fn sort_raw(&self, dim: i64, descending: bool) -> Result<(Tensor, Tensor)> {
         let nd = self.dim();
         let d = wrap_dim("sort", dim, nd)?;
         if nd == 0 {
@@ -46,7 +46,7 @@ impl Tensor {
     }
 
     /// `x.topk(k, dim=-1, largest=True)`: the k largest (or smallest), in order.
-    pub fn topk(&self, k: usize, dim: i64, largest: bool) -> Result<(Tensor, Tensor)> {
+    fn topk_raw(&self, k: usize, dim: i64, largest: bool) -> Result<(Tensor, Tensor)> {
         let d = wrap_dim("topk", dim, self.dim())?;
         let n = if self.dim() == 0 { 1 } else { self.shape()[d] };
         if k > n {
@@ -63,7 +63,7 @@ impl Tensor {
     }
 
     /// `x.kthvalue(k, dim=-1, keepdim=False)`: the k-th smallest (1-based).
-    pub fn kthvalue(&self, k: i64, dim: i64, keepdim: bool) -> Result<(Tensor, Tensor)> {
+    fn kthvalue_raw(&self, k: i64, dim: i64, keepdim: bool) -> Result<(Tensor, Tensor)> {
         let d = wrap_dim("kthvalue", dim, self.dim())?;
         let n = if self.dim() == 0 { 1 } else { self.shape()[d] } as i64;
         if k < 1 || k > n {
@@ -92,7 +92,7 @@ impl Tensor {
     }
 
     /// `x.median()`: the lower median of all elements (NaN if any is NaN).
-    pub fn median_all(&self) -> Result<Tensor> {
+    fn median_all_raw(&self) -> Result<Tensor> {
         let flat = self.reshape(&[-1])?;
         let n = flat.numel();
         if n == 0 {
@@ -108,7 +108,7 @@ impl Tensor {
     }
 
     /// `x.median(dim, keepdim)`: values and indices of the lower median along `dim`.
-    pub fn median_dim(&self, dim: i64, keepdim: bool) -> Result<(Tensor, Tensor)> {
+    fn median_dim_raw(&self, dim: i64, keepdim: bool) -> Result<(Tensor, Tensor)> {
         let d = wrap_dim("median", dim, self.dim())?;
         let n = if self.dim() == 0 { 1 } else { self.shape()[d] } as i64;
         if n == 0 {
@@ -316,5 +316,40 @@ impl Tensor {
             PutOp::Add,
         )?;
         Ok(out)
+    }
+}
+
+/// Sorting and selection as autograd records them: the values come from the input at the
+/// indices returned.
+impl Tensor {
+    /// `x.sort(dim, descending)`: values and indices (stable).
+    pub fn sort(&self, dim: i64, descending: bool) -> Result<(Tensor, Tensor)> {
+        let vi = super::graph::no_grad(|| self.sort_raw(dim, descending))?;
+        self.picked("SortBackward0", dim, true, vi)
+    }
+
+    /// `x.topk(k, dim, largest)`.
+    pub fn topk(&self, k: usize, dim: i64, largest: bool) -> Result<(Tensor, Tensor)> {
+        let vi = super::graph::no_grad(|| self.topk_raw(k, dim, largest))?;
+        self.picked("TopkBackward0", dim, true, vi)
+    }
+
+    /// `x.kthvalue(k, dim, keepdim)`.
+    pub fn kthvalue(&self, k: i64, dim: i64, keepdim: bool) -> Result<(Tensor, Tensor)> {
+        let vi = super::graph::no_grad(|| self.kthvalue_raw(k, dim, keepdim))?;
+        self.picked("KthvalueBackward0", dim, keepdim, vi)
+    }
+
+    /// `x.median(dim, keepdim)`: the lower median and its index.
+    pub fn median_dim(&self, dim: i64, keepdim: bool) -> Result<(Tensor, Tensor)> {
+        let vi = super::graph::no_grad(|| self.median_dim_raw(dim, keepdim))?;
+        self.picked("MedianBackward1", dim, keepdim, vi)
+    }
+
+    /// `x.median()`: the lower median of all elements.
+    pub fn median_all(&self) -> Result<Tensor> {
+        self.extreme_rec(super::graph::Extreme::Median, None, false, || {
+            self.median_all_raw()
+        })
     }
 }

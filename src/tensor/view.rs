@@ -145,22 +145,26 @@ impl Tensor {
         );
         let mut perm: Vec<usize> = (0..self.dim()).collect();
         perm.swap(a, b);
-        Ok(self.view_rec(self.layout().permute(&perm), || GradFn::Transpose {
-            d0: a,
-            d1: b,
-            t: false,
-        }))
+        Ok(
+            self.view_rec(self.layout().permute(&perm), || GradFn::Transpose {
+                d0: a,
+                d1: b,
+                t: false,
+            }),
+        )
     }
 
     /// `x.t()`: transposes a matrix; 0-d and 1-d tensors come back as they are.
     pub fn t(&self) -> Result<Tensor> {
         match self.dim() {
             0 | 1 => Ok(self.clone()),
-            2 => Ok(self.view_rec(self.layout().permute(&[1, 0]), || GradFn::Transpose {
-                d0: 0,
-                d1: 1,
-                t: true,
-            })),
+            2 => Ok(
+                self.view_rec(self.layout().permute(&[1, 0]), || GradFn::Transpose {
+                    d0: 0,
+                    d1: 1,
+                    t: true,
+                }),
+            ),
             n => Err(Error::invalid(
                 "t",
                 format!("t() expects a tensor with <= 2 dimensions, but self is {n}D"),
@@ -258,7 +262,11 @@ impl Tensor {
                 .map(|&d| wrap_dim("squeeze", d, self.dim()))
                 .collect::<Result<_>>()?,
         };
-        let name = if all { "SqueezeBackward0" } else { "SqueezeBackward1" };
+        let name = if all {
+            "SqueezeBackward0"
+        } else {
+            "SqueezeBackward1"
+        };
         Ok(self.view_rec(self.layout().squeeze(&dims), || GradFn::Squeeze { name }))
     }
 
@@ -294,15 +302,16 @@ impl Tensor {
                 format!("start ({start}) + length ({length}) exceeds dimension size ({size})."),
             ));
         }
-        Ok(self.view_rec(
-            self.layout().slice(d, start as usize, length, 1),
-            || GradFn::Slice {
-                dim: d,
-                start: start as usize,
-                len: length,
-                step: 1,
-            },
-        ))
+        Ok(
+            self.view_rec(self.layout().slice(d, start as usize, length, 1), || {
+                GradFn::Slice {
+                    dim: d,
+                    start: start as usize,
+                    len: length,
+                    step: 1,
+                }
+            }),
+        )
     }
 
     /// `x.select(dim, index)`: drops `dim`, keeping the slice at `index`.
@@ -324,10 +333,12 @@ impl Tensor {
             });
         }
         let i = if index < 0 { index + size } else { index } as usize;
-        Ok(self.view_rec(self.layout().select(d, i), || GradFn::Select {
-            dim: d,
-            index: i,
-        }))
+        Ok(
+            self.view_rec(self.layout().select(d, i), || GradFn::Select {
+                dim: d,
+                index: i,
+            }),
+        )
     }
 
     /// `x[start:stop:step]` along `dim`, with Python's clamping of out-of-range bounds.
@@ -411,7 +422,14 @@ impl Tensor {
         Ok(pieces)
     }
 
-    fn record_pieces(&self, pieces: &[Tensor], d: usize, sizes: Vec<usize>, name: &'static str, keep_dim: bool) {
+    fn record_pieces(
+        &self,
+        pieces: &[Tensor],
+        d: usize,
+        sizes: Vec<usize>,
+        name: &'static str,
+        keep_dim: bool,
+    ) {
         let outs: Vec<&Tensor> = pieces.iter().collect();
         if outs.is_empty() {
             return;
@@ -461,7 +479,13 @@ impl Tensor {
                 .map(|i| self.select(d as i64, i as i64))
                 .collect::<Result<Vec<_>>>()
         })?;
-        self.record_pieces(&pieces, d, vec![1; self.shape()[d]], "UnbindBackward0", false);
+        self.record_pieces(
+            &pieces,
+            d,
+            vec![1; self.shape()[d]],
+            "UnbindBackward0",
+            false,
+        );
         Ok(pieces)
     }
 
@@ -481,11 +505,13 @@ impl Tensor {
         // in range for any i64.
         let (s1, s2) = (self.shape()[a] as i64, self.shape()[b] as i64);
         let offset = offset.clamp(-s1, s2);
-        Ok(self.view_rec(self.layout().diagonal(offset, a, b), || GradFn::Diagonal {
-            offset,
-            d1: a,
-            d2: b,
-        }))
+        Ok(
+            self.view_rec(self.layout().diagonal(offset, a, b), || GradFn::Diagonal {
+                offset,
+                d1: a,
+                d2: b,
+            }),
+        )
     }
 
     /// `x.contiguous()`: itself when already contiguous, else a row-major copy.
@@ -493,7 +519,11 @@ impl Tensor {
         if self.is_contiguous() {
             return Ok(self.clone());
         }
-        graph::op(&[Some(self)], || self.copy_contiguous(), |_, _| GradFn::Clone)
+        graph::op(
+            &[Some(self)],
+            || self.copy_contiguous(),
+            |_, _| GradFn::Clone,
+        )
     }
 
     pub(super) fn copy_contiguous(&self) -> Result<Tensor> {
@@ -504,7 +534,11 @@ impl Tensor {
     /// `x.clone()`: a copy with its own storage. Dense layouts keep their strides (as in
     /// PyTorch, `x.t().clone()` is still transposed); others come back contiguous.
     pub fn clone_data(&self) -> Result<Tensor> {
-        graph::op(&[Some(self)], || self.clone_data_raw(), |_, _| GradFn::Clone)
+        graph::op(
+            &[Some(self)],
+            || self.clone_data_raw(),
+            |_, _| GradFn::Clone,
+        )
     }
 
     fn clone_data_raw(&self) -> Result<Tensor> {

@@ -55,8 +55,3 @@ print(grad_of(lambda t: t.flip(0), y), grad_of(lambda t: t.roll(2), y))
 print(grad_of(lambda t: t.repeat(2), torch.tensor([1.0, 2.0])))
 print(grad_of(lambda t: t.repeat(2, 3), torch.tensor([[1.0], [2.0]])))
 print(grad_of(lambda t: t.flip(1).t().reshape(-1)[::3], v))
-m = torch.zeros(2, 3, requires_grad=True)
-n = m * 1
-n[0, 1] = 5.0
-n.sum().backward()
-print(n, m.grad)

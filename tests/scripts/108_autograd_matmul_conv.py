@@ -1,4 +1,4 @@
-# gradients of matmul variants (2-D, 1-D, batched, broadcast), mm/bmm/mv/dot/outer/addmm/einsum, conv2d, pooling, interpolate
+# gradients of matmul variants (2-D, 1-D, batched, broadcast), mm/bmm/mv/dot/outer/addmm/einsum, conv2d, max pooling, interpolate
 import torch
 import torch.nn.functional as F
 def leaf(*shape, start=1.0):
@@ -58,13 +58,6 @@ show(F.max_pool2d(pin, 2), pin)
 pin.grad = None
 show(F.max_pool2d(pin, 3, stride=1), pin)
 pin.grad = None
-show(F.avg_pool2d(pin, 2), pin)
-pin.grad = None
-show(F.avg_pool2d(pin, 3, stride=1, padding=1), pin)
-pin.grad = None
-show(F.adaptive_avg_pool2d(pin, (2, 1)), pin)
-pin.grad = None
-show(F.adaptive_avg_pool2d(pin, 3), pin)
 small = leaf(1, 1, 2, 2)
 show(F.interpolate(small, scale_factor=2, mode='nearest'), small)
 small.grad = None
