@@ -8,7 +8,10 @@
 //! - [`backend`]: the backend contract, the op declarations, and the CPU kernels (buffers and
 //!   layouts in, buffers out; never a `Tensor`).
 //! - [`tensor`]: `Tensor`, creation, views, elementwise ops, promotion, printing, the RNG;
-//!   reductions, sorting, linear algebra, indexing, joins, convolution and pooling.
+//!   reductions, sorting, linear algebra, indexing, joins, convolution and pooling; ops
+//!   record their autograd node here (`tensor::graph`).
+//! - [`autograd`]: the backward walk over the recorded graph and the derivative of every
+//!   recorded op (one match, `rules.rs`).
 //! - [`syntax`]: the lexer, the parser (chumsky), the syntax tree with spans, diagnostics
 //!   (ariadne); imports nothing of the engine.
 //! - [`eval`]: the evaluator: `Session`, values, the resolver, builtins, the torch namespace,

@@ -254,7 +254,9 @@ fn run(
                         Edge::Leaf(t) => wanted_leaf(t).flatten().is_some(),
                     });
                 if reaches {
-                    pending.get_mut(k).map(|p| p.needed = true);
+                    if let Some(p) = pending.get_mut(k) {
+                        p.needed = true;
+                    }
                     changed = true;
                 }
             }

@@ -678,7 +678,7 @@ fn binary(
                     // d/da a^b = b a^(b-1), and 0 where b = 0.
                     let x = ta()?;
                     let d = match b {
-                        Val::Scalar(e) if e == 0.0 => x.zeros_like()?,
+                        Val::Scalar(0.0) => x.zeros_like()?,
                         Val::Scalar(e) => x.pow(e - 1.0)?.mul(e)?,
                         _ => {
                             let e = tb()?;

@@ -421,10 +421,9 @@ impl Tensor {
                 "only Tensors of floating point and complex dtype can require gradients",
             ));
         }
-        self.meta_mut()
-            .0
-            .as_mut()
-            .map(|m| m.leaf_requires_grad = flag);
+        if let Some(m) = self.meta_mut().0.as_mut() {
+            m.leaf_requires_grad = flag;
+        }
         self.0.requires_grad.store(flag, Ordering::Relaxed);
         Ok(())
     }
@@ -453,7 +452,9 @@ impl Tensor {
         if grad.is_none() && self.meta().is_none() {
             return Ok(());
         }
-        self.meta_mut().0.as_mut().map(|m| m.grad = grad);
+        if let Some(m) = self.meta_mut().0.as_mut() {
+            m.grad = grad;
+        }
         Ok(())
     }
 
