@@ -311,7 +311,16 @@ fn second_derivatives() {
     x.set_requires_grad(true).unwrap(); // float leaf
     let y = x.pow(3).unwrap().sum_all().unwrap(); // x³
     let mut h = |_: u64, _: &Tensor| Ok(None);
-    let g = autograd::grad(&[y], &[x.clone()], &[None], true, true, false, &mut h).unwrap(); // 3x²
+    let g = autograd::grad(
+        &[y],
+        std::slice::from_ref(&x),
+        &[None],
+        true,
+        true,
+        false,
+        &mut h,
+    )
+    .unwrap(); // 3x²
     let g = g[0].clone().unwrap(); // used input
     let gg = autograd::grad(
         &[g.sum_all().unwrap()],
@@ -349,7 +358,7 @@ fn training_loop_keeps_live_nodes_flat() {
         autograd::backward(&[loss], &[None], false, false, &mut h).unwrap();
         autograd::no_grad(|| {
             let g = w.grad().unwrap(); // backward set it
-            w.sub_(&g.mul(0.001).unwrap()).unwrap();
+            w.sub_(g.mul(0.001).unwrap()).unwrap();
             g.zero_().unwrap();
         });
         if step % 1000 == 0 {
