@@ -139,7 +139,7 @@ fn run(
         return Err(Error::autograd(
             AutogradError::Other,
             format!(
-                "grad can be implicitly created only for scalar outputs; got {} tensors and {} gradients",
+                "got {} tensors and {} gradients: pass one gradient (or None) per output tensor",
                 outputs.len(),
                 grad_outputs.len()
             ),

@@ -3,7 +3,7 @@
 //! ordinary tensor ops, so that with `create_graph=True` they record a graph in turn.
 //! Broadcasting and dtype are undone by the engine (`sum_to`), not here.
 
-use crate::backend::{BinaryOp, UnaryOp};
+use crate::backend::{BinaryOp, CmpOp, UnaryOp};
 use crate::tensor::graph::{GradFn, MatKind, Node, Val, S};
 use crate::types::{AutogradError, DType, Error, Result, Scalar};
 use crate::{Arg, Tensor};
@@ -231,50 +231,26 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
         G::Clamp { x, min, max } => {
             let x = sv(*x)?;
             let tensor_bounds = matches!(min, Some(Val::T(_))) || matches!(max, Some(Val::T(_)));
-            let ones = g.ones_like()?;
-            let (mut keep, mut gmin, mut gmax) = (ones.clone(), None, None);
-            if let Some(m) = min {
+            let mut keep = g.ones_like()?;
+            let mut bound_grads = [None, None];
+            for (k, (bound, inside, outside)) in
+                [(min, CmpOp::Gt, CmpOp::Lt), (max, CmpOp::Lt, CmpOp::Gt)]
+                    .into_iter()
+                    .enumerate()
+            {
+                let Some(m) = bound else { continue };
                 let m = arg(node, *m)?;
-                let above = as_float(
-                    &Tensor::compare(crate::backend::CmpOp::Gt, (&x).into(), m.clone())?,
-                    &g,
-                )?;
+                let cmp = |op| as_float(&Tensor::compare(op, (&x).into(), m.clone())?, &g);
                 if tensor_bounds {
-                    let eq = as_float(
-                        &Tensor::compare(crate::backend::CmpOp::Eq, (&x).into(), m.clone())?,
-                        &g,
-                    )?;
-                    let below = as_float(
-                        &Tensor::compare(crate::backend::CmpOp::Lt, (&x).into(), m)?,
-                        &g,
-                    )?;
-                    keep = keep.mul(&above.add(&eq.mul(0.5)?)?)?;
-                    gmin = Some(g.mul(&below.add(&eq.mul(0.5)?)?)?);
+                    // At a tensor bound, x and the bound share the gradient evenly.
+                    let half = cmp(CmpOp::Eq)?.mul(0.5)?;
+                    keep = keep.mul(&cmp(inside)?.add(&half)?)?;
+                    bound_grads[k] = Some(g.mul(&cmp(outside)?.add(&half)?)?);
                 } else {
-                    keep = keep.mul(&above)?;
+                    keep = keep.mul(&cmp(inside)?)?;
                 }
             }
-            if let Some(m) = max {
-                let m = arg(node, *m)?;
-                let below = as_float(
-                    &Tensor::compare(crate::backend::CmpOp::Lt, (&x).into(), m.clone())?,
-                    &g,
-                )?;
-                if tensor_bounds {
-                    let eq = as_float(
-                        &Tensor::compare(crate::backend::CmpOp::Eq, (&x).into(), m.clone())?,
-                        &g,
-                    )?;
-                    let above = as_float(
-                        &Tensor::compare(crate::backend::CmpOp::Gt, (&x).into(), m)?,
-                        &g,
-                    )?;
-                    keep = keep.mul(&below.add(&eq.mul(0.5)?)?)?;
-                    gmax = Some(g.mul(&above.add(&eq.mul(0.5)?)?)?);
-                } else {
-                    keep = keep.mul(&below)?;
-                }
-            }
+            let [gmin, gmax] = bound_grads;
             Ok(vec![Some(g.mul(&keep)?), gmin, gmax])
         }
         G::Where { cond } => {

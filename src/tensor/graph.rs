@@ -349,19 +349,6 @@ pub fn op(
     Ok(out)
 }
 
-/// Like [`op`] for a view: the result is also marked as a view of its input.
-pub fn view_op(
-    input: &Tensor,
-    f: impl FnOnce() -> Result<Tensor>,
-    make: impl FnOnce(&mut Rec, &[&Tensor]) -> GradFn,
-) -> Result<Tensor> {
-    let out = op(&[Some(input)], f, make)?;
-    if out.requires_grad() {
-        out.mark_view();
-    }
-    Ok(out)
-}
-
 /// An op autograd cannot differentiate yet: an error when it would have to record.
 pub fn not_differentiable(op: &'static str, inputs: &[Option<&Tensor>]) -> Result<()> {
     if records(inputs) {
@@ -378,12 +365,13 @@ impl Tensor {
         lock(&self.0.autograd)
     }
 
-    fn meta_mut(&self) -> MappedMeta<'_> {
+    /// The autograd state, created if missing.
+    fn meta_mut(&self) -> MutexGuard<'_, Option<Box<AutogradMeta>>> {
         let mut g = self.meta();
         if g.is_none() {
             *g = Some(Box::default());
         }
-        MappedMeta(g)
+        g
     }
 
     /// Whether autograd tracks this tensor: a leaf that requires grad or an op's result.
@@ -421,7 +409,7 @@ impl Tensor {
                 "only Tensors of floating point and complex dtype can require gradients",
             ));
         }
-        if let Some(m) = self.meta_mut().0.as_mut() {
+        if let Some(m) = self.meta_mut().as_mut() {
             m.leaf_requires_grad = flag;
         }
         self.0.requires_grad.store(flag, Ordering::Relaxed);
@@ -452,7 +440,7 @@ impl Tensor {
         if grad.is_none() && self.meta().is_none() {
             return Ok(());
         }
-        if let Some(m) = self.meta_mut().0.as_mut() {
+        if let Some(m) = self.meta_mut().as_mut() {
             m.grad = grad;
         }
         Ok(())
@@ -470,7 +458,7 @@ impl Tensor {
             return Ok(());
         };
         let mut m = self.meta_mut();
-        let Some(meta) = m.0.as_mut() else {
+        let Some(meta) = m.as_mut() else {
             return Ok(());
         };
         if !meta.retains_grad {
@@ -497,7 +485,7 @@ impl Tensor {
         match self.grad_fn() {
             Some(node) => lock(&node.hooks).push((self.output_nr(), id)),
             None => {
-                if let Some(m) = self.meta_mut().0.as_mut() {
+                if let Some(m) = self.meta_mut().as_mut() {
                     m.hooks.push(id)
                 }
             }
@@ -541,7 +529,7 @@ impl Tensor {
 
     /// Makes this tensor output `nr` of `node`.
     pub(super) fn set_history(&self, node: Arc<Node>, nr: usize) {
-        if let Some(m) = self.meta_mut().0.as_mut() {
+        if let Some(m) = self.meta_mut().as_mut() {
             m.grad_fn = Some(node);
             m.output_nr = nr;
             m.leaf_requires_grad = false;
@@ -563,13 +551,9 @@ impl Tensor {
         out
     }
 
-    pub(super) fn mark_view_pub(&self) {
-        self.mark_view()
-    }
-
-    fn mark_view(&self) {
+    pub(super) fn mark_view(&self) {
         if self.requires_grad() {
-            if let Some(m) = self.meta_mut().0.as_mut() {
+            if let Some(m) = self.meta_mut().as_mut() {
                 m.is_view = true;
             }
         }
@@ -655,21 +639,6 @@ impl Tensor {
         if let Some(node) = result.grad_fn() {
             self.set_history(node, result.output_nr());
         }
-    }
-}
-
-struct MappedMeta<'a>(MutexGuard<'a, Option<Box<AutogradMeta>>>);
-
-/// A weak handle to a tensor (keeps neither its data nor its graph alive).
-pub struct WeakTensor(Weak<TensorImpl>);
-
-impl WeakTensor {
-    pub fn new(t: &Tensor) -> WeakTensor {
-        WeakTensor(Arc::downgrade(&t.0))
-    }
-
-    pub fn upgrade(&self) -> Option<Tensor> {
-        self.0.upgrade().map(Tensor)
     }
 }
 
