@@ -205,6 +205,12 @@ fn table() -> Vec<(&'static str, &'static str, Vec<Tensor>, Op)> {
         ("Mat", "mm", vec![a(), leaf(&[3, 4], 2)], |x| x[0].mm(&x[1])),
         (
             "Mat",
+            "mm of transposed operands",
+            vec![leaf(&[3, 2], 1), leaf(&[4, 3], 2)],
+            |x| x[0].t()?.mm(&x[1].t()?),
+        ),
+        (
+            "Mat",
             "matmul batched",
             vec![leaf(&[2, 2, 3], 1), leaf(&[3, 2], 2)],
             |x| x[0].matmul(&x[1]),
@@ -224,6 +230,12 @@ fn table() -> Vec<(&'static str, &'static str, Vec<Tensor>, Op)> {
             "addmm",
             vec![leaf(&[2, 4], 3), a(), leaf(&[3, 4], 2)],
             |x| x[0].addmm(&x[1], &x[2], 0.5.into(), 2.0.into()),
+        ),
+        (
+            "Addmm",
+            "addmm of transposed operands (F.linear)",
+            vec![leaf(&[4], 3), leaf(&[3, 2], 1), leaf(&[4, 3], 2)],
+            |x| x[0].addmm(&x[1].t()?, &x[2].t()?, 1.into(), 1.into()),
         ),
         (
             "Conv",
@@ -368,4 +380,34 @@ fn training_loop_keeps_live_nodes_flat() {
     // Other tests run in parallel threads and record nodes too: the count must not grow
     // with the steps, which a leak of ~5 nodes per step (50,000 here) would show.
     assert!(counts.iter().all(|&c| c < 1000), "{counts:?}");
+}
+
+/// `x @ w.t()` (what `nn.Linear` computes) gives the gradient of `w` laid out like `w`, as
+/// PyTorch does, so `.grad` needs no transposing copy.
+#[test]
+fn linear_weight_grad_is_contiguous() {
+    let x = leaf(&[5, 3], 1);
+    let w = leaf(&[4, 3], 2);
+    w.set_requires_grad(true).unwrap();
+    let y = x.mm(&w.t().unwrap()).unwrap().sum_all().unwrap();
+    let g = autograd::grad(&[y], &[w], &[None], false, false, false, &mut |_, _| {
+        Ok(None)
+    })
+    .unwrap()
+    .remove(0)
+    .unwrap();
+    assert_eq!(g.shape(), &[4, 3]);
+    assert!(g.is_contiguous());
+    // d/dw sum(x @ wᵀ) = column sums of x, for every row of w.
+    let xs = x
+        .sum(Some(&[0]), false, None)
+        .unwrap()
+        .to_vec::<f64>()
+        .unwrap();
+    let gs = g.to_vec::<f64>().unwrap();
+    for r in 0..4 {
+        for c in 0..3 {
+            assert!((gs[r * 3 + c] - xs[c]).abs() < 1e-12);
+        }
+    }
 }

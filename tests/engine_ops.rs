@@ -38,6 +38,30 @@ fn naive_mm(a: &[f64], b: &[f64], m: usize, k: usize, n: usize) -> Vec<f64> {
     out
 }
 
+/// Products big enough to be split into one block of rows or columns per thread
+/// (src/backend/cpu/matmul.rs), with plain and transposed operands, in both float types.
+#[test]
+fn split_matmul_matches_loops() {
+    for (m, k, n) in [(130, 300, 70), (40, 300, 200), (128, 784, 256)] {
+        for (ta, tb) in [(false, false), (false, true), (true, false), (true, true)] {
+            let a = if ta {
+                randn(&[k, m], 1).t().unwrap()
+            } else {
+                randn(&[m, k], 1)
+            };
+            let b = if tb {
+                randn(&[n, k], 2).t().unwrap()
+            } else {
+                randn(&[k, n], 2)
+            };
+            let want = naive_mm(&vals(&a), &vals(&b), m, k, n);
+            assert!(close(&vals(&a.matmul(&b).unwrap()), &want, 1e-12));
+            let (a, b) = (a.float().unwrap(), b.float().unwrap());
+            assert!(close(&vals(&a.matmul(&b).unwrap()), &want, 1e-4));
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
@@ -72,6 +96,32 @@ proptest! {
         let bi = b.mul(10).unwrap().round().unwrap().to_dtype(DType::I64).unwrap();
         let exact = ai.to_dtype(DType::F64).unwrap().matmul(&bi.to_dtype(DType::F64).unwrap()).unwrap();
         prop_assert_eq!(vals(&ai.matmul(&bi).unwrap()), vals(&exact));
+    }
+
+    /// Reductions over leading dims of tensors wide enough for the column path
+    /// (src/backend/cpu/reduce.rs): contiguous, sliced and integer inputs.
+    #[test]
+    fn leading_dim_reductions_match_loops(d0 in 1usize..12, d1 in 1usize..12, d2 in 8usize..40, both: bool, sliced: bool, seed in 0u64..1000) {
+        let full = randn(&[d0, d1, d2 + 3], seed);
+        let x = if sliced { full.narrow(2, 1, d2).unwrap() } else { full.narrow(2, 0, d2).unwrap().contiguous().unwrap() };
+        let xv = vals(&x);
+        let dims: &[i64] = if both { &[0, 1] } else { &[0] };
+        let groups = if both { d0 * d1 } else { d0 };
+        let cols = if both { d2 } else { d1 * d2 };
+        let col = |c: usize| -> Vec<f64> { (0..groups).map(|g| xv[g * cols + c]).collect() };
+        let sum = vals(&x.sum(Some(dims), false, None).unwrap());
+        let amax = vals(&x.amax(Some(dims), false).unwrap());
+        let amin = vals(&x.amin(Some(dims), false).unwrap());
+        let xi = x.mul(10).unwrap().to_dtype(DType::I64).unwrap();
+        let isum = xi.sum(Some(dims), false, None).unwrap().to_vec::<i64>().unwrap();
+        let iv = xi.contiguous().unwrap().to_vec::<i64>().unwrap();
+        for c in 0..cols {
+            let items = col(c);
+            prop_assert!((sum[c] - items.iter().sum::<f64>()).abs() < 1e-12);
+            prop_assert_eq!(amax[c], items.iter().cloned().fold(f64::NEG_INFINITY, f64::max));
+            prop_assert_eq!(amin[c], items.iter().cloned().fold(f64::INFINITY, f64::min));
+            prop_assert_eq!(isum[c], (0..groups).map(|g| iv[g * cols + c]).sum::<i64>());
+        }
     }
 
     #[test]

@@ -99,6 +99,25 @@ fn untake(g: &Tensor, offsets: &Tensor, shape: &[usize]) -> Result<Tensor> {
     g.put_into_zeros(offsets, n)?.reshape(&i64s(shape))
 }
 
+/// The gradient of `a` in `a @ b` (`g @ bᵀ`); computed as `(b @ gᵀ)ᵀ` when `a` is a
+/// transposed matrix, so it has `a`'s layout and reaches a `w` behind `w.t()` contiguous.
+fn mm_grad_a(g: &Tensor, b: &Tensor, transposed: bool) -> Result<Tensor> {
+    if transposed {
+        b.mm(&g.t()?)?.t()
+    } else {
+        g.mm(&b.t()?)
+    }
+}
+
+/// The gradient of `b` in `a @ b` (`aᵀ @ g`), in `b`'s layout like [`mm_grad_a`].
+fn mm_grad_b(a: &Tensor, g: &Tensor, transposed: bool) -> Result<Tensor> {
+    if transposed {
+        g.t()?.mm(a)?.t()
+    } else {
+        a.t()?.mm(g)
+    }
+}
+
 /// Gradients of each input of `node` from the gradients of its outputs (`None` for an
 /// output no gradient reached). `needs[i]`: whether input `i` wants one.
 pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Result<Grads> {
@@ -491,13 +510,18 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
             let shape = in_shape(node, 0);
             one(untake(&g, &sv(*offsets)?, &shape))
         }
-        G::Mat { kind, a, b } => {
+        G::Mat {
+            kind,
+            a,
+            b,
+            transposed: [ta, tb],
+        } => {
             let a = || sv(a.ok_or_else(missing)?);
             let b = || sv(b.ok_or_else(missing)?);
             let (ga, gb) = match kind {
                 MatKind::Mm => (
-                    need(0).then(|| g.mm(&b()?.t()?)).transpose()?,
-                    need(1).then(|| a()?.t()?.mm(&g)).transpose()?,
+                    need(0).then(|| mm_grad_a(&g, &b()?, *ta)).transpose()?,
+                    need(1).then(|| mm_grad_b(&a()?, &g, *tb)).transpose()?,
                 ),
                 MatKind::Bmm => (
                     need(0).then(|| g.bmm(&b()?.transpose(1, 2)?)).transpose()?,
@@ -522,6 +546,7 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
             beta,
             alpha,
             batched,
+            transposed: [t1, t2],
         } => {
             let m1 = || sv(m1.ok_or_else(missing)?);
             let m2 = || sv(m2.ok_or_else(missing)?);
@@ -538,10 +563,10 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
             } else {
                 (
                     need(1)
-                        .then(|| scale(&g.mm(&m2()?.t()?)?, *alpha))
+                        .then(|| scale(&mm_grad_a(&g, &m2()?, *t1)?, *alpha))
                         .transpose()?,
                     need(2)
-                        .then(|| scale(&m1()?.t()?.mm(&g)?, *alpha))
+                        .then(|| scale(&mm_grad_b(&m1()?, &g, *t2)?, *alpha))
                         .transpose()?,
                 )
             };

@@ -735,8 +735,10 @@ grad_fns! {
     /// The gradient of a `Take`: values summed into zeros at flat offsets.
     Untake { offsets: S },
     /// A matrix product.
-    Mat { kind: MatKind, a: Option<S>, b: Option<S> },
-    Addmm { m1: Option<S>, m2: Option<S>, beta: Scalar, alpha: Scalar, batched: bool },
+    /// `transposed[i]`: operand `i` was a transposed matrix (`w.t()`); its gradient is
+    /// computed in that layout, as PyTorch does, so `.grad` of `w` comes out contiguous.
+    Mat { kind: MatKind, a: Option<S>, b: Option<S>, transposed: [bool; 2] },
+    Addmm { m1: Option<S>, m2: Option<S>, beta: Scalar, alpha: Scalar, batched: bool, transposed: [bool; 2] },
     Conv { x: S, w: S, stride: [usize; 2], padding: [usize; 2], dilation: [usize; 2], groups: usize, pad_extra: [usize; 2], one_d: bool },
     Cat { dim: usize },
     Stack { dim: usize },

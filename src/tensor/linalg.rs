@@ -624,6 +624,7 @@ impl Tensor {
                 kind,
                 a: r.save_if(nb, self),
                 b: r.save_if(na, other),
+                transposed: [self.is_transposed_matrix(), other.is_transposed_matrix()],
             }
         })
     }
@@ -665,8 +666,15 @@ impl Tensor {
                 beta,
                 alpha,
                 batched,
+                transposed: [m1.is_transposed_matrix(), m2.is_transposed_matrix()],
             }
         })
+    }
+
+    /// A 2-D tensor laid out as the transpose of a contiguous one (`w.t()`).
+    fn is_transposed_matrix(&self) -> bool {
+        let (shape, strides) = (self.shape(), self.layout().strides());
+        shape.len() == 2 && shape[0] > 1 && shape[1] > 1 && strides == [1, shape[0]]
     }
 
     /// `torch.addmm(input, m1, m2, beta, alpha)`: `beta * input + alpha * (m1 @ m2)`.

@@ -9,6 +9,11 @@ use rayon::prelude::*;
 
 /// Below this many multiply-adds a product runs on one thread.
 const PAR_MIN_FLOPS: usize = 1 << 18;
+/// From this many multiply-adds (waking a second thread costs ~25 µs here) …
+const SPLIT_MIN_FLOPS: usize = 1 << 21;
+/// … up to this many a product is split into one block per thread; above it,
+/// gemm's own parallel packing does better.
+const SPLIT_MAX_FLOPS: usize = 1 << 26;
 
 /// A raw pointer that may cross to rayon's threads: each batch writes its own block.
 #[derive(Clone, Copy)]
@@ -38,23 +43,25 @@ pub(super) fn matmul_float<T: Element>(a: &[T], la: &Layout, b: &[T], lb: &Layou
     let (sa, sb) = (la.strides(), lb.strides());
     let flops = m * n * k;
     let dst = SendPtr(out.as_mut_ptr());
-    let one = |i: usize, par: Parallelism| {
+    // Batch `i`, output rows `rows` and columns `cols`, into their place in `out`.
+    let block = |i: usize, rows: (usize, usize), cols: (usize, usize), par: Parallelism| {
+        let ((r0, r1), (c0, c1)) = (rows, cols);
         // SAFETY: the caller checked both layouts lie inside their storages, so every
         // element gemm reads through these pointers and strides is in bounds; `out` holds
-        // batch*m*n elements and batch `i` writes only its own m*n block.
+        // batch*m*n elements, and each call writes only its own rows × columns of batch `i`.
         unsafe {
             gemm::gemm(
-                m,
-                n,
+                r1 - r0,
+                c1 - c0,
                 k,
-                dst.get().add(i * m * n),
+                dst.get().add(i * m * n + r0 * n + c0),
                 1,
                 n as isize,
                 false,
-                a.as_ptr().add(la.offset() + i * sa[0]),
+                a.as_ptr().add(la.offset() + i * sa[0] + r0 * sa[1]),
                 sa[2] as isize,
                 sa[1] as isize,
-                b.as_ptr().add(lb.offset() + i * sb[0]),
+                b.as_ptr().add(lb.offset() + i * sb[0] + c0 * sb[2]),
                 sb[2] as isize,
                 sb[1] as isize,
                 T::from_i64(0),
@@ -66,6 +73,7 @@ pub(super) fn matmul_float<T: Element>(a: &[T], la: &Layout, b: &[T], lb: &Layou
             )
         }
     };
+    let one = |i: usize, par: Parallelism| block(i, (0, m), (0, n), par);
     let threads = rayon::current_num_threads();
     if flops * batch < PAR_MIN_FLOPS || threads == 1 {
         (0..batch).for_each(|i| one(i, Parallelism::None));
@@ -73,6 +81,20 @@ pub(super) fn matmul_float<T: Element>(a: &[T], la: &Layout, b: &[T], lb: &Layou
         (0..batch)
             .into_par_iter()
             .for_each(|i| one(i, Parallelism::None));
+    } else if (SPLIT_MIN_FLOPS..SPLIT_MAX_FLOPS).contains(&flops) {
+        // Medium products (a layer of a small MLP): one block of rows or columns per thread
+        // beats gemm's own splitting, which synchronises its threads inside every block.
+        let (len, by_rows) = if m >= n { (m, true) } else { (n, false) };
+        let parts = threads.min(len);
+        (0..batch * parts).into_par_iter().for_each(|j| {
+            let (i, p) = (j / parts, j % parts);
+            let span = (p * len / parts, (p + 1) * len / parts);
+            if by_rows {
+                block(i, span, (0, n), Parallelism::None)
+            } else {
+                block(i, (0, m), span, Parallelism::None)
+            }
+        });
     } else {
         (0..batch).for_each(|i| one(i, Parallelism::Rayon(0)));
     }

@@ -151,6 +151,83 @@ fn combine<T: Num>(op: ReduceOp, a: T, b: T) -> T {
     }
 }
 
+/// Reductions over leading dimensions (`x.sum(0)`, a bias gradient): when the kept
+/// dimensions lie contiguous in memory, each reduced position contributes a contiguous slice
+/// of `out.len()` values, so whole slices are combined at a time (vectorised) instead of
+/// walking every output's row with a stride. Float sums accumulate in float64, in the same
+/// order as the row walk. Returns false where this does not apply.
+fn reduce_columns<T: Num>(
+    op: ReduceOp,
+    src: &[T],
+    layout: &Layout,
+    inner: usize,
+    out: &mut [T],
+) -> bool {
+    let (shape, strides) = (layout.shape(), layout.strides());
+    let mut split = shape.len();
+    let mut n = 1;
+    while split > 0 && n < inner {
+        split -= 1;
+        n *= shape[split];
+    }
+    let outer = Layout::new(shape[..split].into(), strides[..split].into(), 0);
+    let last_stride = shape[split..]
+        .iter()
+        .zip(&strides[split..])
+        .rev()
+        .find(|(&d, _)| d > 1)
+        .map_or(1, |(_, &st)| st);
+    if matches!(op, ReduceOp::ArgMax | ReduceOp::ArgMin)
+        || n != inner
+        || out.len() < 8
+        || !outer.is_contiguous()
+        || last_stride == 1
+    {
+        return false;
+    }
+    let reduced = Layout::new(
+        shape[split..].into(),
+        strides[split..].into(),
+        layout.offset(),
+    );
+    let plan = Plan::new([&reduced]);
+    let wide = T::DTYPE.is_float() && op == ReduceOp::Sum;
+    let columns = |start: usize, chunk: &mut [T]| {
+        let len = chunk.len();
+        let mut acc = vec![0f64; if wide { len } else { 0 }];
+        let mut first = true;
+        plan.for_each_run(0, inner, |_, [o], [st], run| {
+            for i in 0..run {
+                let row = &src[o + i * st + start..o + i * st + start + len];
+                if wide {
+                    for (a, &v) in acc.iter_mut().zip(row) {
+                        *a += v.to_f64();
+                    }
+                } else if first {
+                    chunk.copy_from_slice(row);
+                } else {
+                    for (d, &v) in chunk.iter_mut().zip(row) {
+                        *d = combine(op, *d, v);
+                    }
+                }
+                first = false;
+            }
+        });
+        if wide {
+            for (d, a) in chunk.iter_mut().zip(acc) {
+                *d = T::from_f64(a);
+            }
+        }
+    };
+    let total = layout.numel();
+    if total >= PAR_MIN_EXP {
+        super::loops::par_chunks(out, 1, columns);
+    } else {
+        columns(0, out);
+    }
+    true
+}
+
 /// `out[o] = op(row o)`, rows being `inner` consecutive positions of `layout`.
 pub(super) fn reduce_typed<T: Num>(
     op: ReduceOp,
@@ -159,6 +236,9 @@ pub(super) fn reduce_typed<T: Num>(
     inner: usize,
     out: &mut [T],
 ) {
+    if reduce_columns(op, src, layout, inner, out) {
+        return;
+    }
     let plan = Plan::new([layout]);
     let total = layout.numel();
     let threads = rayon::current_num_threads();
