@@ -3,8 +3,9 @@
 //! fails), and a training loop whose live graph nodes stay flat.
 
 use nabla::autograd::{self, GradFn};
-use nabla::tensor::{ConvOpts, Index};
-use nabla::{DType, Tensor};
+use nabla::backend::PutOp;
+use nabla::tensor::{ConvOpts, Index, PoolOpts};
+use nabla::{Arg, DType, Scalar, Tensor};
 
 type Op = fn(&[Tensor]) -> nabla::Result<Tensor>;
 
@@ -294,6 +295,160 @@ fn table() -> Vec<(&'static str, &'static str, Vec<Tensor>, Op)> {
             y.copy_(&x[0].mul(2.0)?)?;
             Ok(y)
         }),
+        (
+            "Prod",
+            "prod over two dims",
+            vec![leaf(&[2, 3, 2], 1)],
+            |x| x[0].prod(Some(&[0, 2]), false, None),
+        ),
+        ("Cumprod", "cumprod", vec![a()], |x| x[0].cumprod(1, None)),
+        (
+            "Cumprod",
+            "cumprod with zeros",
+            vec![
+                Tensor::from_slice(&[0.5f64, 0.0, 2.0, -1.5, 0.0, 0.0, 1.2, 0.7], &[2, 4]).unwrap(),
+            ],
+            |x| x[0].cumprod(1, None),
+        ),
+        (
+            "AvgPool",
+            "avg_pool2d padded, count_include_pad=False, ceil_mode",
+            vec![leaf(&[1, 2, 5, 5], 1)],
+            |x| {
+                let o = PoolOpts {
+                    kernel: [3, 2],
+                    stride: [2, 2],
+                    padding: [1, 1],
+                    dilation: [1, 1],
+                    ceil_mode: true,
+                };
+                x[0].avg_pool2d(&o, false, None)
+            },
+        ),
+        (
+            "AvgPool",
+            "avg_pool2d count_include_pad, divisor_override",
+            vec![leaf(&[2, 4, 4], 1)],
+            |x| {
+                let o = PoolOpts {
+                    kernel: [2, 2],
+                    stride: [1, 2],
+                    padding: [1, 0],
+                    dilation: [1, 1],
+                    ceil_mode: false,
+                };
+                x[0].avg_pool2d(&o, true, None)?
+                    .add(&x[0].avg_pool2d(&o, true, Some(3))?)
+            },
+        ),
+        (
+            "AvgPool",
+            "adaptive_avg_pool2d",
+            vec![leaf(&[1, 2, 5, 7], 1)],
+            |x| x[0].adaptive_avg_pool2d([Some(3), Some(4)]),
+        ),
+        ("Im2col", "unfold", vec![leaf(&[1, 2, 4, 5], 1)], |x| {
+            x[0].unfold_im2col([2, 3], [1, 1], [1, 0], [2, 1])
+        }),
+        ("Col2im", "fold", vec![leaf(&[1, 4, 6], 1)], |x| {
+            x[0].fold_col2im([3, 4], [2, 2], [1, 1], [0, 0], [1, 1])
+        }),
+        (
+            "Col2im",
+            "conv_transpose2d",
+            vec![
+                leaf(&[1, 2, 3, 3], 1),
+                leaf(&[2, 3, 2, 2], 2),
+                leaf(&[3], 3),
+            ],
+            |x| x[0].conv_transpose2d(&x[1], Some(&x[2]), [2, 1], [1, 0], [1, 0], 1, [1, 1]),
+        ),
+        ("Det", "det", vec![leaf(&[2, 3, 3], 1)], |x| x[0].det()),
+        (
+            "Det",
+            "det of a singular matrix",
+            vec![
+                Tensor::from_slice(&[1.0f64, 2.0, 3.0, 2.0, 4.0, 6.0, 0.5, -1.0, 2.0], &[3, 3])
+                    .unwrap(),
+            ],
+            |x| x[0].det(),
+        ),
+        ("Inv", "inv", vec![leaf(&[3, 3], 2)], |x| x[0].inv()),
+        (
+            "Solve",
+            "solve matrix",
+            vec![leaf(&[3, 3], 2), leaf(&[3, 2], 1)],
+            |x| x[0].solve(&x[1]),
+        ),
+        (
+            "Solve",
+            "solve batched vector",
+            vec![leaf(&[2, 3, 3], 2), leaf(&[3], 1)],
+            |x| x[0].solve(&x[1]),
+        ),
+        (
+            "Put",
+            "index_put_ into a non-leaf",
+            vec![a(), leaf(&[2], 4)],
+            |x| {
+                let y = x[0].mul(2.0)?;
+                let rows = Tensor::from_slice(&[1i64, 0], &[2])?;
+                let cols = Tensor::from_slice(&[2i64, 0], &[2])?;
+                y.index_put_(
+                    &[Index::Tensor(rows), Index::Tensor(cols)],
+                    Arg::from(&x[1]),
+                    false,
+                )?;
+                Ok(y)
+            },
+        ),
+        (
+            "Put",
+            "index_put_ accumulate",
+            vec![a(), leaf(&[3], 4)],
+            |x| {
+                let y = x[0].mul(1.0)?;
+                let rows = Tensor::from_slice(&[1i64, 1, 0], &[3])?;
+                y.index_put_(
+                    &[
+                        Index::Tensor(rows),
+                        Index::Tensor(Tensor::from_slice(&[0i64, 0, 2], &[3])?),
+                    ],
+                    Arg::from(&x[1]),
+                    true,
+                )?;
+                Ok(y)
+            },
+        ),
+        ("Put", "scatter", vec![a(), leaf(&[2, 2], 4)], |x| {
+            let idx = Tensor::from_slice(&[2i64, 0, 1, 2], &[2, 2])?;
+            x[0].scatter(1, &idx, Arg::from(&x[1]), PutOp::Assign)
+        }),
+        ("Put", "scatter_add", vec![a(), leaf(&[2, 3], 4)], |x| {
+            let idx = Tensor::from_slice(&[0i64, 0, 1, 2, 2, 2], &[2, 3])?;
+            x[0].scatter(1, &idx, Arg::from(&x[1]), PutOp::Add)
+        }),
+        ("Put", "index_add_", vec![a(), leaf(&[3, 3], 4)], |x| {
+            let y = x[0].mul(1.0)?;
+            y.index_add_(
+                0,
+                &Tensor::from_slice(&[1i64, 0, 1], &[3])?,
+                &x[1],
+                Scalar::Float(0.5),
+            )?;
+            Ok(y)
+        }),
+        (
+            "Put",
+            "x[0, 1:] = v (CopySlices)",
+            vec![a(), leaf(&[2], 4)],
+            |x| {
+                let y = x[0].mul(2.0)?;
+                let view = y.select(0, 0)?.slice(0, Some(1), None, 1)?;
+                y.assign_view(view, Arg::from(&x[1].mul(3.0)?))?;
+                y.mul(&x[0])
+            },
+        ),
         ("Fill", "fill_ after use", vec![a()], |x| {
             let y = x[0].mul(1.0)?;
             let s = y.sum_all()?;

@@ -616,9 +616,124 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
             .map(|i| need(i).then(|| g.select(*dim as i64, i as i64)).transpose())
             .collect(),
         G::Untake { offsets } => one(g.take_flat(&sv(*offsets)?)),
+        G::Cumprod { x, out, dim } => {
+            let x = sv(*x)?;
+            if x.dim() == 0 || x.numel() == 0 {
+                return one(Ok(g));
+            }
+            let d = *dim as i64;
+            let n = x.shape()[*dim];
+            let o = sv(*out)?;
+            if !any_zero(&x)? {
+                // Σ_{j≥k} g_j·out_j / x_k.
+                return one(g.mul(&o)?.flip(&[d])?.cumsum(d, None)?.flip(&[d])?.div(&x));
+            }
+            // With zeros: grad_k = (∏_{i<k} x_i)·s_k, where s_{n−1} = g_{n−1} and
+            // s_k = g_k + x_{k+1}·s_{k+1} (no division anywhere).
+            let mut s = vec![g.select(d, n as i64 - 1)?];
+            for k in (0..n - 1).rev() {
+                let after = x.select(d, k as i64 + 1)?.mul(&s[s.len() - 1])?;
+                s.push(g.select(d, k as i64)?.add(&after)?);
+            }
+            s.reverse();
+            let before = Tensor::cat(
+                &[x.narrow(d, 0, 1)?.ones_like()?, o.narrow(d, 0, n - 1)?],
+                d,
+            )?;
+            one(before.mul(&Tensor::stack(&s, d)?))
+        }
+        G::AvgPool { ah, aw, .. } => one(sv(*ah)?.t()?.matmul(&g)?.matmul(&sv(*aw)?)),
+        G::Im2col {
+            size,
+            kernel,
+            dilation,
+            padding,
+            stride,
+        } => one(g.fold_col2im(*size, *kernel, *dilation, *padding, *stride)),
+        G::Col2im {
+            kernel,
+            dilation,
+            padding,
+            stride,
+        } => one(g.unfold_im2col(*kernel, *dilation, *padding, *stride)),
+        G::Det { x, out } => {
+            let (x, o) = (sv(*x)?, sv(*out)?);
+            // d det / dA = the cofactor matrix: det·A⁻ᵀ when A is invertible.
+            let cof = if any_zero(&o)? {
+                cofactors(&x)?
+            } else {
+                o.unsqueeze(-1)?
+                    .unsqueeze(-1)?
+                    .mul(&x.inv()?.transpose(-2, -1)?)?
+            };
+            one(g.unsqueeze(-1)?.unsqueeze(-1)?.mul(&cof))
+        }
+        G::Inv { out } => {
+            let ot = sv(*out)?.transpose(-2, -1)?;
+            one(ot.matmul(&g)?.matmul(&ot)?.neg())
+        }
+        G::Solve { a, out, vector } => {
+            let (a, x) = (sv(*a)?, sv(*out)?);
+            let gb = a.transpose(-2, -1)?.solve(&g)?;
+            let ga = if !need(0) {
+                None
+            } else if *vector {
+                Some(gb.unsqueeze(-1)?.mul(&x.unsqueeze(-2)?)?.neg()?)
+            } else {
+                Some(gb.matmul(&x.transpose(-2, -1)?)?.neg()?)
+            };
+            Ok(vec![ga, need(1).then_some(gb)])
+        }
+        G::Put {
+            offsets, assign, ..
+        } => {
+            let off = sv(*offsets)?;
+            let shape = in_shape(node, 0);
+            let gx = match (need(0), *assign) {
+                (false, _) => None,
+                (true, false) => Some(g.clone()),
+                (true, true) => {
+                    // What was overwritten gets no gradient.
+                    let n = shape.iter().product::<usize>();
+                    let hit = Tensor::ones(off.shape(), g.dtype())?.put_into_zeros(&off, n)?;
+                    Some(g.mul(&as_float(&hit.eq(0)?, &g)?.reshape(&i64s(&shape))?)?)
+                }
+            };
+            let gv = need(1)
+                .then(|| g.contiguous()?.take_flat(&off))
+                .transpose()?;
+            Ok(vec![gx, gv])
+        }
         G::Copy => Ok(vec![None, Some(g)]),
         G::Fill => one(g.zeros_like()),
     }
+}
+
+/// Whether any element of `t` is zero.
+fn any_zero(t: &Tensor) -> Result<bool> {
+    Ok(t.eq(0)?.any(None, false)?.item()?.to_f64() != 0.0)
+}
+
+/// The cofactor matrix of (a batch of) square matrices, from the minors' determinants:
+/// the gradient of det where the matrix is singular.
+fn cofactors(x: &Tensor) -> Result<Tensor> {
+    let n = x.shape()[x.dim() - 1];
+    if n == 1 {
+        return x.ones_like();
+    }
+    let others = |i: usize| {
+        let keep: Vec<i64> = (0..n as i64).filter(|&k| k != i as i64).collect();
+        Tensor::from_slice(&keep, &[n - 1])
+    };
+    let mut parts = Vec::with_capacity(n * n);
+    for i in 0..n {
+        let rows = x.index_select(-2, &others(i)?)?;
+        for j in 0..n {
+            let m = rows.index_select(-1, &others(j)?)?.det()?;
+            parts.push(if (i + j) % 2 == 1 { m.neg()? } else { m });
+        }
+    }
+    Tensor::stack(&parts, -1)?.reshape(&i64s(x.shape()))
 }
 
 fn missing() -> Error {

@@ -187,7 +187,7 @@ table! { NODE_METHODS:
         let me = a.req(0, "self")?;
         let Value::Instance(i) = &me else { return Ok(Value::str("")) };
         let attrs = i.attrs.borrow();
-        let name = match attrs.get("_name") { Some(Value::Str(s)) => s.to_string(), _ => String::new() };
+        let name = match attrs.get("_class") { Some(Value::Str(s)) => s.to_string(), _ => String::new() };
         let addr = match attrs.get("_addr") { Some(Value::Int(a)) => *a, _ => 0 };
         Ok(Value::str(&format!("<{name} object at {addr:#x}>")))
     };
@@ -196,9 +196,10 @@ table! { NODE_METHODS:
 impl Interp {
     /// `y.grad_fn`: an object with `name()` and PyTorch's repr.
     pub(super) fn grad_fn_value(&mut self, node: &std::sync::Arc<autograd::Node>) -> Value {
-        let class = self.class_of_table(node.name(), NODE_METHODS);
+        let class = self.class_of_table(node.class_name(), NODE_METHODS);
         let mut attrs = indexmap::IndexMap::new();
         attrs.insert(Rc::from("_name"), Value::str(node.name()));
+        attrs.insert(Rc::from("_class"), Value::str(node.class_name()));
         attrs.insert(
             Rc::from("_addr"),
             Value::Int(std::sync::Arc::as_ptr(node) as usize as i64),

@@ -157,7 +157,7 @@ impl Interp {
             Value::Iter(_) => format!("<iterator object at 0x{:x}>", v.identity()),
             Value::Tensor(t) => {
                 let suffix = match t.grad_fn() {
-                    Some(node) => vec![format!("grad_fn=<{}>", node.name())],
+                    Some(node) => vec![format!("grad_fn=<{}>", node.class_name())],
                     None if t.requires_grad() => vec!["requires_grad=True".to_string()],
                     None => vec![],
                 };

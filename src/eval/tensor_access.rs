@@ -226,20 +226,14 @@ impl Interp {
             return t.index_put_(&items, src, false).map_err(index_error);
         }
         let view = self.tensor_index(t, index)?;
-        match v {
-            Value::Tensor(src) => {
-                view.copy_(src)?;
-            }
-            Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
-                let s = match tensor_arg(v) {
-                    Some(Arg::Scalar(s)) => s,
-                    _ => Scalar::Int(0),
-                };
-                view.fill_(s)?;
-            }
+        let src = match v {
+            Value::Tensor(src) => Arg::from(src.clone()),
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => match tensor_arg(v) {
+                Some(Arg::Scalar(s)) => Arg::Scalar(s),
+                _ => Arg::Scalar(Scalar::Int(0)),
+            },
             Value::List(_) | Value::Tuple(_) => {
-                let src = Tensor::new(&nested(v)?, Some(t.dtype()))?;
-                view.copy_(&src)?;
+                Arg::from(Tensor::new(&nested(v)?, Some(t.dtype()))?)
             }
             other => {
                 return Err(type_err(format!(
@@ -247,7 +241,8 @@ impl Interp {
                     other.type_name()
                 )))
             }
-        }
+        };
+        t.assign_view(view, src)?;
         Ok(())
     }
 }

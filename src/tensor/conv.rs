@@ -14,6 +14,24 @@ pub enum Padding {
     Valid,
 }
 
+/// An average pool along one axis as a `[n, len]` matrix: row `i` holds `1 / divisor` over
+/// the inputs `window(i) = (start, end, divisor)` covers.
+fn pool_matrix(
+    n: usize,
+    len: usize,
+    dtype: DType,
+    window: impl Fn(usize) -> (usize, usize, f64),
+) -> Result<Tensor> {
+    let mut m = vec![0.0; n * len];
+    for i in 0..n {
+        let (lo, hi, div) = window(i);
+        for v in &mut m[i * len + lo.min(len)..i * len + hi.min(len)] {
+            *v = 1.0 / div;
+        }
+    }
+    Tensor::from_f64s(m, &[n, len], dtype)
+}
+
 /// Options of `conv2d` (sizes per spatial dimension, height then width).
 #[derive(Clone, Debug)]
 pub struct ConvOpts {
@@ -246,7 +264,6 @@ impl Tensor {
         groups: usize,
         dilation: [usize; 2],
     ) -> Result<Tensor> {
-        graph::not_differentiable("conv_transpose2d", &[Some(self)])?;
         let (x, was) = batched("conv_transpose2d", self)?;
         float_check("slow_conv_transpose2d_cpu", &x)?;
         if weight.dim() != 4 || x.dtype() != weight.dtype() {
@@ -317,7 +334,17 @@ impl Tensor {
             oh: h,
             ow: w,
         };
-        let mut out = Tensor::from_storage(cols.read().col2im(&win)?, &[n, oc, oh, ow]);
+        let recording = graph::records(&[Some(self), Some(weight), bias]);
+        let mut out = if recording && (0..2).all(|k| output_padding[k] < stride[k]) {
+            // Recorded as its parts (a matmul and a fold), which autograd differentiates.
+            cols.fold_col2im([oh, ow], [kh, kw], dilation, padding, stride)?
+        } else {
+            graph::not_differentiable(
+                "conv_transpose2d with output_padding ≥ stride",
+                &[Some(self), Some(weight)],
+            )?;
+            Tensor::from_storage(cols.read().col2im(&win)?, &[n, oc, oh, ow])
+        };
         if let Some(b) = bias {
             out = out.add(&b.reshape(&[1, oc as i64, 1, 1])?)?;
         }
@@ -403,20 +430,50 @@ impl Tensor {
         count_include_pad: bool,
         divisor_override: Option<usize>,
     ) -> Result<Tensor> {
-        graph::not_differentiable("avg_pool2d", &[Some(self)])?;
         if divisor_override == Some(0) {
             return Err(Error::invalid("avg_pool2d", "divisor must be not zero"));
         }
-        Ok(self
-            .run_pool(
+        let out = graph::no_grad(|| {
+            self.run_pool(
                 "avg_pool2d",
                 o,
                 Pool2d::Avg {
                     count_include_pad,
                     divisor_override,
                 },
-            )?
-            .0)
+            )
+        })?
+        .0;
+        if graph::records(&[Some(self)]) {
+            // Each axis: window i covers [i·s − p, i·s − p + k) clipped to the padded input
+            // for PyTorch's pool size, to the input for the elements it reads.
+            let axis = |d: usize| {
+                let (size, n) = (
+                    self.shape()[self.dim() - 2 + d],
+                    out.shape()[out.dim() - 2 + d],
+                );
+                let (k, st, p) = (o.kernel[d] as i64, o.stride[d] as i64, o.padding[d] as i64);
+                pool_matrix(n, size, self.dtype(), |i| {
+                    let hs = i as i64 * st - p;
+                    let he = (hs + k).min(size as i64 + p);
+                    let (lo, hi) = (hs.max(0), he.min(size as i64));
+                    let div = match divisor_override {
+                        Some(v) if d == 0 => v as f64,
+                        Some(_) => 1.0,
+                        None if count_include_pad => (he - hs) as f64,
+                        None => (hi - lo) as f64,
+                    };
+                    (lo.max(0) as usize, hi.max(lo).max(0) as usize, div)
+                })
+            };
+            let (ah, aw) = (axis(0)?, axis(1)?);
+            graph::record(&[&out], &[Some(self)], |r, _| GradFn::AvgPool {
+                ah: r.save(&ah),
+                aw: r.save(&aw),
+                adaptive: false,
+            });
+        }
+        Ok(out)
     }
 
     fn adaptive(
@@ -459,10 +516,34 @@ impl Tensor {
 
     /// `F.adaptive_avg_pool2d(x, output_size)` (None keeps that input size).
     pub fn adaptive_avg_pool2d(&self, size: [Option<usize>; 2]) -> Result<Tensor> {
-        graph::not_differentiable("adaptive_avg_pool2d", &[Some(self)])?;
-        Ok(self
-            .adaptive("adaptive_avg_pool2d", size, Pool2d::AdaptiveAvg)?
-            .0)
+        let out =
+            graph::no_grad(|| self.adaptive("adaptive_avg_pool2d", size, Pool2d::AdaptiveAvg))?.0;
+        if !graph::records(&[Some(self)]) {
+            return Ok(out);
+        }
+        let nd = self.dim();
+        let (oh, ow) = (out.shape()[nd - 2], out.shape()[nd - 1]);
+        if (oh, ow) == (1, 1) {
+            // PyTorch takes the mean here (MeanBackward1).
+            return self.mean(Some(&[-2, -1]), true, None);
+        }
+        // Window i of n over `len` inputs: [⌊i·len/n⌋, ⌈(i+1)·len/n⌉).
+        let axis = |n: usize, len: usize| {
+            pool_matrix(n, len, self.dtype(), |i| {
+                let (lo, hi) = (i * len / n, ((i + 1) * len).div_ceil(n));
+                (lo, hi, (hi - lo) as f64)
+            })
+        };
+        let (ah, aw) = (
+            axis(oh, self.shape()[nd - 2])?,
+            axis(ow, self.shape()[nd - 1])?,
+        );
+        graph::record(&[&out], &[Some(self)], |r, _| GradFn::AvgPool {
+            ah: r.save(&ah),
+            aw: r.save(&aw),
+            adaptive: true,
+        });
+        Ok(out)
     }
 
     /// `F.adaptive_max_pool2d(x, output_size)`: values and positions.
@@ -482,7 +563,48 @@ impl Tensor {
         padding: [usize; 2],
         stride: [usize; 2],
     ) -> Result<Tensor> {
-        graph::not_differentiable("im2col", &[Some(self)])?;
+        let nd = self.dim();
+        graph::op(
+            &[Some(self)],
+            || self.unfold_im2col_raw(kernel, dilation, padding, stride),
+            |_, _| GradFn::Im2col {
+                size: [self.shape()[nd - 2], self.shape()[nd - 1]],
+                kernel,
+                dilation,
+                padding,
+                stride,
+            },
+        )
+    }
+
+    /// `F.fold(x, output_size, kernel_size, dilation, padding, stride)`: sums the blocks back.
+    pub fn fold_col2im(
+        &self,
+        output: [usize; 2],
+        kernel: [usize; 2],
+        dilation: [usize; 2],
+        padding: [usize; 2],
+        stride: [usize; 2],
+    ) -> Result<Tensor> {
+        graph::op(
+            &[Some(self)],
+            || self.fold_col2im_raw(output, kernel, dilation, padding, stride),
+            |_, _| GradFn::Col2im {
+                kernel,
+                dilation,
+                padding,
+                stride,
+            },
+        )
+    }
+
+    fn unfold_im2col_raw(
+        &self,
+        kernel: [usize; 2],
+        dilation: [usize; 2],
+        padding: [usize; 2],
+        stride: [usize; 2],
+    ) -> Result<Tensor> {
         let (x, was) = batched("unfold", self)?;
         float_check("im2col", &x)?;
         let o = PoolOpts {
@@ -527,8 +649,7 @@ impl Tensor {
         unbatch(r, was)
     }
 
-    /// `F.fold(x, output_size, kernel_size, dilation, padding, stride)`: sums the blocks back.
-    pub fn fold_col2im(
+    fn fold_col2im_raw(
         &self,
         output: [usize; 2],
         kernel: [usize; 2],
@@ -536,7 +657,6 @@ impl Tensor {
         padding: [usize; 2],
         stride: [usize; 2],
     ) -> Result<Tensor> {
-        graph::not_differentiable("col2im", &[Some(self)])?;
         let unb = self.dim() == 2;
         let x = if unb {
             self.unsqueeze(0)?

@@ -175,6 +175,13 @@ impl Node {
         self.op.name()
     }
 
+    /// The node's Python class name: `name()` without a C++ namespace
+    /// (`torch::autograd::CopySlices` prints as `grad_fn=<CopySlices>`).
+    pub fn class_name(&self) -> &'static str {
+        let n = self.name();
+        n.rsplit("::").next().unwrap_or(n)
+    }
+
     /// The tensor behind a saved handle, checked against in-place writes since it was saved.
     /// Saved outputs come back with this node as their history, so that a graph recorded
     /// while computing gradients (`create_graph=True`) reaches through them.
@@ -742,6 +749,24 @@ grad_fns! {
     Conv { x: S, w: S, stride: [usize; 2], padding: [usize; 2], dilation: [usize; 2], groups: usize, pad_extra: [usize; 2], one_d: bool },
     Cat { dim: usize },
     Stack { dim: usize },
+    /// `x.cumprod(dim)`.
+    Cumprod { x: S, out: S, dim: usize },
+    /// avg_pool2d / adaptive_avg_pool2d: `out = ah @ x @ awᵀ` over the last two dims, the
+    /// pooling matrices (`[oh, h]`, `[ow, w]`) saved.
+    AvgPool { ah: S, aw: S, adaptive: bool },
+    /// `F.unfold`: sliding blocks of a `size` image.
+    Im2col { size: [usize; 2], kernel: [usize; 2], dilation: [usize; 2], padding: [usize; 2], stride: [usize; 2] },
+    /// `F.fold`: blocks summed back into an image.
+    Col2im { kernel: [usize; 2], dilation: [usize; 2], padding: [usize; 2], stride: [usize; 2] },
+    /// `linalg.det`.
+    Det { x: S, out: S },
+    /// `linalg.inv`.
+    Inv { out: S },
+    /// `linalg.solve(A, B)`; `vector` when B was a (batch of) vector(s).
+    Solve { a: S, out: S, vector: bool },
+    /// A write at flat `offsets` of the input (index_put_, scatter_, index_add_, `x[i] = v`):
+    /// `assign` replaces what was there, otherwise the values are added.
+    Put { name: &'static str, offsets: S, assign: bool },
     /// `x.copy_(src)` into a tensor with history.
     Copy,
     /// `x.fill_(v)` / `x.zero_()` on a tensor with history.
@@ -889,6 +914,17 @@ impl GradFn {
             G::Cat { .. } => "CatBackward0",
             G::Stack { .. } => "StackBackward0",
             G::Untake { .. } => "TakeBackwardBackward0",
+            G::Cumprod { .. } => "CumprodBackward0",
+            G::AvgPool {
+                adaptive: false, ..
+            } => "AvgPool2DBackward0",
+            G::AvgPool { adaptive: true, .. } => "AdaptiveAvgPool2DBackward0",
+            G::Im2col { .. } => "Im2ColBackward0",
+            G::Col2im { .. } => "Col2ImBackward0",
+            G::Det { .. } => "LinalgDetBackward0",
+            G::Inv { .. } => "LinalgInvExBackward0",
+            G::Solve { .. } => "LinalgSolveExBackward0",
+            G::Put { name, .. } => name,
             G::Copy => "CopyBackwards",
             G::Fill => "FillBackward0",
         }

@@ -92,13 +92,37 @@ impl Tensor {
     }
 
     /// `self.storage[offsets] op= values` (values broadcast to the offsets' shape).
-    fn put_at(&self, offsets: &Tensor, values: Arg<'_>, op: PutOp) -> Result<()> {
-        let vt = match &values {
-            Arg::Tensor(t) => Some(t.as_ref()),
+    /// `name`: the node autograd records when a gradient flows (`IndexPutBackward0` …).
+    fn put_at(
+        &self,
+        offsets: &Tensor,
+        values: Arg<'_>,
+        op: PutOp,
+        name: &'static str,
+    ) -> Result<()> {
+        let src = match &values {
+            Arg::Tensor(t) => Some(t.as_ref().clone()),
             Arg::Scalar(_) => None,
         };
+        let vt = src.as_ref();
         self.check_inplace_from("index_put_", vt)?;
-        graph::not_differentiable("index_put_", &[Some(self), vt])?;
+        let recording = graph::records(&[Some(self), vt]);
+        if recording {
+            // The gradient addresses the written elements by their storage offsets, which
+            // are this tensor's flat positions when it spans its storage in order.
+            let spans = self.storage_offset() == 0
+                && self.is_contiguous()
+                && self.numel() == self.read().len();
+            if !spans {
+                graph::not_differentiable("index_put_ into a view", &[Some(self), vt])?;
+            }
+            if !matches!(op, PutOp::Assign | PutOp::Add) {
+                graph::not_differentiable(
+                    "scatter_reduce (multiply, amax, amin)",
+                    &[Some(self), vt],
+                )?;
+            }
+        }
         let v = match values {
             Arg::Tensor(t) => t.to_dtype(self.dtype())?,
             Arg::Scalar(s) => Tensor::scalar_as(s, self.dtype())?,
@@ -119,10 +143,62 @@ impl Tensor {
         } else {
             v
         };
-        let o = offsets.read();
-        let vg = v.read();
-        let mut g = self.write();
-        g.put(&o, offsets.layout(), &vg, v.layout(), op)
+        {
+            let o = offsets.read();
+            let vg = v.read();
+            let mut g = self.write();
+            g.put(&o, offsets.layout(), &vg, v.layout(), op)?;
+        }
+        if recording {
+            graph::record(&[self], &[Some(self), vt], |r, _| GradFn::Put {
+                name,
+                offsets: r.save(offsets),
+                assign: op == PutOp::Assign,
+            });
+        }
+        Ok(())
+    }
+
+    /// `x[items] = values` for a basic index: `view` is `x[items]`. Where a gradient must
+    /// flow (`x` or the values require grad), the write is recorded on `x` at the view's
+    /// storage offsets, PyTorch's CopySlices; otherwise it is a plain `copy_` / `fill_`.
+    pub fn assign_view(&self, view: Tensor, values: Arg<'_>) -> Result<()> {
+        let vt = match &values {
+            Arg::Tensor(t) => Some(t.as_ref()),
+            Arg::Scalar(_) => None,
+        };
+        if !graph::records(&[Some(self), vt]) {
+            return match values {
+                Arg::Tensor(src) => view.copy_(&src).map(|_| ()),
+                Arg::Scalar(s) => view.fill_(s).map(|_| ()),
+            };
+        }
+        if self.requires_grad() && self.is_leaf() {
+            // PyTorch writes through the view: "a view of a leaf Variable …".
+            view.check_inplace_from("copy_", vt)?;
+        }
+        let values = match values {
+            // copy_'s broadcasting rule and error.
+            Arg::Tensor(src) => {
+                Arg::from(src.expand(&view.shape().iter().map(|&d| d as i64).collect::<Vec<_>>())?)
+            }
+            a => a,
+        };
+        let extent = view.layout().storage_extent() as i64;
+        let all = Tensor::arange(
+            Scalar::Int(0),
+            Scalar::Int(extent),
+            Scalar::Int(1),
+            Some(DType::I64),
+        )?;
+        let offsets = all.with_layout(view.layout().clone()).contiguous()?;
+        drop(view);
+        self.put_at(
+            &offsets,
+            values,
+            PutOp::Assign,
+            "torch::autograd::CopySlices",
+        )
     }
 
     /// The offsets an index expression with at least one tensor addresses in `self`.
@@ -298,7 +374,7 @@ impl Tensor {
     pub fn put_into_zeros(&self, offsets: &Tensor, numel: usize) -> Result<Tensor> {
         let out = graph::no_grad(|| -> Result<Tensor> {
             let z = Tensor::zeros(&[numel], self.dtype())?;
-            z.put_at(offsets, Arg::from(self), PutOp::Add)?;
+            z.put_at(offsets, Arg::from(self), PutOp::Add, "IndexPutBackward0")?;
             Ok(z)
         })?;
         graph::record(&[&out], &[Some(self)], |r, _| GradFn::Untake {
@@ -323,6 +399,7 @@ impl Tensor {
             } else {
                 PutOp::Assign
             },
+            "IndexPutBackward0",
         )
     }
 
@@ -380,11 +457,16 @@ impl Tensor {
     /// `index` (only its leading block is used) or a scalar.
     pub fn scatter_(&self, dim: i64, index: &Tensor, src: Arg<'_>, op: PutOp) -> Result<()> {
         let off = self.along_offsets("scatter", dim, index)?;
+        let name = match (&src, op) {
+            (_, PutOp::Add) => "ScatterAddBackward0",
+            (Arg::Scalar(_), _) => "ScatterBackward1",
+            (Arg::Tensor(_), _) => "ScatterBackward0",
+        };
         let values = match src {
             Arg::Scalar(s) => Arg::Scalar(s),
             Arg::Tensor(t) => leading_block(&t, index)?.into(),
         };
-        self.put_at(&off, values, op)
+        self.put_at(&off, values, op, name)
     }
 
     /// `torch.scatter(x, dim, index, src)`: a copy with the writes.
@@ -488,7 +570,7 @@ impl Tensor {
         } else {
             source.mul(alpha)?
         };
-        self.put_at(&off, Arg::from(src), PutOp::Add)
+        self.put_at(&off, Arg::from(src), PutOp::Add, "IndexAddBackward0")
     }
 
     /// `torch.take(x, index)`: `x` read as if flattened.

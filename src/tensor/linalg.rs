@@ -392,7 +392,17 @@ impl Tensor {
 
     /// `torch.linalg.det(A)` for (batches of) square float matrices.
     pub fn det(&self) -> Result<Tensor> {
-        graph::not_differentiable("linalg_det", &[Some(self)])?;
+        graph::op(
+            &[Some(self)],
+            || self.det_raw(),
+            |r, o| GradFn::Det {
+                x: r.save(self),
+                out: r.save_out(o[0], 0),
+            },
+        )
+    }
+
+    fn det_raw(&self) -> Result<Tensor> {
         let n = self.square_check("linalg.det")?;
         let batch: Vec<usize> = self.shape()[..self.dim() - 2].to_vec();
         match self.dtype() {
@@ -410,18 +420,36 @@ impl Tensor {
 
     /// `torch.linalg.inv(A)`.
     pub fn inv(&self) -> Result<Tensor> {
-        graph::not_differentiable("linalg_inv", &[Some(self)])?;
-        let n = self.square_check("linalg.inv")?;
-        let eye = Tensor::eye(n, None, self.dtype())?;
-        self.solve_impl(&eye, "linalg.inv")
+        graph::op(
+            &[Some(self)],
+            || {
+                let n = self.square_check("linalg.inv")?;
+                let eye = Tensor::eye(n, None, self.dtype())?;
+                self.solve_impl(&eye, "linalg.inv")
+            },
+            |r, o| GradFn::Inv {
+                out: r.save_out(o[0], 0),
+            },
+        )
     }
 
     /// `torch.linalg.solve(A, B)`: `X` with `A @ X = B`; `B` a matrix or a vector.
     pub fn solve(&self, b: &Tensor) -> Result<Tensor> {
-        graph::not_differentiable("linalg_solve", &[Some(self), Some(b)])?;
         self.square_check("linalg.solve")?;
         let vector = b.dim() == 1
             || (b.dim() == self.dim() - 1 && b.shape()[..] == self.shape()[..self.dim() - 1]);
+        graph::op(
+            &[Some(self), Some(b)],
+            || self.solve_raw(b, vector),
+            |r, o| GradFn::Solve {
+                a: r.save(self),
+                out: r.save_out(o[0], 0),
+                vector,
+            },
+        )
+    }
+
+    fn solve_raw(&self, b: &Tensor, vector: bool) -> Result<Tensor> {
         if vector {
             return self
                 .solve_impl(&b.unsqueeze(-1)?, "linalg.solve")?

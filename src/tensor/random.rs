@@ -105,7 +105,7 @@ fn float_only(op: &'static str, dtype: DType) -> Result<()> {
 }
 
 impl Tensor {
-    fn from_f64s(values: Vec<f64>, shape: &[usize], dtype: DType) -> Result<Tensor> {
+    pub(super) fn from_f64s(values: Vec<f64>, shape: &[usize], dtype: DType) -> Result<Tensor> {
         let t = Tensor::from_slice(&values, shape)?;
         t.to_dtype(dtype)
     }

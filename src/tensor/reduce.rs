@@ -315,9 +315,17 @@ impl Tensor {
         self.scan(ScanOp::Sum, dim, dtype)
     }
 
+    /// `x.cumprod(dim, dtype)` (integers accumulate in int64).
     pub fn cumprod(&self, dim: i64, dtype: Option<DType>) -> Result<Tensor> {
-        graph::not_differentiable("cumprod", &[Some(self)])?;
-        self.scan(ScanOp::Prod, dim, dtype)
+        graph::op(
+            &[Some(self)],
+            || self.scan(ScanOp::Prod, dim, dtype),
+            |r, o| GradFn::Cumprod {
+                x: r.save(self),
+                out: r.save_out(o[0], 0),
+                dim: wrap_dim("cumprod", dim, self.dim()).unwrap_or(0),
+            },
+        )
     }
 
     fn scan(&self, op: ScanOp, dim: i64, dtype: Option<DType>) -> Result<Tensor> {
@@ -471,10 +479,20 @@ impl Tensor {
         let dim = match dim_list(dims, self.dim()) {
             None => None,
             Some(ds) if ds.len() == 1 => Some((ds[0], keepdim)),
-            Some(_) => {
-                graph::not_differentiable("prod over several dims", &[Some(self)])?;
-                None
+            Some(ds) if graph::records(&[Some(self)]) => {
+                // One recorded product per dimension (PyTorch's prod takes one dim).
+                let mut r = self.clone();
+                for &d in ds.iter().rev() {
+                    r = r.prod(Some(&[d as i64]), true, dtype)?;
+                }
+                return if keepdim {
+                    Ok(r)
+                } else {
+                    let all: Vec<i64> = ds.iter().map(|&d| d as i64).collect();
+                    r.squeeze(Some(&all))
+                };
             }
+            Some(_) => None,
         };
         graph::op(
             &[Some(self)],
