@@ -150,9 +150,12 @@ fn std_var(it: &mut Interp, a: &mut Args, std: bool) -> R<(Tensor, Tensor)> {
         corr = to_float(&c, "correction")?;
     }
     let k = keepdim(it, a, 3)?;
-    let var = x.var(dims.as_deref(), corr, k)?;
-    let mean = x.mean(dims.as_deref(), k, None)?;
-    Ok((if std { var.sqrt()? } else { var }, mean))
+    let spread = if std {
+        x.std(dims.as_deref(), corr, k)?
+    } else {
+        x.var(dims.as_deref(), corr, k)?
+    };
+    Ok((spread, x.mean(dims.as_deref(), k, None)?))
 }
 
 table! { ENGINE:
@@ -167,8 +170,9 @@ table! { ENGINE:
         let x = input(a)?;
         let d = dims_arg(a, 1, "dim")?;
         let k = keepdim(it, a, 2)?;
+        let x0 = x.clone();
         let x = if x.dtype().is_float() { x.masked_fill(&x.isnan()?, 0.0)? } else { x };
-        t(x.sum(d.as_deref(), k, kw_dtype(a)?)?)
+        t(crate::autograd::rename(&x.sum(d.as_deref(), k, kw_dtype(a)?)?, &[&x0], "NansumBackward0"))
     };
     "mean", "mean(input, dim=None, keepdim=False, *, dtype=None)", "The mean of all elements, or along dim (float inputs)." => |it, a| {
         let x = input(a)?;

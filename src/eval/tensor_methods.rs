@@ -310,7 +310,7 @@ static NUMEL_METHOD: Builtin = Builtin {
 
 table! { FUNCTIONAL:
     "relu", "relu(input, inplace=False)", "max(x, 0) for each element." => |it, a| act(it, a, 1, |t, _| t.relu());
-    "relu6", "relu6(input, inplace=False)", "min(max(x, 0), 6) for each element." => |it, a| act(it, a, 1, |t, _| t.clamp(Some(0.0.into()), Some(6.0.into())));
+    "relu6", "relu6(input, inplace=False)", "min(max(x, 0), 6) for each element." => |it, a| act(it, a, 1, |t, _| hardtanh(t, 0.0, 6.0));
     "sigmoid", "sigmoid(input)", "1 / (1 + exp(-x)) for each element." => |_, a| un(a, Tensor::sigmoid);
     "tanh", "tanh(input)", "The hyperbolic tangent of each element." => |_, a| un(a, Tensor::tanh);
     "gelu", "gelu(input, approximate='none')", "x * Φ(x) (or its tanh approximation)." => |_, a| {
@@ -337,8 +337,14 @@ table! { FUNCTIONAL:
         let t = input(a)?;
         let lo = opt_float(a, 1, "min_val")?.unwrap_or(-1.0);
         let hi = opt_float(a, 2, "max_val")?.unwrap_or(1.0);
-        Ok(Value::Tensor(t.clamp(Some(lo.into()), Some(hi.into()))?))
+        Ok(Value::Tensor(hardtanh(&t, lo, hi)?))
     };
+}
+
+/// `F.hardtanh`: a clamp, named as PyTorch names its node.
+fn hardtanh(t: &Tensor, lo: f64, hi: f64) -> TResult {
+    let r = t.clamp(Some(lo.into()), Some(hi.into()))?;
+    Ok(crate::autograd::rename(&r, &[t], "HardtanhBackward0"))
 }
 
 /// An activation with PyTorch's `inplace=` flag at position `inplace_pos`.

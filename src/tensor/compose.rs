@@ -81,7 +81,7 @@ impl Tensor {
 
     /// `x.round(decimals=d)`: half to even at the `d`-th decimal (negative `d` rounds to
     /// tens, hundreds …).
-    pub fn round_decimals(&self, decimals: i64) -> Result<Tensor> {
+    fn round_decimals_composed(&self, decimals: i64) -> Result<Tensor> {
         if decimals == 0 || !self.dtype().is_float() {
             return self.round();
         }
@@ -93,9 +93,21 @@ impl Tensor {
         }
     }
 
+    /// Autograd names the node as PyTorch does (see `graph::rename`).
+    pub fn round_decimals(&self, decimals: i64) -> Result<Tensor> {
+        let out = self.round_decimals_composed(decimals)?;
+        Ok(super::graph::rename(&out, &[self], "RoundBackward1"))
+    }
+
     /// `x.frac()`: `x - trunc(x)`.
-    pub fn frac(&self) -> Result<Tensor> {
+    fn frac_composed(&self) -> Result<Tensor> {
         self.sub(&self.trunc()?)
+    }
+
+    /// Autograd names the node as PyTorch does (see `graph::rename`).
+    pub fn frac(&self) -> Result<Tensor> {
+        let out = self.frac_composed()?;
+        Ok(super::graph::rename(&out, &[self], "FracBackward0"))
     }
 
     /// `x.reciprocal()`: `1 / x`.
@@ -211,7 +223,7 @@ impl Tensor {
 
     /// `torch.lerp(start, end, weight)`: `start + weight * (end - start)`, computed from the
     /// nearer end as PyTorch does.
-    pub fn lerp<'a>(&self, end: &Tensor, weight: impl Into<Arg<'a>>) -> Result<Tensor> {
+    fn lerp_composed<'a>(&self, end: &Tensor, weight: impl Into<Arg<'a>>) -> Result<Tensor> {
         if !self.dtype().is_float() || self.dtype() != end.dtype() {
             return Err(Error::DTypeMismatch {
                 op: "lerp",
@@ -233,6 +245,17 @@ impl Tensor {
         let high =
             end.sub(&diff.mul(&Tensor::binary(BinaryOp::Sub, 1.0.into(), (&w).into())?)?)?;
         Tensor::where_(&w.abs()?.lt(0.5)?, &low, &high)
+    }
+
+    /// Autograd names the node as PyTorch does (see `graph::rename`).
+    pub fn lerp<'a>(&self, end: &Tensor, weight: impl Into<Arg<'a>>) -> Result<Tensor> {
+        let weight = weight.into();
+        let name = match &weight {
+            Arg::Tensor(_) => "LerpBackward1",
+            Arg::Scalar(_) => "LerpBackward0",
+        };
+        let out = self.lerp_composed(end, weight)?;
+        Ok(super::graph::rename(&out, &[self, end], name))
     }
 
     /// `x.masked_fill(mask, value)`: `value` where `mask` is true; keeps `x`'s dtype.
@@ -285,7 +308,12 @@ impl Tensor {
 
     /// `x.nan_to_num(nan=0.0, posinf=None, neginf=None)`: infinities become the dtype's
     /// largest finite values unless given.
-    pub fn nan_to_num(&self, nan: f64, posinf: Option<f64>, neginf: Option<f64>) -> Result<Tensor> {
+    fn nan_to_num_composed(
+        &self,
+        nan: f64,
+        posinf: Option<f64>,
+        neginf: Option<f64>,
+    ) -> Result<Tensor> {
         let d = self.dtype();
         if !d.is_float() {
             return self.clone_data();
@@ -295,6 +323,12 @@ impl Tensor {
         let x = self.masked_fill(&self.isnan()?, nan)?;
         let x = x.masked_fill(&self.eq(f64::INFINITY)?, pos)?;
         x.masked_fill(&self.eq(f64::NEG_INFINITY)?, neg)
+    }
+
+    /// Autograd names the node as PyTorch does (see `graph::rename`).
+    pub fn nan_to_num(&self, nan: f64, posinf: Option<f64>, neginf: Option<f64>) -> Result<Tensor> {
+        let out = self.nan_to_num_composed(nan, posinf, neginf)?;
+        Ok(super::graph::rename(&out, &[self], "NanToNumBackward0"))
     }
 
     /// `torch.isclose(a, b, rtol, atol, equal_nan)`: `|a - b| <= atol + rtol * |b|`.

@@ -205,7 +205,8 @@ impl Tensor {
         if let Some(b) = bias {
             out = out.add(&b.reshape(&[1, oc as i64, 1, 1])?)?;
         }
-        unbatch(out, was)
+        let out = unbatch(out, was)?;
+        Ok(graph::rename(&out, &[self, weight], "ConvolutionBackward0"))
     }
 
     /// `F.conv1d(input, weight, bias, stride, padding, dilation, groups)` on N×C×L.
@@ -348,7 +349,8 @@ impl Tensor {
         if let Some(b) = bias {
             out = out.add(&b.reshape(&[1, oc as i64, 1, 1])?)?;
         }
-        unbatch(out, was)
+        let out = unbatch(out, was)?;
+        Ok(graph::rename(&out, &[self, weight], "ConvolutionBackward0"))
     }
 
     fn pool_window(&self, op: &'static str, o: &PoolOpts, x: &Tensor) -> Result<Window2d> {
@@ -727,7 +729,7 @@ impl Tensor {
 
     /// `F.interpolate(x, size, scale_factor, mode, align_corners)` for 'nearest' (3-D and
     /// 4-D input) and 'bilinear' / 'linear'.
-    pub fn interpolate(
+    fn interpolate_composed(
         &self,
         size: Option<&[usize]>,
         scale: Option<&[f64]>,
@@ -829,6 +831,24 @@ impl Tensor {
         }
         let _ = (DType::F32, Scalar::Int(0));
         Ok(out)
+    }
+
+    /// Autograd names the node as PyTorch does (see `graph::rename`).
+    pub fn interpolate(
+        &self,
+        size: Option<&[usize]>,
+        scale: Option<&[f64]>,
+        mode: &str,
+        align_corners: Option<bool>,
+    ) -> Result<Tensor> {
+        let out = self.interpolate_composed(size, scale, mode, align_corners)?;
+        let name = match (mode, self.dim()) {
+            ("nearest", 3) => "UpsampleNearest1DBackward0",
+            ("nearest", _) => "UpsampleNearest2DBackward0",
+            ("linear", _) => "UpsampleLinear1DBackward0",
+            _ => "UpsampleBilinear2DBackward0",
+        };
+        Ok(graph::rename(&out, &[self], name))
     }
 }
 

@@ -133,6 +133,9 @@ pub struct Node {
     hooks: Mutex<Vec<(usize, u64)>>,
     /// Outputs whose `.grad` is kept (`retain_grad()` on a non-leaf).
     retained: Mutex<Vec<(usize, Weak<TensorImpl>)>>,
+    /// PyTorch's name for an op nabla composes from others (`FlipBackward0` for a flip
+    /// recorded as an offset read): set on the composite's last node, see [`rename`].
+    alias: Mutex<Option<&'static str>>,
 }
 
 impl Drop for Node {
@@ -172,7 +175,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl Node {
     /// PyTorch's name for this node (`MulBackward0`).
     pub fn name(&self) -> &'static str {
-        self.op.name()
+        lock(&self.alias).unwrap_or_else(|| self.op.name())
     }
 
     /// The node's Python class name: `name()` without a C++ namespace
@@ -299,6 +302,21 @@ pub fn records(inputs: &[Option<&Tensor>]) -> bool {
     inputs.iter().flatten().any(|t| t.requires_grad()) && is_grad_enabled()
 }
 
+/// Gives `out`'s node PyTorch's name for the op that produced it, where nabla composed the
+/// op from others (the gradient is the composite's, only the name changes). Nothing happens
+/// when `out` has no node of its own (no history, or an input's node passed through).
+pub fn rename(out: &Tensor, inputs: &[&Tensor], name: &'static str) -> Tensor {
+    if let Some(node) = out.grad_fn() {
+        let shared = inputs
+            .iter()
+            .any(|t| t.grad_fn().is_some_and(|n| Arc::ptr_eq(&n, &node)));
+        if !shared {
+            *lock(&node.alias) = Some(name);
+        }
+    }
+    out.clone()
+}
+
 /// Records the node of an op that made `outputs` from `inputs` (`None` for an operand that
 /// is not a tensor), when it should be recorded; outputs that are not floating point are
 /// never differentiable and get no history.
@@ -332,6 +350,7 @@ pub fn record(
         seq: NEXT_SEQ.fetch_add(1, Ordering::Relaxed),
         hooks: Mutex::new(Vec::new()),
         retained: Mutex::new(Vec::new()),
+        alias: Mutex::new(None),
     });
     LIVE_NODES.fetch_add(1, Ordering::Relaxed);
     for (nr, out) in outputs.iter().enumerate() {

@@ -534,7 +534,7 @@ impl Tensor {
     }
 
     /// `x.index_select(dim, index)` (a 1-D index).
-    pub fn index_select(&self, dim: i64, index: &Tensor) -> Result<Tensor> {
+    fn index_select_composed(&self, dim: i64, index: &Tensor) -> Result<Tensor> {
         if index.dim() > 1 {
             return Err(Error::invalid(
                 "index_select",
@@ -551,6 +551,12 @@ impl Tensor {
             return r.reshape(&[]);
         }
         Ok(r)
+    }
+
+    /// Autograd names the node as PyTorch does (see `graph::rename`).
+    pub fn index_select(&self, dim: i64, index: &Tensor) -> Result<Tensor> {
+        let out = self.index_select_composed(dim, index)?;
+        Ok(super::graph::rename(&out, &[self], "IndexSelectBackward0"))
     }
 
     /// `x.index_add_(dim, index, source, alpha)`: `x[..., index[i], ...] += alpha * source[..., i, ...]`.
@@ -585,7 +591,7 @@ impl Tensor {
     }
 
     /// `torch.masked_select(x, mask)`: the elements where the (broadcast) mask is true, 1-D.
-    pub fn masked_select(&self, mask: &Tensor) -> Result<Tensor> {
+    fn masked_select_composed(&self, mask: &Tensor) -> Result<Tensor> {
         if mask.dtype() != DType::Bool {
             return Err(Error::invalid(
                 "masked_select",
@@ -599,6 +605,12 @@ impl Tensor {
         let x = self.broadcast_to(&shape)?;
         let m = mask.broadcast_to(&shape)?;
         x.index(&[Index::Tensor(m)])
+    }
+
+    /// Autograd names the node as PyTorch does (see `graph::rename`).
+    pub fn masked_select(&self, mask: &Tensor) -> Result<Tensor> {
+        let out = self.masked_select_composed(mask)?;
+        Ok(super::graph::rename(&out, &[self], "MaskedSelectBackward0"))
     }
 
     /// `torch.nonzero(x)`: the indices of nonzero elements, `[count, ndim]` int64.

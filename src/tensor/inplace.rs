@@ -106,12 +106,15 @@ impl Tensor {
         self.check_writable("fill_")?;
         self.write().fill(self.layout(), value.into())?;
         graph::record(&[self], &[Some(self)], |_, _| GradFn::Fill);
+        graph::rename(self, &[], "FillBackward2");
         Ok(self)
     }
 
     /// `x.zero_()`.
     pub fn zero_(&self) -> Result<&Tensor> {
-        self.fill_(Scalar::Int(0))
+        self.fill_(Scalar::Int(0))?;
+        graph::rename(self, &[], "ZeroBackward0");
+        Ok(self)
     }
 
     /// `x.clamp_(min, max)`.

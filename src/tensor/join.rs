@@ -3,7 +3,7 @@
 
 use super::graph::{self, GradFn};
 use super::index::Index;
-use super::{wrap_dim, Tensor};
+use super::{wrap_dim, Arg, Tensor};
 use crate::types::{join, DType, Error, Result, Scalar};
 
 fn arange(n: usize) -> Result<Tensor> {
@@ -163,7 +163,7 @@ impl Tensor {
     }
 
     /// `x.repeat(*sizes)`: tiles the data (sizes may add leading dimensions).
-    pub fn repeat(&self, sizes: &[i64]) -> Result<Tensor> {
+    fn repeat_composed(&self, sizes: &[i64]) -> Result<Tensor> {
         if sizes.len() < self.dim() {
             return Err(Error::invalid("repeat", "Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor"));
         }
@@ -198,6 +198,12 @@ impl Tensor {
             .reshape(&out)
     }
 
+    /// Autograd names the node as PyTorch does (see `graph::rename`).
+    pub fn repeat(&self, sizes: &[i64]) -> Result<Tensor> {
+        let out = self.repeat_composed(sizes)?;
+        Ok(super::graph::rename(&out, &[self], "RepeatBackward0"))
+    }
+
     /// `torch.tile(x, dims)`: `repeat` that pads `dims` with leading ones.
     pub fn tile(&self, dims: &[i64]) -> Result<Tensor> {
         let mut d = vec![1; self.dim().saturating_sub(dims.len())];
@@ -207,7 +213,7 @@ impl Tensor {
 
     /// `x.repeat_interleave(repeats, dim)`: each element repeated; `repeats` an int or a 1-D
     /// tensor with one count per element. Without `dim` the input is flattened.
-    pub fn repeat_interleave(&self, repeats: &Tensor, dim: Option<i64>) -> Result<Tensor> {
+    fn repeat_interleave_composed(&self, repeats: &Tensor, dim: Option<i64>) -> Result<Tensor> {
         let (x, d) = match dim {
             Some(d) => (self.clone(), wrap_dim("repeat_interleave", d, self.dim())?),
             None => (self.reshape(&[-1])?, 0),
@@ -241,8 +247,14 @@ impl Tensor {
         x.index_select(d as i64, &Tensor::from_slice(&idx, &[len])?)
     }
 
+    /// Autograd names the node as PyTorch does (see `graph::rename`).
+    pub fn repeat_interleave(&self, repeats: &Tensor, dim: Option<i64>) -> Result<Tensor> {
+        let out = self.repeat_interleave_composed(repeats, dim)?;
+        Ok(super::graph::rename(&out, &[self], "ViewBackward0"))
+    }
+
     /// `torch.flip(x, dims)`: a copy with the order of `dims` reversed.
-    pub fn flip(&self, dims: &[i64]) -> Result<Tensor> {
+    fn flip_composed(&self, dims: &[i64]) -> Result<Tensor> {
         let mut items = vec![Index::Slice(None, None, 1); self.dim()];
         let mut seen = vec![false; self.dim()];
         let mut out = self.clone();
@@ -273,8 +285,14 @@ impl Tensor {
         }
     }
 
+    /// Autograd names the node as PyTorch does (see `graph::rename`).
+    pub fn flip(&self, dims: &[i64]) -> Result<Tensor> {
+        let out = self.flip_composed(dims)?;
+        Ok(super::graph::rename(&out, &[self], "FlipBackward0"))
+    }
+
     /// `torch.roll(x, shifts, dims)`: without dims the flattened tensor rolls.
-    pub fn roll(&self, shifts: &[i64], dims: &[i64]) -> Result<Tensor> {
+    fn roll_composed(&self, shifts: &[i64], dims: &[i64]) -> Result<Tensor> {
         if dims.is_empty() {
             if shifts.len() != 1 {
                 return Err(Error::invalid("roll", "`shifts` required"));
@@ -308,6 +326,12 @@ impl Tensor {
         Ok(out)
     }
 
+    /// Autograd names the node as PyTorch does (see `graph::rename`).
+    pub fn roll(&self, shifts: &[i64], dims: &[i64]) -> Result<Tensor> {
+        let out = self.roll_composed(shifts, dims)?;
+        Ok(super::graph::rename(&out, &[self], "RollBackward0"))
+    }
+
     fn tri(&self, diagonal: i64, lower: bool) -> Result<Tensor> {
         let nd = self.dim();
         if nd < 2 {
@@ -332,13 +356,25 @@ impl Tensor {
     }
 
     /// `torch.tril(x, diagonal)`: zeros above the diagonal.
-    pub fn tril(&self, diagonal: i64) -> Result<Tensor> {
+    fn tril_composed(&self, diagonal: i64) -> Result<Tensor> {
         self.tri(diagonal, true)
     }
 
+    /// Autograd names the node as PyTorch does (see `graph::rename`).
+    pub fn tril(&self, diagonal: i64) -> Result<Tensor> {
+        let out = self.tril_composed(diagonal)?;
+        Ok(super::graph::rename(&out, &[self], "TrilBackward0"))
+    }
+
     /// `torch.triu(x, diagonal)`: zeros below the diagonal.
-    pub fn triu(&self, diagonal: i64) -> Result<Tensor> {
+    fn triu_composed(&self, diagonal: i64) -> Result<Tensor> {
         self.tri(diagonal, false)
+    }
+
+    /// Autograd names the node as PyTorch does (see `graph::rename`).
+    pub fn triu(&self, diagonal: i64) -> Result<Tensor> {
+        let out = self.triu_composed(diagonal)?;
+        Ok(super::graph::rename(&out, &[self], "TriuBackward0"))
     }
 
     /// `F.one_hot(x, num_classes=-1)`: int64, one more dimension.
@@ -405,8 +441,8 @@ impl Tensor {
                 // The overlap of source [0, n) placed at l with destination [0, size).
                 let (s0, d0) = ((-l).max(0), l.max(0));
                 let len = (n - s0).min(size - d0).max(0) as usize;
-                dest.narrow(d as i64, d0, len)?
-                    .copy_(&out.narrow(d as i64, s0, len)?)?;
+                let src = out.narrow(d as i64, s0, len)?;
+                dest.assign_view(dest.narrow(d as i64, d0, len)?, Arg::from(src))?;
                 out = dest;
                 continue;
             }
@@ -446,6 +482,17 @@ impl Tensor {
             let len = idx.len();
             out = out.index_select(d as i64, &Tensor::from_slice(&idx, &[len])?)?;
         }
-        Ok(out)
+        let dims = pad.len() / 2;
+        let name = match (mode, dims) {
+            ("constant", _) => "ConstantPadNdBackward0",
+            ("reflect", 1) => "ReflectionPad1DBackward0",
+            ("reflect", 2) => "ReflectionPad2DBackward0",
+            ("reflect", _) => "ReflectionPad3DBackward0",
+            ("replicate", 1) => "ReplicationPad1DBackward0",
+            ("replicate", 2) => "ReplicationPad2DBackward0",
+            ("replicate", _) => "ReplicationPad3DBackward0",
+            _ => "torch::autograd::CopySlices",
+        };
+        Ok(graph::rename(&out, &[self], name))
     }
 }

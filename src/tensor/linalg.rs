@@ -64,7 +64,8 @@ impl Tensor {
                 if a.shape()[0] != b.shape()[0] {
                     return Err(mat_err(&[1, a.shape()[0]], b.shape()));
                 }
-                a.unsqueeze(0)?.mm(b)?.squeeze(Some(&[0]))
+                let r = a.unsqueeze(0)?.mm(b)?.squeeze(Some(&[0]))?;
+                Ok(graph::rename(&r, &[a, b], "SqueezeBackward4"))
             }
             (2, 2) => a.mm(b),
             (na, 2) if na >= 3 => {
@@ -76,7 +77,8 @@ impl Tensor {
                 }
                 let mut out: Vec<i64> = a.shape()[..na - 1].iter().map(|&x| x as i64).collect();
                 out.push(b.shape()[1] as i64);
-                a.reshape(&[-1, k as i64])?.mm(b)?.reshape(&out)
+                let r = a.reshape(&[-1, k as i64])?.mm(b)?.reshape(&out)?;
+                Ok(graph::rename(&r, &[a, b], "UnsafeViewBackward0"))
             }
             (na, nb) => {
                 let a2 = if na == 1 { a.unsqueeze(0)? } else { a.clone() };
@@ -106,7 +108,11 @@ impl Tensor {
                 if nb > 1 {
                     out.push(n as i64);
                 }
-                r.reshape(&out)
+                let r = r.reshape(&out)?;
+                if na > 1 && nb > 1 {
+                    return Ok(graph::rename(&r, &[a, b], "UnsafeViewBackward0"));
+                }
+                Ok(r)
             }
         }
     }
