@@ -5,6 +5,7 @@ mod engine;
 mod rules;
 
 pub use crate::tensor::graph::{
-    is_grad_enabled, live_nodes, no_grad, rename, set_grad_enabled, GradFn, GradMode, Node,
+    is_grad_enabled, live_nodes, no_grad, piecewise_constant, rename, set_grad_enabled, GradFn,
+    GradMode, Node,
 };
 pub use engine::{backward, grad, sum_to, Hooks};

@@ -704,6 +704,13 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
                 .transpose()?;
             Ok(vec![gx, gv])
         }
+        G::Rounded { .. } => (0..node.inputs.len())
+            .map(|i| {
+                need(i)
+                    .then(|| Tensor::zeros(&in_shape(node, i), g.dtype()))
+                    .transpose()
+            })
+            .collect(),
         G::Copy => Ok(vec![None, Some(g)]),
         G::Fill => one(g.zeros_like()),
     }

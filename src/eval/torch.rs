@@ -475,30 +475,18 @@ table! { TORCH:
     "multiply", "multiply(input, other)", "input * other (alias of mul)." => |_, a| bin(a, |x, y| x.mul(y));
     "div", "div(input, other, *, rounding_mode=None)", "input / other; rounding_mode 'trunc' or 'floor' rounds the quotient." => |_, a| {
         let mode = a.kw("rounding_mode").filter(|v| !matches!(v, Value::None));
-        let r = bin(a, |x, y| x.div(y))?;
-        let Value::Tensor(q) = &r else { return Ok(r) };
-        match mode {
-            None => Ok(r),
-            Some(m) => {
-                let m = to_str(&m, "rounding_mode")?;
-                let x = tensor_like(&a.pos[0].clone(), "div")?;
-                let y = operand(&a.pos.get(1).cloned().unwrap_or(Value::None), "div", "other")?;
-                match &*m {
-                    "trunc" => {
-                        if x.dtype().is_float() || matches!(&y, Arg::Scalar(Scalar::Float(_))) || matches!(&y, Arg::Tensor(t) if t.dtype().is_float()) {
-                            Ok(Value::Tensor(q.trunc()?))
-                        } else {
-                            // Integer truncation: floor, corrected where signs differ.
-                            let fl = x.floor_divide(y)?;
-                            let t = q.trunc()?.to_dtype(fl.dtype())?;
-                            Ok(Value::Tensor(t))
-                        }
-                    }
-                    "floor" => Ok(Value::Tensor(x.floor_divide(y)?)),
-                    other => Err(err("RuntimeError", format!("div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '{other}'"))),
-                }
-            }
+        if mode.is_none() {
+            return bin(a, |x, y| x.div(y));
         }
+        // A rounded quotient is piecewise constant: computed without history, recorded with
+        // zero gradients (DivBackward2), as PyTorch does.
+        let r = crate::autograd::no_grad(|| div_rounded(a, mode))?;
+        if let Value::Tensor(out) = &r {
+            let x = tensor_like(&a.pos[0].clone(), "div")?;
+            let y = match a.pos.get(1) { Some(Value::Tensor(t)) => Some(t.clone()), _ => None };
+            crate::autograd::piecewise_constant(out, &[Some(&x), y.as_ref()], "DivBackward2");
+        }
+        Ok(r)
     };
     "divide", "divide(input, other)", "input / other (alias of div)." => |_, a| bin(a, |x, y| x.div(y));
     "true_divide", "true_divide(input, other)", "input / other, always a floating result." => |_, a| bin(a, |x, y| x.div(y));
@@ -839,4 +827,36 @@ pub fn module(name: &str, entries: &[(&str, Value)]) -> Value {
 
 pub fn table_entries(table: &'static [Builtin]) -> Vec<(&'static str, Value)> {
     table.iter().map(|b| (b.name, Value::Builtin(b))).collect()
+}
+
+/// `torch.div` with a rounding mode, computed without history.
+fn div_rounded(a: &mut Args, mode: Option<Value>) -> R<Value> {
+    let r = bin(a, |x, y| x.div(y))?;
+    let Value::Tensor(q) = &r else { return Ok(r) };
+    match mode {
+        None => Ok(r),
+        Some(m) => {
+            let m = to_str(&m, "rounding_mode")?;
+            let x = tensor_like(&a.pos[0].clone(), "div")?;
+            let y = operand(
+                &a.pos.get(1).cloned().unwrap_or(Value::None),
+                "div",
+                "other",
+            )?;
+            match &*m {
+                    "trunc" => {
+                        if x.dtype().is_float() || matches!(&y, Arg::Scalar(Scalar::Float(_))) || matches!(&y, Arg::Tensor(t) if t.dtype().is_float()) {
+                            Ok(Value::Tensor(q.trunc()?))
+                        } else {
+                            // Integer truncation: floor, corrected where signs differ.
+                            let fl = x.floor_divide(y)?;
+                            let t = q.trunc()?.to_dtype(fl.dtype())?;
+                            Ok(Value::Tensor(t))
+                        }
+                    }
+                    "floor" => Ok(Value::Tensor(x.floor_divide(y)?)),
+                    other => Err(err("RuntimeError", format!("div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '{other}'"))),
+                }
+        }
+    }
 }

@@ -317,6 +317,12 @@ pub fn rename(out: &Tensor, inputs: &[&Tensor], name: &'static str) -> Tensor {
     out.clone()
 }
 
+/// Records `out` (computed without history) as piecewise constant in `inputs`: its
+/// gradients are zeros, PyTorch's rule for rounded quotients.
+pub fn piecewise_constant(out: &Tensor, inputs: &[Option<&Tensor>], name: &'static str) {
+    record(&[out], inputs, |_, _| GradFn::Rounded { name });
+}
+
 /// Records the node of an op that made `outputs` from `inputs` (`None` for an operand that
 /// is not a tensor), when it should be recorded; outputs that are not floating point are
 /// never differentiable and get no history.
@@ -786,6 +792,9 @@ grad_fns! {
     /// A write at flat `offsets` of the input (index_put_, scatter_, index_add_, `x[i] = v`):
     /// `assign` replaces what was there, otherwise the values are added.
     Put { name: &'static str, offsets: S, assign: bool },
+    /// A result that is piecewise constant in its inputs (`div(…, rounding_mode=…)`):
+    /// zero gradients, as PyTorch gives.
+    Rounded { name: &'static str },
     /// `x.copy_(src)` into a tensor with history.
     Copy,
     /// `x.fill_(v)` / `x.zero_()` on a tensor with history.
@@ -943,7 +952,7 @@ impl GradFn {
             G::Det { .. } => "LinalgDetBackward0",
             G::Inv { .. } => "LinalgInvExBackward0",
             G::Solve { .. } => "LinalgSolveExBackward0",
-            G::Put { name, .. } => name,
+            G::Put { name, .. } | G::Rounded { name } => name,
             G::Copy => "CopyBackwards",
             G::Fill => "FillBackward0",
         }
