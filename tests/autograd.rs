@@ -449,11 +449,16 @@ fn table() -> Vec<(&'static str, &'static str, Vec<Tensor>, Op)> {
                 y.mul(&x[0])
             },
         ),
-        ("Rounded", "div with rounding_mode (zero gradient)", vec![a(), p()], |x| {
-            let out = autograd::no_grad(|| x[0].div(&x[1])?.floor())?;
-            autograd::piecewise_constant(&out, &[Some(&x[0]), Some(&x[1])], "DivBackward2");
-            Ok(out)
-        }),
+        (
+            "Rounded",
+            "div with rounding_mode (zero gradient)",
+            vec![a(), p()],
+            |x| {
+                let out = autograd::no_grad(|| x[0].div(&x[1])?.floor())?;
+                autograd::piecewise_constant(&out, &[Some(&x[0]), Some(&x[1])], "DivBackward2");
+                Ok(out)
+            },
+        ),
         ("Fill", "fill_ after use", vec![a()], |x| {
             let y = x[0].mul(1.0)?;
             let s = y.sum_all()?;

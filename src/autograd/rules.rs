@@ -640,7 +640,8 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
                 &[x.narrow(d, 0, 1)?.ones_like()?, o.narrow(d, 0, n - 1)?],
                 d,
             )?;
-            one(before.mul(&Tensor::stack(&s, d)?))
+            // `+ 0` turns the −0 of a zero times a negative into PyTorch's +0.
+            one(before.mul(&Tensor::stack(&s, d)?)?.add(0.0))
         }
         G::AvgPool { ah, aw, .. } => one(sv(*ah)?.t()?.matmul(&g)?.matmul(&sv(*aw)?)),
         G::Im2col {

@@ -223,7 +223,14 @@ impl Interp {
                     }
                 },
             };
-            return t.index_put_(&items, src, false).map_err(index_error);
+            let mask_fill = matches!(&src, Arg::Scalar(_))
+                && matches!(items.as_slice(), [Index::Tensor(m)] if m.dtype() == crate::DType::Bool);
+            t.index_put_(&items, src, false).map_err(index_error)?;
+            if mask_fill {
+                // PyTorch runs `x[mask] = v` as masked_fill_.
+                crate::autograd::rename(t, &[], "MaskedFillBackward0");
+            }
+            return Ok(());
         }
         let view = self.tensor_index(t, index)?;
         let src = match v {
