@@ -450,6 +450,18 @@ fn table() -> Vec<(&'static str, &'static str, Vec<Tensor>, Op)> {
             },
         ),
         (
+            "Put",
+            "t[0].mul_(y) on a non-leaf's view (CopySlices)",
+            vec![a(), leaf(&[3], 4)],
+            |x| {
+                let t = x[0].mul(2.0)?;
+                let v = t.select(0, 0)?;
+                v.mul_(&x[1])?;
+                v.add_(1.0)?;
+                t.mul(&x[0])?.add(&v)
+            },
+        ),
+        (
             "Rounded",
             "div with rounding_mode (zero gradient)",
             vec![a(), p()],

@@ -67,6 +67,9 @@ pub(super) struct AutogradMeta {
     hooks: Vec<u64>,
     /// Made by a view op while recording: in-place writes to it would bypass its base.
     is_view: bool,
+    /// The tensor a view (`is_view`) looks into, through any chain of views: an in-place
+    /// write to the view is recorded on it (PyTorch's CopySlices).
+    base: Option<Tensor>,
 }
 
 /// Shape, dtype and device of one input or output of a node.
@@ -578,17 +581,63 @@ impl Tensor {
         let out = self.with_layout(layout);
         if records(&[Some(self)]) {
             record(&[&out], &[Some(self)], |_, _| make());
-            out.mark_view();
+            out.mark_view(self);
         }
         out
     }
 
-    pub(super) fn mark_view(&self) {
+    /// Marks this tensor as a view of `source` (recorded).
+    pub(super) fn mark_view(&self, source: &Tensor) {
         if self.requires_grad() {
+            let base = source.view_base().unwrap_or_else(|| source.clone());
             if let Some(m) = self.meta_mut().as_mut() {
                 m.is_view = true;
+                m.base = Some(base);
             }
         }
+    }
+
+    /// The base of a recorded view.
+    fn view_base(&self) -> Option<Tensor> {
+        self.meta().as_ref().and_then(|m| m.base.clone())
+    }
+
+    /// The base of a recorded view when an in-place write to the view can be recorded on
+    /// it: the base spans its storage in order, so storage offsets are its flat positions.
+    fn writable_base(&self) -> Option<Tensor> {
+        let b = self.view_base()?;
+        let spans = b.storage_offset() == 0 && b.is_contiguous() && b.numel() == b.read().len();
+        spans.then_some(b)
+    }
+
+    /// After an in-place op gave this view new history: the write becomes part of the base's
+    /// history (CopySlices: the old base with the view's region replaced), and the view
+    /// reads from the new base (AsStridedBackward0), as PyTorch records it.
+    pub(super) fn commit_view_write(&self) -> Result<()> {
+        if !self.is_view() || !self.requires_grad() {
+            return Ok(());
+        }
+        let Some(base) = self.writable_base() else {
+            return Ok(());
+        };
+        let extent = self.layout().storage_extent() as i64;
+        let all = Tensor::arange(
+            crate::types::Scalar::Int(0),
+            crate::types::Scalar::Int(extent),
+            crate::types::Scalar::Int(1),
+            Some(DType::I64),
+        )?;
+        let offsets = all.with_layout(self.layout().clone()).contiguous()?;
+        record(&[&base], &[Some(&base), Some(self)], |r, _| GradFn::Put {
+            name: "torch::autograd::CopySlices",
+            offsets: r.save(&offsets),
+            assign: true,
+        });
+        record(&[self], &[Some(&base)], |r, _| GradFn::Take {
+            name: "AsStridedBackward0",
+            offsets: r.save(&offsets),
+        });
+        Ok(())
     }
 
     /// Where this tensor's gradient goes, if it needs one.
@@ -650,16 +699,17 @@ impl Tensor {
         let of_leaf = self
             .grad_fn()
             .is_some_and(|n| matches!(n.next.first(), Some(Some(Edge::Leaf(_)))));
+        let of_leaf = of_leaf || self.view_base().is_some_and(|b| b.is_leaf());
         if self.is_view() && of_leaf {
             return Err(Error::autograd(
                 AutogradError::LeafInPlace,
                 "a view of a leaf Variable that requires grad is being used in an in-place operation.",
             ));
         }
-        if self.is_view() {
+        if self.is_view() && self.writable_base().is_none() {
             return Err(Error::NotImplemented {
                 op,
-                message: format!("{op}: writing in place into a view of a tensor that requires grad is not supported by nabla's autograd yet; write into a clone (`y = x.clone(); y[...] = …`) or build the result out of place (torch.where, torch.cat)"),
+                message: format!("{op}: writing in place into this view of a tensor that requires grad is not supported by nabla's autograd yet; write into a clone (`y = x.clone(); y[...] = …`) or build the result out of place (torch.where, torch.cat)"),
             });
         }
         Ok(())

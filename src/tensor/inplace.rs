@@ -60,6 +60,7 @@ impl Tensor {
             // The result's node may have saved the result itself: keep its storage.
             self.write_from(op, &result)?;
             self.rebase_history(&result);
+            self.commit_view_write()?;
             return Ok(self);
         }
         if self.adopt(&result) {
@@ -97,6 +98,7 @@ impl Tensor {
         self.check_inplace_from("copy_", Some(src))?;
         self.write_from("copy_", src)?;
         graph::record(&[self], &[Some(self), Some(src)], |_, _| GradFn::Copy);
+        self.commit_view_write()?;
         Ok(self)
     }
 
@@ -107,6 +109,7 @@ impl Tensor {
         self.write().fill(self.layout(), value.into())?;
         graph::record(&[self], &[Some(self)], |_, _| GradFn::Fill);
         graph::rename(self, &[], "FillBackward2");
+        self.commit_view_write()?;
         Ok(self)
     }
 
@@ -117,9 +120,28 @@ impl Tensor {
         Ok(self)
     }
 
+    /// What an in-place op computes from: this tensor, or a recorded copy of it when a
+    /// graph is being recorded. The op's node may save its input, and the write into `self`
+    /// must not change what was saved (PyTorch saves the original `self` the same way).
+    fn inplace_source(&self, others: &[Option<&Tensor>]) -> Result<Tensor> {
+        let mut inputs = vec![Some(self)];
+        inputs.extend_from_slice(others);
+        if graph::records(&inputs) {
+            self.clone_data()
+        } else {
+            Ok(self.clone())
+        }
+    }
+
     /// `x.clamp_(min, max)`.
     pub fn clamp_(&self, min: Option<Arg<'_>>, max: Option<Arg<'_>>) -> Result<&Tensor> {
-        self.store("clamp_", self.clamp(min, max)?)
+        let bound = |a: &Option<Arg<'_>>| match a {
+            Some(Arg::Tensor(t)) => Some(t.as_ref().clone()),
+            _ => None,
+        };
+        let (lo, hi) = (bound(&min), bound(&max));
+        let src = self.inplace_source(&[lo.as_ref(), hi.as_ref()])?;
+        self.store("clamp_", src.clamp(min, max)?)
     }
 
     /// `x.masked_fill_(mask, value)`.
@@ -188,7 +210,8 @@ macro_rules! inplace_binary {
                     } else {
                         self.check_inplace(stringify!($name))?;
                     }
-                    let r = self.$method(other)?;
+                    let src = self.inplace_source(&[ot])?;
+                    let r = src.$method(other)?;
                     self.store(stringify!($name), r)
                 }
             )*
@@ -208,7 +231,7 @@ macro_rules! inplace_unary {
             $(
                 #[doc = concat!("`x.", stringify!($name), "()`, in place.")]
                 pub fn $name(&self) -> Result<&Tensor> {
-                    let r = self.$op()?;
+                    let r = self.inplace_source(&[])?.$op()?;
                     self.store(stringify!($name), r)
                 }
             )*

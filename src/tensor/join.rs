@@ -392,7 +392,13 @@ impl Tensor {
                     "Can not infer total number of classes from empty tensor.",
                 ));
             }
-            self.max_all()?.item()?.to_i64() + 1
+            let top = self.max_all()?.item()?.to_i64();
+            top.checked_add(1).ok_or_else(|| {
+                Error::invalid(
+                    "one_hot",
+                    format!("Class values must be smaller than num_classes, got {top}"),
+                )
+            })?
         } else {
             num_classes
         };

@@ -441,7 +441,7 @@ impl Tensor {
             keep_dim,
         });
         for p in pieces {
-            p.mark_view();
+            p.mark_view(self);
         }
     }
 

@@ -307,3 +307,38 @@ t[t > 4] = -1.0
 print(t)
 t.sum().backward()
 print(x.grad)
+
+# in-place arithmetic on a view of a non-leaf: recorded on the base (CopySlices)
+x = torch.arange(6.).reshape(2, 3).requires_grad_()
+t = x * 1
+t[0, 2] *= 3
+t[1] += 10
+v = t[0]
+v.mul_(2)
+print(t)
+print(v.grad_fn.name())
+(t * t).sum().backward()
+print(x.grad)
+x = torch.arange(6.).reshape(2, 3).requires_grad_()
+try:
+    x[0].add_(1)
+except RuntimeError as e:
+    print("RuntimeError:", e)
+try:
+    x.t()[0].add_(1)
+except RuntimeError as e:
+    print("RuntimeError:", e)
+
+# in-place ops on a non-leaf whose derivative needs the original value
+x = torch.arange(3.).requires_grad_()
+y = torch.tensor([2., 3., 4.], requires_grad=True)
+t = x * 1
+t.mul_(y)
+t.sum().backward()
+print(x.grad, y.grad)
+t = x * 1
+t.sin_()
+t.exp_()
+print(t.grad_fn.name())
+t.sum().backward()
+print(x.grad)
