@@ -610,6 +610,18 @@ impl Tensor {
         spans.then_some(b)
     }
 
+    /// The storage offset of each element, in this tensor's shape (int64).
+    pub(super) fn storage_offsets(&self) -> Result<Tensor> {
+        let extent = self.layout().storage_extent() as i64;
+        let all = Tensor::arange(
+            Scalar::Int(0),
+            Scalar::Int(extent),
+            Scalar::Int(1),
+            Some(DType::I64),
+        )?;
+        all.with_layout(self.layout().clone()).contiguous()
+    }
+
     /// After an in-place op gave this view new history: the write becomes part of the base's
     /// history (CopySlices: the old base with the view's region replaced), and the view
     /// reads from the new base (AsStridedBackward0), as PyTorch records it.
@@ -620,14 +632,7 @@ impl Tensor {
         let Some(base) = self.writable_base() else {
             return Ok(());
         };
-        let extent = self.layout().storage_extent() as i64;
-        let all = Tensor::arange(
-            crate::types::Scalar::Int(0),
-            crate::types::Scalar::Int(extent),
-            crate::types::Scalar::Int(1),
-            Some(DType::I64),
-        )?;
-        let offsets = all.with_layout(self.layout().clone()).contiguous()?;
+        let offsets = self.storage_offsets()?;
         record(&[&base], &[Some(&base), Some(self)], |r, _| GradFn::Put {
             name: "torch::autograd::CopySlices",
             offsets: r.save(&offsets),

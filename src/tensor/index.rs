@@ -184,14 +184,7 @@ impl Tensor {
             }
             a => a,
         };
-        let extent = view.layout().storage_extent() as i64;
-        let all = Tensor::arange(
-            Scalar::Int(0),
-            Scalar::Int(extent),
-            Scalar::Int(1),
-            Some(DType::I64),
-        )?;
-        let offsets = all.with_layout(view.layout().clone()).contiguous()?;
+        let offsets = view.storage_offsets()?;
         drop(view);
         self.put_at(
             &offsets,
