@@ -70,6 +70,9 @@ pub(super) struct AutogradMeta {
     /// The tensor a view (`is_view`) looks into, through any chain of views: an in-place
     /// write to the view is recorded on it (PyTorch's CopySlices).
     base: Option<Tensor>,
+    /// The storage version the view's history describes: after a write through another
+    /// view (or into the base) the view reads from the base's new history instead.
+    view_version: u64,
 }
 
 /// Shape, dtype and device of one input or output of a node.
@@ -422,6 +425,7 @@ impl Tensor {
 
     /// `x.grad_fn`.
     pub fn grad_fn(&self) -> Option<Arc<Node>> {
+        self.refresh_view();
         self.meta().as_ref().and_then(|m| m.grad_fn.clone())
     }
 
@@ -590,9 +594,11 @@ impl Tensor {
     pub(super) fn mark_view(&self, source: &Tensor) {
         if self.requires_grad() {
             let base = source.view_base().unwrap_or_else(|| source.clone());
+            let version = self.version();
             if let Some(m) = self.meta_mut().as_mut() {
                 m.is_view = true;
                 m.base = Some(base);
+                m.view_version = version;
             }
         }
     }
@@ -632,17 +638,49 @@ impl Tensor {
         let Some(base) = self.writable_base() else {
             return Ok(());
         };
+        // The view's new history describes the storage as just written.
+        let version = self.version();
+        if let Some(m) = self.meta_mut().as_mut() {
+            m.view_version = version;
+        }
         let offsets = self.storage_offsets()?;
         record(&[&base], &[Some(&base), Some(self)], |r, _| GradFn::Put {
             name: "torch::autograd::CopySlices",
             offsets: r.save(&offsets),
             assign: true,
         });
-        record(&[self], &[Some(&base)], |r, _| GradFn::Take {
-            name: "AsStridedBackward0",
-            offsets: r.save(&offsets),
-        });
+        self.read_from_base(&base, &offsets);
         Ok(())
+    }
+
+    /// Records this view as a read of `base`'s current history at `offsets`.
+    fn read_from_base(&self, base: &Tensor, offsets: &Tensor) {
+        record(&[self], &[Some(base)], |r, _| GradFn::Take {
+            name: "AsStridedBackward0",
+            offsets: r.save(offsets),
+        });
+        let version = self.version();
+        if let Some(m) = self.meta_mut().as_mut() {
+            m.view_version = version;
+        }
+    }
+
+    /// A view whose storage was written since its history was recorded (through another
+    /// view, or into the base) takes the base's current history, as PyTorch regenerates a
+    /// view's grad_fn.
+    fn refresh_view(&self) {
+        let stale = self
+            .meta()
+            .as_ref()
+            .is_some_and(|m| m.is_view && m.view_version != self.version());
+        if !stale || !is_grad_enabled() {
+            return;
+        }
+        if let (Some(base), Ok(offsets)) = (self.writable_base(), self.storage_offsets()) {
+            if base.requires_grad() {
+                self.read_from_base(&base, &offsets);
+            }
+        }
     }
 
     /// Where this tensor's gradient goes, if it needs one.
@@ -650,6 +688,7 @@ impl Tensor {
         if !self.requires_grad() {
             return None;
         }
+        self.refresh_view();
         Some(match self.grad_fn() {
             Some(node) => Edge::Node {
                 node,

@@ -342,3 +342,19 @@ t.exp_()
 print(t.grad_fn.name())
 t.sum().backward()
 print(x.grad)
+
+# a view taken before a write through another view (or into the base) sees the write
+x = torch.arange(6.).reshape(2, 3).requires_grad_()
+t = x * 1
+a = t[0]
+b = t[0]
+b.mul_(3)
+print(a)
+(a * torch.tensor([1., 2., 3.])).sum().backward()
+print(x.grad)
+x.grad = None
+t = x * 1
+a = t[1]
+t.mul_(2)
+a.sum().backward()
+print(x.grad)
