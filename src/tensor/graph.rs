@@ -612,8 +612,13 @@ impl Tensor {
     /// it: the base spans its storage in order, so storage offsets are its flat positions.
     fn writable_base(&self) -> Option<Tensor> {
         let b = self.view_base()?;
-        let spans = b.storage_offset() == 0 && b.is_contiguous() && b.numel() == b.read().len();
-        spans.then_some(b)
+        b.spans_storage().then_some(b)
+    }
+
+    /// Whether this tensor covers its whole storage in row-major order (its storage
+    /// offsets are then its flat positions).
+    pub(super) fn spans_storage(&self) -> bool {
+        self.storage_offset() == 0 && self.is_contiguous() && self.numel() == self.read().len()
     }
 
     /// The storage offset of each element, in this tensor's shape (int64).

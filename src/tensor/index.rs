@@ -110,10 +110,7 @@ impl Tensor {
         if recording {
             // The gradient addresses the written elements by their storage offsets, which
             // are this tensor's flat positions when it spans its storage in order.
-            let spans = self.storage_offset() == 0
-                && self.is_contiguous()
-                && self.numel() == self.read().len();
-            if !spans {
+            if !self.spans_storage() {
                 graph::not_differentiable("index_put_ into a view", &[Some(self), vt])?;
             }
             if !matches!(op, PutOp::Assign | PutOp::Add) {

@@ -75,17 +75,14 @@ impl Tensor {
     /// every view of this tensor sees the new values and no copy pass is needed (an in-place
     /// op then costs what the out-of-place one does).
     fn adopt(&self, result: &Tensor) -> bool {
-        let spans_storage = |t: &Tensor| {
-            t.storage_offset() == 0 && t.is_contiguous() && t.numel() == t.read().len()
-        };
         let exclusive = std::sync::Arc::strong_count(&result.0) == 1
             && std::sync::Arc::strong_count(&result.0.storage) == 1;
         if !exclusive
             || result.dtype() != self.dtype()
             || result.device() != self.device()
             || result.shape() != self.shape()
-            || !spans_storage(self)
-            || !spans_storage(result)
+            || !self.spans_storage()
+            || !result.spans_storage()
         {
             return false;
         }
