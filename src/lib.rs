@@ -16,10 +16,13 @@
 //!   (ariadne); imports nothing of the engine.
 //! - [`eval`]: the evaluator: `Session`, values, the resolver, builtins, the torch namespace,
 //!   the modules people import; front ends call `Session::eval_cell`.
+//! - [`repl`]: the terminal front end (rustyline): prompts, multi-line blocks, completion,
+//!   colours, history, `:commands`, Ctrl-C.
 
 pub mod autograd;
 pub mod backend;
 pub mod eval;
+pub mod repl;
 pub mod syntax;
 pub mod tensor;
 pub mod types;

@@ -12,6 +12,7 @@ mod exc;
 mod expr;
 mod files;
 mod format;
+mod frontend;
 mod functional_ops;
 mod interp;
 mod introspect;
@@ -27,6 +28,7 @@ mod value;
 
 use crate::syntax::{self, Diagnostic};
 use exc::Ctrl;
+pub use frontend::{Completion, VarInfo};
 use interp::Interp;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -166,6 +168,11 @@ impl Session {
     /// KeyboardInterrupt at the next loop iteration or call, and the session keeps its state.
     pub fn interrupt_flag(&self) -> Arc<AtomicBool> {
         self.it.interrupt.clone()
+    }
+
+    /// Shares an interrupt flag with a front end that already routes Ctrl-C to it.
+    pub fn set_interrupt_flag(&mut self, flag: Arc<AtomicBool>) {
+        self.it.interrupt = flag;
     }
 
     /// `sys.argv` for a script.

@@ -1,0 +1,239 @@
+//! The REPL driven through a pseudo-terminal, as a person at a terminal drives it: typing,
+//! Tab, Ctrl-C, Ctrl-D, history across restarts. Colours are stripped before matching.
+
+use rexpect::reader::Options;
+use rexpect::session::{spawn_with_options, PtySession};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("nabla-repl-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// The REPL in a pty, its history in `dir`, started in `dir`.
+fn repl(dir: &Path) -> PtySession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_nabla"));
+    cmd.env("NABLA_HISTORY", dir.join("history"))
+        .env("TERM", "xterm-256color")
+        .env("COLUMNS", "80")
+        .env("LINES", "24")
+        .env_remove("NO_COLOR")
+        .env_remove("NABLA_PLOT")
+        .current_dir(dir);
+    let opts = Options::new()
+        .timeout_ms(Some(20_000))
+        .strip_ansi_escape_codes(true);
+    let mut p = spawn_with_options(cmd, opts).unwrap();
+    p.exp_string("Ctrl-D to exit.").unwrap();
+    p.exp_string(">>> ").unwrap();
+    p
+}
+
+/// Types `s` (no Enter), as keys.
+fn send(p: &mut PtySession, s: &str) {
+    p.send(s).unwrap();
+    p.flush().unwrap();
+}
+
+/// Sends a line and waits for `out` (which must not appear in the line itself).
+fn run(p: &mut PtySession, line: &str, out: &str) {
+    p.send_line(line).unwrap();
+    p.exp_string(out)
+        .unwrap_or_else(|e| panic!("after {line:?}, expected {out:?}: {e}"));
+}
+
+#[test]
+fn evaluates_echoes_and_survives_errors() {
+    let d = temp_dir("eval");
+    let mut p = repl(&d);
+    p.send_line("x = 21").unwrap();
+    run(&mut p, "x * 2", "42\r\n");
+    run(&mut p, "torch.ones(2) + x", "tensor([22., 22.])\r\n");
+    run(&mut p, "None; print('no' + 'ne')", "none\r\n");
+    run(
+        &mut p,
+        "undefined_name",
+        "NameError: name 'undefined_name' is not defined",
+    );
+    run(&mut p, "torch.ones(2) @ torch.ones(3)", "RuntimeError");
+    run(&mut p, "x = (1 +", "... ");
+    run(&mut p, "2)", ">>> ");
+    run(&mut p, "print(x + 100)", "103\r\n");
+    // A value's repr spans lines.
+    run(
+        &mut p,
+        "torch.eye(2, dtype=torch.int64)",
+        "tensor([[1, 0],\r\n        [0, 1]])",
+    );
+    p.send_control('d').unwrap();
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn multi_line_blocks_need_an_empty_line() {
+    let d = temp_dir("blocks");
+    let mut p = repl(&d);
+    run(&mut p, "for i in range(3):", "... ");
+    // The continuation line comes indented already.
+    run(&mut p, "print(i * 10)", "... ");
+    run(&mut p, "", "20\r\n");
+    run(&mut p, "def sq(v):", "... ");
+    run(&mut p, "return v * v", "... ");
+    p.send_line("").unwrap();
+    run(&mut p, "print(sq(7))", "49\r\n");
+    // A bracket left open continues; one line with a body still waits for the empty line.
+    run(&mut p, "if True: print('one-liner')", "... ");
+    run(&mut p, "", "one-liner\r\n");
+    // A pasted block (bracketed paste) runs as one cell.
+    send(
+        &mut p,
+        "\x1b[200~total = 0\nfor k in [1, 2, 3]:\n    total += k\n\x1b[201~",
+    );
+    p.send_line("").unwrap();
+    run(&mut p, "print('total', total)", "total 6\r\n");
+    p.send_control('d').unwrap();
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn tab_completes_names_attributes_keywords_and_paths() {
+    let d = temp_dir("complete");
+    std::fs::write(d.join("weights_unique.txt"), "1 2 3\n").unwrap();
+    let mut p = repl(&d);
+    p.send_line("my_tensor_var = torch.arange(3)").unwrap();
+    // A name in scope.
+    send(&mut p, "print(my_tensor_v\t");
+    p.exp_string("my_tensor_var").unwrap();
+    run(&mut p, ")", "tensor([0, 1, 2])\r\n");
+    // An attribute after a dot (unique: completes in place).
+    send(&mut p, "my_tensor_var.argma\t");
+    p.exp_string("my_tensor_var.argmax").unwrap();
+    run(&mut p, "()", "tensor(2)\r\n");
+    // A keyword argument inside a call.
+    send(&mut p, "torch.zeros(2, dty\t");
+    p.exp_string("dtype=").unwrap();
+    run(
+        &mut p,
+        "torch.int32)",
+        "tensor([0, 0], dtype=torch.int32)\r\n",
+    );
+    // torch.nn.functional members; ambiguous completions are listed.
+    send(&mut p, "F.log_s\t");
+    p.exp_string("F.log_softmax").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string("KeyboardInterrupt").unwrap();
+    send(&mut p, "torch.zer\t\t");
+    p.exp_string("zeros_like").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string("KeyboardInterrupt").unwrap();
+    // A file path inside a string.
+    send(&mut p, "open('weights_u\t");
+    p.exp_string("weights_unique.txt").unwrap();
+    run(&mut p, "').read().split()", "['1', '2', '3']\r\n");
+    p.send_control('d').unwrap();
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn ctrl_c_stops_running_code_and_keeps_state() {
+    let d = temp_dir("interrupt");
+    let mut p = repl(&d);
+    p.send_line("kept = torch.tensor([1.5, 2.5])").unwrap();
+    p.send_line("n = 0").unwrap();
+    run(&mut p, "while True:", "... ");
+    run(&mut p, "n += 1", "... ");
+    p.send_line("").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    p.send_control('c').unwrap();
+    p.exp_string("KeyboardInterrupt").unwrap();
+    run(&mut p, "print('counted', n > 0)", "counted True\r\n");
+    run(&mut p, "kept * 2", "tensor([3., 5.])\r\n");
+    // Ctrl-C while typing drops the line.
+    send(&mut p, "this is not run");
+    p.send_control('c').unwrap();
+    p.exp_string("KeyboardInterrupt").unwrap();
+    run(&mut p, "print('after', n > 0)", "after True\r\n");
+    p.send_control('d').unwrap();
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn history_persists_across_restarts_and_ctrl_r_finds_it() {
+    let d = temp_dir("history");
+    let mut p = repl(&d);
+    run(&mut p, "print('remember', 6 * 7)", "remember 42\r\n");
+    p.send_line("unrelated = 1").unwrap();
+    p.send_control('d').unwrap();
+    p.exp_eof().unwrap();
+    let saved = std::fs::read_to_string(d.join("history")).unwrap();
+    assert!(saved.contains("print('remember', 6 * 7)"), "{saved}");
+
+    let mut p = repl(&d);
+    // Ctrl-R, a piece of the line, Enter accepts the match, Enter runs it.
+    p.send_control('r').unwrap();
+    send(&mut p, "remem");
+    p.exp_string("print('remember', 6 * 7)").unwrap();
+    send(&mut p, "\r");
+    send(&mut p, "\r");
+    p.exp_string("remember 42\r\n").unwrap();
+    // Up arrow recalls the last entry.
+    send(&mut p, "\x1b[A");
+    send(&mut p, "\r");
+    p.exp_string("remember 42\r\n").unwrap();
+    p.send_control('d').unwrap();
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn help_and_question_marks() {
+    let d = temp_dir("help");
+    let mut p = repl(&d);
+    run(&mut p, "torch.zeros?", "Signature: zeros(");
+    p.exp_string("Type:      builtin_function_or_method")
+        .unwrap();
+    run(&mut p, "help(torch.ones)", "ones(");
+    run(&mut p, "def halve(v):", "... ");
+    run(&mut p, "'''Half of v.'''", "... ");
+    run(&mut p, "return v / 2", "... ");
+    p.send_line("").unwrap();
+    run(&mut p, "halve?", "Docstring: Half of v.");
+    run(&mut p, "halve??", "Source:");
+    p.exp_string("return v / 2").unwrap();
+    run(&mut p, "nothing_here?", "Object `nothing_here` not found.");
+    run(&mut p, "t = torch.ones(2, 3)", ">>> ");
+    run(&mut p, "t?", "Shape:     [2, 3]");
+    p.send_control('d').unwrap();
+    p.exp_eof().unwrap();
+}
+
+#[test]
+fn commands() {
+    let d = temp_dir("commands");
+    let mut p = repl(&d);
+    run(&mut p, ":help", ":vars");
+    p.send_line("weights = torch.zeros(4, 5)").unwrap();
+    run(&mut p, "count = 3", ">>> ");
+    run(&mut p, ":vars", "weights");
+    p.exp_string("Tensor  [4, 5] float32 cpu 80 B").unwrap();
+    run(&mut p, ":time torch.ones(3).sum()", "tensor(3.)\r\n");
+    p.exp_string("Wall time: ").unwrap();
+    run(&mut p, ":save saved.py", "Saved");
+    let saved = std::fs::read_to_string(d.join("saved.py")).unwrap();
+    assert!(
+        saved.contains("weights = torch.zeros(4, 5)\ncount = 3\n"),
+        "{saved}"
+    );
+    run(&mut p, ":reset", "Session reset");
+    run(&mut p, "count", "NameError");
+    std::fs::write(d.join("load_me.py"), "loaded = 40 + 2\n").unwrap();
+    p.send_line(":load load_me.py").unwrap();
+    run(&mut p, "print('loaded', loaded)", "loaded 42\r\n");
+    run(&mut p, ":device", "Default device: cpu");
+    run(&mut p, ":device cuda", "built without CUDA support");
+    run(&mut p, ":nonsense", "Unknown command :nonsense");
+    p.send_line(":quit").unwrap();
+    p.exp_eof().unwrap();
+}
