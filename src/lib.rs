@@ -14,6 +14,7 @@
 //!   recorded op (one match, `rules.rs`).
 //! - [`syntax`]: the lexer, the parser (chumsky), the syntax tree with spans, diagnostics
 //!   (ariadne); imports nothing of the engine.
+//! - [`display`]: figures (the model behind `plt.*`) and their renderers, progress bars.
 //! - [`eval`]: the evaluator: `Session`, values, the resolver, builtins, the torch namespace,
 //!   the modules people import; front ends call `Session::eval_cell`.
 //! - [`repl`]: the terminal front end (rustyline): prompts, multi-line blocks, completion,
@@ -21,6 +22,7 @@
 
 pub mod autograd;
 pub mod backend;
+pub mod display;
 pub mod eval;
 pub mod repl;
 pub mod syntax;

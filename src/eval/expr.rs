@@ -435,7 +435,6 @@ impl Interp {
         }
         let hint = match full.split('.').next().unwrap_or("") {
             "numpy" => " (nabla has no numpy: tensors do its job; use torch functions such as torch.tensor, torch.arange, torch.zeros)",
-            "matplotlib" => " (plots are not available in this build yet)",
             "pandas" => " (nabla has no pandas; build tensors with torch.tensor from lists)",
             "torchvision" => " (datasets and transforms are not available in nabla yet)",
             "os" | "pathlib" | "json" | "collections" | "itertools" | "functools" => " (nabla offers the modules math, time, random and sys, and the torch namespace)",

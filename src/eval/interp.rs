@@ -44,6 +44,8 @@ pub struct Interp {
     /// Tensor hooks (`register_hook`) by id: backward calls them.
     pub hooks: Rc<RefCell<std::collections::HashMap<u64, Value>>>,
     pub next_hook: u64,
+    /// `plt`'s open figures.
+    pub plots: super::plt::PlotState,
 }
 
 impl Interp {

@@ -19,6 +19,8 @@ mod introspect;
 mod iter;
 mod modules;
 mod ops;
+mod plt;
+pub mod progress;
 mod resolve;
 mod strings;
 mod tensor_access;
@@ -40,6 +42,29 @@ use value::{SourceFile, Value};
 pub trait Sink {
     fn stdout(&mut self, text: &str);
     fn stderr(&mut self, text: &str);
+    /// A figure `plt.show()` shows. A terminal draws it with characters (or an image where
+    /// the terminal can show one); a notebook sends it as an image.
+    fn figure(&mut self, fig: &crate::display::Figure) {
+        let text = crate::display::terminal::show(fig, false);
+        self.stdout(&text);
+    }
+    /// A progress bar's line (tqdm's text). `id` tells bars apart; a terminal redraws the
+    /// line in place on stderr, as tqdm does.
+    fn progress(&mut self, id: u64, line: &str, end: progress::ProgressEnd) {
+        let _ = id;
+        match end {
+            progress::ProgressEnd::Running => self.stderr(&format!("\r{line}")),
+            progress::ProgressEnd::Leave => self.stderr(&format!("\r{line}\n")),
+            progress::ProgressEnd::Clear => {
+                let blank = " ".repeat(line.chars().count());
+                self.stderr(&format!("\r{blank}\r"))
+            }
+        }
+    }
+    /// The width progress bars fill (a terminal's columns); None draws tqdm's 10-cell bar.
+    fn columns(&self) -> Option<usize> {
+        None
+    }
     /// A line for `input()`; None when there is no input.
     fn read_line(&mut self) -> Option<String> {
         None
@@ -50,6 +75,18 @@ pub trait Sink {
 pub struct StdSink;
 
 impl Sink for StdSink {
+    fn columns(&self) -> Option<usize> {
+        use std::io::IsTerminal;
+        std::io::stderr()
+            .is_terminal()
+            .then(|| crate::display::terminal::size().0)
+    }
+    fn figure(&mut self, fig: &crate::display::Figure) {
+        use std::io::IsTerminal;
+        let tty = std::io::stdout().is_terminal();
+        let text = crate::display::terminal::show(fig, tty);
+        self.stdout(&text);
+    }
     fn stdout(&mut self, text: &str) {
         use std::io::Write;
         let mut out = std::io::stdout().lock();
@@ -161,6 +198,7 @@ impl Session {
             start: std::time::Instant::now(),
             hooks: Default::default(),
             next_hook: 0,
+            plots: Default::default(),
         }
     }
 

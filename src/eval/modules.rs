@@ -807,5 +807,7 @@ impl Interp {
         self.set_builtin("torch", torch);
         self.set_builtin("nn", nn);
         self.set_builtin("F", functional);
+        self.install_plt();
+        self.install_progress();
     }
 }

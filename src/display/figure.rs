@@ -1,0 +1,272 @@
+//! A figure as plain data: what `plt.*` calls build and every renderer (terminal text, PNG,
+//! SVG) draws. Nothing here knows about tensors or the evaluator.
+
+/// An RGB colour, 0–255 per channel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+/// matplotlib's default colour cycle ("tab10"), in order.
+pub const CYCLE: [Rgb; 10] = [
+    Rgb(0x1f, 0x77, 0xb4),
+    Rgb(0xff, 0x7f, 0x0e),
+    Rgb(0x2c, 0xa0, 0x2c),
+    Rgb(0xd6, 0x27, 0x28),
+    Rgb(0x94, 0x67, 0xbd),
+    Rgb(0x8c, 0x56, 0x4b),
+    Rgb(0xe3, 0x77, 0xc2),
+    Rgb(0x7f, 0x7f, 0x7f),
+    Rgb(0xbc, 0xbd, 0x22),
+    Rgb(0x17, 0xbe, 0xcf),
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineStyle {
+    Solid,
+    Dashed,
+    Dotted,
+    DashDot,
+    /// No line (markers only): `linestyle='none'` or a format like `'o'`.
+    None,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marker {
+    Point,
+    Circle,
+    Square,
+    Triangle,
+    Plus,
+    Cross,
+    Star,
+    Diamond,
+}
+
+/// Colour maps for `imshow` and `scatter(c=...)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cmap {
+    Viridis,
+    Gray,
+    Magma,
+    Inferno,
+    Plasma,
+    Hot,
+    Coolwarm,
+    /// The reversed grey map, `gray_r` / `binary`.
+    GrayR,
+}
+
+/// What an image holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pixels {
+    /// One value per pixel, row-major (h × w), mapped through `cmap` from `vmin..vmax`
+    /// (NaN draws as transparent/background).
+    Scalar {
+        values: Vec<f64>,
+        cmap: Cmap,
+        vmin: f64,
+        vmax: f64,
+    },
+    /// RGB per pixel, row-major (h × w), each channel 0.0–1.0.
+    Rgb(Vec<[f64; 3]>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Artist {
+    Line {
+        x: Vec<f64>,
+        y: Vec<f64>,
+        label: Option<String>,
+        color: Rgb,
+        style: LineStyle,
+        marker: Option<Marker>,
+        width: f64,
+    },
+    Scatter {
+        x: Vec<f64>,
+        y: Vec<f64>,
+        label: Option<String>,
+        /// One colour for all points, or per-point values mapped through `cmap`.
+        color: Rgb,
+        values: Option<(Vec<f64>, Cmap)>,
+        /// Marker area in points² (matplotlib's `s=`, default 36).
+        size: f64,
+    },
+    /// `bar` and `hist`: bars centred at `x` (`hist` passes its bin centres).
+    Bars {
+        x: Vec<f64>,
+        height: Vec<f64>,
+        width: f64,
+        label: Option<String>,
+        color: Rgb,
+    },
+    Image {
+        h: usize,
+        w: usize,
+        pixels: Pixels,
+    },
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Axes {
+    pub title: Option<String>,
+    pub xlabel: Option<String>,
+    pub ylabel: Option<String>,
+    pub xlim: Option<(f64, f64)>,
+    pub ylim: Option<(f64, f64)>,
+    pub xlog: bool,
+    pub ylog: bool,
+    pub grid: bool,
+    /// `legend()` was called: draw the labelled artists' legend.
+    pub legend: bool,
+    /// `axis('off')`: no frame, ticks or labels (images).
+    pub axis_off: bool,
+    /// `colorbar()` was called for this axes' image.
+    pub colorbar: bool,
+    pub artists: Vec<Artist>,
+    /// Next colour of the cycle for an artist without one.
+    pub next_color: usize,
+}
+
+impl Axes {
+    /// The next colour of matplotlib's cycle.
+    pub fn cycle_color(&mut self) -> Rgb {
+        let c = CYCLE[self.next_color % CYCLE.len()];
+        self.next_color += 1;
+        c
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    /// Width and height in inches (`figsize=`, default 6.4 × 4.8).
+    pub size: (f64, f64),
+    pub dpi: f64,
+    pub suptitle: Option<String>,
+    pub rows: usize,
+    pub cols: usize,
+    /// Row-major, `rows * cols` of them.
+    pub axes: Vec<Axes>,
+}
+
+impl Default for Figure {
+    fn default() -> Self {
+        Figure::new((6.4, 4.8), 1, 1)
+    }
+}
+
+impl Figure {
+    pub fn new(size: (f64, f64), rows: usize, cols: usize) -> Figure {
+        let (rows, cols) = (rows.max(1), cols.max(1));
+        Figure {
+            size,
+            dpi: 100.0,
+            suptitle: None,
+            rows,
+            cols,
+            axes: (0..rows * cols).map(|_| Axes::default()).collect(),
+        }
+    }
+}
+
+/// `hist`: counts of `values` in `bins` equal bins over `range` (default min..max), as
+/// matplotlib's / numpy's histogram (the last bin includes its right edge; NaN ignored).
+/// Returns the bin edges (`bins + 1`) and counts.
+pub fn histogram(values: &[f64], bins: usize, range: Option<(f64, f64)>) -> (Vec<f64>, Vec<f64>) {
+    let bins = bins.max(1);
+    let finite = values.iter().copied().filter(|v| v.is_finite());
+    let (mut lo, mut hi) = match range {
+        Some(r) => r,
+        None => finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+            (a.min(v), b.max(v))
+        }),
+    };
+    if !lo.is_finite() || !hi.is_finite() {
+        (lo, hi) = (0.0, 1.0);
+    }
+    if lo == hi {
+        (lo, hi) = (lo - 0.5, hi + 0.5);
+    }
+    let step = (hi - lo) / bins as f64;
+    let edges: Vec<f64> = (0..=bins).map(|i| lo + step * i as f64).collect();
+    let mut counts = vec![0.0; bins];
+    for &v in values {
+        if !(lo..=hi).contains(&v) {
+            continue;
+        }
+        let i = (((v - lo) / step) as usize).min(bins - 1);
+        counts[i] += 1.0;
+    }
+    (edges, counts)
+}
+
+/// Anchor colours of each map at evenly spaced points from 0 to 1 (matplotlib's values).
+fn anchors(cmap: Cmap) -> &'static [u32] {
+    match cmap {
+        Cmap::Viridis => &[
+            0x440154, 0x482878, 0x3e4989, 0x31688e, 0x26828e, 0x1f9e89, 0x35b779, 0x6ece58,
+            0xb5de2b, 0xfde725,
+        ],
+        Cmap::Magma => &[
+            0x000004, 0x140e36, 0x3b0f70, 0x641a80, 0x8c2981, 0xb73779, 0xde4968, 0xf7705c,
+            0xfe9f6d, 0xfecf92, 0xfcfdbf,
+        ],
+        Cmap::Inferno => &[
+            0x000004, 0x160b39, 0x420a68, 0x6a176e, 0x932667, 0xbc3754, 0xdd513a, 0xf37819,
+            0xfca50a, 0xf6d746, 0xfcffa4,
+        ],
+        Cmap::Plasma => &[
+            0x0d0887, 0x41049d, 0x6a00a8, 0x8f0da4, 0xb12a90, 0xcc4778, 0xe16462, 0xf2844b,
+            0xfca636, 0xfcce25, 0xf0f921,
+        ],
+        Cmap::Gray => &[0x000000, 0xffffff],
+        Cmap::GrayR => &[0xffffff, 0x000000],
+        Cmap::Coolwarm => &[0x3b4cc0, 0x7b9ff9, 0xc0d4f5, 0xf2cbb7, 0xee8468, 0xb40426],
+        Cmap::Hot => &[
+            0x0b0000, 0x5e0000, 0xb20000, 0xff0a00, 0xff5f00, 0xffb300, 0xffff0d, 0xffff86,
+            0xffffff,
+        ],
+    }
+}
+
+impl Cmap {
+    /// The colour at `t` (0 to 1, clamped; NaN gives the low end).
+    pub fn at(self, t: f64) -> Rgb {
+        let a = anchors(self);
+        let t = if t.is_nan() { 0.0 } else { t.clamp(0.0, 1.0) };
+        let pos = t * (a.len() - 1) as f64;
+        let i = (pos.floor() as usize).min(a.len() - 2);
+        let f = pos - i as f64;
+        let ch = |c: u32, s: u32| ((c >> s) & 0xff) as f64;
+        let mix = |s: u32| (ch(a[i], s) * (1.0 - f) + ch(a[i + 1], s) * f).round() as u8;
+        Rgb(mix(16), mix(8), mix(0))
+    }
+}
+
+/// The colour of an image's pixel `p` (row-major); None for NaN.
+pub fn pixel_color(pixels: &Pixels, p: usize) -> Option<Rgb> {
+    match pixels {
+        Pixels::Scalar {
+            values,
+            cmap,
+            vmin,
+            vmax,
+        } => {
+            let v = *values.get(p)?;
+            if v.is_nan() {
+                return None;
+            }
+            let span = vmax - vmin;
+            let t = if span.abs() > 0.0 {
+                (v - vmin) / span
+            } else {
+                0.0
+            };
+            Some(cmap.at(t))
+        }
+        Pixels::Rgb(rgb) => {
+            let [r, g, b] = *rgb.get(p)?;
+            let c = |x: f64| (x.clamp(0.0, 1.0) * 255.0).round() as u8;
+            Some(Rgb(c(r), c(g), c(b)))
+        }
+    }
+}

@@ -1,0 +1,819 @@
+//! A figure drawn as pixels (PNG) or vectors (SVG) with plotters: matplotlib's default layout
+//! (subplot margins, 10 pt DejaVu Sans labels, outward ticks, the tab10 cycle), the same axis
+//! intervals and ticks as the text renderer. The font is embedded and registered on first use,
+//! so nothing here costs start-up time.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::axis::{clip, scale_for, ticks, Scale};
+use super::figure::{pixel_color, Artist, Axes, Figure, LineStyle, Marker, Pixels, Rgb};
+
+/// The largest side of a figure in pixels.
+const MAX_SIDE: f64 = 8192.0;
+
+type Area<DB> = DrawingArea<DB, plotters::coord::Shift>;
+
+fn fonts() -> Result<(), String> {
+    static DONE: std::sync::OnceLock<Result<(), String>> = std::sync::OnceLock::new();
+    DONE.get_or_init(|| {
+        plotters::style::register_font("sans-serif", FontStyle::Normal, dejavu::sans::regular())
+            .map_err(|_| "the embedded DejaVu Sans font did not load".to_string())
+    })
+    .clone()
+}
+
+/// The figure's size in pixels: `figsize` inches times `dpi`.
+pub fn pixel_size(fig: &Figure) -> Result<(u32, u32), String> {
+    let (w, h) = (
+        (fig.size.0 * fig.dpi).round(),
+        (fig.size.1 * fig.dpi).round(),
+    );
+    if !(1.0..=MAX_SIDE).contains(&w) || !(1.0..=MAX_SIDE).contains(&h) {
+        return Err(format!(
+            "a figure of {w}×{h} pixels (figsize {:?} inches at dpi {}) is outside 1 to {MAX_SIDE} pixels a side; choose a smaller figsize or dpi",
+            fig.size, fig.dpi
+        ));
+    }
+    Ok((w as u32, h as u32))
+}
+
+/// The figure as RGB bytes, row-major, with its width and height.
+pub fn render_rgb(fig: &Figure) -> Result<(Vec<u8>, usize, usize), String> {
+    fonts()?;
+    let (w, h) = pixel_size(fig)?;
+    let mut buf = vec![255u8; w as usize * h as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
+        draw(&root, fig)?;
+        root.present().map_err(|e| e.to_string())?;
+    }
+    Ok((buf, w as usize, h as usize))
+}
+
+/// The figure as a PNG file's bytes.
+pub fn render_png(fig: &Figure) -> Result<Vec<u8>, String> {
+    let (rgb, w, h) = render_rgb(fig)?;
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, w as u32, h as u32);
+        enc.set_color(png::ColorType::Rgb);
+        enc.set_depth(png::BitDepth::Eight);
+        let mut writer = enc.write_header().map_err(|e| e.to_string())?;
+        writer.write_image_data(&rgb).map_err(|e| e.to_string())?;
+        writer.finish().map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}
+
+/// The figure as an SVG document.
+pub fn render_svg(fig: &Figure) -> Result<String, String> {
+    fonts()?;
+    let (w, h) = pixel_size(fig)?;
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
+        draw(&root, fig)?;
+        root.present().map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}
+
+fn rgb(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+fn px((x, y): (f64, f64)) -> (i32, i32) {
+    let c = |v: f64| v.round().clamp(-1e6, 1e6) as i32;
+    (c(x), c(y))
+}
+
+/// Drawing calls in pixels; `k` is pixels per point.
+struct Painter<'a, DB: DrawingBackend> {
+    area: &'a Area<DB>,
+    k: f64,
+}
+
+type Res = Result<(), String>;
+
+impl<DB: DrawingBackend> Painter<'_, DB> {
+    fn path(&self, pts: &[(f64, f64)], c: Rgb, width_pt: f64) -> Res {
+        let width = (width_pt * self.k).round().max(1.0) as u32;
+        let pts: Vec<(i32, i32)> = pts.iter().map(|p| px(*p)).collect();
+        self.area
+            .draw(&PathElement::new(pts, rgb(c).stroke_width(width)))
+            .map_err(|e| e.to_string())
+    }
+
+    fn fill(&self, a: (f64, f64), b: (f64, f64), c: Rgb) -> Res {
+        self.area
+            .draw(&Rectangle::new([px(a), px(b)], rgb(c).filled()))
+            .map_err(|e| e.to_string())
+    }
+
+    fn frame(&self, a: (f64, f64), b: (f64, f64), c: Rgb, width_pt: f64) -> Res {
+        let (a, b) = (px(a), px(b));
+        let w = (width_pt * self.k).round().max(1.0) as u32;
+        self.area
+            .draw(&Rectangle::new([a, b], rgb(c).stroke_width(w)))
+            .map_err(|e| e.to_string())
+    }
+
+    fn text(&self, s: &str, at: (f64, f64), size_pt: f64, pos: (HPos, VPos), rotate: bool) -> Res {
+        if s.is_empty() {
+            return Ok(());
+        }
+        // ab_glyph's size is the font's full height, about 1.17 em for DejaVu Sans.
+        let size = size_pt * self.k * 1.17;
+        let mut style = ("sans-serif", size)
+            .into_font()
+            .color(&BLACK)
+            .pos(Pos::new(pos.0, pos.1));
+        if rotate {
+            style = style.transform(FontTransform::Rotate270);
+        }
+        self.area
+            .draw(&Text::new(s.to_string(), px(at), style))
+            .map_err(|e| e.to_string())
+    }
+
+    fn marker(&self, m: Marker, at: (f64, f64), r: f64, c: Rgb) -> Res {
+        let (x, y) = at;
+        let poly = |pts: Vec<(f64, f64)>| {
+            self.area
+                .draw(&Polygon::new(
+                    pts.into_iter().map(px).collect::<Vec<_>>(),
+                    rgb(c).filled(),
+                ))
+                .map_err(|e| e.to_string())
+        };
+        match m {
+            Marker::Circle | Marker::Point => {
+                let r = if m == Marker::Point { r / 2.0 } else { r };
+                self.area
+                    .draw(&Circle::new(
+                        px(at),
+                        r.round().max(1.0) as i32,
+                        rgb(c).filled(),
+                    ))
+                    .map_err(|e| e.to_string())
+            }
+            Marker::Square => self.fill((x - r, y - r), (x + r, y + r), c),
+            Marker::Triangle => poly(vec![(x, y - r), (x + r, y + r * 0.8), (x - r, y + r * 0.8)]),
+            Marker::Diamond => poly(vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)]),
+            Marker::Plus => {
+                self.path(&[(x - r, y), (x + r, y)], c, 1.0)?;
+                self.path(&[(x, y - r), (x, y + r)], c, 1.0)
+            }
+            Marker::Cross => {
+                self.path(&[(x - r, y - r), (x + r, y + r)], c, 1.0)?;
+                self.path(&[(x - r, y + r), (x + r, y - r)], c, 1.0)
+            }
+            Marker::Star => {
+                let pts = (0..10)
+                    .map(|i| {
+                        let a = std::f64::consts::PI * (i as f64 / 5.0 - 0.5);
+                        let rr = if i % 2 == 0 { r } else { r * 0.4 };
+                        (x + rr * a.cos(), y + rr * a.sin())
+                    })
+                    .collect();
+                poly(pts)
+            }
+        }
+    }
+}
+
+/// A plot box in pixels.
+#[derive(Clone, Copy, Debug)]
+struct BoxPx {
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+}
+
+impl BoxPx {
+    fn right(&self) -> f64 {
+        self.x + self.w
+    }
+    fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+}
+
+/// matplotlib's axis-label and tick-label size (10 pt) and title size (12 pt).
+const LABEL_PT: f64 = 10.0;
+const TITLE_PT: f64 = 12.0;
+const BLACK_RGB: Rgb = Rgb(0, 0, 0);
+const GRID_RGB: Rgb = Rgb(0xb0, 0xb0, 0xb0);
+
+fn draw<DB: DrawingBackend>(root: &Area<DB>, fig: &Figure) -> Res {
+    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    let (w, h) = root.dim_in_pixel();
+    let (w, h) = (w as f64, h as f64);
+    let p = Painter {
+        area: root,
+        k: fig.dpi / 72.0,
+    };
+    if let Some(s) = &fig.suptitle {
+        p.text(
+            s,
+            (w / 2.0, 0.02 * h),
+            TITLE_PT,
+            (HPos::Center, VPos::Top),
+            false,
+        )?;
+    }
+    // matplotlib's subplot parameters: left .125, right .9, bottom .11, top .88, spacing .2.
+    let (rows, cols) = (fig.rows.max(1) as f64, fig.cols.max(1) as f64);
+    let (left, right, bottom, top, space) = (0.125, 0.9, 0.11, 0.88, 0.2);
+    let cell_w = (right - left) * w / (cols + space * (cols - 1.0));
+    let cell_h = (top - bottom) * h / (rows + space * (rows - 1.0));
+    for (i, ax) in fig.axes.iter().enumerate() {
+        let (r, c) = ((i / fig.cols.max(1)) as f64, (i % fig.cols.max(1)) as f64);
+        let b = BoxPx {
+            x: left * w + c * cell_w * (1.0 + space),
+            y: (1.0 - top) * h + r * cell_h * (1.0 + space),
+            w: cell_w,
+            h: cell_h,
+        };
+        draw_axes(&p, ax, b)?;
+    }
+    Ok(())
+}
+
+/// Where on the box a tick at `t` (axis units) falls, 0 to 1.
+fn frac(s: &Scale, t: f64) -> f64 {
+    (t - s.lo) / (s.hi - s.lo)
+}
+
+fn draw_axes<DB: DrawingBackend>(p: &Painter<DB>, ax: &Axes, mut b: BoxPx) -> Res {
+    let image = ax.artists.iter().find_map(|a| match a {
+        Artist::Image { h, w, pixels } => Some((*h, *w, pixels)),
+        _ => None,
+    });
+    let colorbar = ax.colorbar.then(|| colorbar_range(ax)).flatten();
+    let full = b;
+    if colorbar.is_some() {
+        b.w *= 0.8;
+    }
+    let (sx, sy) = match image {
+        Some((ih, iw, _)) if ih > 0 && iw > 0 => {
+            // Equal aspect: shrink the box to the image's shape, centred.
+            let aspect = ih as f64 / iw as f64;
+            if b.h / b.w > aspect {
+                let nh = b.w * aspect;
+                b.y += (b.h - nh) / 2.0;
+                b.h = nh;
+            } else {
+                let nw = b.h / aspect;
+                b.x += (b.w - nw) / 2.0;
+                b.w = nw;
+            }
+            let x = Scale {
+                lo: -0.5,
+                hi: iw as f64 - 0.5,
+                log: false,
+            };
+            let y = Scale {
+                lo: ih as f64 - 0.5,
+                hi: -0.5,
+                log: false,
+            };
+            (x, y)
+        }
+        _ => (scale_for(ax, false), scale_for(ax, true)),
+    };
+    let to_px = |x: f64, y: f64| (b.x + sx.frac(x) * b.w, b.bottom() - sy.frac(y) * b.h);
+    let xticks = ticks(&sx, (b.w / (60.0 * p.k)).clamp(2.0, 9.0) as usize);
+    let yticks = ticks(&sy, (b.h / (40.0 * p.k)).clamp(2.0, 9.0) as usize);
+    let inside = |f: f64| (-1e-9..=1.0 + 1e-9).contains(&f);
+
+    if ax.grid && !ax.axis_off {
+        for (t, _) in xticks.iter().filter(|(t, _)| inside(frac(&sx, *t))) {
+            let x = b.x + frac(&sx, *t) * b.w;
+            p.path(&[(x, b.y), (x, b.bottom())], GRID_RGB, 0.8)?;
+        }
+        for (t, _) in yticks.iter().filter(|(t, _)| inside(frac(&sy, *t))) {
+            let y = b.bottom() - frac(&sy, *t) * b.h;
+            p.path(&[(b.x, y), (b.right(), y)], GRID_RGB, 0.8)?;
+        }
+    }
+
+    for a in &ax.artists {
+        draw_artist(p, a, b, &sx, &sy, &to_px)?;
+    }
+
+    if let Some((cmap, lo, hi)) = colorbar {
+        let cb = BoxPx {
+            x: full.x + full.w * 0.85,
+            y: b.y,
+            w: (full.w * 0.05).max(4.0),
+            h: b.h,
+        };
+        let n = 64;
+        for i in 0..n {
+            let y0 = cb.bottom() - cb.h * i as f64 / n as f64;
+            let y1 = cb.bottom() - cb.h * (i + 1) as f64 / n as f64;
+            p.fill(
+                (cb.x, y1),
+                (cb.right(), y0),
+                cmap.at((i as f64 + 0.5) / n as f64),
+            )?;
+        }
+        p.frame((cb.x, cb.y), (cb.right(), cb.bottom()), BLACK_RGB, 0.8)?;
+        let s = Scale {
+            lo,
+            hi: if hi > lo { hi } else { lo + 1.0 },
+            log: false,
+        };
+        for (t, label) in ticks(&s, (cb.h / (40.0 * p.k)).clamp(2.0, 9.0) as usize) {
+            let y = cb.bottom() - frac(&s, t) * cb.h;
+            p.path(
+                &[(cb.right(), y), (cb.right() + 3.5 * p.k, y)],
+                BLACK_RGB,
+                0.8,
+            )?;
+            p.text(
+                &label,
+                (cb.right() + 5.0 * p.k, y),
+                LABEL_PT,
+                (HPos::Left, VPos::Center),
+                false,
+            )?;
+        }
+    }
+
+    if let Some(t) = &ax.title {
+        p.text(
+            t,
+            (b.x + b.w / 2.0, b.y - 6.0 * p.k),
+            TITLE_PT,
+            (HPos::Center, VPos::Bottom),
+            false,
+        )?;
+    }
+    if ax.axis_off {
+        return Ok(());
+    }
+    p.frame((b.x, b.y), (b.right(), b.bottom()), BLACK_RGB, 0.8)?;
+    let tick = 3.5 * p.k;
+    let mut widest: f64 = 0.0;
+    for (t, label) in xticks.iter().filter(|(t, _)| inside(frac(&sx, *t))) {
+        let x = b.x + frac(&sx, *t) * b.w;
+        p.path(&[(x, b.bottom()), (x, b.bottom() + tick)], BLACK_RGB, 0.8)?;
+        p.text(
+            label,
+            (x, b.bottom() + tick + 3.5 * p.k),
+            LABEL_PT,
+            (HPos::Center, VPos::Top),
+            false,
+        )?;
+    }
+    for (t, label) in yticks.iter().filter(|(t, _)| inside(frac(&sy, *t))) {
+        let y = b.bottom() - frac(&sy, *t) * b.h;
+        p.path(&[(b.x - tick, y), (b.x, y)], BLACK_RGB, 0.8)?;
+        p.text(
+            label,
+            (b.x - tick - 3.5 * p.k, y),
+            LABEL_PT,
+            (HPos::Right, VPos::Center),
+            false,
+        )?;
+        widest = widest.max(label.chars().count() as f64 * 0.6 * LABEL_PT * p.k);
+    }
+    if let Some(l) = &ax.xlabel {
+        let y = b.bottom() + tick + 3.5 * p.k + LABEL_PT * p.k * 1.4 + 4.0 * p.k;
+        p.text(
+            l,
+            (b.x + b.w / 2.0, y),
+            LABEL_PT,
+            (HPos::Center, VPos::Top),
+            false,
+        )?;
+    }
+    if let Some(l) = &ax.ylabel {
+        let x = b.x - tick - 3.5 * p.k - widest - 6.0 * p.k;
+        p.text(
+            l,
+            (x, b.y + b.h / 2.0),
+            LABEL_PT,
+            (HPos::Center, VPos::Bottom),
+            true,
+        )?;
+    }
+    if ax.legend {
+        draw_legend(p, ax, b)?;
+    }
+    Ok(())
+}
+
+/// The colour map and value range a colour bar shows: the image's, else a scatter's `c=`.
+fn colorbar_range(ax: &Axes) -> Option<(super::figure::Cmap, f64, f64)> {
+    ax.artists.iter().find_map(|a| match a {
+        Artist::Image {
+            pixels: Pixels::Scalar {
+                cmap, vmin, vmax, ..
+            },
+            ..
+        } => Some((*cmap, *vmin, *vmax)),
+        Artist::Scatter {
+            values: Some((v, cmap)),
+            ..
+        } => {
+            let (lo, hi) = finite_range(v)?;
+            Some((*cmap, lo, hi))
+        }
+        _ => None,
+    })
+}
+
+fn finite_range(v: &[f64]) -> Option<(f64, f64)> {
+    let (lo, hi) = v
+        .iter()
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
+            (a.min(v), b.max(v))
+        });
+    (lo <= hi).then_some((lo, hi))
+}
+
+/// matplotlib's dash patterns, in multiples of the line width.
+fn dashes(style: LineStyle) -> Option<&'static [f64]> {
+    match style {
+        LineStyle::Dashed => Some(&[3.7, 1.6]),
+        LineStyle::Dotted => Some(&[1.0, 1.65]),
+        LineStyle::DashDot => Some(&[6.4, 1.6, 1.0, 1.6]),
+        LineStyle::Solid | LineStyle::None => None,
+    }
+}
+
+/// Splits a polyline into the pieces a dash pattern draws.
+fn dash(points: &[(f64, f64)], pattern: &[f64], unit: f64) -> Vec<Vec<(f64, f64)>> {
+    let mut out = Vec::new();
+    let mut cur: Vec<(f64, f64)> = Vec::new();
+    let (mut idx, mut left) = (0usize, pattern[0] * unit);
+    let on = |i: usize| i % 2 == 0;
+    for seg in points.windows(2) {
+        let (a, b) = (seg[0], seg[1]);
+        let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
+        let mut pos = 0.0;
+        if on(idx) && cur.is_empty() {
+            cur.push(a);
+        }
+        while len - pos > left && out.len() < 100_000 {
+            pos += left;
+            let t = pos / len;
+            let q = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+            if on(idx) {
+                cur.push(q);
+                out.push(std::mem::take(&mut cur));
+            } else {
+                cur.push(q);
+            }
+            idx = (idx + 1) % pattern.len();
+            left = pattern[idx] * unit;
+        }
+        left -= len - pos;
+        if on(idx) {
+            cur.push(b);
+        }
+    }
+    if cur.len() > 1 && on(idx) {
+        out.push(cur);
+    }
+    out
+}
+
+fn draw_artist<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    a: &Artist,
+    b: BoxPx,
+    sx: &Scale,
+    sy: &Scale,
+    to_px: &dyn Fn(f64, f64) -> (f64, f64),
+) -> Res {
+    let finite = |q: (f64, f64)| q.0.is_finite() && q.1.is_finite();
+    let within = |q: (f64, f64)| {
+        (b.x - 0.5..=b.right() + 0.5).contains(&q.0)
+            && (b.y - 0.5..=b.bottom() + 0.5).contains(&q.1)
+    };
+    // Clips a segment to the box.
+    let clipped = |q0: (f64, f64), q1: (f64, f64)| {
+        clip((q0.0 - b.x, q0.1 - b.y), (q1.0 - b.x, q1.1 - b.y), b.w, b.h)
+            .map(|(u, v)| ((u.0 + b.x, u.1 + b.y), (v.0 + b.x, v.1 + b.y)))
+    };
+    match a {
+        Artist::Line {
+            x,
+            y,
+            color,
+            style,
+            marker,
+            width,
+            ..
+        } => {
+            let pts: Vec<(f64, f64)> = x.iter().zip(y).map(|(&x, &y)| to_px(x, y)).collect();
+            if *style != LineStyle::None {
+                // Runs of visible segments, each clipped to the box.
+                let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+                let mut cur: Vec<(f64, f64)> = Vec::new();
+                for w in pts.windows(2) {
+                    let seg = (finite(w[0]) && finite(w[1]))
+                        .then(|| clipped(w[0], w[1]))
+                        .flatten();
+                    match seg {
+                        Some((u, v)) => {
+                            if cur.last() != Some(&u) {
+                                if cur.len() > 1 {
+                                    runs.push(std::mem::take(&mut cur));
+                                }
+                                cur = vec![u];
+                            }
+                            cur.push(v);
+                        }
+                        None => {
+                            if cur.len() > 1 {
+                                runs.push(std::mem::take(&mut cur));
+                            }
+                            cur.clear();
+                        }
+                    }
+                }
+                if cur.len() > 1 {
+                    runs.push(cur);
+                }
+                for run in runs {
+                    match dashes(*style) {
+                        Some(pattern) => {
+                            for piece in dash(&run, pattern, width * p.k) {
+                                p.path(&piece, *color, *width)?;
+                            }
+                        }
+                        None => p.path(&run, *color, *width)?,
+                    }
+                }
+            }
+            if let Some(m) = marker {
+                for q in pts.iter().copied().filter(|q| finite(*q) && within(*q)) {
+                    p.marker(*m, q, 3.0 * p.k, *color)?;
+                }
+            }
+        }
+        Artist::Scatter {
+            x,
+            y,
+            color,
+            values,
+            size,
+            ..
+        } => {
+            let range = values
+                .as_ref()
+                .and_then(|(v, cmap)| Some((v, *cmap, finite_range(v)?)));
+            let r = (size.max(0.0).sqrt() / 2.0 * p.k).max(1.0);
+            for (i, (&x, &y)) in x.iter().zip(y).enumerate() {
+                let q = to_px(x, y);
+                if !(finite(q) && within(q)) {
+                    continue;
+                }
+                let c = match &range {
+                    Some((v, cmap, (lo, hi))) => {
+                        let t = v.get(i).map_or(0.0, |v| (v - lo) / (hi - lo));
+                        cmap.at(if t.is_finite() { t } else { 0.0 })
+                    }
+                    None => *color,
+                };
+                p.marker(Marker::Circle, q, r, c)?;
+            }
+        }
+        Artist::Bars {
+            x,
+            height,
+            width,
+            color,
+            ..
+        } => {
+            for (&cx, &h) in x.iter().zip(height) {
+                let (x0, y_top) = to_px(cx - width / 2.0, h);
+                let (x1, y_base) = to_px(cx + width / 2.0, if sy.log { f64::NAN } else { 0.0 });
+                let y_base = if y_base.is_finite() {
+                    y_base
+                } else {
+                    b.bottom()
+                };
+                if !(x0.is_finite() && x1.is_finite() && y_top.is_finite()) {
+                    continue;
+                }
+                let cx = |v: f64| v.clamp(b.x, b.right());
+                let cy = |v: f64| v.clamp(b.y, b.bottom());
+                let (xa, xb) = (cx(x0.min(x1)), cx(x0.max(x1)));
+                let (ya, yb) = (cy(y_top.min(y_base)), cy(y_top.max(y_base)));
+                if xb > xa && yb > ya {
+                    p.fill((xa, ya), (xb, yb), *color)?;
+                }
+            }
+        }
+        Artist::Image { h, w, pixels } => {
+            draw_image(p, b, (*h, *w), pixels, sx, sy)?;
+        }
+    }
+    Ok(())
+}
+
+/// An image as one rectangle per shown cell: each source pixel, or, when the image has more
+/// pixels than the box, each box pixel sampled from the nearest source pixel.
+fn draw_image<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    b: BoxPx,
+    (ih, iw): (usize, usize),
+    pixels: &Pixels,
+    _sx: &Scale,
+    _sy: &Scale,
+) -> Res {
+    if ih == 0 || iw == 0 {
+        return Ok(());
+    }
+    let cols = iw.min(b.w.max(1.0) as usize);
+    let rows = ih.min(b.h.max(1.0) as usize);
+    for r in 0..rows {
+        for c in 0..cols {
+            let (sx, sy) = (c * iw / cols, r * ih / rows);
+            let Some(color) = pixel_color(pixels, sy * iw + sx) else {
+                continue;
+            };
+            let x0 = b.x + b.w * c as f64 / cols as f64;
+            let x1 = b.x + b.w * (c + 1) as f64 / cols as f64;
+            let y0 = b.y + b.h * r as f64 / rows as f64;
+            let y1 = b.y + b.h * (r + 1) as f64 / rows as f64;
+            p.fill((x0, y0), (x1, y1), color)?;
+        }
+    }
+    Ok(())
+}
+
+/// The labelled artists' legend in the upper right corner of the box.
+fn draw_legend<DB: DrawingBackend>(p: &Painter<DB>, ax: &Axes, b: BoxPx) -> Res {
+    let entries: Vec<(&str, &Artist)> = ax
+        .artists
+        .iter()
+        .filter_map(|a| match a {
+            Artist::Line { label: Some(l), .. }
+            | Artist::Scatter { label: Some(l), .. }
+            | Artist::Bars { label: Some(l), .. } => Some((l.as_str(), a)),
+            _ => None,
+        })
+        .filter(|(l, _)| !l.starts_with('_'))
+        .collect();
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let k = p.k;
+    let line_h = LABEL_PT * k * 1.4;
+    let text_w = entries
+        .iter()
+        .map(|(l, _)| l.chars().count() as f64 * 0.6 * LABEL_PT * k)
+        .fold(0.0, f64::max);
+    let (pad, handle) = (5.0 * k, 20.0 * k);
+    let w = pad * 3.0 + handle + text_w;
+    let h = pad * 2.0 + line_h * entries.len() as f64;
+    let (x0, y0) = (b.right() - w - 5.0 * k, b.y + 5.0 * k);
+    p.fill((x0, y0), (x0 + w, y0 + h), Rgb(255, 255, 255))?;
+    p.frame((x0, y0), (x0 + w, y0 + h), Rgb(0xcc, 0xcc, 0xcc), 0.8)?;
+    for (i, (label, a)) in entries.iter().enumerate() {
+        let y = y0 + pad + line_h * (i as f64 + 0.5);
+        let hx = x0 + pad;
+        match a {
+            Artist::Line {
+                color,
+                style,
+                marker,
+                width,
+                ..
+            } => {
+                if *style != LineStyle::None {
+                    p.path(&[(hx, y), (hx + handle, y)], *color, *width)?;
+                }
+                if let Some(m) = marker {
+                    p.marker(*m, (hx + handle / 2.0, y), 3.0 * k, *color)?;
+                }
+            }
+            Artist::Scatter { color, .. } => {
+                p.marker(Marker::Circle, (hx + handle / 2.0, y), 3.0 * k, *color)?
+            }
+            Artist::Bars { color, .. } => {
+                p.fill((hx, y - 4.0 * k), (hx + handle, y + 4.0 * k), *color)?;
+            }
+            Artist::Image { .. } => {}
+        }
+        p.text(
+            label,
+            (hx + handle + pad, y),
+            LABEL_PT,
+            (HPos::Left, VPos::Center),
+            false,
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::display::figure::{Cmap, CYCLE};
+
+    fn line_fig() -> Figure {
+        let mut fig = Figure::default();
+        let ax = &mut fig.axes[0];
+        ax.title = Some("loss".into());
+        ax.xlabel = Some("epoch".into());
+        ax.ylabel = Some("value".into());
+        ax.legend = true;
+        ax.grid = true;
+        ax.artists.push(Artist::Line {
+            x: vec![0.0, 1.0, 2.0, 3.0],
+            y: vec![1.0, 0.5, 0.25, 0.125],
+            label: Some("train".into()),
+            color: CYCLE[0],
+            style: LineStyle::Dashed,
+            marker: Some(Marker::Circle),
+            width: 1.5,
+        });
+        fig
+    }
+
+    #[test]
+    fn png_is_a_png_of_the_figure_size() {
+        let png = render_png(&line_fig()).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        // IHDR: width and height, big-endian, at bytes 16..24.
+        assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), 640);
+        assert_eq!(u32::from_be_bytes(png[20..24].try_into().unwrap()), 480);
+    }
+
+    #[test]
+    fn pixels_show_the_line_colour_and_a_white_background() {
+        let (rgb, w, h) = render_rgb(&line_fig()).unwrap();
+        assert_eq!((w, h), (640, 480));
+        assert_eq!(&rgb[..3], &[255, 255, 255]);
+        let blue = rgb.chunks(3).filter(|p| p == &[0x1f, 0x77, 0xb4]).count();
+        assert!(blue > 100, "{blue} pixels of the line colour");
+        // Dark pixels of text and the frame.
+        assert!(
+            rgb.chunks(3)
+                .filter(|p| p[0] < 40 && p[1] < 40 && p[2] < 40)
+                .count()
+                > 500
+        );
+    }
+
+    #[test]
+    fn svg_holds_the_texts() {
+        let svg = render_svg(&line_fig()).unwrap();
+        assert!(svg.starts_with("<svg"), "{}", &svg[..60]);
+        for t in ["loss", "epoch", "value", "train"] {
+            assert!(svg.contains(&format!(">{t}<")) || svg.contains(t), "{t}");
+        }
+        assert!(svg.contains("#1F77B4") || svg.contains("#1f77b4"));
+    }
+
+    #[test]
+    fn image_pixels_keep_their_colours() {
+        let mut fig = Figure::default();
+        fig.axes[0].colorbar = true;
+        fig.axes[0].artists.push(Artist::Image {
+            h: 2,
+            w: 2,
+            pixels: Pixels::Scalar {
+                values: vec![0.0, 1.0, 1.0, f64::NAN],
+                cmap: Cmap::Viridis,
+                vmin: 0.0,
+                vmax: 1.0,
+            },
+        });
+        let (rgb, _, _) = render_rgb(&fig).unwrap();
+        let count = |c: [u8; 3]| rgb.chunks(3).filter(|p| *p == c).count();
+        assert!(count([0x44, 0x01, 0x54]) > 1000);
+        assert!(count([0xfd, 0xe7, 0x25]) > 2000);
+    }
+
+    #[test]
+    fn dashes_split_the_line() {
+        let pieces = dash(&[(0.0, 0.0), (10.0, 0.0)], &[2.0, 1.0], 1.0);
+        assert_eq!(pieces.len(), 4);
+        assert_eq!(pieces[0], vec![(0.0, 0.0), (2.0, 0.0)]);
+        assert_eq!(pieces[1], vec![(3.0, 0.0), (5.0, 0.0)]);
+        assert_eq!(pieces[3], vec![(9.0, 0.0), (10.0, 0.0)]);
+    }
+
+    #[test]
+    fn oversized_figure_is_an_error() {
+        let mut fig = Figure {
+            size: (1000.0, 10.0),
+            ..Figure::default()
+        };
+        assert!(render_png(&fig).unwrap_err().contains("figsize"));
+        fig.size = (f64::NAN, 1.0);
+        assert!(render_svg(&fig).is_err());
+    }
+}

@@ -1,0 +1,1419 @@
+//! `plt`: matplotlib.pyplot's names over `display::Figure`, so tutorial plotting code runs
+//! unchanged. `plt` is there without an import; `import matplotlib.pyplot as plt` works too.
+//! `plt.show()` hands each open figure to the session's sink (the terminal draws it, the
+//! kernel sends an image); `savefig` writes PNG or SVG.
+
+use super::builtins::{table, Args, Builtin};
+use super::exc::{err, type_err, value_err, R};
+use super::interp::Interp;
+use super::value::*;
+use crate::display::figure::{Artist, Axes, Cmap, Figure, LineStyle, Marker, Pixels, Rgb};
+use crate::DType;
+use indexmap::IndexMap;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+struct Slot {
+    fig: Figure,
+    /// The current axes (`plt.subplot`, the last one drawn on).
+    axes: usize,
+}
+
+/// The open figures; the current one is what `plt.plot` draws on.
+#[derive(Default)]
+pub struct PlotState {
+    figs: Vec<Option<Slot>>,
+    current: Option<usize>,
+    classes: IndexMap<&'static str, Rc<Class>>,
+}
+
+impl PlotState {
+    /// Takes every open figure (oldest first), closing them: what `plt.show()` shows.
+    pub fn take_open(&mut self) -> Vec<Figure> {
+        self.current = None;
+        self.figs.drain(..).flatten().map(|s| s.fig).collect()
+    }
+
+    /// Whether a figure is open (a notebook shows it when a cell ends).
+    pub fn any_open(&self) -> bool {
+        self.figs.iter().any(Option::is_some)
+    }
+}
+
+/// Which axes a call draws on.
+#[derive(Clone, Copy)]
+struct Target {
+    fig: usize,
+    ax: usize,
+}
+
+impl Interp {
+    fn plot_class(&mut self, name: &'static str) -> Rc<Class> {
+        let methods: &'static [Builtin] = match name {
+            "Figure" => FIGURE_METHODS,
+            "Axes" => AXES_METHODS,
+            "AxesArray" => AXES_ARRAY_METHODS,
+            _ => &[],
+        };
+        self.plots
+            .classes
+            .entry(name)
+            .or_insert_with(|| super::modules::class_with(name, methods))
+            .clone()
+    }
+
+    fn plot_object(&mut self, class: &'static str, attrs: Vec<(&str, Value)>) -> Value {
+        let class = self.plot_class(class);
+        Value::Instance(Rc::new(Instance {
+            class,
+            attrs: RefCell::new(attrs.into_iter().map(|(k, v)| (Rc::from(k), v)).collect()),
+        }))
+    }
+
+    /// A new figure, made current; its index.
+    fn new_figure(&mut self, fig: Figure) -> usize {
+        let i = self.plots.figs.len();
+        self.plots.figs.push(Some(Slot { fig, axes: 0 }));
+        self.plots.current = Some(i);
+        i
+    }
+
+    /// The current figure, created when there is none.
+    fn current_figure(&mut self) -> usize {
+        match self.plots.current {
+            Some(i) if matches!(self.plots.figs.get(i), Some(Some(_))) => i,
+            _ => self.new_figure(Figure::default()),
+        }
+    }
+
+    fn current_target(&mut self) -> Target {
+        let fig = self.current_figure();
+        let ax = self.plots.figs[fig].as_ref().map_or(0, |s| s.axes);
+        Target { fig, ax }
+    }
+
+    fn axes_mut(&mut self, t: Target) -> R<&mut Axes> {
+        match self.plots.figs.get_mut(t.fig) {
+            Some(Some(slot)) => {
+                slot.axes = t.ax;
+                slot.fig
+                    .axes
+                    .get_mut(t.ax)
+                    .ok_or_else(|| value_err("these axes no longer exist"))
+            }
+            _ => Err(err(
+                "RuntimeError",
+                "this figure was closed (plt.show() or plt.close() closes figures); start a new one with plt.figure()",
+            )),
+        }
+    }
+
+    fn figure_mut(&mut self, fig: usize) -> R<&mut Figure> {
+        match self.plots.figs.get_mut(fig) {
+            Some(Some(slot)) => Ok(&mut slot.fig),
+            _ => Err(err(
+                "RuntimeError",
+                "this figure was closed (plt.show() or plt.close() closes figures)",
+            )),
+        }
+    }
+
+    fn figure_value(&mut self, fig: usize) -> Value {
+        self.plot_object("Figure", vec![("number", Value::Int(fig as i64 + 1))])
+    }
+
+    fn axes_value(&mut self, t: Target) -> Value {
+        self.plot_object(
+            "Axes",
+            vec![
+                ("_fig", Value::Int(t.fig as i64)),
+                ("_ax", Value::Int(t.ax as i64)),
+            ],
+        )
+    }
+
+    /// Shows every open figure through the sink and closes them.
+    pub fn show_figures(&mut self) {
+        for fig in self.plots.take_open() {
+            self.sink.figure(&fig);
+        }
+    }
+}
+
+/// The figure index held by a Figure object.
+fn figure_of(v: &Value) -> R<usize> {
+    if let Value::Instance(i) = v {
+        if let Some(Value::Int(n)) = i.attrs.borrow().get("number") {
+            return Ok((*n - 1).max(0) as usize);
+        }
+    }
+    Err(type_err(format!(
+        "expected a Figure, got {}",
+        v.type_name()
+    )))
+}
+
+/// The axes an Axes object (or an image drawn on one) stands for.
+fn target_of(v: &Value) -> R<Target> {
+    if let Value::Instance(i) = v {
+        let a = i.attrs.borrow();
+        if let (Some(Value::Int(f)), Some(Value::Int(x))) = (a.get("_fig"), a.get("_ax")) {
+            return Ok(Target {
+                fig: *f as usize,
+                ax: *x as usize,
+            });
+        }
+    }
+    Err(type_err(format!("expected Axes, got {}", v.type_name())))
+}
+
+/// Numbers from a tensor, list, tuple, range or number: (shape, values).
+fn floats(it: &mut Interp, v: &Value, what: &str) -> R<(Vec<usize>, Vec<f64>)> {
+    let t = match v {
+        Value::Tensor(t) => {
+            if t.requires_grad() {
+                return Err(err(
+                    "RuntimeError",
+                    format!("Can't plot {what}: it is a Tensor that requires grad. Use tensor.detach() first (as PyTorch's tensor.detach().numpy())."),
+                ));
+            }
+            t.clone()
+        }
+        Value::Range(_) | Value::Iter(_) => {
+            let items = it.collect(v)?;
+            return floats(it, &Value::list(items), what);
+        }
+        other => {
+            let n = super::torch::nested(other).map_err(|_| {
+                type_err(format!(
+                    "{what} must be numbers (a tensor, list or range), not {}",
+                    other.type_name()
+                ))
+            })?;
+            crate::Tensor::new(&n, Some(DType::F64)).map_err(|e| value_err(e.to_string()))?
+        }
+    };
+    let shape = t.shape().to_vec();
+    let t = t
+        .to_dtype(DType::F64)
+        .map_err(|e| value_err(e.to_string()))?;
+    let data = t.to_vec::<f64>().map_err(|e| value_err(e.to_string()))?;
+    Ok((shape, data))
+}
+
+fn vector(it: &mut Interp, v: &Value, what: &str) -> R<Vec<f64>> {
+    let (shape, data) = floats(it, v, what)?;
+    if shape.len() > 1 && shape.iter().filter(|&&d| d > 1).count() > 1 {
+        return Err(value_err(format!(
+            "{what} must be 1-D, got shape {shape:?}"
+        )));
+    }
+    Ok(data)
+}
+
+fn string(v: &Value, what: &str) -> R<String> {
+    match v {
+        Value::Str(s) => Ok(s.to_string()),
+        Value::Int(i) => Ok(i.to_string()),
+        Value::Float(f) => Ok(f.to_string()),
+        other => Err(type_err(format!(
+            "{what} must be a string, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+fn number(v: &Value, what: &str) -> R<f64> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Float(f) => Ok(*f),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Tensor(t) if t.numel() == 1 => t
+            .to_dtype(DType::F64)
+            .and_then(|t| t.to_vec::<f64>())
+            .map(|v| v[0])
+            .map_err(|e| value_err(e.to_string())),
+        other => Err(type_err(format!(
+            "{what} must be a number, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+/// A colour by name (`'red'`, `'tab:blue'`, `'C1'`, `'#ff8800'`, `'k'`).
+pub fn color(name: &str) -> Option<Rgb> {
+    let n = name.trim().to_ascii_lowercase();
+    if let Some(hex) = n.strip_prefix('#') {
+        let h = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+        return match hex.len() {
+            6 | 8 => Some(Rgb(h(0)?, h(2)?, h(4)?)),
+            3 => {
+                let d = |i: usize| {
+                    u8::from_str_radix(hex.get(i..i + 1)?, 16)
+                        .ok()
+                        .map(|v| v * 17)
+                };
+                Some(Rgb(d(0)?, d(1)?, d(2)?))
+            }
+            _ => None,
+        };
+    }
+    if let Some(i) = n.strip_prefix('c').and_then(|d| d.parse::<usize>().ok()) {
+        return Some(crate::display::figure::CYCLE[i % 10]);
+    }
+    let tab = [
+        "blue", "orange", "green", "red", "purple", "brown", "pink", "gray", "olive", "cyan",
+    ];
+    if let Some(t) = n.strip_prefix("tab:") {
+        let t = if t == "grey" { "gray" } else { t };
+        return tab
+            .iter()
+            .position(|x| *x == t)
+            .map(|i| crate::display::figure::CYCLE[i]);
+    }
+    Some(match n.as_str() {
+        "b" | "blue" => Rgb(0, 0, 255),
+        "g" => Rgb(0, 128, 0),
+        "green" => Rgb(0, 128, 0),
+        "r" | "red" => Rgb(255, 0, 0),
+        "c" => Rgb(0, 191, 191),
+        "cyan" | "aqua" => Rgb(0, 255, 255),
+        "m" => Rgb(191, 0, 191),
+        "magenta" | "fuchsia" => Rgb(255, 0, 255),
+        "y" => Rgb(191, 191, 0),
+        "yellow" => Rgb(255, 255, 0),
+        "k" | "black" => Rgb(0, 0, 0),
+        "w" | "white" => Rgb(255, 255, 255),
+        "orange" => Rgb(255, 165, 0),
+        "purple" => Rgb(128, 0, 128),
+        "brown" => Rgb(165, 42, 42),
+        "pink" => Rgb(255, 192, 203),
+        "gray" | "grey" => Rgb(128, 128, 128),
+        "lightgray" | "lightgrey" => Rgb(211, 211, 211),
+        "darkgray" | "darkgrey" => Rgb(169, 169, 169),
+        "navy" => Rgb(0, 0, 128),
+        "teal" => Rgb(0, 128, 128),
+        "olive" => Rgb(128, 128, 0),
+        "lime" => Rgb(0, 255, 0),
+        "maroon" => Rgb(128, 0, 0),
+        "gold" => Rgb(255, 215, 0),
+        "crimson" => Rgb(220, 20, 60),
+        "steelblue" => Rgb(70, 130, 180),
+        "skyblue" => Rgb(135, 206, 235),
+        "salmon" => Rgb(250, 128, 114),
+        "violet" => Rgb(238, 130, 238),
+        "indigo" => Rgb(75, 0, 130),
+        "darkblue" => Rgb(0, 0, 139),
+        "darkgreen" => Rgb(0, 100, 0),
+        "darkred" => Rgb(139, 0, 0),
+        "darkorange" => Rgb(255, 140, 0),
+        _ => return None,
+    })
+}
+
+fn color_arg(v: &Value) -> R<Rgb> {
+    match v {
+        Value::Str(s) => color(s).ok_or_else(|| {
+            value_err(format!(
+                "'{s}' is not a valid color value (use a name like 'red' or 'tab:blue', 'C0'..'C9', or '#rrggbb')"
+            ))
+        }),
+        Value::Tuple(_) | Value::List(_) => {
+            let parts: Vec<f64> = match v {
+                Value::Tuple(t) => t.iter().map(|x| number(x, "color")).collect::<R<_>>()?,
+                Value::List(l) => l
+                    .borrow()
+                    .iter()
+                    .map(|x| number(x, "color"))
+                    .collect::<R<_>>()?,
+                _ => Vec::new(),
+            };
+            if parts.len() < 3 || parts.iter().any(|p| !(0.0..=1.0).contains(p)) {
+                return Err(value_err("an RGB color is 3 numbers from 0 to 1"));
+            }
+            let c = |x: f64| (x * 255.0).round() as u8;
+            Ok(Rgb(c(parts[0]), c(parts[1]), c(parts[2])))
+        }
+        other => Err(type_err(format!(
+            "color must be a string or an RGB tuple, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+/// A colour map by matplotlib's name.
+pub fn cmap(name: &str) -> R<Cmap> {
+    Ok(match name {
+        "viridis" => Cmap::Viridis,
+        "gray" | "grey" | "Greys_r" => Cmap::Gray,
+        "gray_r" | "grey_r" | "binary" | "Greys" => Cmap::GrayR,
+        "magma" => Cmap::Magma,
+        "inferno" => Cmap::Inferno,
+        "plasma" => Cmap::Plasma,
+        "hot" => Cmap::Hot,
+        "coolwarm" | "bwr" | "seismic" | "RdBu_r" => Cmap::Coolwarm,
+        other => {
+            return Err(value_err(format!(
+                "'{other}' is not a known colormap here; use one of viridis, gray, gray_r, binary, magma, inferno, plasma, hot, coolwarm"
+            )))
+        }
+    })
+}
+
+fn marker(c: char) -> Option<Marker> {
+    Some(match c {
+        '.' | ',' => Marker::Point,
+        'o' => Marker::Circle,
+        's' => Marker::Square,
+        '^' | 'v' | '<' | '>' => Marker::Triangle,
+        '+' => Marker::Plus,
+        'x' | 'X' => Marker::Cross,
+        '*' => Marker::Star,
+        'D' | 'd' => Marker::Diamond,
+        _ => return None,
+    })
+}
+
+fn line_style(s: &str) -> R<LineStyle> {
+    Ok(match s {
+        "-" | "solid" => LineStyle::Solid,
+        "--" | "dashed" => LineStyle::Dashed,
+        ":" | "dotted" => LineStyle::Dotted,
+        "-." | "dashdot" => LineStyle::DashDot,
+        "" | " " | "none" | "None" => LineStyle::None,
+        other => {
+            return Err(value_err(format!(
+                "'{other}' is not a valid linestyle; use '-', '--', ':', '-.' or 'none'"
+            )))
+        }
+    })
+}
+
+/// A format string like `'ro--'`: (colour, marker, line style).
+fn parse_fmt(fmt: &str) -> R<(Option<Rgb>, Option<Marker>, Option<LineStyle>)> {
+    let mut rest = fmt;
+    let mut style = None;
+    for s in ["--", "-.", "-", ":"] {
+        if let Some(i) = rest.find(s) {
+            style = Some(line_style(s)?);
+            let mut r = rest.to_string();
+            r.replace_range(i..i + s.len(), "");
+            return parse_fmt_rest(&r, style);
+        }
+    }
+    rest = rest.trim();
+    parse_fmt_rest(rest, style)
+}
+
+fn parse_fmt_rest(
+    rest: &str,
+    style: Option<LineStyle>,
+) -> R<(Option<Rgb>, Option<Marker>, Option<LineStyle>)> {
+    let mut col = None;
+    let mut mark = None;
+    for c in rest.chars() {
+        if let Some(m) = marker(c) {
+            mark = Some(m);
+        } else if "bgrcmykw".contains(c) {
+            col = color(&c.to_string());
+        } else {
+            return Err(value_err(format!(
+                "'{rest}' is not a valid format string (colours bgrcmykw, markers .o s^+x*D, lines - -- : -.)"
+            )));
+        }
+    }
+    Ok((col, mark, style))
+}
+
+fn opt_string(a: &mut Args, name: &str) -> R<Option<String>> {
+    match a.kw(name) {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => string(&v, name).map(Some),
+    }
+}
+
+/// `plot(*args, label=, color=, linestyle=, marker=, linewidth=)` on a target.
+fn plot(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
+    let args = a.rest(0);
+    let label = opt_string(a, "label")?;
+    let kw_color = match a.kw("color").or_else(|| a.kw("c")) {
+        Some(v) if !matches!(v, Value::None) => Some(color_arg(&v)?),
+        _ => None,
+    };
+    let kw_style = match a.kw("linestyle").or_else(|| a.kw("ls")) {
+        Some(v) => Some(line_style(&string(&v, "linestyle")?)?),
+        None => None,
+    };
+    let kw_marker = match a.kw("marker") {
+        Some(Value::None) | None => None,
+        Some(v) => {
+            let s = string(&v, "marker")?;
+            let mut chars = s.chars();
+            match (chars.next().and_then(marker), chars.next()) {
+                (Some(m), None) => Some(m),
+                _ => {
+                    return Err(value_err(format!(
+                        "'{s}' is not a marker I can draw; use one of . o s ^ + x * D"
+                    )))
+                }
+            }
+        }
+    };
+    let width = match a.kw("linewidth").or_else(|| a.kw("lw")) {
+        Some(v) => number(&v, "linewidth")?,
+        None => 1.5,
+    };
+    if args.is_empty() {
+        return Ok(Value::list(Vec::new()));
+    }
+    // Groups of [x], y, [fmt].
+    let mut groups = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let (x, y) = match (args.get(i), args.get(i + 1)) {
+            (Some(x), Some(y)) if !matches!(y, Value::Str(_)) => {
+                i += 2;
+                (Some(x.clone()), y.clone())
+            }
+            (Some(y), _) => {
+                i += 1;
+                (None, y.clone())
+            }
+            _ => break,
+        };
+        if matches!(y, Value::Str(_)) {
+            return Err(type_err(
+                "plot() got a format string where data was expected",
+            ));
+        }
+        let fmt = match args.get(i) {
+            Some(Value::Str(s)) => {
+                i += 1;
+                Some(parse_fmt(s)?)
+            }
+            _ => None,
+        };
+        groups.push((x, y, fmt));
+    }
+    let mut lines = Vec::new();
+    for (x, y, fmt) in groups {
+        let (shape, ydata) = floats(it, &y, "y")?;
+        // A 2-D y draws one line per column, as matplotlib.
+        let columns: Vec<Vec<f64>> = if shape.len() == 2 {
+            let (n, m) = (shape[0], shape[1]);
+            (0..m)
+                .map(|j| (0..n).map(|r| ydata[r * m + j]).collect())
+                .collect()
+        } else if shape.len() > 2 {
+            return Err(value_err(format!(
+                "y can be at most 2-D to plot, got shape {shape:?}"
+            )));
+        } else {
+            vec![ydata]
+        };
+        let xdata = match &x {
+            Some(x) => Some(vector(it, x, "x")?),
+            None => None,
+        };
+        for col in columns {
+            let xs = match &xdata {
+                Some(xs) => {
+                    if xs.len() != col.len() {
+                        return Err(value_err(format!(
+                            "x and y must have same first dimension, but have shapes ({},) and ({},)",
+                            xs.len(),
+                            col.len()
+                        )));
+                    }
+                    xs.clone()
+                }
+                None => (0..col.len()).map(|i| i as f64).collect(),
+            };
+            let (fc, fm, fs) = fmt.unwrap_or((None, None, None));
+            let ax = it.axes_mut(t)?;
+            let c = match kw_color.or(fc) {
+                Some(c) => c,
+                None => ax.cycle_color(),
+            };
+            let mk = kw_marker.or(fm);
+            let style = kw_style.or(fs).unwrap_or(if fm.is_some() && fs.is_none() {
+                LineStyle::None
+            } else {
+                LineStyle::Solid
+            });
+            ax.artists.push(Artist::Line {
+                x: xs,
+                y: col,
+                label: label.clone(),
+                color: c,
+                style,
+                marker: mk,
+                width,
+            });
+            lines.push(it.plot_object("Line2D", vec![]));
+        }
+    }
+    Ok(Value::list(lines))
+}
+
+fn scatter(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
+    let x = vector(it, &a.req(0, "x")?, "x")?;
+    let y = vector(it, &a.req(1, "y")?, "y")?;
+    if x.len() != y.len() {
+        return Err(value_err("x and y must be the same size"));
+    }
+    let size = match a.opt(2, "s") {
+        Some(v @ (Value::Int(_) | Value::Float(_))) => number(&v, "s")?,
+        Some(_) => {
+            return Err(value_err(
+                "s= as one size per point is not supported yet; give one number",
+            ))
+        }
+        None => 36.0,
+    };
+    let label = opt_string(a, "label")?;
+    let map = match a.kw("cmap") {
+        Some(Value::Str(s)) => cmap(&s)?,
+        Some(Value::None) | None => Cmap::Viridis,
+        Some(v) => {
+            return Err(type_err(format!(
+                "cmap must be a name, not {}",
+                v.type_name()
+            )))
+        }
+    };
+    let (mut col, mut values) = (None, None);
+    match a.opt(3, "c").or_else(|| a.kw("color")) {
+        Some(Value::Str(s)) => col = Some(color_arg(&Value::Str(s))?),
+        Some(v @ Value::Tuple(_)) if matches!(&v, Value::Tuple(t) if t.len() == 3 && t.iter().all(|x| matches!(x, Value::Float(_)))) => {
+            col = Some(color_arg(&v)?)
+        }
+        Some(v) => {
+            let vals = vector(it, &v, "c")?;
+            if vals.len() != x.len() {
+                return Err(value_err(format!(
+                    "'c' argument has {} elements, which is inconsistent with 'x' and 'y' with size {}",
+                    vals.len(),
+                    x.len()
+                )));
+            }
+            values = Some((vals, map));
+        }
+        None => {}
+    }
+    let ax = it.axes_mut(t)?;
+    let color = match col {
+        Some(c) => c,
+        None => ax.cycle_color(),
+    };
+    ax.artists.push(Artist::Scatter {
+        x,
+        y,
+        label,
+        color,
+        values,
+        size,
+    });
+    Ok(it.plot_object("PathCollection", vec![]))
+}
+
+fn bar(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
+    let xv = a.req(0, "x")?;
+    let contains_str = match &xv {
+        Value::List(l) => l.borrow().iter().any(|v| matches!(v, Value::Str(_))),
+        Value::Tuple(t) => t.iter().any(|v| matches!(v, Value::Str(_))),
+        _ => false,
+    };
+    if contains_str {
+        return Err(value_err(
+            "bar() with category names is not supported yet: pass positions, e.g. plt.bar(range(len(names)), heights)",
+        ));
+    }
+    let x = vector(it, &xv, "x")?;
+    let hv = a.req(1, "height")?;
+    let mut height = vector(it, &hv, "height")?;
+    if height.len() == 1 && x.len() > 1 {
+        height = vec![height[0]; x.len()];
+    }
+    if height.len() != x.len() {
+        return Err(value_err(format!(
+            "shape mismatch: x has {} values but height has {}",
+            x.len(),
+            height.len()
+        )));
+    }
+    let width = match a.opt(2, "width") {
+        Some(v) => number(&v, "width")?,
+        None => 0.8,
+    };
+    let label = opt_string(a, "label")?;
+    let col = match a.kw("color") {
+        Some(v) if !matches!(v, Value::None) => Some(color_arg(&v)?),
+        _ => None,
+    };
+    let ax = it.axes_mut(t)?;
+    let color = col.unwrap_or_else(|| ax.cycle_color());
+    ax.artists.push(Artist::Bars {
+        x,
+        height,
+        width,
+        label,
+        color,
+    });
+    Ok(it.plot_object("BarContainer", vec![]))
+}
+
+fn hist(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
+    let (_, data) = floats(it, &a.req(0, "x")?, "x")?;
+    let bins = match a.opt(1, "bins") {
+        Some(Value::Int(b)) if b > 0 => b as usize,
+        Some(Value::Int(_)) => return Err(value_err("`bins` must be positive")),
+        Some(v) => {
+            return Err(type_err(format!(
+                "bins must be an int here, not {}",
+                v.type_name()
+            )))
+        }
+        None => 10,
+    };
+    let range = match a.opt(2, "range") {
+        Some(v) => {
+            let r = vector(it, &v, "range")?;
+            if r.len() != 2 || r[0] > r[1] {
+                return Err(value_err("range must be (min, max) with min <= max"));
+            }
+            Some((r[0], r[1]))
+        }
+        None => None,
+    };
+    let density = match a.opt(3, "density") {
+        Some(v) => it.truthy(&v)?,
+        None => false,
+    };
+    let label = opt_string(a, "label")?;
+    let col = match a.kw("color") {
+        Some(v) if !matches!(v, Value::None) => Some(color_arg(&v)?),
+        _ => None,
+    };
+    let (edges, mut counts) = crate::display::figure::histogram(&data, bins, range);
+    let w = edges.get(1).copied().unwrap_or(1.0) - edges.first().copied().unwrap_or(0.0);
+    if density {
+        let total: f64 = counts.iter().sum();
+        if total > 0.0 {
+            counts.iter_mut().for_each(|c| *c /= total * w);
+        }
+    }
+    let centres: Vec<f64> = edges.windows(2).map(|e| (e[0] + e[1]) / 2.0).collect();
+    let ax = it.axes_mut(t)?;
+    let color = col.unwrap_or_else(|| ax.cycle_color());
+    ax.artists.push(Artist::Bars {
+        x: centres,
+        height: counts.clone(),
+        width: w,
+        label,
+        color,
+    });
+    let n = crate::Tensor::from_slice(&counts, &[bins]).map_err(|e| value_err(e.to_string()))?;
+    let e = crate::Tensor::from_slice(&edges, &[bins + 1]).map_err(|e| value_err(e.to_string()))?;
+    let patches = it.plot_object("BarContainer", vec![]);
+    Ok(Value::tuple(vec![
+        Value::Tensor(n),
+        Value::Tensor(e),
+        patches,
+    ]))
+}
+
+fn imshow(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
+    let (shape, data) = floats(it, &a.req(0, "X")?, "the image")?;
+    let map = match a.opt(1, "cmap") {
+        Some(Value::Str(s)) => cmap(&s)?,
+        Some(v) => {
+            return Err(type_err(format!(
+                "cmap must be a name, not {}",
+                v.type_name()
+            )))
+        }
+        None => Cmap::Viridis,
+    };
+    let vmin = a.kw("vmin").filter(|v| !matches!(v, Value::None));
+    let vmax = a.kw("vmax").filter(|v| !matches!(v, Value::None));
+    let is_int = matches!(a.pos.first(), Some(Value::Tensor(x)) if !x.dtype().is_float());
+    let bad = || {
+        value_err(format!(
+            "Invalid shape {shape:?} for image data: give H×W (values mapped by cmap), C×H×W (C = 1, 3 or 4, PyTorch's layout) or H×W×C (C = 3 or 4)"
+        ))
+    };
+    // (h, w, channels, channel stride, pixel stride)
+    let (h, w, c, cs, ps) = match shape.as_slice() {
+        [h, w] => (*h, *w, 1, 0, 1),
+        [c @ (1 | 3 | 4), h, w] if !matches!(w, 3 | 4) || *c == 1 => (*h, *w, *c, h * w, 1),
+        [h, w, c @ (1 | 3 | 4)] => (*h, *w, *c, 1, *c),
+        [c @ (3 | 4), h, w] => (*h, *w, *c, h * w, 1),
+        _ => return Err(bad()),
+    };
+    if h == 0 || w == 0 {
+        return Err(bad());
+    }
+    let pixels = if c == 1 {
+        let values: Vec<f64> = (0..h * w).map(|p| data[p * ps]).collect();
+        let finite = values.iter().copied().filter(|v| v.is_finite());
+        let lo = finite.clone().fold(f64::INFINITY, f64::min);
+        let hi = finite.fold(f64::NEG_INFINITY, f64::max);
+        let vmin = match vmin {
+            Some(v) => number(&v, "vmin")?,
+            None if lo.is_finite() => lo,
+            None => 0.0,
+        };
+        let vmax = match vmax {
+            Some(v) => number(&v, "vmax")?,
+            None if hi.is_finite() => hi,
+            None => 1.0,
+        };
+        Pixels::Scalar {
+            values,
+            cmap: map,
+            vmin,
+            vmax,
+        }
+    } else {
+        // Floats are 0..1, integers 0..255 (matplotlib clips out-of-range values).
+        let scale = if is_int { 255.0 } else { 1.0 };
+        Pixels::Rgb(
+            (0..h * w)
+                .map(|p| {
+                    let ch = |k: usize| (data[p * ps + k * cs] / scale).clamp(0.0, 1.0);
+                    [ch(0), ch(1), ch(2)]
+                })
+                .collect(),
+        )
+    };
+    let ax = it.axes_mut(t)?;
+    ax.artists.push(Artist::Image { h, w, pixels });
+    Ok(it.plot_object(
+        "AxesImage",
+        vec![
+            ("_fig", Value::Int(t.fig as i64)),
+            ("_ax", Value::Int(t.ax as i64)),
+        ],
+    ))
+}
+
+/// `xlim()` / `xlim(lo, hi)` / `xlim((lo, hi))` on a target: returns the limits.
+fn limits(it: &mut Interp, a: &mut Args, t: Target, y: bool) -> R<Value> {
+    let args = a.rest(0);
+    let (lo_kw, hi_kw) = if y {
+        (
+            a.kw("bottom").or_else(|| a.kw("ymin")),
+            a.kw("top").or_else(|| a.kw("ymax")),
+        )
+    } else {
+        (
+            a.kw("left").or_else(|| a.kw("xmin")),
+            a.kw("right").or_else(|| a.kw("xmax")),
+        )
+    };
+    let pair = match args.as_slice() {
+        [] => None,
+        [one @ (Value::Tuple(_) | Value::List(_))] => {
+            let v = vector(it, one, "limits")?;
+            if v.len() != 2 {
+                return Err(value_err("limits are (low, high)"));
+            }
+            Some((Some(v[0]), Some(v[1])))
+        }
+        [lo] => Some((Some(number(lo, "low")?), None)),
+        [lo, hi] => Some((Some(number(lo, "low")?), Some(number(hi, "high")?))),
+        _ => return Err(type_err("limits take (low, high)")),
+    };
+    let pair = match (pair, lo_kw, hi_kw) {
+        (Some(p), None, None) => Some(p),
+        (None, None, None) => None,
+        (p, lo, hi) => {
+            let (plo, phi) = p.unwrap_or((None, None));
+            Some((
+                lo.map(|v| number(&v, "low")).transpose()?.or(plo),
+                hi.map(|v| number(&v, "high")).transpose()?.or(phi),
+            ))
+        }
+    };
+    let ax = it.axes_mut(t)?;
+    let current = if y { ax.ylim } else { ax.xlim };
+    let auto = data_range(ax, y);
+    let now = current.unwrap_or(auto);
+    let new = match pair {
+        Some((lo, hi)) => Some((lo.unwrap_or(now.0), hi.unwrap_or(now.1))),
+        None => current,
+    };
+    if y {
+        ax.ylim = new;
+    } else {
+        ax.xlim = new;
+    }
+    let (lo, hi) = new.unwrap_or(auto);
+    Ok(Value::tuple(vec![Value::Float(lo), Value::Float(hi)]))
+}
+
+/// The data's range along x or y (what auto limits start from).
+fn data_range(ax: &Axes, y: bool) -> (f64, f64) {
+    let mut lo = f64::INFINITY;
+    let mut hi = f64::NEG_INFINITY;
+    let mut see = |v: f64| {
+        if v.is_finite() {
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+    };
+    for art in &ax.artists {
+        match art {
+            Artist::Line { x, y: ys, .. } | Artist::Scatter { x, y: ys, .. } => {
+                (if y { ys } else { x }).iter().for_each(|v| see(*v))
+            }
+            Artist::Bars {
+                x, height, width, ..
+            } => {
+                if y {
+                    see(0.0);
+                    height.iter().for_each(|v| see(*v));
+                } else {
+                    x.iter().for_each(|v| {
+                        see(v - width / 2.0);
+                        see(v + width / 2.0)
+                    });
+                }
+            }
+            Artist::Image { h, w, .. } => {
+                see(-0.5);
+                see(if y { *h } else { *w } as f64 - 0.5);
+            }
+        }
+    }
+    if lo > hi {
+        (0.0, 1.0)
+    } else {
+        (lo, hi)
+    }
+}
+
+fn scale(it: &mut Interp, a: &mut Args, t: Target, y: bool) -> R<Value> {
+    let s = string(&a.req(0, "value")?, "scale")?;
+    let log = match s.as_str() {
+        "log" => true,
+        "linear" => false,
+        other => {
+            return Err(value_err(format!(
+                "'{other}' is not a valid value for scale; supported values are 'linear', 'log'"
+            )))
+        }
+    };
+    let ax = it.axes_mut(t)?;
+    if y {
+        ax.ylog = log;
+    } else {
+        ax.xlog = log;
+    }
+    Ok(Value::None)
+}
+
+fn set_text(it: &mut Interp, a: &mut Args, t: Target, which: &str) -> R<Value> {
+    let s = string(&a.req(0, "label")?, which)?;
+    // Font options are accepted as matplotlib's are; the text is what is drawn.
+    for k in ["fontsize", "fontweight", "loc", "pad"] {
+        a.kw(k);
+    }
+    let ax = it.axes_mut(t)?;
+    match which {
+        "title" => ax.title = Some(s),
+        "xlabel" => ax.xlabel = Some(s),
+        _ => ax.ylabel = Some(s),
+    }
+    Ok(Value::None)
+}
+
+fn legend(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
+    // Placement options are accepted; the legend is drawn at the upper right.
+    for k in ["loc", "fontsize", "frameon"] {
+        a.kw(k);
+    }
+    if !a.pos.is_empty() {
+        return Err(value_err(
+            "legend() takes no labels here: give each plot a label= and call legend()",
+        ));
+    }
+    it.axes_mut(t)?.legend = true;
+    Ok(it.plot_object("Legend", vec![]))
+}
+
+fn grid(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
+    let on = match a.opt(0, "visible").or_else(|| a.kw("b")) {
+        Some(v) => it.truthy(&v)?,
+        None => true,
+    };
+    for k in ["alpha", "linestyle", "which", "axis"] {
+        a.kw(k);
+    }
+    it.axes_mut(t)?.grid = on;
+    Ok(Value::None)
+}
+
+fn axis(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
+    let off = match a.opt(0, "arg") {
+        Some(Value::Str(s)) if &*s == "off" => true,
+        Some(Value::Str(s)) if &*s == "on" => false,
+        Some(Value::Bool(b)) => !b,
+        Some(Value::Str(s)) if matches!(&*s, "equal" | "scaled" | "tight" | "auto" | "image") => {
+            return Err(value_err(format!(
+                "axis('{s}') is not supported yet; axis('off') and axis('on') are"
+            )))
+        }
+        Some(v) => {
+            return Err(value_err(format!(
+                "axis() takes 'off' or 'on', not {}",
+                v.type_name()
+            )))
+        }
+        None => return Ok(Value::None),
+    };
+    it.axes_mut(t)?.axis_off = off;
+    Ok(Value::None)
+}
+
+fn figsize(a: &mut Args, i: usize) -> R<Option<(f64, f64)>> {
+    match a.opt(i, "figsize") {
+        None => Ok(None),
+        Some(v) => {
+            let pair: Vec<f64> = match &v {
+                Value::Tuple(t) => t.iter().map(|x| number(x, "figsize")).collect::<R<_>>()?,
+                Value::List(l) => l
+                    .borrow()
+                    .iter()
+                    .map(|x| number(x, "figsize"))
+                    .collect::<R<_>>()?,
+                _ => Vec::new(),
+            };
+            match pair.as_slice() {
+                [w, h] if *w > 0.0 && *h > 0.0 && *w <= 100.0 && *h <= 100.0 => Ok(Some((*w, *h))),
+                _ => Err(value_err(
+                    "figsize is (width, height) in inches, each 0 to 100",
+                )),
+            }
+        }
+    }
+}
+
+fn dpi(a: &mut Args, i: usize) -> R<Option<f64>> {
+    match a.opt(i, "dpi") {
+        None => Ok(None),
+        Some(v) => {
+            let d = number(&v, "dpi")?;
+            if !(10.0..=600.0).contains(&d) {
+                return Err(value_err("dpi must be between 10 and 600"));
+            }
+            Ok(Some(d))
+        }
+    }
+}
+
+fn savefig(it: &mut Interp, a: &mut Args, fig: Option<usize>) -> R<Value> {
+    let path = string(&a.req(0, "fname")?, "fname")?;
+    let d = dpi(a, 1)?;
+    let format = opt_string(a, "format")?;
+    for k in ["bbox_inches", "pad_inches", "transparent", "facecolor"] {
+        a.kw(k);
+    }
+    let fig = match fig {
+        Some(f) => f,
+        None => it.current_figure(),
+    };
+    let mut figure = it.figure_mut(fig)?.clone();
+    if let Some(d) = d {
+        figure.dpi = d;
+    }
+    let ext = format.unwrap_or_else(|| {
+        std::path::Path::new(&path)
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_else(|| "png".into())
+    });
+    let bytes = match ext.as_str() {
+        "png" => crate::display::raster::render_png(&figure),
+        "svg" => crate::display::raster::render_svg(&figure).map(String::into_bytes),
+        other => {
+            return Err(value_err(format!(
+                "Format '{other}' is not supported (supported formats: png, svg)"
+            )))
+        }
+    }
+    .map_err(|e| err("RuntimeError", format!("drawing the figure failed: {e}")))?;
+    // Without an extension matplotlib appends the format's.
+    let path = if std::path::Path::new(&path).extension().is_none() {
+        format!("{path}.{ext}")
+    } else {
+        path
+    };
+    std::fs::write(&path, bytes).map_err(|e| {
+        err(
+            if e.kind() == std::io::ErrorKind::NotFound {
+                "FileNotFoundError"
+            } else {
+                "OSError"
+            },
+            format!("[Errno {}] {e}: '{path}'", e.raw_os_error().unwrap_or(0)),
+        )
+    })?;
+    Ok(Value::None)
+}
+
+/// `subplots(nrows, ncols, figsize=)`: (figure, axes) with axes as matplotlib shapes them.
+fn subplots(it: &mut Interp, a: &mut Args) -> R<Value> {
+    let dim = |v: Option<Value>, what: &str| -> R<usize> {
+        match v {
+            None => Ok(1),
+            Some(Value::Int(n)) if (1..=20).contains(&n) => Ok(n as usize),
+            Some(_) => Err(value_err(format!("{what} must be an int from 1 to 20"))),
+        }
+    };
+    let rows = dim(a.opt(0, "nrows"), "nrows")?;
+    let cols = dim(a.opt(1, "ncols"), "ncols")?;
+    let size = figsize(a, 99)?;
+    let d = dpi(a, 99)?;
+    let squeeze = match a.kw("squeeze") {
+        Some(v) => it.truthy(&v)?,
+        None => true,
+    };
+    for k in ["sharex", "sharey", "constrained_layout", "tight_layout"] {
+        a.kw(k);
+    }
+    let mut fig = Figure::new(size.unwrap_or((6.4, 4.8)), rows, cols);
+    if let Some(d) = d {
+        fig.dpi = d;
+    }
+    let f = it.new_figure(fig);
+    let fv = it.figure_value(f);
+    let axes: Vec<Value> = (0..rows * cols)
+        .map(|ax| it.axes_value(Target { fig: f, ax }))
+        .collect();
+    let axv = if squeeze && rows * cols == 1 {
+        axes[0].clone()
+    } else {
+        let ndim = if squeeze && (rows == 1 || cols == 1) {
+            1
+        } else {
+            2
+        };
+        it.plot_object(
+            "AxesArray",
+            vec![
+                ("flat", Value::list(axes)),
+                ("_rows", Value::Int(rows as i64)),
+                ("_cols", Value::Int(cols as i64)),
+                ("ndim", Value::Int(ndim)),
+            ],
+        )
+    };
+    Ok(Value::tuple(vec![fv, axv]))
+}
+
+fn subplot(it: &mut Interp, a: &mut Args) -> R<Value> {
+    let args = a.rest(0);
+    let n = |v: &Value| -> R<usize> {
+        match v {
+            Value::Int(i) if *i >= 1 => Ok(*i as usize),
+            _ => Err(value_err("subplot numbers are positive ints")),
+        }
+    };
+    let (r, c, i) = match args.as_slice() {
+        [Value::Int(code)] if (111..=999).contains(code) => {
+            let code = *code as usize;
+            (code / 100, code / 10 % 10, code % 10)
+        }
+        [r, c, i] => (n(r)?, n(c)?, n(i)?),
+        _ => {
+            return Err(type_err(
+                "subplot(nrows, ncols, index) or subplot(RCI), e.g. subplot(2, 1, 1)",
+            ))
+        }
+    };
+    if r == 0 || c == 0 || i == 0 || i > r * c || r * c > 400 {
+        return Err(value_err(format!(
+            "num must be an integer with 1 <= num <= {}, not {i}",
+            r * c
+        )));
+    }
+    let f = it.current_figure();
+    let fig = it.figure_mut(f)?;
+    if fig.rows != r || fig.cols != c {
+        // A new grid: keep the axes already drawn where they still fit.
+        let old = std::mem::take(&mut fig.axes);
+        let (or, oc) = (fig.rows, fig.cols);
+        fig.rows = r;
+        fig.cols = c;
+        fig.axes = (0..r * c).map(|_| Axes::default()).collect();
+        for (k, ax) in old.into_iter().enumerate() {
+            let (row, col) = (k / oc.max(1), k % oc.max(1));
+            if row < r && col < c && row < or && !ax.artists.is_empty() {
+                fig.axes[row * c + col] = ax;
+            }
+        }
+    }
+    let t = Target { fig: f, ax: i - 1 };
+    it.axes_mut(t)?;
+    Ok(it.axes_value(t))
+}
+
+fn close(it: &mut Interp, a: &mut Args) -> R<Value> {
+    match a.opt(0, "fig") {
+        None => {
+            if let Some(i) = it.plots.current {
+                if let Some(slot) = it.plots.figs.get_mut(i) {
+                    *slot = None;
+                }
+                it.plots.current = None;
+            }
+        }
+        Some(Value::Str(s)) if &*s == "all" => {
+            it.plots.take_open();
+        }
+        Some(v) => {
+            let i = figure_of(&v)?;
+            if let Some(slot) = it.plots.figs.get_mut(i) {
+                *slot = None;
+            }
+            if it.plots.current == Some(i) {
+                it.plots.current = None;
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+/// Drops the receiver (`self`) from a method call's arguments and returns it.
+fn receiver(a: &mut Args) -> R<Value> {
+    if a.pos.is_empty() {
+        return Err(type_err(format!("{}() needs its object", a.fname)));
+    }
+    Ok(a.pos.remove(0))
+}
+
+fn on_axes(
+    it: &mut Interp,
+    a: &mut Args,
+    f: fn(&mut Interp, &mut Args, Target) -> R<Value>,
+) -> R<Value> {
+    let t = target_of(&receiver(a)?)?;
+    f(it, a, t)
+}
+
+fn on_current(
+    it: &mut Interp,
+    a: &mut Args,
+    f: fn(&mut Interp, &mut Args, Target) -> R<Value>,
+) -> R<Value> {
+    let t = it.current_target();
+    f(it, a, t)
+}
+
+table! { PYPLOT:
+    "figure", "figure(num=None, figsize=None, dpi=None)", "Starts a new figure (figsize in inches) and makes it current." => |it, a| {
+        a.opt(0, "num");
+        let size = figsize(a, 1)?;
+        let d = dpi(a, 2)?;
+        for k in ["facecolor", "clear"] { a.kw(k); }
+        let mut fig = Figure::default();
+        if let Some(s) = size { fig.size = s; }
+        if let Some(d) = d { fig.dpi = d; }
+        let f = it.new_figure(fig);
+        Ok(it.figure_value(f))
+    };
+    "plot", "plot([x], y, [fmt], *, label=None, color=None, linestyle=None, marker=None, linewidth=None)", "Draws y against x (or against 0..n-1) as lines and/or markers." => |it, a| on_current(it, a, plot);
+    "scatter", "scatter(x, y, s=None, c=None, *, label=None, cmap=None, color=None)", "Draws points; c= gives one colour or per-point values mapped by cmap." => |it, a| on_current(it, a, scatter);
+    "bar", "bar(x, height, width=0.8, *, label=None, color=None)", "Draws bars of the given heights centred at x." => |it, a| on_current(it, a, bar);
+    "hist", "hist(x, bins=10, range=None, density=False, *, label=None, color=None)", "Draws a histogram of the values; returns (counts, bin_edges, patches)." => |it, a| on_current(it, a, hist);
+    "imshow", "imshow(X, cmap=None, *, vmin=None, vmax=None)", "Draws a 2-D tensor through a colour map, or an image (C×H×W or H×W×C)." => |it, a| on_current(it, a, imshow);
+    "colorbar", "colorbar(mappable=None)", "Adds a colour bar for the image on the current axes." => |it, a| {
+        let t = match a.opt(0, "mappable") { Some(m) => target_of(&m)?, None => it.current_target() };
+        a.kw("ax"); a.kw("label");
+        it.axes_mut(t)?.colorbar = true;
+        Ok(Value::None)
+    };
+    "title", "title(label)", "Sets the current axes' title." => |it, a| { let t = it.current_target(); set_text(it, a, t, "title") };
+    "xlabel", "xlabel(label)", "Sets the current axes' x-axis label." => |it, a| { let t = it.current_target(); set_text(it, a, t, "xlabel") };
+    "ylabel", "ylabel(label)", "Sets the current axes' y-axis label." => |it, a| { let t = it.current_target(); set_text(it, a, t, "ylabel") };
+    "suptitle", "suptitle(t)", "Sets the figure's title, above all its axes." => |it, a| {
+        let s = string(&a.req(0, "t")?, "suptitle")?;
+        a.kw("fontsize");
+        let f = it.current_figure();
+        it.figure_mut(f)?.suptitle = Some(s);
+        Ok(Value::None)
+    };
+    "xlim", "xlim(left=None, right=None)", "Gets or sets the x limits of the current axes." => |it, a| { let t = it.current_target(); limits(it, a, t, false) };
+    "ylim", "ylim(bottom=None, top=None)", "Gets or sets the y limits of the current axes." => |it, a| { let t = it.current_target(); limits(it, a, t, true) };
+    "xscale", "xscale(value)", "Sets the x scale: 'linear' or 'log'." => |it, a| { let t = it.current_target(); scale(it, a, t, false) };
+    "yscale", "yscale(value)", "Sets the y scale: 'linear' or 'log'." => |it, a| { let t = it.current_target(); scale(it, a, t, true) };
+    "legend", "legend(*, loc=None)", "Shows a legend of the labelled plots on the current axes." => |it, a| on_current(it, a, legend);
+    "grid", "grid(visible=True)", "Turns the current axes' grid lines on or off." => |it, a| on_current(it, a, grid);
+    "axis", "axis(arg)", "axis('off') hides the current axes' frame and ticks; axis('on') shows them." => |it, a| on_current(it, a, axis);
+    "tight_layout", "tight_layout()", "Accepted for matplotlib code: nabla always lays figures out tightly." => |_, a| {
+        for k in ["pad", "h_pad", "w_pad", "rect"] { a.kw(k); }
+        Ok(Value::None)
+    };
+    "subplots", "subplots(nrows=1, ncols=1, *, figsize=None, dpi=None, squeeze=True)", "A new figure with a grid of axes: returns (fig, axes)." => |it, a| subplots(it, a);
+    "subplot", "subplot(nrows, ncols, index)", "Makes axes `index` (from 1) of an nrows × ncols grid current." => |it, a| subplot(it, a);
+    "gca", "gca()", "The current axes." => |it, _| { let t = it.current_target(); Ok(it.axes_value(t)) };
+    "gcf", "gcf()", "The current figure." => |it, _| { let f = it.current_figure(); Ok(it.figure_value(f)) };
+    "clf", "clf()", "Clears the current figure." => |it, _| {
+        let f = it.current_figure();
+        let fig = it.figure_mut(f)?;
+        *fig = Figure::new(fig.size, 1, 1);
+        Ok(Value::None)
+    };
+    "show", "show(block=None)", "Shows every open figure (in the terminal or notebook) and closes them." => |it, a| {
+        a.opt(0, "block");
+        it.show_figures();
+        Ok(Value::None)
+    };
+    "savefig", "savefig(fname, dpi=None, *, format=None)", "Writes the current figure to a .png or .svg file." => |it, a| savefig(it, a, None);
+    "close", "close(fig=None)", "Closes the current figure, a given one, or 'all'." => |it, a| close(it, a);
+}
+
+table! { AXES_METHODS:
+    "plot", "Axes.plot([x], y, [fmt], *, label=None, color=None, linestyle=None, marker=None, linewidth=None)", "Draws y against x on these axes." => |it, a| on_axes(it, a, plot);
+    "scatter", "Axes.scatter(x, y, s=None, c=None, *, label=None, cmap=None, color=None)", "Draws points on these axes." => |it, a| on_axes(it, a, scatter);
+    "bar", "Axes.bar(x, height, width=0.8, *, label=None, color=None)", "Draws bars on these axes." => |it, a| on_axes(it, a, bar);
+    "hist", "Axes.hist(x, bins=10, range=None, density=False, *, label=None, color=None)", "Draws a histogram on these axes." => |it, a| on_axes(it, a, hist);
+    "imshow", "Axes.imshow(X, cmap=None, *, vmin=None, vmax=None)", "Draws an image on these axes." => |it, a| on_axes(it, a, imshow);
+    "set_title", "Axes.set_title(label)", "Sets these axes' title." => |it, a| { let t = target_of(&receiver(a)?)?; set_text(it, a, t, "title") };
+    "set_xlabel", "Axes.set_xlabel(xlabel)", "Sets the x-axis label." => |it, a| { let t = target_of(&receiver(a)?)?; set_text(it, a, t, "xlabel") };
+    "set_ylabel", "Axes.set_ylabel(ylabel)", "Sets the y-axis label." => |it, a| { let t = target_of(&receiver(a)?)?; set_text(it, a, t, "ylabel") };
+    "set_xlim", "Axes.set_xlim(left=None, right=None)", "Sets the x limits." => |it, a| { let t = target_of(&receiver(a)?)?; limits(it, a, t, false) };
+    "set_ylim", "Axes.set_ylim(bottom=None, top=None)", "Sets the y limits." => |it, a| { let t = target_of(&receiver(a)?)?; limits(it, a, t, true) };
+    "get_xlim", "Axes.get_xlim()", "The x limits." => |it, a| { let t = target_of(&receiver(a)?)?; limits(it, a, t, false) };
+    "get_ylim", "Axes.get_ylim()", "The y limits." => |it, a| { let t = target_of(&receiver(a)?)?; limits(it, a, t, true) };
+    "set_xscale", "Axes.set_xscale(value)", "Sets the x scale: 'linear' or 'log'." => |it, a| { let t = target_of(&receiver(a)?)?; scale(it, a, t, false) };
+    "set_yscale", "Axes.set_yscale(value)", "Sets the y scale: 'linear' or 'log'." => |it, a| { let t = target_of(&receiver(a)?)?; scale(it, a, t, true) };
+    "legend", "Axes.legend(*, loc=None)", "Shows a legend of the labelled plots." => |it, a| on_axes(it, a, legend);
+    "grid", "Axes.grid(visible=True)", "Turns grid lines on or off." => |it, a| on_axes(it, a, grid);
+    "axis", "Axes.axis(arg)", "'off' hides the frame and ticks." => |it, a| on_axes(it, a, axis);
+    "set_axis_off", "Axes.set_axis_off()", "Hides the frame and ticks." => |it, a| {
+        let t = target_of(&receiver(a)?)?;
+        it.axes_mut(t)?.axis_off = true;
+        Ok(Value::None)
+    };
+}
+
+table! { FIGURE_METHODS:
+    "savefig", "Figure.savefig(fname, dpi=None, *, format=None)", "Writes the figure to a .png or .svg file." => |it, a| { let f = figure_of(&receiver(a)?)?; savefig(it, a, Some(f)) };
+    "suptitle", "Figure.suptitle(t)", "Sets the figure's title." => |it, a| {
+        let f = figure_of(&receiver(a)?)?;
+        let s = string(&a.req(0, "t")?, "suptitle")?;
+        a.kw("fontsize");
+        it.figure_mut(f)?.suptitle = Some(s);
+        Ok(Value::None)
+    };
+    "tight_layout", "Figure.tight_layout()", "Accepted for matplotlib code: nabla always lays figures out tightly." => |_, a| { a.pos.clear(); Ok(Value::None) };
+    "colorbar", "Figure.colorbar(mappable, ax=None)", "Adds a colour bar for the image." => |it, a| {
+        receiver(a)?;
+        let t = target_of(&a.req(0, "mappable")?)?;
+        a.kw("ax"); a.kw("label");
+        it.axes_mut(t)?.colorbar = true;
+        Ok(Value::None)
+    };
+    "show", "Figure.show()", "Shows this figure." => |it, a| {
+        let f = figure_of(&receiver(a)?)?;
+        let fig = it.figure_mut(f)?.clone();
+        it.sink.figure(&fig);
+        Ok(Value::None)
+    };
+}
+
+table! { AXES_ARRAY_METHODS:
+    "__getitem__", "axes[i] or axes[r, c]", "One axes of the grid (or a row of a 2-D grid)." => |it, a| {
+        let this = receiver(a)?;
+        let key = a.req(0, "key")?;
+        let Value::Instance(inst) = &this else { return Err(type_err("not an axes array")) };
+        let (flat, cols, ndim) = {
+            let at = inst.attrs.borrow();
+            let flat = match at.get("flat") { Some(Value::List(l)) => l.borrow().clone(), _ => Vec::new() };
+            let cols = match at.get("_cols") { Some(Value::Int(c)) => *c as usize, _ => 1 };
+            let ndim = match at.get("ndim") { Some(Value::Int(n)) => *n, _ => 1 };
+            (flat, cols.max(1), ndim)
+        };
+        let rows = flat.len() / cols;
+        let index = |i: i64, n: usize| -> R<usize> {
+            let j = if i < 0 { i + n as i64 } else { i };
+            if j < 0 || j >= n as i64 {
+                return Err(err("IndexError", format!("index {i} is out of bounds for axis 0 with size {n}")));
+            }
+            Ok(j as usize)
+        };
+        match (&key, ndim) {
+            (Value::Int(i), 1) => Ok(flat[index(*i, flat.len())?].clone()),
+            (Value::Int(i), _) => {
+                let r = index(*i, rows)?;
+                Ok(Value::list(flat[r * cols..(r + 1) * cols].to_vec()))
+            }
+            (Value::Tuple(t), 2) if t.len() == 2 => match (&t[0], &t[1]) {
+                (Value::Int(r), Value::Int(c)) => {
+                    let (r, c) = (index(*r, rows)?, index(*c, cols)?);
+                    Ok(flat[r * cols + c].clone())
+                }
+                _ => Err(type_err("axes[r, c] takes two ints")),
+            },
+            _ => {
+                let _ = it;
+                Err(type_err("index the axes with an int (or r, c for a 2-D grid)"))
+            }
+        }
+    };
+    "__len__", "len(axes)", "The number of rows (or of axes, when 1-D)." => |_, a| {
+        let this = receiver(a)?;
+        let Value::Instance(inst) = &this else { return Err(type_err("not an axes array")) };
+        let at = inst.attrs.borrow();
+        let n = match at.get("flat") { Some(Value::List(l)) => l.borrow().len(), _ => 0 };
+        let cols = match at.get("_cols") { Some(Value::Int(c)) => (*c as usize).max(1), _ => 1 };
+        let ndim = match at.get("ndim") { Some(Value::Int(n)) => *n, _ => 1 };
+        Ok(Value::Int(if ndim == 1 { n } else { n / cols } as i64))
+    };
+    "__iter__", "iter(axes)", "Iterates over the axes (or the rows of a 2-D grid)." => |it, a| {
+        let this = receiver(a)?;
+        let n = match it.call_method(&this, "__len__", vec![], vec![])? { Value::Int(n) => n, _ => 0 };
+        let mut items = Vec::new();
+        for i in 0..n {
+            items.push(it.call_method(&this, "__getitem__", vec![Value::Int(i)], vec![])?);
+        }
+        Ok(Value::Iter(Rc::new(RefCell::new(Iter::Seq { items: Rc::from(items), pos: 0 }))))
+    };
+    "flatten", "axes.flatten()", "Every axes in one list, row by row." => |_, a| {
+        let this = receiver(a)?;
+        let Value::Instance(inst) = &this else { return Err(type_err("not an axes array")) };
+        let flat = inst.attrs.borrow().get("flat").cloned().unwrap_or(Value::None);
+        match flat { Value::List(l) => Ok(Value::list(l.borrow().clone())), other => Ok(other) }
+    };
+    "ravel", "axes.ravel()", "Every axes in one list, row by row." => |_, a| {
+        let this = receiver(a)?;
+        let Value::Instance(inst) = &this else { return Err(type_err("not an axes array")) };
+        let flat = inst.attrs.borrow().get("flat").cloned().unwrap_or(Value::None);
+        match flat { Value::List(l) => Ok(Value::list(l.borrow().clone())), other => Ok(other) }
+    };
+}
+
+table! { MATPLOTLIB:
+    "use", "matplotlib.use(backend)", "Accepted for matplotlib code: nabla picks the terminal or notebook display itself." => |_, a| {
+        a.opt(0, "backend"); a.kw("force");
+        Ok(Value::None)
+    };
+}
+
+impl Interp {
+    /// Installs `plt`, `matplotlib` and `matplotlib.pyplot`.
+    pub(super) fn install_plt(&mut self) {
+        let pyplot =
+            super::torch::module("matplotlib.pyplot", &super::torch::table_entries(PYPLOT));
+        let mut mpl = super::torch::table_entries(MATPLOTLIB);
+        mpl.push(("pyplot", pyplot.clone()));
+        let mpl = super::torch::module("matplotlib", &mpl);
+        self.modules.insert("matplotlib".into(), mpl);
+        self.modules
+            .insert("matplotlib.pyplot".into(), pyplot.clone());
+        self.set_builtin("plt", pyplot);
+    }
+}
