@@ -2,7 +2,7 @@
 //! matplotlib's 5% margins, or the limits set), log scales, and round tick values with their
 //! labels.
 
-use super::figure::{Artist, Axes};
+use super::figure::{Artist, Axes, Figure, Share};
 
 /// One axis: the data interval shown, and whether it is logarithmic (then `lo`/`hi` are
 /// log10 of the limits).
@@ -33,9 +33,10 @@ impl Scale {
     }
 }
 
-/// The values an axis shows: its artists' data along x or y.
-pub fn axis_values(ax: &Axes, y: bool) -> Vec<f64> {
-    let mut out = Vec::new();
+/// The values an axis shows (its artists' data along x or y), and its sticky edges: values
+/// margins do not pass (a bar's base at 0, an image's border), as matplotlib's.
+pub fn axis_values(ax: &Axes, y: bool) -> (Vec<f64>, Vec<f64>) {
+    let (mut out, mut sticky) = (Vec::new(), Vec::new());
     for a in &ax.artists {
         match a {
             Artist::Line { x, y: ys, .. } | Artist::Scatter { x, y: ys, .. } => {
@@ -47,22 +48,52 @@ pub fn axis_values(ax: &Axes, y: bool) -> Vec<f64> {
                 if y {
                     out.extend(height);
                     out.push(0.0);
+                    sticky.push(0.0);
                 } else {
                     out.extend(x.iter().flat_map(|c| [c - width / 2.0, c + width / 2.0]));
                 }
             }
-            Artist::Image { .. } => {}
+            Artist::Image { h, w, .. } => {
+                let edges = [-0.5, if y { *h } else { *w } as f64 - 0.5];
+                out.extend(edges);
+                sticky.extend(edges);
+            }
         }
     }
-    out
+    (out, sticky)
 }
 
+/// The interval an axis shows: its limits if set, else the data's with 5% margins (in log
+/// space on a log axis) stopped at sticky edges; a single value is widened by 5% first. An
+/// image's y axis runs downwards. Always finite with `lo != hi`.
 pub fn scale_for(ax: &Axes, y: bool) -> Scale {
-    let (lim, log) = if y {
-        (ax.ylim, ax.ylog)
-    } else {
-        (ax.xlim, ax.xlog)
-    };
+    scale_over(&[ax], y)
+}
+
+/// The scale of axes `i` of `fig` along x or y, over every axes it shares that axis with
+/// (`subplots(sharex=...)`).
+pub fn shared_scale(fig: &Figure, i: usize, y: bool) -> Scale {
+    let share = if y { fig.sharey } else { fig.sharex };
+    let cols = fig.cols.max(1);
+    let mut group: Vec<&Axes> = fig.axes.get(i).into_iter().collect();
+    group.extend(fig.axes.iter().enumerate().filter_map(|(j, a)| {
+        let with = j != i
+            && match share {
+                Share::None => false,
+                Share::All => true,
+                Share::Row => j / cols == i / cols,
+                Share::Col => j % cols == i % cols,
+            };
+        with.then_some(a)
+    }));
+    scale_over(&group, y)
+}
+
+/// The scale over a group of axes sharing it: the first one's limits or log setting, the
+/// data of all.
+fn scale_over(group: &[&Axes], y: bool) -> Scale {
+    let lim = group.iter().find_map(|a| if y { a.ylim } else { a.xlim });
+    let log = group.first().is_some_and(|a| if y { a.ylog } else { a.xlog });
     let mut s = Scale {
         lo: f64::INFINITY,
         hi: f64::NEG_INFINITY,
@@ -73,7 +104,13 @@ pub fn scale_for(ax: &Axes, y: bool) -> Scale {
             (s.lo, s.hi) = (s.value(a), s.value(b));
         }
         None => {
-            for v in axis_values(ax, y) {
+            let (mut values, mut sticky) = (Vec::new(), Vec::new());
+            for ax in group {
+                let (v, st) = axis_values(ax, y);
+                values.extend(v);
+                sticky.extend(st);
+            }
+            for v in values {
                 let t = s.value(v);
                 if t.is_finite() {
                     s.lo = s.lo.min(t);
@@ -81,10 +118,31 @@ pub fn scale_for(ax: &Axes, y: bool) -> Scale {
                 }
             }
             if s.lo.is_finite() && s.hi.is_finite() {
+                if s.lo == s.hi {
+                    let d = if s.lo == 0.0 { 0.05 } else { s.lo.abs() * 0.05 };
+                    (s.lo, s.hi) = (s.lo - d, s.hi + d);
+                }
                 let margin = (s.hi - s.lo) * 0.05;
                 if margin.is_finite() {
-                    s.lo -= margin;
-                    s.hi += margin;
+                    let sticky: Vec<f64> = sticky.iter().map(|&v| s.value(v)).collect();
+                    let lo = s.lo - margin;
+                    let hi = s.hi + margin;
+                    s.lo = sticky
+                        .iter()
+                        .copied()
+                        .filter(|&v| lo < v && v <= s.lo)
+                        .fold(lo, f64::max);
+                    s.hi = sticky
+                        .iter()
+                        .copied()
+                        .filter(|&v| s.hi <= v && v < hi)
+                        .fold(hi, f64::min);
+                }
+                let image = group
+                    .iter()
+                    .any(|ax| ax.artists.iter().any(|a| matches!(a, Artist::Image { .. })));
+                if y && image {
+                    (s.lo, s.hi) = (s.hi, s.lo);
                 }
             }
         }
@@ -100,6 +158,17 @@ pub fn scale_for(ax: &Axes, y: bool) -> Scale {
         (s.lo, s.hi) = (s.lo / 2.0, s.hi / 2.0);
     }
     s
+}
+
+impl Scale {
+    /// The interval in data units (what `xlim()` returns).
+    pub fn limits(&self) -> (f64, f64) {
+        if self.log {
+            (10f64.powf(self.lo), 10f64.powf(self.hi))
+        } else {
+            (self.lo, self.hi)
+        }
+    }
 }
 
 /// About `want` round tick values (1, 2 or 5 times a power of ten apart) inside `lo..=hi`.
@@ -225,6 +294,66 @@ pub fn clip(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::display::figure::{LineStyle, Pixels, CYCLE};
+
+    fn lims(ax: &Axes) -> [f64; 4] {
+        let (x, y) = (scale_for(ax, false).limits(), scale_for(ax, true).limits());
+        [x.0, x.1, y.0, y.1].map(|v| (v * 1e6).round() / 1e6)
+    }
+
+    fn line(x: &[f64], y: &[f64]) -> Artist {
+        Artist::Line {
+            x: x.to_vec(),
+            y: y.to_vec(),
+            label: None,
+            color: CYCLE[0],
+            style: LineStyle::Solid,
+            marker: None,
+            width: 1.5,
+        }
+    }
+
+    /// Expected values from matplotlib 3.10 (`ax.get_xlim() + ax.get_ylim()`).
+    #[test]
+    fn auto_limits_match_matplotlib() {
+        let mut ax = Axes::default();
+        ax.artists.push(line(&[2.0], &[3.0]));
+        assert_eq!(lims(&ax), [1.89, 2.11, 2.835, 3.165]);
+        let mut ax = Axes::default();
+        ax.artists.push(line(&[0.0], &[0.0]));
+        assert_eq!(lims(&ax), [-0.055, 0.055, -0.055, 0.055]);
+        let bars = |h: Vec<f64>| Artist::Bars {
+            x: vec![1.0, 2.0],
+            height: h,
+            width: 0.8,
+            label: None,
+            color: CYCLE[0],
+        };
+        let mut ax = Axes::default();
+        ax.artists.push(bars(vec![3.0, 4.0]));
+        assert_eq!(lims(&ax), [0.51, 2.49, 0.0, 4.2]);
+        let mut ax = Axes::default();
+        ax.artists.push(bars(vec![-3.0, 4.0]));
+        assert_eq!(lims(&ax), [0.51, 2.49, -3.35, 4.35]);
+        let mut ax = Axes::default();
+        ax.artists.push(Artist::Image {
+            h: 2,
+            w: 3,
+            pixels: Pixels::Rgb(vec![[0.0; 3]; 6]),
+        });
+        assert_eq!(lims(&ax), [-0.5, 2.5, 1.5, -0.5]);
+        let mut ax = Axes {
+            ylog: true,
+            ..Axes::default()
+        };
+        ax.artists.push(line(&[1.0, 10.0, 100.0], &[1.0, 10.0, 1000.0]));
+        assert_eq!(lims(&ax), [-3.95, 104.95, 0.707946, 1412.537545]);
+        let mut ax = Axes::default();
+        ax.artists.push(line(&[1.0, 2.0], &[3.0, 5.0]));
+        ax.artists.push(line(&[0.0, 4.0], &[1.0, 1.0]));
+        assert_eq!(lims(&ax), [-0.2, 4.2, 0.8, 5.2]);
+        assert_eq!(lims(&Axes::default()), [0.0, 1.0, 0.0, 1.0]);
+    }
 
     #[test]
     fn nice_ticks_are_round() {

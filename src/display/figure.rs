@@ -136,12 +136,26 @@ impl Axes {
     }
 }
 
+/// Which axes of a grid share an axis's limits (`subplots(sharex=...)`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Share {
+    #[default]
+    None,
+    All,
+    Row,
+    Col,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figure {
     /// Width and height in inches (`figsize=`, default 6.4 × 4.8).
     pub size: (f64, f64),
     pub dpi: f64,
     pub suptitle: Option<String>,
+    /// `tight_layout()`: margins fitted to the labels instead of matplotlib's fixed fractions.
+    pub tight: bool,
+    pub sharex: Share,
+    pub sharey: Share,
     pub rows: usize,
     pub cols: usize,
     /// Row-major, `rows * cols` of them.
@@ -161,6 +175,9 @@ impl Figure {
             size,
             dpi: 100.0,
             suptitle: None,
+            tight: false,
+            sharex: Share::None,
+            sharey: Share::None,
             rows,
             cols,
             axes: (0..rows * cols).map(|_| Axes::default()).collect(),

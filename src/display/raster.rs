@@ -6,7 +6,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::axis::{clip, scale_for, ticks, Scale};
+use super::axis::{clip, shared_scale, ticks, Scale};
 use super::figure::{pixel_color, Artist, Axes, Figure, LineStyle, Marker, Pixels, Rgb};
 
 /// The largest side of a figure in pixels.
@@ -137,6 +137,15 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             .map_err(|e| e.to_string())
     }
 
+    /// The width of `s` in pixels at `size_pt`.
+    fn text_width(&self, s: &str, size_pt: f64) -> f64 {
+        let style = ("sans-serif", size_pt * self.k * 1.17).into_font();
+        match self.area.estimate_text_size(s, &style.into_text_style(self.area)) {
+            Ok((w, _)) => w as f64,
+            Err(_) => s.chars().count() as f64 * 0.6 * size_pt * self.k,
+        }
+    }
+
     fn marker(&self, m: Marker, at: (f64, f64), r: f64, c: Rgb) -> Res {
         let (x, y) = at;
         let poly = |pts: Vec<(f64, f64)>| {
@@ -224,22 +233,70 @@ fn draw<DB: DrawingBackend>(root: &Area<DB>, fig: &Figure) -> Res {
             false,
         )?;
     }
-    // matplotlib's subplot parameters: left .125, right .9, bottom .11, top .88, spacing .2.
-    let (rows, cols) = (fig.rows.max(1) as f64, fig.cols.max(1) as f64);
-    let (left, right, bottom, top, space) = (0.125, 0.9, 0.11, 0.88, 0.2);
-    let cell_w = (right - left) * w / (cols + space * (cols - 1.0));
-    let cell_h = (top - bottom) * h / (rows + space * (rows - 1.0));
+    let (rows, cols) = (fig.rows.max(1), fig.cols.max(1));
     for (i, ax) in fig.axes.iter().enumerate() {
-        let (r, c) = ((i / fig.cols.max(1)) as f64, (i % fig.cols.max(1)) as f64);
-        let b = BoxPx {
-            x: left * w + c * cell_w * (1.0 + space),
-            y: (1.0 - top) * h + r * cell_h * (1.0 + space),
-            w: cell_w,
-            h: cell_h,
+        let scales = (shared_scale(fig, i, false), shared_scale(fig, i, true));
+        let b = if fig.tight {
+            tight_box(fig, &p, i, (w, h))
+        } else {
+            // matplotlib's subplot parameters: left .125, right .9, bottom .11, top .88,
+            // spacing .2 of an axes.
+            let (left, right, bottom, top, space) = (0.125, 0.9, 0.11, 0.88, 0.2);
+            let (rows, cols) = (rows as f64, cols as f64);
+            let cell_w = (right - left) * w / (cols + space * (cols - 1.0));
+            let cell_h = (top - bottom) * h / (rows + space * (rows - 1.0));
+            let (r, c) = ((i / fig.cols.max(1)) as f64, (i % fig.cols.max(1)) as f64);
+            BoxPx {
+                x: left * w + c * cell_w * (1.0 + space),
+                y: (1.0 - top) * h + r * cell_h * (1.0 + space),
+                w: cell_w,
+                h: cell_h,
+            }
         };
-        draw_axes(&p, ax, b)?;
+        if b.w >= 1.0 && b.h >= 1.0 {
+            draw_axes(&p, ax, scales, b)?;
+        }
     }
     Ok(())
+}
+
+/// `tight_layout()`: each grid cell's plot box inset by what its labels need (the widest y
+/// tick label, the axis labels, the title), the same insets across the grid so boxes align.
+fn tight_box<DB: DrawingBackend>(fig: &Figure, p: &Painter<DB>, i: usize, (w, h): (f64, f64)) -> BoxPx {
+    let k = p.k;
+    let (label, title) = (LABEL_PT * k * 1.3, TITLE_PT * k * 1.3);
+    let pad = 6.0 * k;
+    let tick = 3.5 * k + 3.5 * k;
+    let (mut left, mut bottom, mut top) = (pad, pad, pad);
+    for (j, ax) in fig.axes.iter().enumerate() {
+        if ax.axis_off {
+            continue;
+        }
+        let sy = shared_scale(fig, j, true);
+        let widest = ticks(&sy, 6)
+            .iter()
+            .map(|(_, l)| p.text_width(l, LABEL_PT))
+            .fold(0.0, f64::max);
+        let ylabel = if ax.ylabel.is_some() { label + 2.0 * k } else { 0.0 };
+        left = left.max(pad + ylabel + widest + tick);
+        let xlabel = if ax.xlabel.is_some() { label + 4.0 * k } else { 0.0 };
+        bottom = bottom.max(pad + tick + label + xlabel);
+        if ax.title.is_some() {
+            top = top.max(pad + title);
+        }
+    }
+    let sup = if fig.suptitle.is_some() { title + 0.02 * h } else { 0.0 };
+    let (rows, cols) = (fig.rows.max(1), fig.cols.max(1));
+    let cell_w = w / cols as f64;
+    let cell_h = (h - sup) / rows as f64;
+    let (r, c) = ((i / cols) as f64, (i % cols) as f64);
+    let right = pad + if fig.axes.get(i).is_some_and(|a| a.colorbar) { 40.0 * k } else { 0.0 };
+    BoxPx {
+        x: c * cell_w + left,
+        y: sup + r * cell_h + top,
+        w: cell_w - left - right,
+        h: cell_h - top - bottom,
+    }
 }
 
 /// Where on the box a tick at `t` (axis units) falls, 0 to 1.
@@ -247,7 +304,12 @@ fn frac(s: &Scale, t: f64) -> f64 {
     (t - s.lo) / (s.hi - s.lo)
 }
 
-fn draw_axes<DB: DrawingBackend>(p: &Painter<DB>, ax: &Axes, mut b: BoxPx) -> Res {
+fn draw_axes<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    ax: &Axes,
+    (sx, sy): (Scale, Scale),
+    mut b: BoxPx,
+) -> Res {
     let image = ax.artists.iter().find_map(|a| match a {
         Artist::Image { h, w, pixels } => Some((*h, *w, pixels)),
         _ => None,
@@ -257,36 +319,22 @@ fn draw_axes<DB: DrawingBackend>(p: &Painter<DB>, ax: &Axes, mut b: BoxPx) -> Re
     if colorbar.is_some() {
         b.w *= 0.8;
     }
-    let (sx, sy) = match image {
-        Some((ih, iw, _)) if ih > 0 && iw > 0 => {
-            // Equal aspect: shrink the box to the image's shape, centred.
-            let aspect = ih as f64 / iw as f64;
-            if b.h / b.w > aspect {
-                let nh = b.w * aspect;
-                b.y += (b.h - nh) / 2.0;
-                b.h = nh;
-            } else {
-                let nw = b.h / aspect;
-                b.x += (b.w - nw) / 2.0;
-                b.w = nw;
-            }
-            let x = Scale {
-                lo: -0.5,
-                hi: iw as f64 - 0.5,
-                log: false,
-            };
-            let y = Scale {
-                lo: ih as f64 - 0.5,
-                hi: -0.5,
-                log: false,
-            };
-            (x, y)
+    if image.is_some() && !sx.log && !sy.log {
+        // Equal aspect (a data unit as long on both axes): shrink the box, centred.
+        let aspect = ((sy.hi - sy.lo) / (sx.hi - sx.lo)).abs();
+        if b.h / b.w > aspect {
+            let nh = b.w * aspect;
+            b.y += (b.h - nh) / 2.0;
+            b.h = nh;
+        } else {
+            let nw = b.h / aspect;
+            b.x += (b.w - nw) / 2.0;
+            b.w = nw;
         }
-        _ => (scale_for(ax, false), scale_for(ax, true)),
-    };
+    }
     let to_px = |x: f64, y: f64| (b.x + sx.frac(x) * b.w, b.bottom() - sy.frac(y) * b.h);
-    let xticks = ticks(&sx, (b.w / (60.0 * p.k)).clamp(2.0, 9.0) as usize);
-    let yticks = ticks(&sy, (b.h / (40.0 * p.k)).clamp(2.0, 9.0) as usize);
+    let xticks = ticks(&sx, (b.w / (50.0 * p.k)).clamp(3.0, 9.0) as usize);
+    let yticks = ticks(&sy, (b.h / (28.0 * p.k)).clamp(3.0, 9.0) as usize);
     let inside = |f: f64| (-1e-9..=1.0 + 1e-9).contains(&f);
 
     if ax.grid && !ax.axis_off {
@@ -301,7 +349,7 @@ fn draw_axes<DB: DrawingBackend>(p: &Painter<DB>, ax: &Axes, mut b: BoxPx) -> Re
     }
 
     for a in &ax.artists {
-        draw_artist(p, a, b, &sx, &sy, &to_px)?;
+        draw_artist(p, a, b, &sy, &to_px)?;
     }
 
     if let Some((cmap, lo, hi)) = colorbar {
@@ -380,7 +428,7 @@ fn draw_axes<DB: DrawingBackend>(p: &Painter<DB>, ax: &Axes, mut b: BoxPx) -> Re
             (HPos::Right, VPos::Center),
             false,
         )?;
-        widest = widest.max(label.chars().count() as f64 * 0.6 * LABEL_PT * p.k);
+        widest = widest.max(p.text_width(label, LABEL_PT));
     }
     if let Some(l) = &ax.xlabel {
         let y = b.bottom() + tick + 3.5 * p.k + LABEL_PT * p.k * 1.4 + 4.0 * p.k;
@@ -489,7 +537,6 @@ fn draw_artist<DB: DrawingBackend>(
     p: &Painter<DB>,
     a: &Artist,
     b: BoxPx,
-    sx: &Scale,
     sy: &Scale,
     to_px: &dyn Fn(f64, f64) -> (f64, f64),
 ) -> Res {
@@ -615,38 +662,50 @@ fn draw_artist<DB: DrawingBackend>(
             }
         }
         Artist::Image { h, w, pixels } => {
-            draw_image(p, b, (*h, *w), pixels, sx, sy)?;
+            draw_image(p, b, (*h, *w), pixels, to_px)?;
         }
     }
     Ok(())
 }
 
-/// An image as one rectangle per shown cell: each source pixel, or, when the image has more
-/// pixels than the box, each box pixel sampled from the nearest source pixel.
+/// An image as one rectangle per shown cell: each source pixel (pixel `(r, c)` covers
+/// `c ± 0.5`, `r ± 0.5` in data units), or, when the image has more pixels than its extent on
+/// screen, each screen pixel sampled from the nearest source pixel; clipped to the box.
 fn draw_image<DB: DrawingBackend>(
     p: &Painter<DB>,
     b: BoxPx,
     (ih, iw): (usize, usize),
     pixels: &Pixels,
-    _sx: &Scale,
-    _sy: &Scale,
+    to_px: &dyn Fn(f64, f64) -> (f64, f64),
 ) -> Res {
     if ih == 0 || iw == 0 {
         return Ok(());
     }
-    let cols = iw.min(b.w.max(1.0) as usize);
-    let rows = ih.min(b.h.max(1.0) as usize);
+    let (ax0, ay0) = to_px(-0.5, -0.5);
+    let (ax1, ay1) = to_px(iw as f64 - 0.5, ih as f64 - 0.5);
+    if ![ax0, ay0, ax1, ay1].iter().all(|v| v.is_finite()) {
+        return Ok(());
+    }
+    let cols = iw.min((ax1 - ax0).abs().clamp(1.0, 8192.0) as usize);
+    let rows = ih.min((ay1 - ay0).abs().clamp(1.0, 8192.0) as usize);
+    let cx = |v: f64| v.clamp(b.x, b.right());
+    let cy = |v: f64| v.clamp(b.y, b.bottom());
     for r in 0..rows {
+        let y0 = cy(ay0 + (ay1 - ay0) * r as f64 / rows as f64);
+        let y1 = cy(ay0 + (ay1 - ay0) * (r + 1) as f64 / rows as f64);
+        if y0 == y1 {
+            continue;
+        }
         for c in 0..cols {
+            let x0 = cx(ax0 + (ax1 - ax0) * c as f64 / cols as f64);
+            let x1 = cx(ax0 + (ax1 - ax0) * (c + 1) as f64 / cols as f64);
             let (sx, sy) = (c * iw / cols, r * ih / rows);
             let Some(color) = pixel_color(pixels, sy * iw + sx) else {
                 continue;
             };
-            let x0 = b.x + b.w * c as f64 / cols as f64;
-            let x1 = b.x + b.w * (c + 1) as f64 / cols as f64;
-            let y0 = b.y + b.h * r as f64 / rows as f64;
-            let y1 = b.y + b.h * (r + 1) as f64 / rows as f64;
-            p.fill((x0, y0), (x1, y1), color)?;
+            if x0 != x1 {
+                p.fill((x0, y0), (x1, y1), color)?;
+            }
         }
     }
     Ok(())
@@ -672,7 +731,7 @@ fn draw_legend<DB: DrawingBackend>(p: &Painter<DB>, ax: &Axes, b: BoxPx) -> Res 
     let line_h = LABEL_PT * k * 1.4;
     let text_w = entries
         .iter()
-        .map(|(l, _)| l.chars().count() as f64 * 0.6 * LABEL_PT * k)
+        .map(|(l, _)| p.text_width(l, LABEL_PT))
         .fold(0.0, f64::max);
     let (pad, handle) = (5.0 * k, 20.0 * k);
     let w = pad * 3.0 + handle + text_w;

@@ -3,7 +3,7 @@
 //! grey ramp of ASCII characters without colour. Any data (NaN, infinities, 1e308, empty) and
 //! any size draw something; nothing here panics.
 
-use super::axis::{clip, format_tick, scale_for, ticks};
+use super::axis::{clip, format_tick, shared_scale, ticks, Scale};
 use super::figure::{pixel_color, Artist, Axes, Figure, LineStyle, Pixels, Rgb};
 
 const GREY: Rgb = Rgb(0x80, 0x80, 0x80);
@@ -120,7 +120,8 @@ pub fn render_text(fig: &Figure, width: usize, height: usize, color: bool) -> St
             w: cw.saturating_sub(1).max(1),
             h: ch,
         };
-        draw_axes(&mut grid, ax, rect, color);
+        let scales = (shared_scale(fig, i, false), shared_scale(fig, i, true));
+        draw_axes(&mut grid, ax, scales, rect, color);
     }
     grid.render(color)
 }
@@ -133,7 +134,7 @@ struct Rect {
     h: usize,
 }
 
-fn draw_axes(grid: &mut Grid, ax: &Axes, mut r: Rect, color: bool) {
+fn draw_axes(grid: &mut Grid, ax: &Axes, scales: (Scale, Scale), mut r: Rect, color: bool) {
     if let Some(t) = &ax.title {
         grid.centred(r.x, r.w, r.y, t);
         r.y += 1;
@@ -148,7 +149,7 @@ fn draw_axes(grid: &mut Grid, ax: &Axes, mut r: Rect, color: bool) {
     });
     match image {
         Some((h, w, pixels)) => draw_image(grid, r, (h, w), pixels, ax.colorbar, color),
-        None => draw_chart(grid, ax, r),
+        None => draw_chart(grid, ax, scales, r),
     }
 }
 
@@ -336,8 +337,7 @@ fn dash_on(style: LineStyle, k: usize) -> bool {
     }
 }
 
-fn draw_chart(grid: &mut Grid, ax: &Axes, r: Rect) {
-    let (sx, sy) = (scale_for(ax, false), scale_for(ax, true));
+fn draw_chart(grid: &mut Grid, ax: &Axes, (sx, sy): (Scale, Scale), r: Rect) {
     let mut top = r.y;
     let mut bottom = r.y + r.h; // exclusive
     if ax.ylabel.is_some() && !ax.axis_off && r.h > 6 {

@@ -7,7 +7,7 @@ use super::builtins::{table, Args, Builtin};
 use super::exc::{err, type_err, value_err, R};
 use super::interp::Interp;
 use super::value::*;
-use crate::display::figure::{Artist, Axes, Cmap, Figure, LineStyle, Marker, Pixels, Rgb};
+use crate::display::figure::{Artist, Axes, Cmap, Figure, LineStyle, Marker, Pixels, Rgb, Share};
 use crate::DType;
 use indexmap::IndexMap;
 use std::cell::RefCell;
@@ -836,9 +836,9 @@ fn limits(it: &mut Interp, a: &mut Args, t: Target, y: bool) -> R<Value> {
             ))
         }
     };
+    let auto = crate::display::axis::shared_scale(it.figure_mut(t.fig)?, t.ax, y).limits();
     let ax = it.axes_mut(t)?;
     let current = if y { ax.ylim } else { ax.xlim };
-    let auto = data_range(ax, y);
     let now = current.unwrap_or(auto);
     let new = match pair {
         Some((lo, hi)) => Some((lo.unwrap_or(now.0), hi.unwrap_or(now.1))),
@@ -851,47 +851,6 @@ fn limits(it: &mut Interp, a: &mut Args, t: Target, y: bool) -> R<Value> {
     }
     let (lo, hi) = new.unwrap_or(auto);
     Ok(Value::tuple(vec![Value::Float(lo), Value::Float(hi)]))
-}
-
-/// The data's range along x or y (what auto limits start from).
-fn data_range(ax: &Axes, y: bool) -> (f64, f64) {
-    let mut lo = f64::INFINITY;
-    let mut hi = f64::NEG_INFINITY;
-    let mut see = |v: f64| {
-        if v.is_finite() {
-            lo = lo.min(v);
-            hi = hi.max(v);
-        }
-    };
-    for art in &ax.artists {
-        match art {
-            Artist::Line { x, y: ys, .. } | Artist::Scatter { x, y: ys, .. } => {
-                (if y { ys } else { x }).iter().for_each(|v| see(*v))
-            }
-            Artist::Bars {
-                x, height, width, ..
-            } => {
-                if y {
-                    see(0.0);
-                    height.iter().for_each(|v| see(*v));
-                } else {
-                    x.iter().for_each(|v| {
-                        see(v - width / 2.0);
-                        see(v + width / 2.0)
-                    });
-                }
-            }
-            Artist::Image { h, w, .. } => {
-                see(-0.5);
-                see(if y { *h } else { *w } as f64 - 0.5);
-            }
-        }
-    }
-    if lo > hi {
-        (0.0, 1.0)
-    } else {
-        (lo, hi)
-    }
 }
 
 fn scale(it: &mut Interp, a: &mut Args, t: Target, y: bool) -> R<Value> {
@@ -1080,10 +1039,39 @@ fn subplots(it: &mut Interp, a: &mut Args) -> R<Value> {
         Some(v) => it.truthy(&v)?,
         None => true,
     };
-    for k in ["sharex", "sharey", "constrained_layout", "tight_layout"] {
-        a.kw(k);
+    let mut tight = false;
+    for k in ["constrained_layout", "tight_layout"] {
+        if let Some(v) = a.kw(k) {
+            tight |= it.truthy(&v)?;
+        }
+    }
+    let mut share = [Share::None; 2];
+    for (i, k) in ["sharex", "sharey"].iter().enumerate() {
+        share[i] = match a.kw(k) {
+            None => Share::None,
+            Some(Value::Str(s)) => match &*s {
+                "all" => Share::All,
+                "row" => Share::Row,
+                "col" => Share::Col,
+                "none" => Share::None,
+                other => {
+                    return Err(value_err(format!(
+                        "{k} must be True, False, 'all', 'row', 'col' or 'none', not '{other}'"
+                    )))
+                }
+            },
+            Some(v) => {
+                if it.truthy(&v)? {
+                    Share::All
+                } else {
+                    Share::None
+                }
+            }
+        };
     }
     let mut fig = Figure::new(size.unwrap_or((6.4, 4.8)), rows, cols);
+    fig.tight = tight;
+    (fig.sharex, fig.sharey) = (share[0], share[1]);
     if let Some(d) = d {
         fig.dpi = d;
     }
@@ -1100,6 +1088,11 @@ fn subplots(it: &mut Interp, a: &mut Args) -> R<Value> {
         } else {
             2
         };
+        let shape = if ndim == 1 {
+            Value::tuple(vec![Value::Int((rows * cols) as i64)])
+        } else {
+            Value::tuple(vec![Value::Int(rows as i64), Value::Int(cols as i64)])
+        };
         it.plot_object(
             "AxesArray",
             vec![
@@ -1107,6 +1100,8 @@ fn subplots(it: &mut Interp, a: &mut Args) -> R<Value> {
                 ("_rows", Value::Int(rows as i64)),
                 ("_cols", Value::Int(cols as i64)),
                 ("ndim", Value::Int(ndim)),
+                ("shape", shape),
+                ("size", Value::Int((rows * cols) as i64)),
             ],
         )
     };
@@ -1252,8 +1247,10 @@ table! { PYPLOT:
     "legend", "legend(*, loc=None)", "Shows a legend of the labelled plots on the current axes." => |it, a| on_current(it, a, legend);
     "grid", "grid(visible=True)", "Turns the current axes' grid lines on or off." => |it, a| on_current(it, a, grid);
     "axis", "axis(arg)", "axis('off') hides the current axes' frame and ticks; axis('on') shows them." => |it, a| on_current(it, a, axis);
-    "tight_layout", "tight_layout()", "Accepted for matplotlib code: nabla always lays figures out tightly." => |_, a| {
+    "tight_layout", "tight_layout()", "Fits the current figure's margins to its titles and labels." => |it, a| {
         for k in ["pad", "h_pad", "w_pad", "rect"] { a.kw(k); }
+        let f = it.current_figure();
+        it.figure_mut(f)?.tight = true;
         Ok(Value::None)
     };
     "subplots", "subplots(nrows=1, ncols=1, *, figsize=None, dpi=None, squeeze=True)", "A new figure with a grid of axes: returns (fig, axes)." => |it, a| subplots(it, a);
@@ -1309,7 +1306,12 @@ table! { FIGURE_METHODS:
         it.figure_mut(f)?.suptitle = Some(s);
         Ok(Value::None)
     };
-    "tight_layout", "Figure.tight_layout()", "Accepted for matplotlib code: nabla always lays figures out tightly." => |_, a| { a.pos.clear(); Ok(Value::None) };
+    "tight_layout", "Figure.tight_layout()", "Fits the figure's margins to its titles and labels." => |it, a| {
+        let f = figure_of(&receiver(a)?)?;
+        for k in ["pad", "h_pad", "w_pad", "rect"] { a.kw(k); }
+        it.figure_mut(f)?.tight = true;
+        Ok(Value::None)
+    };
     "colorbar", "Figure.colorbar(mappable, ax=None)", "Adds a colour bar for the image." => |it, a| {
         receiver(a)?;
         let t = target_of(&a.req(0, "mappable")?)?;
