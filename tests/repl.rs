@@ -237,3 +237,41 @@ fn commands() {
     p.send_line(":quit").unwrap();
     p.exp_eof().unwrap();
 }
+
+/// `s` as rexpect reads it: each UTF-8 byte a char.
+fn bytes(s: &str) -> String {
+    s.bytes().map(char::from).collect()
+}
+
+#[test]
+fn plots_draw_in_the_terminal() {
+    let d = temp_dir("plot");
+    let mut p = repl(&d);
+    // The titles are built so that the echoed input does not match what is awaited.
+    p.send_line(
+        "plt.plot([1, 4, 9], label='sq'); plt.title('squ' + 'ares'); plt.legend(); plt.show()",
+    )
+    .unwrap();
+    p.exp_string("squares").unwrap();
+    p.exp_string(&bytes("── sq")).unwrap();
+    // Braille cells: U+2801..U+28FF are E2 A0..A3 xx in UTF-8.
+    p.exp_regex("\u{e2}[\u{a0}-\u{a3}]").unwrap();
+    p.exp_string(&bytes("└")).unwrap();
+    p.exp_string("0.0").unwrap();
+    p.exp_string(">>> ").unwrap();
+    // In a terminal an image is half blocks in colour (colours stripped here).
+    p.send_line("plt.imshow(torch.eye(4)); plt.title('ey' + 'e'); plt.show()")
+        .unwrap();
+    p.exp_string("eye").unwrap();
+    p.exp_string(&bytes("▀▀")).unwrap();
+    p.exp_string(">>> ").unwrap();
+    // Mistakes are errors; the session goes on.
+    run(
+        &mut p,
+        "plt.plot([1, 2], [1, 2, 3])",
+        "must have same first dimension",
+    );
+    run(&mut p, "print(40 + 2)", "42\r\n");
+    p.send_control('d').unwrap();
+    p.exp_eof().unwrap();
+}

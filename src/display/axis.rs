@@ -93,7 +93,9 @@ pub fn shared_scale(fig: &Figure, i: usize, y: bool) -> Scale {
 /// data of all.
 fn scale_over(group: &[&Axes], y: bool) -> Scale {
     let lim = group.iter().find_map(|a| if y { a.ylim } else { a.xlim });
-    let log = group.first().is_some_and(|a| if y { a.ylog } else { a.xlog });
+    let log = group
+        .first()
+        .is_some_and(|a| if y { a.ylog } else { a.xlog });
     let mut s = Scale {
         lo: f64::INFINITY,
         hi: f64::NEG_INFINITY,
@@ -346,7 +348,8 @@ mod tests {
             ylog: true,
             ..Axes::default()
         };
-        ax.artists.push(line(&[1.0, 10.0, 100.0], &[1.0, 10.0, 1000.0]));
+        ax.artists
+            .push(line(&[1.0, 10.0, 100.0], &[1.0, 10.0, 1000.0]));
         assert_eq!(lims(&ax), [-3.95, 104.95, 0.707946, 1412.537545]);
         let mut ax = Axes::default();
         ax.artists.push(line(&[1.0, 2.0], &[3.0, 5.0]));

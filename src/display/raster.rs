@@ -140,7 +140,10 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
     /// The width of `s` in pixels at `size_pt`.
     fn text_width(&self, s: &str, size_pt: f64) -> f64 {
         let style = ("sans-serif", size_pt * self.k * 1.17).into_font();
-        match self.area.estimate_text_size(s, &style.into_text_style(self.area)) {
+        match self
+            .area
+            .estimate_text_size(s, &style.into_text_style(self.area))
+        {
             Ok((w, _)) => w as f64,
             Err(_) => s.chars().count() as f64 * 0.6 * size_pt * self.k,
         }
@@ -262,7 +265,12 @@ fn draw<DB: DrawingBackend>(root: &Area<DB>, fig: &Figure) -> Res {
 
 /// `tight_layout()`: each grid cell's plot box inset by what its labels need (the widest y
 /// tick label, the axis labels, the title), the same insets across the grid so boxes align.
-fn tight_box<DB: DrawingBackend>(fig: &Figure, p: &Painter<DB>, i: usize, (w, h): (f64, f64)) -> BoxPx {
+fn tight_box<DB: DrawingBackend>(
+    fig: &Figure,
+    p: &Painter<DB>,
+    i: usize,
+    (w, h): (f64, f64),
+) -> BoxPx {
     let k = p.k;
     let (label, title) = (LABEL_PT * k * 1.3, TITLE_PT * k * 1.3);
     let pad = 6.0 * k;
@@ -277,20 +285,37 @@ fn tight_box<DB: DrawingBackend>(fig: &Figure, p: &Painter<DB>, i: usize, (w, h)
             .iter()
             .map(|(_, l)| p.text_width(l, LABEL_PT))
             .fold(0.0, f64::max);
-        let ylabel = if ax.ylabel.is_some() { label + 2.0 * k } else { 0.0 };
+        let ylabel = if ax.ylabel.is_some() {
+            label + 2.0 * k
+        } else {
+            0.0
+        };
         left = left.max(pad + ylabel + widest + tick);
-        let xlabel = if ax.xlabel.is_some() { label + 4.0 * k } else { 0.0 };
+        let xlabel = if ax.xlabel.is_some() {
+            label + 4.0 * k
+        } else {
+            0.0
+        };
         bottom = bottom.max(pad + tick + label + xlabel);
         if ax.title.is_some() {
             top = top.max(pad + title);
         }
     }
-    let sup = if fig.suptitle.is_some() { title + 0.02 * h } else { 0.0 };
+    let sup = if fig.suptitle.is_some() {
+        title + 0.02 * h
+    } else {
+        0.0
+    };
     let (rows, cols) = (fig.rows.max(1), fig.cols.max(1));
     let cell_w = w / cols as f64;
     let cell_h = (h - sup) / rows as f64;
     let (r, c) = ((i / cols) as f64, (i % cols) as f64);
-    let right = pad + if fig.axes.get(i).is_some_and(|a| a.colorbar) { 40.0 * k } else { 0.0 };
+    let right = pad
+        + if fig.axes.get(i).is_some_and(|a| a.colorbar) {
+            40.0 * k
+        } else {
+            0.0
+        };
     BoxPx {
         x: c * cell_w + left,
         y: sup + r * cell_h + top,

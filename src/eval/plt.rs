@@ -1253,6 +1253,10 @@ table! { PYPLOT:
         it.figure_mut(f)?.tight = true;
         Ok(Value::None)
     };
+    "get_fignums", "get_fignums()", "The numbers of the open figures." => |it, _| {
+        let nums = it.plots.figs.iter().enumerate().filter(|(_, f)| f.is_some()).map(|(i, _)| Value::Int(i as i64 + 1)).collect();
+        Ok(Value::list(nums))
+    };
     "subplots", "subplots(nrows=1, ncols=1, *, figsize=None, dpi=None, squeeze=True)", "A new figure with a grid of axes: returns (fig, axes)." => |it, a| subplots(it, a);
     "subplot", "subplot(nrows, ncols, index)", "Makes axes `index` (from 1) of an nrows × ncols grid current." => |it, a| subplot(it, a);
     "gca", "gca()", "The current axes." => |it, _| { let t = it.current_target(); Ok(it.axes_value(t)) };
@@ -1290,6 +1294,26 @@ table! { AXES_METHODS:
     "legend", "Axes.legend(*, loc=None)", "Shows a legend of the labelled plots." => |it, a| on_axes(it, a, legend);
     "grid", "Axes.grid(visible=True)", "Turns grid lines on or off." => |it, a| on_axes(it, a, grid);
     "axis", "Axes.axis(arg)", "'off' hides the frame and ticks." => |it, a| on_axes(it, a, axis);
+    "get_title", "Axes.get_title()", "The axes' title ('' if none)." => |it, a| { let t = target_of(&receiver(a)?)?; Ok(Value::str(it.axes_mut(t)?.title.as_deref().unwrap_or(""))) };
+    "get_xlabel", "Axes.get_xlabel()", "The x-axis label ('' if none)." => |it, a| { let t = target_of(&receiver(a)?)?; Ok(Value::str(it.axes_mut(t)?.xlabel.as_deref().unwrap_or(""))) };
+    "get_ylabel", "Axes.get_ylabel()", "The y-axis label ('' if none)." => |it, a| { let t = target_of(&receiver(a)?)?; Ok(Value::str(it.axes_mut(t)?.ylabel.as_deref().unwrap_or(""))) };
+    "get_xscale", "Axes.get_xscale()", "'linear' or 'log'." => |it, a| { let t = target_of(&receiver(a)?)?; Ok(Value::str(if it.axes_mut(t)?.xlog { "log" } else { "linear" })) };
+    "get_yscale", "Axes.get_yscale()", "'linear' or 'log'." => |it, a| { let t = target_of(&receiver(a)?)?; Ok(Value::str(if it.axes_mut(t)?.ylog { "log" } else { "linear" })) };
+    "set", "Axes.set(*, title=, xlabel=, ylabel=, xlim=, ylim=, xscale=, yscale=)", "Sets several properties at once." => |it, a| {
+        let t = target_of(&receiver(a)?)?;
+        for (k, v) in std::mem::take(&mut a.kw) {
+            let mut one = Args::new("set", vec![v], Vec::new());
+            match &*k {
+                "title" | "xlabel" | "ylabel" => { set_text(it, &mut one, t, &k)?; }
+                "xlim" => { limits(it, &mut one, t, false)?; }
+                "ylim" => { limits(it, &mut one, t, true)?; }
+                "xscale" => { scale(it, &mut one, t, false)?; }
+                "yscale" => { scale(it, &mut one, t, true)?; }
+                other => return Err(err("AttributeError", format!("Axes.set() got an unexpected keyword argument '{other}'"))),
+            }
+        }
+        Ok(Value::None)
+    };
     "set_axis_off", "Axes.set_axis_off()", "Hides the frame and ticks." => |it, a| {
         let t = target_of(&receiver(a)?)?;
         it.axes_mut(t)?.axis_off = true;
