@@ -24,6 +24,7 @@ pub mod autograd;
 pub mod backend;
 pub mod display;
 pub mod eval;
+pub mod jupyter;
 pub mod repl;
 pub mod syntax;
 pub mod tensor;

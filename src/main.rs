@@ -7,7 +7,7 @@
 use nabla::eval::{CellError, Session};
 use std::io::{IsTerminal, Write};
 
-const USAGE: &str = "usage: nabla [run FILE [ARGS...] | -c CODE | --version]";
+const USAGE: &str = "usage: nabla [run FILE|NOTEBOOK.ipynb [ARGS...] | -c CODE | kernel [-f CONNECTION_FILE | install [--user|--sys-prefix|--prefix DIR] | uninstall] | --version]";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,8 +38,11 @@ fn main() {
                 2
             }
         },
+        Some("kernel") => kernel(&args[1..]),
         None => nabla::repl::run(),
-        Some(other) if other.ends_with(".py") || other.ends_with(".nabla") => {
+        Some(other)
+            if other.ends_with(".py") || other.ends_with(".nabla") || other.ends_with(".ipynb") =>
+        {
             run_file(other, &args)
         }
         Some(other) => {
@@ -50,7 +53,64 @@ fn main() {
     std::process::exit(code);
 }
 
+fn kernel(args: &[String]) -> i32 {
+    let done = |r: Result<std::path::PathBuf, String>, what: &str| match r {
+        Ok(dir) => {
+            println!("{what} the nabla kernelspec in {}", dir.display());
+            0
+        }
+        Err(e) => {
+            eprintln!("nabla kernel: {e}");
+            1
+        }
+    };
+    match args.first().map(String::as_str) {
+        Some("-f") => match args.get(1) {
+            Some(file) => match nabla::jupyter::kernel::run(file) {
+                Ok(()) => 0,
+                Err(e) => {
+                    eprintln!("nabla kernel: {e}");
+                    1
+                }
+            },
+            None => {
+                eprintln!("nabla kernel -f: which connection file? {USAGE}");
+                2
+            }
+        },
+        Some("install") => done(nabla::jupyter::install::install(&args[1..]), "Installed"),
+        Some("uninstall") => done(nabla::jupyter::install::uninstall(&args[1..]), "Removed"),
+        _ => {
+            eprintln!("nabla kernel: {USAGE}");
+            2
+        }
+    }
+}
+
+fn run_notebook(file: &str, text: &str) -> i32 {
+    let mut session = Session::new();
+    session.color = std::io::stderr().is_terminal();
+    session.set_argv(vec![file.to_string()]);
+    match nabla::jupyter::notebook::run(&mut session, text) {
+        Ok(()) => 0,
+        Err(Ok(e)) => report(&e),
+        Err(Err(msg)) => {
+            eprintln!("nabla: {file}: {msg}");
+            1
+        }
+    }
+}
+
 fn run_file(file: &str, argv: &[String]) -> i32 {
+    if file.ends_with(".ipynb") {
+        return match std::fs::read_to_string(file) {
+            Ok(text) => run_notebook(file, &text),
+            Err(e) => {
+                eprintln!("nabla: can't open file '{file}': {e}");
+                2
+            }
+        };
+    }
     match std::fs::read_to_string(file) {
         Ok(src) => run_source(file, &src, argv.to_vec()),
         Err(e) => {

@@ -4,6 +4,7 @@
 
 pub mod axis;
 pub mod figure;
+pub mod html;
 pub mod progress;
 pub mod protocol;
 pub mod raster;

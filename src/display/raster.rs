@@ -54,13 +54,38 @@ pub fn render_rgb(fig: &Figure) -> Result<(Vec<u8>, usize, usize), String> {
 /// The figure as a PNG file's bytes.
 pub fn render_png(fig: &Figure) -> Result<Vec<u8>, String> {
     let (rgb, w, h) = render_rgb(fig)?;
+    encode_png(&rgb, w, h)
+}
+
+/// nabla's logo, a white ∇ on the tab10 blue, as a `size`-pixel square PNG (the
+/// kernelspec's logo-32x32.png and logo-64x64.png).
+pub fn logo_png(size: u32) -> Result<Vec<u8>, String> {
+    fonts()?;
+    let mut buf = vec![255u8; size as usize * size as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut buf, (size, size)).into_drawing_area();
+        root.fill(&RGBColor(0x1f, 0x77, 0xb4))
+            .map_err(|e| e.to_string())?;
+        let style = ("sans-serif", size as f64 * 0.9)
+            .into_font()
+            .color(&WHITE)
+            .pos(Pos::new(HPos::Center, VPos::Center));
+        let c = size as i32 / 2;
+        root.draw(&Text::new("∇", (c, c), style))
+            .map_err(|e| e.to_string())?;
+        root.present().map_err(|e| e.to_string())?;
+    }
+    encode_png(&buf, size as usize, size as usize)
+}
+
+fn encode_png(rgb: &[u8], w: usize, h: usize) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     {
         let mut enc = png::Encoder::new(&mut out, w as u32, h as u32);
         enc.set_color(png::ColorType::Rgb);
         enc.set_depth(png::BitDepth::Eight);
         let mut writer = enc.write_header().map_err(|e| e.to_string())?;
-        writer.write_image_data(&rgb).map_err(|e| e.to_string())?;
+        writer.write_image_data(rgb).map_err(|e| e.to_string())?;
         writer.finish().map_err(|e| e.to_string())?;
     }
     Ok(out)

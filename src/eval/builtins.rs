@@ -786,11 +786,11 @@ table! { BUILTINS:
         Ok(Value::File(Rc::new(RefCell::new(FileObj { kind, name: path.to_string(), closed: false }))))
     };
     "input", "input(prompt='')", "A line read from standard input, without its newline." => |it, a| {
-        if let Some(p) = a.get(0, "prompt") {
-            let s = it.str_of(&p)?;
-            it.sink.stdout(&s);
-        }
-        match it.sink.read_line() {
+        let prompt = match a.get(0, "prompt") {
+            Some(p) => it.str_of(&p)?,
+            None => String::new(),
+        };
+        match it.sink.read_line(&prompt) {
             Some(line) => Ok(Value::str(line.trim_end_matches(['\n', '\r']))),
             None => Err(err("EOFError", "EOF when reading a line")),
         }

@@ -18,6 +18,7 @@ mod interp;
 mod introspect;
 mod iter;
 mod modules;
+pub mod notebook;
 mod ops;
 mod plt;
 pub mod progress;
@@ -65,9 +66,22 @@ pub trait Sink {
     fn columns(&self) -> Option<usize> {
         None
     }
-    /// A line for `input()`; None when there is no input.
-    fn read_line(&mut self) -> Option<String> {
+    /// A line for `input(prompt)`; None when there is no input.
+    fn read_line(&mut self, prompt: &str) -> Option<String> {
+        self.stdout(prompt);
         None
+    }
+    /// An object `display(...)` shows: its MIME bundle. A terminal prints the text form.
+    fn display(&mut self, bundle: &MimeBundle) {
+        if let Some((_, text)) = bundle.iter().find(|(m, _)| m == "text/plain") {
+            self.stdout(&format!("{text}\n"));
+        }
+    }
+    /// `clear_output(wait)`: a notebook clears the cell's output; a terminal clears the
+    /// current line (as IPython's terminal does).
+    fn clear_output(&mut self, wait: bool) {
+        let _ = wait;
+        self.stdout("\r\x1b[2K");
     }
 }
 
@@ -75,6 +89,12 @@ pub trait Sink {
 pub struct StdSink;
 
 impl Sink for StdSink {
+    fn clear_output(&mut self, _wait: bool) {
+        use std::io::IsTerminal;
+        if std::io::stdout().is_terminal() {
+            self.stdout("\r\x1b[2K");
+        }
+    }
     fn columns(&self) -> Option<usize> {
         use std::io::IsTerminal;
         std::io::stderr()
@@ -100,8 +120,9 @@ impl Sink for StdSink {
         let _ = std::io::stdout().flush();
         let _ = std::io::stderr().write_all(text.as_bytes());
     }
-    fn read_line(&mut self) -> Option<String> {
+    fn read_line(&mut self, prompt: &str) -> Option<String> {
         use std::io::Write;
+        self.stdout(prompt);
         let _ = std::io::stdout().flush();
         let mut s = String::new();
         match std::io::stdin().read_line(&mut s) {
@@ -125,6 +146,14 @@ impl Sink for Capture {
     fn stderr(&mut self, text: &str) {
         self.err.borrow_mut().push_str(text);
     }
+}
+
+/// What `Session::check` says of a cell's source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Completeness {
+    Complete,
+    Incomplete,
+    Invalid,
 }
 
 /// A cell's result keyed by MIME type (`text/plain` …).
@@ -238,6 +267,28 @@ impl Session {
         self.run(name, src, false).map(|_| ())
     }
 
+    /// Sends the program's output somewhere else from now on.
+    pub fn set_sink(&mut self, sink: Box<dyn Sink>) {
+        self.it.sink = sink;
+    }
+
+    /// Shows the figures still open (a notebook does this when a cell ends, as matplotlib's
+    /// inline backend does).
+    pub fn show_open_figures(&mut self) {
+        self.it.show_figures();
+    }
+
+    /// Whether `src` is complete, needs more lines, or can never parse.
+    pub fn check(&self, src: &str) -> Completeness {
+        if syntax::is_incomplete(src) {
+            Completeness::Incomplete
+        } else if syntax::parse(src).1.is_empty() {
+            Completeness::Complete
+        } else {
+            Completeness::Invalid
+        }
+    }
+
     /// Whether the source needs more lines (an open block, bracket or string).
     pub fn is_incomplete(&self, src: &str) -> bool {
         syntax::is_incomplete(src)
@@ -310,8 +361,7 @@ impl Session {
                 if matches!(v, Value::None) {
                     return Ok(None);
                 }
-                let text = self.it.repr(&v)?;
-                Ok(Some(vec![("text/plain".to_string(), text)]))
+                Ok(Some(self.it.mime_bundle(&v)?))
             }
             _ => Ok(None),
         });

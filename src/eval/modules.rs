@@ -809,5 +809,6 @@ impl Interp {
         self.set_builtin("F", functional);
         self.install_plt();
         self.install_progress();
+        self.install_notebook();
     }
 }

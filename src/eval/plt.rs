@@ -133,6 +133,23 @@ impl Interp {
     }
 
     /// Shows every open figure through the sink and closes them.
+    /// The figure a `Figure` object stands for, taken out of the open figures (it is shown
+    /// as a value, so `plt.show()` or a notebook's cell end does not show it again).
+    pub fn take_figure_of(&mut self, v: &Value) -> Option<Figure> {
+        let Value::Instance(inst) = v else {
+            return None;
+        };
+        if &*inst.class.name != "Figure" {
+            return None;
+        }
+        let n = figure_of(v).ok()?;
+        let slot = self.plots.figs.get_mut(n)?.take()?;
+        if self.plots.current == Some(n) {
+            self.plots.current = None;
+        }
+        Some(slot.fig)
+    }
+
     pub fn show_figures(&mut self) {
         for fig in self.plots.take_open() {
             self.sink.figure(&fig);

@@ -14,7 +14,7 @@ mod join;
 mod linalg;
 mod nested;
 mod order;
-mod print;
+pub mod print;
 mod promote;
 mod random;
 mod reduce;

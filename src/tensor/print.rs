@@ -312,3 +312,22 @@ impl fmt::Display for Tensor {
         }
     }
 }
+
+/// Every element of `t` (row-major) formatted as `print` formats it, with one notation for
+/// the whole tensor and no padding: the cells of a notebook's HTML table.
+pub fn format_cells(t: &Tensor, opts: &PrintOptions) -> Result<Vec<String>> {
+    let storage = t.read();
+    let p = Printer {
+        storage: &storage,
+        tensor: t,
+        opts,
+        summarize: false,
+    };
+    let mut values = Vec::new();
+    p.collect(&mut Vec::new(), &mut values)?;
+    let f = Formatter::new(&values, t.dtype().category() == Category::Float, opts);
+    Ok(values
+        .into_iter()
+        .map(|v| f.format(v).trim().to_string())
+        .collect())
+}

@@ -1,0 +1,717 @@
+//! The kernel process: `nabla kernel -f CONNECTION_FILE`.
+//!
+//! Sockets live on a small tokio runtime; the `Session` (not `Send`) lives on the main
+//! thread. Shell requests go to the main thread in order; everything the kernel says goes
+//! back through one writer task, so replies and iopub messages keep their order. Control
+//! (interrupt, shutdown, kernel_info) and the heartbeat are served by their own tasks, so
+//! they answer while a cell runs. Messages with a bad signature, or that do not parse, are
+//! logged on stderr and dropped, never executed.
+
+use super::sink::{media, KernelSink, Shared};
+use crate::eval::{Completeness, Session};
+use jupyter_protocol::{
+    CodeMirrorMode, CommInfoReply, CompleteReply, ConnectionInfo, ErrorOutput, ExecuteInput,
+    ExecuteReply, ExecuteRequest, ExecuteResult, ExecutionCount, HelpLink, HistoryEntry,
+    HistoryReply, HistoryRequest, InspectReply, InterruptReply, IsCompleteReply,
+    IsCompleteReplyStatus, JupyterMessage, JupyterMessageContent, KernelInfoReply, LanguageInfo,
+    Media, MediaType, Payload, ReplyError, ReplyStatus, ShutdownReply, Status, Transient,
+};
+use jupyter_zmq_client as zmq;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc;
+use tokio::sync::mpsc::{unbounded_channel, UnboundedSender};
+
+/// A message for one of the kernel's outgoing sockets.
+pub enum Out {
+    Shell(JupyterMessage),
+    IoPub(JupyterMessage),
+    Stdin(JupyterMessage),
+}
+
+fn log(what: &str) {
+    eprintln!("nabla kernel: {what}");
+}
+
+/// Runs the kernel until a shutdown request or the parent's death.
+pub fn run(connection_file: &str) -> Result<(), String> {
+    let text = std::fs::read_to_string(connection_file)
+        .map_err(|e| format!("cannot read the connection file '{connection_file}': {e}"))?;
+    let info: ConnectionInfo = serde_json::from_str(&text)
+        .map_err(|e| format!("'{connection_file}' is not a Jupyter connection file: {e}"))?;
+    if !info.key.is_empty() && info.signature_scheme != "hmac-sha256" {
+        return Err(format!(
+            "signature scheme '{}' is not supported (only hmac-sha256)",
+            info.signature_scheme
+        ));
+    }
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the kernel's I/O threads: {e}"))?;
+    let session_id = format!(
+        "{:x}-{:x}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+    );
+    let (shell_tx, shell_rx) = mpsc::channel::<JupyterMessage>();
+    let (input_tx, input_rx) = mpsc::channel::<String>();
+    let (out_tx, mut out_rx) = unbounded_channel::<Out>();
+    let mut session = Session::with_sink(Box::new(crate::eval::Capture::default()));
+    let interrupt = session.interrupt_flag();
+
+    let sockets = rt.block_on(async {
+        let hb = zmq::create_kernel_heartbeat_connection(&info).await?;
+        let shell = zmq::create_kernel_shell_connection(&info, &session_id).await?;
+        let control = zmq::create_kernel_control_connection(&info, &session_id).await?;
+        let stdin = zmq::create_kernel_stdin_connection(&info, &session_id).await?;
+        let iopub = zmq::create_kernel_iopub_connection(&info, &session_id).await?;
+        Ok::<_, zmq::RuntimeError>((hb, shell, control, stdin, iopub))
+    });
+    let (mut hb, shell, mut control, stdin, mut iopub) =
+        sockets.map_err(|e| format!("cannot bind the kernel's sockets: {e}"))?;
+    let (mut shell_send, mut shell_recv) = shell.split();
+    let (mut stdin_send, mut stdin_recv) = stdin.split();
+
+    rt.spawn(async move { while hb.single_heartbeat().await.is_ok() {} });
+    rt.spawn(async move {
+        loop {
+            match read_message(&mut shell_recv).await {
+                Ok(msg) => {
+                    if shell_tx.send(msg).is_err() {
+                        return;
+                    }
+                }
+                Err(e) => dropped("shell", &e).await,
+            }
+        }
+    });
+    rt.spawn(async move {
+        loop {
+            match read_message(&mut stdin_recv).await {
+                Ok(msg) => {
+                    if let JupyterMessageContent::InputReply(r) = msg.content {
+                        let _ = input_tx.send(r.value);
+                    }
+                }
+                Err(e) => dropped("stdin", &e).await,
+            }
+        }
+    });
+    rt.spawn(async move {
+        while let Some(out) = out_rx.recv().await {
+            let r = match out {
+                Out::Shell(m) => shell_send.send(m).await,
+                Out::IoPub(m) => iopub.send(m).await,
+                Out::Stdin(m) => stdin_send.send(m).await,
+            };
+            if let Err(e) = r {
+                log(&format!("could not send a message: {e}"));
+            }
+        }
+    });
+    {
+        let out = out_tx.clone();
+        let interrupt = interrupt.clone();
+        rt.spawn(async move {
+            loop {
+                let msg = match read_message(&mut control).await {
+                    Ok(m) => m,
+                    Err(e) => {
+                        dropped("control", &e).await;
+                        continue;
+                    }
+                };
+                let _ = out.send(Out::IoPub(Status::busy().as_child_of(&msg)));
+                let reply: Option<JupyterMessage> = match &msg.content {
+                    JupyterMessageContent::KernelInfoRequest(_) => {
+                        Some(kernel_info().as_child_of(&msg))
+                    }
+                    JupyterMessageContent::InterruptRequest(_) => {
+                        interrupt.store(true, Ordering::Relaxed);
+                        Some(
+                            InterruptReply {
+                                status: ReplyStatus::Ok,
+                                error: None,
+                            }
+                            .as_child_of(&msg),
+                        )
+                    }
+                    JupyterMessageContent::ShutdownRequest(req) => {
+                        let reply = ShutdownReply {
+                            restart: req.restart,
+                            status: ReplyStatus::Ok,
+                            error: None,
+                        }
+                        .as_child_of(&msg);
+                        let _ = control.send(reply).await;
+                        let _ = out.send(Out::IoPub(Status::idle().as_child_of(&msg)));
+                        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                        std::process::exit(0);
+                    }
+                    other => {
+                        log(&format!(
+                            "control message '{}' is not handled",
+                            other.message_type()
+                        ));
+                        None
+                    }
+                };
+                if let Some(reply) = reply {
+                    if let Err(e) = control.send(reply).await {
+                        log(&format!("could not reply on control: {e}"));
+                    }
+                }
+                let _ = out.send(Out::IoPub(Status::idle().as_child_of(&msg)));
+            }
+        });
+    }
+    exit_with_parent();
+
+    let shared = Rc::new(RefCell::new(Shared::default()));
+    session.set_sink(Box::new(KernelSink::new(
+        out_tx.clone(),
+        shared.clone(),
+        input_rx,
+        interrupt,
+    )));
+    session.color = true;
+    let mut kernel = Kernel {
+        session,
+        out: out_tx,
+        shared,
+        count: 0,
+        history: Vec::new(),
+    };
+    let _ = kernel
+        .out
+        .send(Out::IoPub(JupyterMessage::new(Status::starting(), None)));
+    while let Ok(msg) = shell_rx.recv() {
+        kernel.handle(msg);
+    }
+    Ok(())
+}
+
+/// Why a message was not read.
+enum ReadError {
+    /// The socket failed.
+    Socket(String),
+    /// A message came but is not taken: a bad signature, or it does not parse.
+    Dropped(String),
+}
+
+/// Reads one message: its signature verified (a bad one is dropped), its content parsed with
+/// the protocol's defaults filled in where a client leaves fields out.
+async fn read_message<S: zeromq::SocketRecv>(
+    conn: &mut zmq::Connection<S>,
+) -> Result<JupyterMessage, ReadError> {
+    let multipart = conn
+        .socket
+        .recv()
+        .await
+        .map_err(|e| ReadError::Socket(e.to_string()))?;
+    let raw = zmq::RawMessage::from_multipart(multipart, &conn.mac)
+        .map_err(|e| ReadError::Dropped(format!("{e} (bad signature or framing)")))?;
+    let part = |i: usize| -> Result<serde_json::Value, ReadError> {
+        serde_json::from_slice(&raw.jparts[i])
+            .map_err(|e| ReadError::Dropped(format!("part {i} is not JSON: {e}")))
+    };
+    let (header, parent, metadata, mut content) = (part(0)?, part(1)?, part(2)?, part(3)?);
+    let msg_type = header["msg_type"].as_str().unwrap_or_default().to_string();
+    fill_defaults(&msg_type, &mut content);
+    let value = serde_json::json!({
+        "header": header,
+        "parent_header": parent,
+        "metadata": metadata,
+        "content": content,
+    });
+    let mut msg = JupyterMessage::from_value(value)
+        .map_err(|e| ReadError::Dropped(format!("'{msg_type}' does not parse: {e}")))?;
+    msg.zmq_identities = raw.zmq_identities;
+    msg.buffers = raw.jparts.get(4..).map(<[_]>::to_vec).unwrap_or_default();
+    Ok(msg)
+}
+
+/// The fields the protocol lets a client leave out, at their documented defaults.
+fn fill_defaults(msg_type: &str, content: &mut serde_json::Value) {
+    let Some(c) = content.as_object_mut() else {
+        return;
+    };
+    let mut default = |k: &str, v: serde_json::Value| {
+        c.entry(k.to_string()).or_insert(v);
+    };
+    match msg_type {
+        "history_request" => {
+            default("output", false.into());
+            default("raw", true.into());
+            default("n", 0.into());
+            default("unique", false.into());
+            default("session", 0.into());
+            default("start", 0.into());
+            default("stop", 0.into());
+            default("pattern", "*".into());
+        }
+        "execute_request" => {
+            default("silent", false.into());
+            default("store_history", true.into());
+            default("user_expressions", serde_json::json!({}));
+        }
+        "inspect_request" => default("detail_level", 0.into()),
+        _ => {}
+    }
+}
+
+/// Logs a message that was dropped; waits a little after a socket error so a broken socket
+/// does not spin.
+async fn dropped(channel: &str, e: &ReadError) {
+    match e {
+        ReadError::Dropped(why) => log(&format!("dropped a {channel} message: {why}")),
+        ReadError::Socket(why) => {
+            log(&format!("{channel} socket: {why}"));
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+}
+
+/// Exits when the process that started the kernel goes away (Jupyter's server killed).
+fn exit_with_parent() {
+    // Safety: getppid has no preconditions.
+    let parent = unsafe { libc::getppid() };
+    std::thread::spawn(move || loop {
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        // Safety: as above.
+        if unsafe { libc::getppid() } != parent {
+            log("the parent process exited; shutting down");
+            std::process::exit(0);
+        }
+    });
+}
+
+pub fn kernel_info() -> KernelInfoReply {
+    KernelInfoReply {
+        status: ReplyStatus::Ok,
+        protocol_version: "5.3".into(),
+        implementation: "nabla".into(),
+        implementation_version: env!("CARGO_PKG_VERSION").into(),
+        language_info: LanguageInfo {
+            name: "nabla".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+            mimetype: Some("text/x-python".into()),
+            file_extension: Some(".nabla".into()),
+            pygments_lexer: Some("python".into()),
+            codemirror_mode: Some(CodeMirrorMode::Simple("python".into())),
+            nbconvert_exporter: Some("python".into()),
+        },
+        banner: format!(
+            "nabla {}: PyTorch's names, Rust underneath. help(x) or x? for help.",
+            env!("CARGO_PKG_VERSION")
+        ),
+        help_links: vec![HelpLink {
+            text: "PyTorch documentation".into(),
+            url: "https://pytorch.org/docs/stable/".into(),
+        }],
+        debugger: false,
+        error: None,
+    }
+}
+
+struct Kernel {
+    session: Session,
+    out: UnboundedSender<Out>,
+    shared: Rc<RefCell<Shared>>,
+    count: usize,
+    /// (execution count, input, output text) of every stored execution.
+    history: Vec<(usize, String, String)>,
+}
+
+/// Byte offset of code point `cp` in `s` (the protocol counts code points).
+fn byte_at(s: &str, cp: usize) -> usize {
+    s.char_indices().nth(cp).map_or(s.len(), |(i, _)| i)
+}
+
+fn code_points(s: &str, byte: usize) -> usize {
+    s.get(..byte.min(s.len())).map_or(0, |p| p.chars().count())
+}
+
+impl Kernel {
+    fn iopub(&self, content: impl Into<JupyterMessageContent>, parent: &JupyterMessage) {
+        let _ = self
+            .out
+            .send(Out::IoPub(JupyterMessage::new(content, Some(parent))));
+    }
+
+    fn reply(&self, content: impl Into<JupyterMessageContent>, parent: &JupyterMessage) {
+        let _ = self
+            .out
+            .send(Out::Shell(JupyterMessage::new(content, Some(parent))));
+    }
+
+    fn handle(&mut self, msg: JupyterMessage) {
+        self.iopub(Status::busy(), &msg);
+        let content = msg.content.clone();
+        match content {
+            JupyterMessageContent::ExecuteRequest(req) => self.execute(&msg, req),
+            JupyterMessageContent::KernelInfoRequest(_) => {
+                self.reply(kernel_info(), &msg);
+            }
+            JupyterMessageContent::CompleteRequest(req) => {
+                let cursor = byte_at(&req.code, req.cursor_pos);
+                let c = self.session.complete(&req.code, cursor);
+                self.reply(
+                    CompleteReply {
+                        matches: c.items,
+                        cursor_start: code_points(&req.code, c.start),
+                        cursor_end: req.cursor_pos,
+                        metadata: Default::default(),
+                        status: ReplyStatus::Ok,
+                        error: None,
+                    },
+                    &msg,
+                );
+            }
+            JupyterMessageContent::InspectRequest(req) => {
+                let cursor = byte_at(&req.code, req.cursor_pos);
+                let name = name_at(&req.code, cursor);
+                let detail = req.detail_level.unwrap_or(0).min(1) as u8;
+                let text = (!name.is_empty())
+                    .then(|| self.session.inspect(&name, detail))
+                    .flatten();
+                self.reply(
+                    InspectReply {
+                        found: text.is_some(),
+                        data: Media {
+                            content: text.map(MediaType::Plain).into_iter().collect(),
+                        },
+                        metadata: Default::default(),
+                        status: ReplyStatus::Ok,
+                        error: None,
+                    },
+                    &msg,
+                );
+            }
+            JupyterMessageContent::IsCompleteRequest(req) => {
+                let reply = match self.session.check(&req.code) {
+                    Completeness::Complete => {
+                        IsCompleteReply::new(IsCompleteReplyStatus::Complete, String::new())
+                    }
+                    Completeness::Invalid => {
+                        IsCompleteReply::new(IsCompleteReplyStatus::Invalid, String::new())
+                    }
+                    Completeness::Incomplete => {
+                        IsCompleteReply::new(IsCompleteReplyStatus::Incomplete, indent(&req.code))
+                    }
+                };
+                self.reply(reply, &msg);
+            }
+            JupyterMessageContent::HistoryRequest(req) => {
+                let history = self.history_entries(&req);
+                self.reply(
+                    HistoryReply {
+                        history,
+                        status: ReplyStatus::Ok,
+                        error: None,
+                    },
+                    &msg,
+                );
+            }
+            JupyterMessageContent::CommInfoRequest(_) => {
+                self.reply(
+                    CommInfoReply {
+                        status: ReplyStatus::Ok,
+                        comms: Default::default(),
+                        error: None,
+                    },
+                    &msg,
+                );
+            }
+            JupyterMessageContent::ShutdownRequest(req) => {
+                self.reply(
+                    ShutdownReply {
+                        restart: req.restart,
+                        status: ReplyStatus::Ok,
+                        error: None,
+                    },
+                    &msg,
+                );
+                self.iopub(Status::idle(), &msg);
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                std::process::exit(0);
+            }
+            other => log(&format!(
+                "shell message '{}' is not handled",
+                other.message_type()
+            )),
+        }
+        self.iopub(Status::idle(), &msg);
+    }
+
+    fn execute(&mut self, msg: &JupyterMessage, req: ExecuteRequest) {
+        let store = req.store_history && !req.silent;
+        if store {
+            self.count += 1;
+        }
+        let count = ExecutionCount::new(self.count);
+        if !req.silent {
+            self.iopub(
+                ExecuteInput {
+                    code: req.code.clone(),
+                    execution_count: count,
+                },
+                msg,
+            );
+        }
+        {
+            let mut s = self.shared.borrow_mut();
+            s.parent = Some(msg.clone());
+            s.allow_stdin = req.allow_stdin;
+            s.silent = req.silent;
+        }
+        // `x?` / `x??`: the answer goes to the pager.
+        if let Some(page) = self.session.help_query(&req.code) {
+            if store {
+                self.history
+                    .push((self.count, req.code.clone(), String::new()));
+            }
+            self.reply(
+                ExecuteReply {
+                    status: ReplyStatus::Ok,
+                    execution_count: count,
+                    payload: vec![Payload::Page {
+                        data: Media {
+                            content: vec![MediaType::Plain(page)],
+                        },
+                        start: 0,
+                    }],
+                    user_expressions: Some(Default::default()),
+                    error: None,
+                },
+                msg,
+            );
+            return;
+        }
+        let result = self.session.eval_cell(&req.code);
+        // As matplotlib's inline backend: figures still open show when the cell ends.
+        self.session.show_open_figures();
+        KernelSink::flush_shared(&self.shared, &self.out);
+        let mut output = String::new();
+        let reply = match result {
+            Ok(value) => {
+                if let Some(bundle) = value {
+                    if let Some((_, t)) = bundle.iter().find(|(m, _)| m == "text/plain") {
+                        output = t.clone();
+                    }
+                    if !req.silent {
+                        self.iopub(
+                            ExecuteResult {
+                                execution_count: count,
+                                data: media(&bundle),
+                                metadata: Default::default(),
+                                transient: Some(Transient { display_id: None }),
+                            },
+                            msg,
+                        );
+                    }
+                }
+                ExecuteReply {
+                    status: ReplyStatus::Ok,
+                    execution_count: count,
+                    payload: Vec::new(),
+                    user_expressions: Some(Default::default()),
+                    error: None,
+                }
+            }
+            Err(e) => {
+                let traceback: Vec<String> = e.report.lines().map(String::from).collect();
+                if !req.silent {
+                    self.iopub(
+                        ErrorOutput {
+                            ename: e.ename.clone(),
+                            evalue: e.evalue.clone(),
+                            traceback: traceback.clone(),
+                        },
+                        msg,
+                    );
+                }
+                ExecuteReply {
+                    status: ReplyStatus::Error,
+                    execution_count: count,
+                    payload: Vec::new(),
+                    user_expressions: None,
+                    error: Some(Box::new(ReplyError {
+                        ename: e.ename,
+                        evalue: e.evalue,
+                        traceback,
+                    })),
+                }
+            }
+        };
+        if store {
+            self.history.push((self.count, req.code.clone(), output));
+        }
+        self.shared.borrow_mut().parent = None;
+        self.reply(reply, msg);
+    }
+
+    fn history_entries(&self, req: &HistoryRequest) -> Vec<HistoryEntry> {
+        let entry = |output: bool, (n, input, out): &(usize, String, String)| {
+            if output {
+                HistoryEntry::InputOutput(0, *n, (input.clone(), out.clone()))
+            } else {
+                HistoryEntry::Input(0, *n, input.clone())
+            }
+        };
+        fn last<T>(items: Vec<T>, n: i32) -> Vec<T> {
+            let skip = items.len().saturating_sub(n.max(0) as usize);
+            items.into_iter().skip(skip).collect()
+        }
+        match req {
+            HistoryRequest::Tail { n, output, .. } => last(self.history.iter().collect(), *n)
+                .into_iter()
+                .map(|h| entry(*output, h))
+                .collect(),
+            HistoryRequest::Range {
+                start,
+                stop,
+                output,
+                ..
+            } => {
+                let (start, stop) = (*start as i64, *stop as i64);
+                let total = self.count as i64 + 1;
+                // Negative positions count from the end, as IPython's do.
+                let fix = |v: i64| if v < 0 { total + v } else { v };
+                let (start, stop) = (fix(start), fix(stop));
+                self.history
+                    .iter()
+                    .filter(|(n, _, _)| (*n as i64) >= start && (stop <= 0 || (*n as i64) < stop))
+                    .map(|h| entry(*output, h))
+                    .collect()
+            }
+            HistoryRequest::Search {
+                pattern,
+                unique,
+                output,
+                n,
+                ..
+            } => {
+                let mut found: Vec<&(usize, String, String)> = self
+                    .history
+                    .iter()
+                    .filter(|(_, input, _)| glob(pattern, input))
+                    .collect();
+                if *unique {
+                    // Keep the latest of repeated inputs.
+                    let mut seen = std::collections::HashSet::new();
+                    let mut kept: Vec<_> = found
+                        .into_iter()
+                        .rev()
+                        .filter(|(_, input, _)| seen.insert(input.clone()))
+                        .collect();
+                    kept.reverse();
+                    found = kept;
+                }
+                let found = if *n > 0 { last(found, *n) } else { found };
+                found.into_iter().map(|h| entry(*output, h)).collect()
+            }
+        }
+    }
+}
+
+/// The dotted name around byte `cursor` (what `?` or Shift-Tab asks about).
+fn name_at(code: &str, cursor: usize) -> String {
+    let is_name = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+    let cursor = cursor.min(code.len());
+    let before = code.get(..cursor).unwrap_or("");
+    let after = code.get(cursor..).unwrap_or("");
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_name(*c))
+        .last()
+        .map_or(cursor, |(i, _)| i);
+    let end = cursor
+        + after
+            .char_indices()
+            .find(|(_, c)| !is_name(*c))
+            .map_or(after.len(), |(i, _)| i);
+    let mut name = code
+        .get(start..end)
+        .unwrap_or("")
+        .trim_matches('.')
+        .to_string();
+    // `f(` with the cursor after the bracket asks about f.
+    if name.is_empty() {
+        let trimmed = before.trim_end();
+        if let Some(stripped) = trimmed.strip_suffix('(') {
+            return name_at(stripped, stripped.len());
+        }
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.clear();
+    }
+    name
+}
+
+/// The indent the next line of an incomplete cell wants: one level deeper after a `:`.
+fn indent(code: &str) -> String {
+    let last = code.lines().last().unwrap_or("");
+    let base: String = last.chars().take_while(|c| *c == ' ').collect();
+    if last.trim_end().ends_with(':') {
+        format!("{base}    ")
+    } else {
+        base
+    }
+}
+
+/// IPython's history search pattern: `*` any run, `?` one character; the whole input.
+fn glob(pattern: &str, text: &str) -> bool {
+    fn go(p: &[char], t: &[char]) -> bool {
+        match p.split_first() {
+            None => t.is_empty(),
+            Some(('*', rest)) => (0..=t.len()).any(|i| go(rest, &t[i..])),
+            Some(('?', rest)) => !t.is_empty() && go(rest, &t[1..]),
+            Some((c, rest)) => t.first() == Some(c) && go(rest, &t[1..]),
+        }
+    }
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    if p.len() > 200 || t.len() > 10_000 {
+        return text.contains(pattern.trim_matches('*'));
+    }
+    go(&p, &t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_under_the_cursor() {
+        assert_eq!(name_at("torch.zeros(3)", 8), "torch.zeros");
+        assert_eq!(name_at("x = torch.zeros(", 16), "torch.zeros");
+        assert_eq!(name_at("print", 5), "print");
+        assert_eq!(name_at("1 + 2", 1), "");
+        assert_eq!(name_at("héllo", 3), "héllo");
+    }
+
+    #[test]
+    fn history_patterns_and_indents() {
+        assert!(glob("a*", "a = 1"));
+        assert!(glob("*torch*", "x = torch.ones(2)"));
+        assert!(!glob("b*", "a = 1"));
+        assert!(glob("?=1", "a=1"));
+        assert_eq!(indent("for i in range(3):"), "    ");
+        assert_eq!(indent("if x:\n    y = (1,"), "    ");
+    }
+
+    #[test]
+    fn code_points_and_bytes() {
+        assert_eq!(byte_at("é1", 1), 2);
+        assert_eq!(byte_at("ab", 9), 2);
+        assert_eq!(code_points("é1", 2), 1);
+    }
+}
