@@ -17,6 +17,7 @@ mod functional_ops;
 mod interp;
 mod introspect;
 mod iter;
+mod live;
 mod modules;
 pub mod notebook;
 mod ops;
@@ -48,6 +49,14 @@ pub trait Sink {
     fn figure(&mut self, fig: &crate::display::Figure) {
         let text = crate::display::terminal::show(fig, false);
         self.stdout(&text);
+    }
+    /// A live plot's figure (`plt.live()`), redrawn in place: `id` tells live plots apart,
+    /// `done` marks the last draw. Without a terminal only the last draw shows.
+    fn live_figure(&mut self, id: u64, fig: &crate::display::Figure, done: bool) {
+        let _ = id;
+        if done {
+            self.figure(fig);
+        }
     }
     /// A progress bar's line (tqdm's text). `id` tells bars apart; a terminal redraws the
     /// line in place on stderr, as tqdm does.
@@ -88,7 +97,29 @@ pub trait Sink {
 /// Writes to the process's stdout and stderr.
 pub struct StdSink;
 
+/// The live plot drawn last on the terminal and how many lines it took.
+static LIVE_LINES: std::sync::Mutex<Option<(u64, usize)>> = std::sync::Mutex::new(None);
+
 impl Sink for StdSink {
+    fn live_figure(&mut self, id: u64, fig: &crate::display::Figure, done: bool) {
+        use std::io::IsTerminal;
+        if !std::io::stdout().is_terminal() {
+            if done {
+                self.figure(fig);
+            }
+            return;
+        }
+        let text = crate::display::terminal::show(fig, true);
+        // Move up over the previous drawing of this plot and clear it.
+        let mut last = LIVE_LINES.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((prev, lines)) = *last {
+            if prev == id && lines > 0 {
+                self.stdout(&format!("\x1b[{lines}A\x1b[J"));
+            }
+        }
+        self.stdout(&text);
+        *last = (!done).then(|| (id, text.matches('\n').count()));
+    }
     fn clear_output(&mut self, _wait: bool) {
         use std::io::IsTerminal;
         if std::io::stdout().is_terminal() {

@@ -25,6 +25,8 @@ pub struct PlotState {
     figs: Vec<Option<Slot>>,
     current: Option<usize>,
     classes: IndexMap<&'static str, Rc<Class>>,
+    /// `plt.live()` plots.
+    pub(super) lives: Vec<super::live::Live>,
 }
 
 impl PlotState {
@@ -48,11 +50,12 @@ struct Target {
 }
 
 impl Interp {
-    fn plot_class(&mut self, name: &'static str) -> Rc<Class> {
+    pub(super) fn plot_class(&mut self, name: &'static str) -> Rc<Class> {
         let methods: &'static [Builtin] = match name {
             "Figure" => FIGURE_METHODS,
             "Axes" => AXES_METHODS,
             "AxesArray" => AXES_ARRAY_METHODS,
+            "LivePlot" => super::live::LIVE_METHODS,
             _ => &[],
         };
         self.plots
@@ -1270,6 +1273,7 @@ table! { PYPLOT:
         it.figure_mut(f)?.tight = true;
         Ok(Value::None)
     };
+    "live", "live(title=None, *, xlabel='step', ylabel=None, logy=False)", "A loss curve that redraws in place while training: live.update(train=loss.item(), val=v) each step, live.close() at the end (or use it in a with block)." => |it, a| super::live::new_live(it, a);
     "get_fignums", "get_fignums()", "The numbers of the open figures." => |it, _| {
         let nums = it.plots.figs.iter().enumerate().filter(|(_, f)| f.is_some()).map(|(i, _)| Value::Int(i as i64 + 1)).collect();
         Ok(Value::list(nums))

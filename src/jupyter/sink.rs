@@ -138,40 +138,6 @@ impl Sink for KernelSink {
         self.send(ClearOutput { wait }.into());
     }
 
-    fn progress(&mut self, id: u64, line: &str, end: ProgressEnd) {
-        let text = match end {
-            ProgressEnd::Clear => String::new(),
-            _ => line.to_string(),
-        };
-        let data = Media {
-            content: vec![MediaType::Plain(text)],
-        };
-        let known = self.shared.borrow().bars.get(&id).cloned();
-        let content: JupyterMessageContent = match known {
-            Some(display_id) => UpdateDisplayData {
-                data,
-                metadata: Default::default(),
-                transient: Transient {
-                    display_id: Some(display_id),
-                },
-            }
-            .into(),
-            None => {
-                let display_id = format!("nabla-progress-{}-{id}", std::process::id());
-                self.shared.borrow_mut().bars.insert(id, display_id.clone());
-                DisplayData {
-                    data,
-                    metadata: Default::default(),
-                    transient: Some(Transient {
-                        display_id: Some(display_id),
-                    }),
-                }
-                .into()
-            }
-        };
-        self.send(content);
-    }
-
     fn read_line(&mut self, prompt: &str) -> Option<String> {
         let (allowed, parent) = {
             let s = self.shared.borrow();
@@ -204,5 +170,51 @@ impl Sink for KernelSink {
                 }
             }
         }
+    }
+
+    fn live_figure(&mut self, id: u64, fig: &crate::display::Figure, _done: bool) {
+        let bundle = crate::eval::notebook::figure_bundle(fig);
+        self.update_display(id, media(&bundle));
+    }
+
+    fn progress(&mut self, id: u64, line: &str, end: ProgressEnd) {
+        let text = match end {
+            ProgressEnd::Clear => String::new(),
+            _ => line.to_string(),
+        };
+        let data = Media {
+            content: vec![MediaType::Plain(text)],
+        };
+        self.update_display(id, data);
+    }
+}
+
+impl KernelSink {
+    /// Shows `data` as display `id`: a new display the first time, an update after.
+    fn update_display(&mut self, id: u64, data: Media) {
+        let known = self.shared.borrow().bars.get(&id).cloned();
+        let content: JupyterMessageContent = match known {
+            Some(display_id) => UpdateDisplayData {
+                data,
+                metadata: Default::default(),
+                transient: Transient {
+                    display_id: Some(display_id),
+                },
+            }
+            .into(),
+            None => {
+                let display_id = format!("nabla-display-{}-{id}", std::process::id());
+                self.shared.borrow_mut().bars.insert(id, display_id.clone());
+                DisplayData {
+                    data,
+                    metadata: Default::default(),
+                    transient: Some(Transient {
+                        display_id: Some(display_id),
+                    }),
+                }
+                .into()
+            }
+        };
+        self.send(content);
     }
 }

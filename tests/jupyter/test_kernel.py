@@ -109,6 +109,20 @@ class NablaProtocolTests(unittest.TestCase):
         self.assertEqual(len(ids), 1)
         self.assertIn("100%", updates[-1]["content"]["data"]["text/plain"])
 
+    def test_live_plot_updates_one_display(self):
+        self.outputs = []
+        self.run_cell(
+            "import time\nlive = plt.live(title='loss')\nfor i in range(3):\n"
+            "    live.update(loss=1 / (i + 1))\n    time.sleep(0.25)\nlive.close()"
+        )
+        shown = [m for m in self.outputs if m["msg_type"] == "display_data"]
+        updates = [m for m in self.outputs if m["msg_type"] == "update_display_data"]
+        self.assertEqual(len(shown), 1)
+        self.assertGreaterEqual(len(updates), 2)
+        self.assertIn("image/png", updates[-1]["content"]["data"])
+        ids = {m["content"]["transient"]["display_id"] for m in shown + updates}
+        self.assertEqual(len(ids), 1)
+
     def test_errors_reply_with_traceback(self):
         self.outputs = []
         reply = self.run_cell("torch.ones(2) @ torch.ones(3)")
