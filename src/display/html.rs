@@ -68,4 +68,29 @@ mod tests {
         let cube = Tensor::from_slice(&[1.0f32; 8], &[2, 2, 2]).unwrap();
         assert!(tensor_html(&cube, &PrintOptions::default()).is_none());
     }
+
+    #[test]
+    fn evcxr_content_is_framed() {
+        assert_eq!(
+            evcxr_content("text/html", "<b>x</b>"),
+            "EVCXR_BEGIN_CONTENT text/html\n<b>x</b>\nEVCXR_END_CONTENT\n"
+        );
+    }
+}
+
+/// evcxr's display protocol: `content` shown as `mime` in an evcxr Jupyter notebook.
+pub(crate) fn evcxr_content(mime: &str, content: &str) -> String {
+    format!("EVCXR_BEGIN_CONTENT {mime}\n{content}\nEVCXR_END_CONTENT\n")
+}
+
+impl Tensor {
+    /// Shows the tensor in an evcxr notebook (Rust in Jupyter): an HTML table when small,
+    /// else its text. evcxr calls this for a cell's value.
+    pub fn evcxr_display(&self) {
+        let text = match tensor_html(self, &PrintOptions::default()) {
+            Some(html) => evcxr_content("text/html", &html),
+            None => evcxr_content("text/plain", &self.to_string()),
+        };
+        print!("{text}");
+    }
 }

@@ -57,6 +57,21 @@ pub fn render_png(fig: &Figure) -> Result<Vec<u8>, String> {
     encode_png(&rgb, w, h)
 }
 
+impl Figure {
+    /// Shows the figure in an evcxr notebook (Rust in Jupyter) as a PNG.
+    pub fn evcxr_display(&self) {
+        use base64::Engine as _;
+        let text = match render_png(self) {
+            Ok(png) => super::html::evcxr_content(
+                "image/png",
+                &base64::engine::general_purpose::STANDARD.encode(png),
+            ),
+            Err(e) => super::html::evcxr_content("text/plain", &format!("(figure not drawn: {e})")),
+        };
+        print!("{text}");
+    }
+}
+
 /// nabla's logo, a white ∇ on the tab10 blue, as a `size`-pixel square PNG (the
 /// kernelspec's logo-32x32.png and logo-64x64.png).
 pub fn logo_png(size: u32) -> Result<Vec<u8>, String> {
