@@ -14,11 +14,14 @@
 //!   recorded op (one match, `rules.rs`).
 //! - [`syntax`]: the lexer, the parser (chumsky), the syntax tree with spans, diagnostics
 //!   (ariadne); imports nothing of the engine.
-//! - [`display`]: figures (the model behind `plt.*`) and their renderers, progress bars.
+//! - [`display`]: figures (the model behind `plt.*`) and their renderers (terminal text,
+//!   PNG/SVG, image protocols), tensors as HTML, progress-bar formatting.
 //! - [`eval`]: the evaluator: `Session`, values, the resolver, builtins, the torch namespace,
 //!   the modules people import; front ends call `Session::eval_cell`.
 //! - [`repl`]: the terminal front end (rustyline): prompts, multi-line blocks, completion,
 //!   colours, history, `:commands`, Ctrl-C.
+//! - [`jupyter`]: the Jupyter kernel (sockets on tokio, the session on the main thread), the
+//!   kernelspec, `nabla run NOTEBOOK.ipynb`.
 
 pub mod autograd;
 pub mod backend;

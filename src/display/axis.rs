@@ -246,7 +246,7 @@ pub fn ticks(s: &Scale, want: usize) -> Vec<(f64, String)> {
         if b >= a && b - a < 60 {
             let every = ((b - a) as usize / want.max(1)).max(1);
             return (a..=b)
-                .filter(|k| (k - a) as usize % every == 0)
+                .filter(|k| ((k - a) as usize).is_multiple_of(every))
                 .map(|k| (k as f64, format!("10{}", superscript(k))))
                 .collect();
         }

@@ -46,6 +46,23 @@ pub fn tensor_html(t: &Tensor, opts: &PrintOptions) -> Option<String> {
     Some(html)
 }
 
+/// evcxr's display protocol: `content` shown as `mime` in an evcxr Jupyter notebook.
+pub(crate) fn evcxr_content(mime: &str, content: &str) -> String {
+    format!("EVCXR_BEGIN_CONTENT {mime}\n{content}\nEVCXR_END_CONTENT\n")
+}
+
+impl Tensor {
+    /// Shows the tensor in an evcxr notebook (Rust in Jupyter): an HTML table when small,
+    /// else its text. evcxr calls this for a cell's value.
+    pub fn evcxr_display(&self) {
+        let text = match tensor_html(self, &PrintOptions::default()) {
+            Some(html) => evcxr_content("text/html", &html),
+            None => evcxr_content("text/plain", &self.to_string()),
+        };
+        print!("{text}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,22 +92,5 @@ mod tests {
             evcxr_content("text/html", "<b>x</b>"),
             "EVCXR_BEGIN_CONTENT text/html\n<b>x</b>\nEVCXR_END_CONTENT\n"
         );
-    }
-}
-
-/// evcxr's display protocol: `content` shown as `mime` in an evcxr Jupyter notebook.
-pub(crate) fn evcxr_content(mime: &str, content: &str) -> String {
-    format!("EVCXR_BEGIN_CONTENT {mime}\n{content}\nEVCXR_END_CONTENT\n")
-}
-
-impl Tensor {
-    /// Shows the tensor in an evcxr notebook (Rust in Jupyter): an HTML table when small,
-    /// else its text. evcxr calls this for a cell's value.
-    pub fn evcxr_display(&self) {
-        let text = match tensor_html(self, &PrintOptions::default()) {
-            Some(html) => evcxr_content("text/html", &html),
-            None => evcxr_content("text/plain", &self.to_string()),
-        };
-        print!("{text}");
     }
 }

@@ -566,7 +566,7 @@ fn dash(points: &[(f64, f64)], pattern: &[f64], unit: f64) -> Vec<Vec<(f64, f64)
     let mut out = Vec::new();
     let mut cur: Vec<(f64, f64)> = Vec::new();
     let (mut idx, mut left) = (0usize, pattern[0] * unit);
-    let on = |i: usize| i % 2 == 0;
+    let on = |i: usize| i.is_multiple_of(2);
     for seg in points.windows(2) {
         let (a, b) = (seg[0], seg[1]);
         let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();

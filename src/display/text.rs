@@ -331,7 +331,7 @@ fn dash_on(style: LineStyle, k: usize) -> bool {
     match style {
         LineStyle::Solid => true,
         LineStyle::Dashed => k % 6 < 4,
-        LineStyle::Dotted => k % 3 == 0,
+        LineStyle::Dotted => k.is_multiple_of(3),
         LineStyle::DashDot => matches!(k % 9, 0..=3 | 6),
         LineStyle::None => false,
     }

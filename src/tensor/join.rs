@@ -424,7 +424,7 @@ impl Tensor {
     /// `F.pad(x, pad, mode, value)`: `pad` lists (left, right) pairs from the last dimension
     /// backwards; modes 'constant' (negative pads crop), 'reflect', 'replicate', 'circular'.
     pub fn pad(&self, pad: &[i64], mode: &str, value: f64) -> Result<Tensor> {
-        if pad.len() % 2 != 0 || pad.len() / 2 > self.dim() {
+        if !pad.len().is_multiple_of(2) || pad.len() / 2 > self.dim() {
             return Err(Error::invalid("pad", "Padding length must be divisible by 2 and at most twice the number of dimensions of the input"));
         }
         let nd = self.dim();

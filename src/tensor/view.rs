@@ -30,7 +30,7 @@ pub fn infer_shape(op: &'static str, shape: &[i64], numel: usize) -> Result<Dims
         Some(_) if known == 0 => Err(Error::invalid(op, format!(
             "cannot reshape tensor of {numel} elements into shape {shape:?} because the unspecified dimension size -1 can be any value and is ambiguous"
         ))),
-        Some(i2) if numel % known == 0 => {
+        Some(i2) if numel.is_multiple_of(known) => {
             out[i2] = numel / known;
             Ok(out)
         }
