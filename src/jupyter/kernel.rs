@@ -353,6 +353,19 @@ impl Kernel {
 
     fn handle(&mut self, msg: JupyterMessage) {
         self.iopub(Status::busy(), &msg);
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.dispatch(&msg)));
+        if let Err(payload) = r {
+            log(&format!(
+                "internal failure on '{}': {}",
+                msg.message_type(),
+                panic_message(payload.as_ref())
+            ));
+        }
+        self.iopub(Status::idle(), &msg);
+    }
+
+    fn dispatch(&mut self, msg: &JupyterMessage) {
+        let msg = msg.clone();
         let content = msg.content.clone();
         match content {
             JupyterMessageContent::ExecuteRequest(req) => self.execute(&msg, req),
@@ -447,7 +460,6 @@ impl Kernel {
                 other.message_type()
             )),
         }
-        self.iopub(Status::idle(), &msg);
     }
 
     fn execute(&mut self, msg: &JupyterMessage, req: ExecuteRequest) {
@@ -494,7 +506,21 @@ impl Kernel {
             );
             return;
         }
-        let result = self.session.eval_cell(&req.code);
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.session.eval_cell(&req.code)
+        }))
+        .unwrap_or_else(|payload| {
+            let msg = panic_message(payload.as_ref());
+            let evalue = format!(
+                "nabla failed inside ({msg}). Your variables are kept; please report this with the cell that caused it."
+            );
+            Err(crate::eval::CellError {
+                ename: "InternalError".into(),
+                report: format!("InternalError: {evalue}"),
+                evalue,
+                exit_code: None,
+            })
+        });
         // As matplotlib's inline backend: figures still open show when the cell ends.
         self.session.show_open_figures();
         KernelSink::flush_shared(&self.shared, &self.out);
@@ -621,6 +647,14 @@ impl Kernel {
     }
 }
 
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "unknown cause".into())
+}
+
 /// The dotted name around byte `cursor` (what `?` or Shift-Tab asks about).
 fn name_at(code: &str, cursor: usize) -> String {
     let is_name = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
@@ -706,6 +740,64 @@ mod tests {
         assert!(glob("?=1", "a=1"));
         assert_eq!(indent("for i in range(3):"), "    ");
         assert_eq!(indent("if x:\n    y = (1,"), "    ");
+    }
+
+    fn parse(msg_type: &str, mut content: serde_json::Value) -> JupyterMessage {
+        fill_defaults(msg_type, &mut content);
+        let v = serde_json::json!({
+            "header": {
+                "msg_id": "1", "username": "u", "session": "s",
+                "date": "2026-11-22T00:00:00Z", "msg_type": msg_type, "version": "5.3"
+            },
+            "parent_header": {},
+            "metadata": {},
+            "content": content,
+        });
+        JupyterMessage::from_value(v).unwrap()
+    }
+
+    #[test]
+    fn requests_with_fields_left_out_get_the_protocol_defaults() {
+        // jupyter_client sends a search without n or unique.
+        let m = parse(
+            "history_request",
+            serde_json::json!({"hist_access_type": "search", "pattern": "a*", "raw": true, "output": false}),
+        );
+        assert!(matches!(
+            m.content,
+            JupyterMessageContent::HistoryRequest(HistoryRequest::Search {
+                n: 0,
+                unique: false,
+                ..
+            })
+        ));
+        let m = parse("execute_request", serde_json::json!({"code": "1 + 1"}));
+        match m.content {
+            JupyterMessageContent::ExecuteRequest(r) => {
+                assert_eq!(r.code, "1 + 1");
+                assert!(!r.silent && r.store_history);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn replies_serialise_as_the_schema_wants() {
+        // An execute_result's transient is an object, never null.
+        let r = ExecuteResult {
+            execution_count: ExecutionCount::new(3),
+            data: media(&vec![("text/plain".into(), "42".into())]),
+            metadata: Default::default(),
+            transient: Some(Transient { display_id: None }),
+        };
+        let v = serde_json::to_value(&r).unwrap();
+        assert_eq!(v["transient"], serde_json::json!({}));
+        assert_eq!(v["data"]["text/plain"], "42");
+        assert_eq!(v["execution_count"], 3);
+        let info = serde_json::to_value(kernel_info()).unwrap();
+        assert_eq!(info["language_info"]["name"], "nabla");
+        assert_eq!(info["language_info"]["file_extension"], ".nabla");
+        assert_eq!(info["language_info"]["mimetype"], "text/x-python");
     }
 
     #[test]

@@ -123,6 +123,25 @@ class NablaProtocolTests(unittest.TestCase):
         ids = {m["content"]["transient"]["display_id"] for m in shown + updates}
         self.assertEqual(len(ids), 1)
 
+    def test_input_over_stdin(self):
+        self.outputs = []
+        prompts = []
+
+        def answer(msg):
+            prompts.append(msg["content"]["prompt"])
+            self.kc.input("Ada")
+
+        self.kc.execute_interactive(
+            "name = input('who? ')\nprint('hi', name)",
+            allow_stdin=True,
+            stdin_hook=answer,
+            output_hook=self.collect,
+            timeout=20,
+        )
+        self.assertEqual(prompts, ["who? "])
+        text = "".join(m["content"].get("text", "") for m in self.outputs if m["msg_type"] == "stream")
+        self.assertEqual(text, "hi Ada\n")
+
     def test_errors_reply_with_traceback(self):
         self.outputs = []
         reply = self.run_cell("torch.ones(2) @ torch.ones(3)")
