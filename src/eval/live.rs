@@ -81,6 +81,14 @@ fn live_of(it: &mut Interp, a: &mut Args) -> R<usize> {
 }
 
 impl Interp {
+    /// Draws the final state once; later closes do nothing.
+    fn close_live(&mut self, i: usize) {
+        if self.plots.lives.get(i).is_some_and(|l| !l.closed) {
+            self.draw_live(i, true);
+        }
+    }
+
+    /// Redraws live plot `i` if the interval has passed; `force` draws the final state.
     fn draw_live(&mut self, i: usize, force: bool) {
         let Some(live) = self.plots.lives.get_mut(i) else {
             return;
@@ -89,6 +97,9 @@ impl Interp {
             return;
         }
         live.last_draw = Some(Instant::now());
+        if force {
+            live.closed = true;
+        }
         let (fig, id, done) = (live.figure(), live.id, live.closed);
         self.sink.live_figure(id, &fig, done);
     }
@@ -134,20 +145,14 @@ table! { LIVE_METHODS:
     };
     "close", "LivePlot.close()", "Draws the final curves and ends the live display." => |it, a| {
         let i = live_of(it, a)?;
-        if !it.plots.lives[i].closed {
-            it.plots.lives[i].closed = true;
-            it.draw_live(i, true);
-        }
+        it.close_live(i);
         Ok(Value::None)
     };
     "__enter__", "LivePlot.__enter__()", "with plt.live() as live: ..." => |_, a| a.req(0, "self");
     "__exit__", "LivePlot.__exit__(*exc)", "Closes the live plot." => |it, a| {
         let i = live_of(it, a)?;
         a.pos.clear();
-        if !it.plots.lives[i].closed {
-            it.plots.lives[i].closed = true;
-            it.draw_live(i, true);
-        }
+        it.close_live(i);
         Ok(Value::Bool(false))
     };
 }

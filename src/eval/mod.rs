@@ -87,18 +87,18 @@ pub trait Sink {
         }
     }
     /// `clear_output(wait)`: a notebook clears the cell's output; a terminal clears the
-    /// current line (as IPython's terminal does).
+    /// current line (as IPython's terminal does); output kept in memory stays.
     fn clear_output(&mut self, wait: bool) {
         let _ = wait;
-        self.stdout("\r\x1b[2K");
     }
 }
 
 /// Writes to the process's stdout and stderr.
-pub struct StdSink;
-
-/// The live plot drawn last on the terminal and how many lines it took.
-static LIVE_LINES: std::sync::Mutex<Option<(u64, usize)>> = std::sync::Mutex::new(None);
+#[derive(Default)]
+pub struct StdSink {
+    /// The live plot drawn last on the terminal and how many lines it took.
+    live: Option<(u64, usize)>,
+}
 
 impl Sink for StdSink {
     fn live_figure(&mut self, id: u64, fig: &crate::display::Figure, done: bool) {
@@ -111,14 +111,13 @@ impl Sink for StdSink {
         }
         let text = crate::display::terminal::show(fig, true);
         // Move up over the previous drawing of this plot and clear it.
-        let mut last = LIVE_LINES.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((prev, lines)) = *last {
+        if let Some((prev, lines)) = self.live {
             if prev == id && lines > 0 {
                 self.stdout(&format!("\x1b[{lines}A\x1b[J"));
             }
         }
         self.stdout(&text);
-        *last = (!done).then(|| (id, text.matches('\n').count()));
+        self.live = (!done).then(|| (id, text.matches('\n').count()));
     }
     fn clear_output(&mut self, _wait: bool) {
         use std::io::IsTerminal;
@@ -217,7 +216,7 @@ impl Default for Session {
 impl Session {
     /// A session printing to the process's stdout and stderr.
     pub fn new() -> Session {
-        Session::with_sink(Box::new(StdSink))
+        Session::with_sink(Box::new(StdSink::default()))
     }
 
     pub fn with_sink(sink: Box<dyn Sink>) -> Session {

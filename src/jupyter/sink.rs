@@ -24,8 +24,8 @@ pub struct Shared {
     pub silent: bool,
     stdout: String,
     stderr: String,
-    /// Progress bars shown so far: their display ids.
-    bars: HashMap<u64, String>,
+    /// Displays updated in place (progress bars, live plots): their display ids.
+    displays: HashMap<u64, String>,
 }
 
 /// A MIME bundle as the protocol's media.
@@ -192,7 +192,7 @@ impl Sink for KernelSink {
 impl KernelSink {
     /// Shows `data` as display `id`: a new display the first time, an update after.
     fn update_display(&mut self, id: u64, data: Media) {
-        let known = self.shared.borrow().bars.get(&id).cloned();
+        let known = self.shared.borrow().displays.get(&id).cloned();
         let content: JupyterMessageContent = match known {
             Some(display_id) => UpdateDisplayData {
                 data,
@@ -204,7 +204,10 @@ impl KernelSink {
             .into(),
             None => {
                 let display_id = format!("nabla-display-{}-{id}", std::process::id());
-                self.shared.borrow_mut().bars.insert(id, display_id.clone());
+                self.shared
+                    .borrow_mut()
+                    .displays
+                    .insert(id, display_id.clone());
                 DisplayData {
                     data,
                     metadata: Default::default(),
