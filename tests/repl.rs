@@ -32,6 +32,14 @@ fn repl(dir: &Path) -> PtySession {
     p
 }
 
+/// Waits for the next prompt, then Ctrl-D. Sent earlier, the key can reach the terminal while
+/// it is still in cooked mode between two reads, where the line discipline eats it.
+fn quit(p: &mut PtySession) {
+    p.exp_string(">>> ").unwrap();
+    p.send_control('d').unwrap();
+    p.exp_eof().unwrap();
+}
+
 /// Types `s` (no Enter), as keys.
 fn send(p: &mut PtySession, s: &str) {
     p.send(s).unwrap();
@@ -68,8 +76,7 @@ fn evaluates_echoes_and_survives_errors() {
         "torch.eye(2, dtype=torch.int64)",
         "tensor([[1, 0],\r\n        [0, 1]])",
     );
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    quit(&mut p);
 }
 
 #[test]
@@ -94,8 +101,7 @@ fn multi_line_blocks_need_an_empty_line() {
     );
     p.send_line("").unwrap();
     run(&mut p, "print('total', total)", "total 6\r\n");
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    quit(&mut p);
 }
 
 #[test]
@@ -133,8 +139,7 @@ fn tab_completes_names_attributes_keywords_and_paths() {
     send(&mut p, "open('weights_u\t");
     p.exp_string("weights_unique.txt").unwrap();
     run(&mut p, "').read().split()", "['1', '2', '3']\r\n");
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    quit(&mut p);
 }
 
 #[test]
@@ -156,8 +161,7 @@ fn ctrl_c_stops_running_code_and_keeps_state() {
     p.send_control('c').unwrap();
     p.exp_string("KeyboardInterrupt").unwrap();
     run(&mut p, "print('after', n > 0)", "after True\r\n");
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    quit(&mut p);
 }
 
 #[test]
@@ -166,8 +170,8 @@ fn history_persists_across_restarts_and_ctrl_r_finds_it() {
     let mut p = repl(&d);
     run(&mut p, "print('remember', 6 * 7)", "remember 42\r\n");
     p.send_line("unrelated = 1").unwrap();
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    p.exp_string(">>> ").unwrap(); // the prompt before the line; quit waits for the one after
+    quit(&mut p);
     let saved = std::fs::read_to_string(d.join("history")).unwrap();
     assert!(saved.contains("print('remember', 6 * 7)"), "{saved}");
 
@@ -183,8 +187,7 @@ fn history_persists_across_restarts_and_ctrl_r_finds_it() {
     send(&mut p, "\x1b[A");
     send(&mut p, "\r");
     p.exp_string("remember 42\r\n").unwrap();
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    quit(&mut p);
 }
 
 #[test]
@@ -205,8 +208,7 @@ fn help_and_question_marks() {
     run(&mut p, "nothing_here?", "Object `nothing_here` not found.");
     run(&mut p, "t = torch.ones(2, 3)", ">>> ");
     run(&mut p, "t?", "Shape:     [2, 3]");
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    quit(&mut p);
 }
 
 #[test]
@@ -272,6 +274,5 @@ fn plots_draw_in_the_terminal() {
         "must have same first dimension",
     );
     run(&mut p, "print(40 + 2)", "42\r\n");
-    p.send_control('d').unwrap();
-    p.exp_eof().unwrap();
+    quit(&mut p);
 }
