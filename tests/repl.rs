@@ -40,7 +40,8 @@ fn quit(p: &mut PtySession) {
     p.exp_eof().unwrap();
 }
 
-/// Types `s` (no Enter), as keys.
+/// Types `s` (no Enter), as keys. Wait for the prompt first where keys must reach the line
+/// editor (Tab, Ctrl-C, Ctrl-D) rather than the terminal between two reads.
 fn send(p: &mut PtySession, s: &str) {
     p.send(s).unwrap();
     p.flush().unwrap();
@@ -110,14 +111,17 @@ fn tab_completes_names_attributes_keywords_and_paths() {
     std::fs::write(d.join("weights_unique.txt"), "1 2 3\n").unwrap();
     let mut p = repl(&d);
     p.send_line("my_tensor_var = torch.arange(3)").unwrap();
+    p.exp_string(">>> ").unwrap();
     // A name in scope.
     send(&mut p, "print(my_tensor_v\t");
     p.exp_string("my_tensor_var").unwrap();
     run(&mut p, ")", "tensor([0, 1, 2])\r\n");
+    p.exp_string(">>> ").unwrap();
     // An attribute after a dot (unique: completes in place).
     send(&mut p, "my_tensor_var.argma\t");
     p.exp_string("my_tensor_var.argmax").unwrap();
     run(&mut p, "()", "tensor(2)\r\n");
+    p.exp_string(">>> ").unwrap();
     // A keyword argument inside a call.
     send(&mut p, "torch.zeros(2, dty\t");
     p.exp_string("dtype=").unwrap();
@@ -126,15 +130,18 @@ fn tab_completes_names_attributes_keywords_and_paths() {
         "torch.int32)",
         "tensor([0, 0], dtype=torch.int32)\r\n",
     );
+    p.exp_string(">>> ").unwrap();
     // torch.nn.functional members; ambiguous completions are listed.
     send(&mut p, "F.log_s\t");
     p.exp_string("F.log_softmax").unwrap();
     p.send_control('c').unwrap();
     p.exp_string("KeyboardInterrupt").unwrap();
+    p.exp_string(">>> ").unwrap();
     send(&mut p, "torch.zer\t\t");
     p.exp_string("zeros_like").unwrap();
     p.send_control('c').unwrap();
     p.exp_string("KeyboardInterrupt").unwrap();
+    p.exp_string(">>> ").unwrap();
     // A file path inside a string.
     send(&mut p, "open('weights_u\t");
     p.exp_string("weights_unique.txt").unwrap();
@@ -157,6 +164,7 @@ fn ctrl_c_stops_running_code_and_keeps_state() {
     run(&mut p, "print('counted', n > 0)", "counted True\r\n");
     run(&mut p, "kept * 2", "tensor([3., 5.])\r\n");
     // Ctrl-C while typing drops the line.
+    p.exp_string(">>> ").unwrap();
     send(&mut p, "this is not run");
     p.send_control('c').unwrap();
     p.exp_string("KeyboardInterrupt").unwrap();
