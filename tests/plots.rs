@@ -203,3 +203,129 @@ fn tqdm_draws_its_bar_on_stderr() {
     assert!(err.contains("batch/s, loss=0.333]"), "{err:?}");
     assert!(err.contains("train: 100%|██████████| 4/4 ["), "{err:?}");
 }
+
+/// The figures a session shows, kept as data.
+#[derive(Clone, Default)]
+struct Figures(std::rc::Rc<std::cell::RefCell<Vec<nabla::display::Figure>>>);
+
+impl nabla::eval::Sink for Figures {
+    fn stdout(&mut self, _: &str) {}
+    fn stderr(&mut self, _: &str) {}
+    fn figure(&mut self, fig: &nabla::display::Figure) {
+        self.0.borrow_mut().push(fig.clone());
+    }
+}
+
+/// The figure `code` leaves shown by `plt.show()`.
+fn figure_of(code: &str) -> nabla::display::Figure {
+    let figs = Figures::default();
+    let mut s = nabla::eval::Session::new();
+    s.set_sink(Box::new(figs.clone()));
+    s.eval_cell(&format!("{code}\nplt.show()")).unwrap();
+    let f = figs.0.borrow_mut().pop().expect("a figure");
+    f
+}
+
+#[test]
+fn colours_follow_matplotlibs_two_cycles() {
+    use nabla::display::figure::{Artist, Rgb, CYCLE};
+    // matplotlib 3.11: lines C0, fill C0, bar C1, line C1, axhline 'C0' (no cycle).
+    let fig = figure_of(
+        "plt.plot([1, 2])\nplt.fill_between([0, 1], [0, 1])\nplt.bar([0], [1])\nplt.plot([1, 3])\nplt.axhline(1)\nplt.scatter([1], [1])",
+    );
+    let colours: Vec<Rgb> = fig.axes[0]
+        .artists
+        .iter()
+        .map(|a| match a {
+            Artist::Line { color, .. }
+            | Artist::Fill { color, .. }
+            | Artist::Bars { color, .. }
+            | Artist::RefLine { color, .. }
+            | Artist::Scatter { color, .. } => *color,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        colours,
+        [CYCLE[0], CYCLE[0], CYCLE[1], CYCLE[1], CYCLE[0], CYCLE[2]]
+    );
+}
+
+/// The rows of a text chart of `code`, 60 × 20.
+fn chart(code: &str) -> Vec<String> {
+    let fig = figure_of(code);
+    nabla::display::text::render_text(&fig, 60, 20, false)
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+/// (row, column) of `s` in the chart.
+fn find(rows: &[String], s: &str) -> (usize, usize) {
+    rows.iter()
+        .enumerate()
+        .find_map(|(r, l)| l.find(s).map(|c| (r, l[..c].chars().count())))
+        .unwrap_or_else(|| panic!("{s:?} not in\n{}", rows.join("\n")))
+}
+
+#[test]
+fn legend_goes_where_the_data_is_not_or_where_asked() {
+    // Rising data fills the upper right: 'best' picks the upper left.
+    let rows = chart("plt.plot([0, 1, 2], label='rising')\nplt.legend()");
+    let (r, c) = find(&rows, "rising");
+    assert!(r <= 1 && c < 15, "({r}, {c})\n{}", rows.join("\n"));
+    // Falling data leaves the upper right free.
+    let rows = chart("plt.plot([2, 1, 0], label='falling')\nplt.legend()");
+    let (r, c) = find(&rows, "falling");
+    assert!(r <= 1 && c > 40, "({r}, {c})\n{}", rows.join("\n"));
+    // loc by name and by code.
+    let rows = chart("plt.plot([0, 1, 2], label='line')\nplt.legend(loc='lower center')");
+    let (r, c) = find(&rows, "line");
+    assert!(
+        r >= 14 && (20..40).contains(&c),
+        "({r}, {c})\n{}",
+        rows.join("\n")
+    );
+    let rows = chart("plt.plot([0, 1, 2], label='line')\nplt.legend(loc=4)");
+    let (r, c) = find(&rows, "line");
+    assert!(r >= 14 && c > 40, "({r}, {c})\n{}", rows.join("\n"));
+    // legend(labels) names the lines in order.
+    let rows = chart("plt.plot([0, 1])\nplt.plot([1, 0])\nplt.legend(['up', 'down'])");
+    find(&rows, "── up");
+    find(&rows, "── down");
+}
+
+#[test]
+fn categories_and_fixed_ticks_label_the_axis() {
+    let rows = chart("plt.bar(['cat', 'dog', 'bird'], [3, 5, 2])");
+    let last = rows.last().unwrap();
+    let (a, b, c) = (
+        last.find("cat").unwrap(),
+        last.find("dog").unwrap(),
+        last.find("bird").unwrap(),
+    );
+    assert!(a < b && b < c, "{last}");
+    let rows = chart("plt.plot([1, 2, 3])\nplt.xticks([0, 2], ['first', 'last'])\nplt.yticks([])");
+    let last = rows.last().unwrap();
+    assert!(last.contains("first") && last.contains("last"), "{last}");
+    assert!(!rows.iter().any(|l| l.contains('┤')), "{}", rows.join("\n"));
+}
+
+#[test]
+fn lines_bands_error_bars_and_text_draw_in_the_terminal() {
+    let rows = chart(
+        "plt.plot([0, 1], [0, 1])\nplt.axhline(0.5)\nplt.fill_between([0, 1], [0.1, 0.2], [0.3, 0.4], alpha=0.3)\nplt.errorbar([0.5], [0.8], yerr=0.1, fmt='none')\nplt.text(0.1, 0.9, 'hello')",
+    );
+    find(&rows, "hello");
+    // The horizontal line crosses the whole plot area as one run of braille.
+    let full = rows
+        .iter()
+        .filter(|l| {
+            l.chars()
+                .filter(|c| ('\u{2801}'..='\u{28ff}').contains(c))
+                .count()
+                > 45
+        })
+        .count();
+    assert!(full >= 1, "{}", rows.join("\n"));
+}

@@ -58,6 +58,38 @@ pub fn axis_values(ax: &Axes, y: bool) -> (Vec<f64>, Vec<f64>) {
                 out.extend(edges);
                 sticky.extend(edges);
             }
+            Artist::RefLine { vertical, at, .. } => {
+                if *vertical != y {
+                    out.push(*at);
+                }
+            }
+            Artist::Fill { x, y1, y2, .. } => {
+                // Points left out by `where=` (NaN) take no part, as in matplotlib.
+                for ((&x, &a), &b) in x.iter().zip(y1).zip(y2) {
+                    if a.is_nan() || b.is_nan() {
+                        continue;
+                    }
+                    if y {
+                        out.extend([a, b]);
+                    } else {
+                        out.push(x);
+                    }
+                }
+            }
+            Artist::ErrorBars {
+                x: xs,
+                y: ys,
+                yerr,
+                xerr,
+                ..
+            } => {
+                let (at, err) = if y { (ys, yerr) } else { (xs, xerr) };
+                out.extend(at);
+                if let Some(e) = err {
+                    out.extend(at.iter().zip(e).flat_map(|(v, (lo, hi))| [v - lo, v + hi]));
+                }
+            }
+            Artist::Text { .. } => {}
         }
     }
     (out, sticky)
@@ -262,6 +294,32 @@ pub fn ticks(s: &Scale, want: usize) -> Vec<(f64, String)> {
     let t = nice_ticks(s.lo, s.hi, want);
     let step = t.get(1).map_or(0.0, |b| b - t[0]);
     t.into_iter().map(|v| (v, format_tick(v, step))).collect()
+}
+
+/// The ticks an axis of `ax` shows: those set by `xticks()`/`yticks()`, else one per category
+/// on a categorical axis, else about `want` round values.
+pub fn axis_ticks(ax: &Axes, s: &Scale, y: bool, want: usize) -> Vec<(f64, String)> {
+    let (set, cats) = if y {
+        (&ax.yticks, &ax.ycats)
+    } else {
+        (&ax.xticks, &ax.xcats)
+    };
+    if let Some(t) = set {
+        return t
+            .iter()
+            .map(|(v, l)| (s.value(*v), l.clone()))
+            .filter(|(v, _)| v.is_finite())
+            .collect();
+    }
+    if !cats.is_empty() {
+        return cats
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (s.value(i as f64), c.clone()))
+            .filter(|(v, _)| v.is_finite())
+            .collect();
+    }
+    ticks(s, want)
 }
 
 /// Clips the segment `a–b` to `0..=xmax × 0..=ymax` (Liang–Barsky).

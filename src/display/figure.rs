@@ -104,6 +104,134 @@ pub enum Artist {
         w: usize,
         pixels: Pixels,
     },
+    /// `axhline` / `axvline`: a line across the whole axes at `at` on the y axis (or, when
+    /// `vertical`, on the x axis). Only that axis's limits take it in.
+    RefLine {
+        vertical: bool,
+        at: f64,
+        label: Option<String>,
+        color: Rgb,
+        style: LineStyle,
+        width: f64,
+    },
+    /// `fill_between`: the region between `y1` and `y2` over `x`, drawn with opacity `alpha`.
+    Fill {
+        x: Vec<f64>,
+        y1: Vec<f64>,
+        y2: Vec<f64>,
+        label: Option<String>,
+        color: Rgb,
+        alpha: f64,
+    },
+    /// `errorbar`'s bars: at each point, a segment from `y - lo` to `y + hi` (`yerr`) and/or
+    /// from `x - lo` to `x + hi` (`xerr`), with caps `capsize` points long (0: none).
+    ErrorBars {
+        x: Vec<f64>,
+        y: Vec<f64>,
+        yerr: Option<Vec<(f64, f64)>>,
+        xerr: Option<Vec<(f64, f64)>>,
+        color: Rgb,
+        width: f64,
+        capsize: f64,
+    },
+    /// `text(x, y, s)`: text placed at a data point, aligned by `align`. It does not change the
+    /// limits, as in matplotlib.
+    Text {
+        x: f64,
+        y: f64,
+        text: String,
+        color: Rgb,
+        /// Font size in points (matplotlib's default 10).
+        size: f64,
+        align: (HAlign, VAlign),
+    },
+}
+
+/// Horizontal alignment of a text to its anchor point (`ha=`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum HAlign {
+    #[default]
+    Left,
+    Center,
+    Right,
+}
+
+/// Vertical alignment of a text to its anchor point (`va=`); `baseline` draws as `bottom`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum VAlign {
+    Top,
+    Center,
+    #[default]
+    Bottom,
+}
+
+/// Where `legend(loc=...)` puts the legend: matplotlib's names and codes (0 to 10).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LegendLoc {
+    /// The candidate position covering the least data, as matplotlib's `'best'`.
+    #[default]
+    Best,
+    UpperRight,
+    UpperLeft,
+    LowerLeft,
+    LowerRight,
+    Right,
+    CenterLeft,
+    CenterRight,
+    LowerCenter,
+    UpperCenter,
+    Center,
+}
+
+impl LegendLoc {
+    /// matplotlib's order: `LegendLoc::ALL[code]`.
+    pub const ALL: [LegendLoc; 11] = [
+        LegendLoc::Best,
+        LegendLoc::UpperRight,
+        LegendLoc::UpperLeft,
+        LegendLoc::LowerLeft,
+        LegendLoc::LowerRight,
+        LegendLoc::Right,
+        LegendLoc::CenterLeft,
+        LegendLoc::CenterRight,
+        LegendLoc::LowerCenter,
+        LegendLoc::UpperCenter,
+        LegendLoc::Center,
+    ];
+    pub const NAMES: [&'static str; 11] = [
+        "best",
+        "upper right",
+        "upper left",
+        "lower left",
+        "lower right",
+        "right",
+        "center left",
+        "center right",
+        "lower center",
+        "upper center",
+        "center",
+    ];
+
+    pub fn parse(name: &str) -> Option<LegendLoc> {
+        let i = Self::NAMES.iter().position(|n| *n == name)?;
+        Some(Self::ALL[i])
+    }
+
+    /// Where the legend sits in the free space of the axes: 0 at the left/top, 1 at the
+    /// right/bottom (`Best` has no fixed place and gives the upper right).
+    pub fn anchor(self) -> (f64, f64) {
+        match self {
+            LegendLoc::Best | LegendLoc::UpperRight => (1.0, 0.0),
+            LegendLoc::UpperLeft => (0.0, 0.0),
+            LegendLoc::LowerLeft => (0.0, 1.0),
+            LegendLoc::LowerRight => (1.0, 1.0),
+            LegendLoc::Right | LegendLoc::CenterRight => (1.0, 0.5),
+            LegendLoc::CenterLeft => (0.0, 0.5),
+            LegendLoc::LowerCenter => (0.5, 1.0),
+            LegendLoc::UpperCenter => (0.5, 0.0),
+            LegendLoc::Center => (0.5, 0.5),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -116,15 +244,29 @@ pub struct Axes {
     pub xlog: bool,
     pub ylog: bool,
     pub grid: bool,
-    /// `legend()` was called: draw the labelled artists' legend.
-    pub legend: bool,
+    /// `legend()` was called: draw the labelled artists' legend there.
+    pub legend: Option<LegendLoc>,
+    /// `legend(labels)`: names for the legend's entries, given to the artists in order
+    /// instead of their own labels.
+    pub legend_labels: Option<Vec<String>>,
     /// `axis('off')`: no frame, ticks or labels (images).
     pub axis_off: bool,
     /// `colorbar()` was called for this axes' image.
     pub colorbar: bool,
     pub artists: Vec<Artist>,
-    /// Next colour of the cycle for an artist without one.
+    /// Tick positions and labels set by `xticks`/`set_xticks` (None: automatic ticks).
+    pub xticks: Option<Vec<(f64, String)>>,
+    pub yticks: Option<Vec<(f64, String)>>,
+    /// `xticks(rotation=90)`: x tick labels read bottom to top.
+    pub xticks_vertical: bool,
+    /// Category names of a categorical x (y) axis, in order: data given as strings is placed
+    /// at 0, 1, 2, … by first appearance, and the axis is labelled with the names.
+    pub xcats: Vec<String>,
+    pub ycats: Vec<String>,
+    /// Next colour of the cycle for a line without one (plot, hist, errorbar).
     pub next_color: usize,
+    /// Next colour of matplotlib's separate cycle for patches (bar, scatter, fill_between).
+    pub next_patch_color: usize,
 }
 
 impl Axes {
@@ -132,6 +274,13 @@ impl Axes {
     pub fn cycle_color(&mut self) -> Rgb {
         let c = CYCLE[self.next_color % CYCLE.len()];
         self.next_color += 1;
+        c
+    }
+
+    /// The next colour of the patch cycle.
+    pub fn patch_color(&mut self) -> Rgb {
+        let c = CYCLE[self.next_patch_color % CYCLE.len()];
+        self.next_patch_color += 1;
         c
     }
 }

@@ -5,6 +5,7 @@
 pub mod axis;
 pub mod figure;
 pub mod html;
+pub mod legend;
 pub mod progress;
 pub mod protocol;
 pub mod raster;

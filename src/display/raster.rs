@@ -6,8 +6,11 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::axis::{clip, shared_scale, ticks, Scale};
-use super::figure::{pixel_color, Artist, Axes, Figure, LineStyle, Marker, Pixels, Rgb};
+use super::axis::{axis_ticks, clip, shared_scale, ticks, Scale};
+use super::figure::{
+    pixel_color, Artist, Axes, Figure, HAlign, LineStyle, Marker, Pixels, Rgb, VAlign,
+};
+use super::legend::{self, Obstacles};
 
 /// The largest side of a figure in pixels.
 const MAX_SIDE: f64 = 8192.0;
@@ -160,6 +163,23 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
     }
 
     fn text(&self, s: &str, at: (f64, f64), size_pt: f64, pos: (HPos, VPos), rotate: bool) -> Res {
+        self.text_styled(s, at, size_pt, pos, rotate, BLACK_RGB)
+    }
+
+    /// `text` in a colour, unrotated.
+    fn text_in(&self, s: &str, at: (f64, f64), size_pt: f64, pos: (HPos, VPos), c: Rgb) -> Res {
+        self.text_styled(s, at, size_pt, pos, false, c)
+    }
+
+    fn text_styled(
+        &self,
+        s: &str,
+        at: (f64, f64),
+        size_pt: f64,
+        pos: (HPos, VPos),
+        rotate: bool,
+        c: Rgb,
+    ) -> Res {
         if s.is_empty() {
             return Ok(());
         }
@@ -167,7 +187,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         let size = size_pt * self.k * 1.17;
         let mut style = ("sans-serif", size)
             .into_font()
-            .color(&BLACK)
+            .color(&rgb(c))
             .pos(Pos::new(pos.0, pos.1));
         if rotate {
             style = style.transform(FontTransform::Rotate270);
@@ -321,10 +341,20 @@ fn tight_box<DB: DrawingBackend>(
             continue;
         }
         let sy = shared_scale(fig, j, true);
-        let widest = ticks(&sy, 6)
+        let widest = axis_ticks(ax, &sy, true, 6)
             .iter()
             .map(|(_, l)| p.text_width(l, LABEL_PT))
             .fold(0.0, f64::max);
+        // Vertical x tick labels take their width downwards.
+        let xlabels = if ax.xticks_vertical {
+            let sx = shared_scale(fig, j, false);
+            axis_ticks(ax, &sx, false, 6)
+                .iter()
+                .map(|(_, l)| p.text_width(l, LABEL_PT))
+                .fold(0.0, f64::max)
+        } else {
+            label
+        };
         let ylabel = if ax.ylabel.is_some() {
             label + 2.0 * k
         } else {
@@ -336,7 +366,7 @@ fn tight_box<DB: DrawingBackend>(
         } else {
             0.0
         };
-        bottom = bottom.max(pad + tick + label + xlabel);
+        bottom = bottom.max(pad + tick + xlabels + xlabel);
         if ax.title.is_some() {
             top = top.max(pad + title);
         }
@@ -398,8 +428,13 @@ fn draw_axes<DB: DrawingBackend>(
         }
     }
     let to_px = |x: f64, y: f64| (b.x + sx.frac(x) * b.w, b.bottom() - sy.frac(y) * b.h);
-    let xticks = ticks(&sx, (b.w / (50.0 * p.k)).clamp(3.0, 9.0) as usize);
-    let yticks = ticks(&sy, (b.h / (28.0 * p.k)).clamp(3.0, 9.0) as usize);
+    let xticks = axis_ticks(
+        ax,
+        &sx,
+        false,
+        (b.w / (50.0 * p.k)).clamp(3.0, 9.0) as usize,
+    );
+    let yticks = axis_ticks(ax, &sy, true, (b.h / (28.0 * p.k)).clamp(3.0, 9.0) as usize);
     let inside = |f: f64| (-1e-9..=1.0 + 1e-9).contains(&f);
 
     if ax.grid && !ax.axis_off {
@@ -414,7 +449,7 @@ fn draw_axes<DB: DrawingBackend>(
     }
 
     for a in &ax.artists {
-        draw_artist(p, a, b, &sy, &to_px)?;
+        draw_artist(p, a, b, (&sx, &sy), &to_px)?;
     }
 
     if let Some((cmap, lo, hi)) = colorbar {
@@ -472,16 +507,29 @@ fn draw_axes<DB: DrawingBackend>(
     p.frame((b.x, b.y), (b.right(), b.bottom()), BLACK_RGB, 0.8)?;
     let tick = 3.5 * p.k;
     let mut widest: f64 = 0.0;
+    let mut lowest: f64 = LABEL_PT * p.k * 1.4;
     for (t, label) in xticks.iter().filter(|(t, _)| inside(frac(&sx, *t))) {
         let x = b.x + frac(&sx, *t) * b.w;
         p.path(&[(x, b.bottom()), (x, b.bottom() + tick)], BLACK_RGB, 0.8)?;
-        p.text(
-            label,
-            (x, b.bottom() + tick + 3.5 * p.k),
-            LABEL_PT,
-            (HPos::Center, VPos::Top),
-            false,
-        )?;
+        if ax.xticks_vertical {
+            // Read bottom to top, ending at the tick, as matplotlib's rotation=90.
+            p.text(
+                label,
+                (x, b.bottom() + tick + 3.5 * p.k),
+                LABEL_PT,
+                (HPos::Right, VPos::Center),
+                true,
+            )?;
+            lowest = lowest.max(p.text_width(label, LABEL_PT));
+        } else {
+            p.text(
+                label,
+                (x, b.bottom() + tick + 3.5 * p.k),
+                LABEL_PT,
+                (HPos::Center, VPos::Top),
+                false,
+            )?;
+        }
     }
     for (t, label) in yticks.iter().filter(|(t, _)| inside(frac(&sy, *t))) {
         let y = b.bottom() - frac(&sy, *t) * b.h;
@@ -496,7 +544,7 @@ fn draw_axes<DB: DrawingBackend>(
         widest = widest.max(p.text_width(label, LABEL_PT));
     }
     if let Some(l) = &ax.xlabel {
-        let y = b.bottom() + tick + 3.5 * p.k + LABEL_PT * p.k * 1.4 + 4.0 * p.k;
+        let y = b.bottom() + tick + 3.5 * p.k + lowest + 4.0 * p.k;
         p.text(
             l,
             (b.x + b.w / 2.0, y),
@@ -515,8 +563,8 @@ fn draw_axes<DB: DrawingBackend>(
             true,
         )?;
     }
-    if ax.legend {
-        draw_legend(p, ax, b)?;
+    if let Some(loc) = ax.legend {
+        draw_legend(p, ax, b, loc, &to_px)?;
     }
     Ok(())
 }
@@ -602,18 +650,13 @@ fn draw_artist<DB: DrawingBackend>(
     p: &Painter<DB>,
     a: &Artist,
     b: BoxPx,
-    sy: &Scale,
+    (sx, sy): (&Scale, &Scale),
     to_px: &dyn Fn(f64, f64) -> (f64, f64),
 ) -> Res {
     let finite = |q: (f64, f64)| q.0.is_finite() && q.1.is_finite();
     let within = |q: (f64, f64)| {
         (b.x - 0.5..=b.right() + 0.5).contains(&q.0)
             && (b.y - 0.5..=b.bottom() + 0.5).contains(&q.1)
-    };
-    // Clips a segment to the box.
-    let clipped = |q0: (f64, f64), q1: (f64, f64)| {
-        clip((q0.0 - b.x, q0.1 - b.y), (q1.0 - b.x, q1.1 - b.y), b.w, b.h)
-            .map(|(u, v)| ((u.0 + b.x, u.1 + b.y), (v.0 + b.x, v.1 + b.y)))
     };
     match a {
         Artist::Line {
@@ -627,44 +670,7 @@ fn draw_artist<DB: DrawingBackend>(
         } => {
             let pts: Vec<(f64, f64)> = x.iter().zip(y).map(|(&x, &y)| to_px(x, y)).collect();
             if *style != LineStyle::None {
-                // Runs of visible segments, each clipped to the box.
-                let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
-                let mut cur: Vec<(f64, f64)> = Vec::new();
-                for w in pts.windows(2) {
-                    let seg = (finite(w[0]) && finite(w[1]))
-                        .then(|| clipped(w[0], w[1]))
-                        .flatten();
-                    match seg {
-                        Some((u, v)) => {
-                            if cur.last() != Some(&u) {
-                                if cur.len() > 1 {
-                                    runs.push(std::mem::take(&mut cur));
-                                }
-                                cur = vec![u];
-                            }
-                            cur.push(v);
-                        }
-                        None => {
-                            if cur.len() > 1 {
-                                runs.push(std::mem::take(&mut cur));
-                            }
-                            cur.clear();
-                        }
-                    }
-                }
-                if cur.len() > 1 {
-                    runs.push(cur);
-                }
-                for run in runs {
-                    match dashes(*style) {
-                        Some(pattern) => {
-                            for piece in dash(&run, pattern, width * p.k) {
-                                p.path(&piece, *color, *width)?;
-                            }
-                        }
-                        None => p.path(&run, *color, *width)?,
-                    }
-                }
+                polyline(p, &pts, b, *color, *style, *width)?;
             }
             if let Some(m) = marker {
                 for q in pts.iter().copied().filter(|q| finite(*q) && within(*q)) {
@@ -729,6 +735,176 @@ fn draw_artist<DB: DrawingBackend>(
         Artist::Image { h, w, pixels } => {
             draw_image(p, b, (*h, *w), pixels, to_px)?;
         }
+        Artist::RefLine {
+            vertical,
+            at,
+            color,
+            style,
+            width,
+            ..
+        } => {
+            let pts = if *vertical {
+                let x = b.x + sx.frac(*at) * b.w;
+                [(x, b.bottom()), (x, b.y)]
+            } else {
+                let y = b.bottom() - sy.frac(*at) * b.h;
+                [(b.x, y), (b.right(), y)]
+            };
+            polyline(p, &pts, b, *color, *style, *width)?;
+        }
+        Artist::Fill {
+            x,
+            y1,
+            y2,
+            color,
+            alpha,
+            ..
+        } => {
+            // One polygon per run of finite points, clipped to the box by the drawing area.
+            let cx = |v: f64| v.clamp(b.x - 1.0, b.right() + 1.0);
+            let cy = |v: f64| v.clamp(b.y - 1.0, b.bottom() + 1.0);
+            let n = x.len().min(y1.len()).min(y2.len());
+            let mut i = 0;
+            while i < n {
+                let ok = |j: usize| {
+                    let (a, c) = (to_px(x[j], y1[j]), to_px(x[j], y2[j]));
+                    a.0.is_finite() && a.1.is_finite() && c.1.is_finite()
+                };
+                if !ok(i) {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < n && ok(i) {
+                    i += 1;
+                }
+                let mut poly: Vec<(i32, i32)> = (start..i)
+                    .map(|j| to_px(x[j], y1[j]))
+                    .map(|(u, v)| px((cx(u), cy(v))))
+                    .collect();
+                poly.extend(
+                    (start..i)
+                        .rev()
+                        .map(|j| to_px(x[j], y2[j]))
+                        .map(|(u, v)| px((cx(u), cy(v)))),
+                );
+                let style = rgb(*color).mix(alpha.clamp(0.0, 1.0)).filled();
+                p.area
+                    .draw(&Polygon::new(poly, style))
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+        Artist::ErrorBars {
+            x,
+            y,
+            yerr,
+            xerr,
+            color,
+            width,
+            capsize,
+        } => {
+            let cap = capsize * p.k;
+            for (i, (&px_, &py)) in x.iter().zip(y).enumerate() {
+                if let Some((lo, hi)) = yerr.as_ref().and_then(|e| e.get(i)) {
+                    let (a, c) = (to_px(px_, py - lo), to_px(px_, py + hi));
+                    polyline(p, &[a, c], b, *color, LineStyle::Solid, *width)?;
+                    if cap > 0.0 {
+                        for q in [a, c] {
+                            let seg = [(q.0 - cap, q.1), (q.0 + cap, q.1)];
+                            polyline(p, &seg, b, *color, LineStyle::Solid, *width)?;
+                        }
+                    }
+                }
+                if let Some((lo, hi)) = xerr.as_ref().and_then(|e| e.get(i)) {
+                    let (a, c) = (to_px(px_ - lo, py), to_px(px_ + hi, py));
+                    polyline(p, &[a, c], b, *color, LineStyle::Solid, *width)?;
+                    if cap > 0.0 {
+                        for q in [a, c] {
+                            let seg = [(q.0, q.1 - cap), (q.0, q.1 + cap)];
+                            polyline(p, &seg, b, *color, LineStyle::Solid, *width)?;
+                        }
+                    }
+                }
+            }
+        }
+        Artist::Text {
+            x,
+            y,
+            text,
+            color,
+            size,
+            align,
+        } => {
+            let q = to_px(*x, *y);
+            if q.0.is_finite() && q.1.is_finite() {
+                let h = match align.0 {
+                    HAlign::Left => HPos::Left,
+                    HAlign::Center => HPos::Center,
+                    HAlign::Right => HPos::Right,
+                };
+                let v = match align.1 {
+                    VAlign::Top => VPos::Top,
+                    VAlign::Center => VPos::Center,
+                    VAlign::Bottom => VPos::Bottom,
+                };
+                p.text_in(text, q, *size, (h, v), *color)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A polyline in pixels, split where a point is not finite, each piece clipped to the box
+/// and dashed by `style`.
+fn polyline<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    pts: &[(f64, f64)],
+    b: BoxPx,
+    color: Rgb,
+    style: LineStyle,
+    width: f64,
+) -> Res {
+    let finite = |q: (f64, f64)| q.0.is_finite() && q.1.is_finite();
+    let clipped = |q0: (f64, f64), q1: (f64, f64)| {
+        clip((q0.0 - b.x, q0.1 - b.y), (q1.0 - b.x, q1.1 - b.y), b.w, b.h)
+            .map(|(u, v)| ((u.0 + b.x, u.1 + b.y), (v.0 + b.x, v.1 + b.y)))
+    };
+    let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut cur: Vec<(f64, f64)> = Vec::new();
+    for w in pts.windows(2) {
+        let seg = (finite(w[0]) && finite(w[1]))
+            .then(|| clipped(w[0], w[1]))
+            .flatten();
+        match seg {
+            Some((u, v)) => {
+                if cur.last() != Some(&u) {
+                    if cur.len() > 1 {
+                        runs.push(std::mem::take(&mut cur));
+                    }
+                    cur = vec![u];
+                }
+                cur.push(v);
+            }
+            None => {
+                if cur.len() > 1 {
+                    runs.push(std::mem::take(&mut cur));
+                }
+                cur.clear();
+            }
+        }
+    }
+    if cur.len() > 1 {
+        runs.push(cur);
+    }
+    for run in runs {
+        match dashes(style) {
+            Some(pattern) => {
+                for piece in dash(&run, pattern, width * p.k) {
+                    p.path(&piece, color, width)?;
+                }
+            }
+            None => p.path(&run, color, width)?,
+        }
     }
     Ok(())
 }
@@ -776,19 +952,15 @@ fn draw_image<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The labelled artists' legend in the upper right corner of the box.
-fn draw_legend<DB: DrawingBackend>(p: &Painter<DB>, ax: &Axes, b: BoxPx) -> Res {
-    let entries: Vec<(&str, &Artist)> = ax
-        .artists
-        .iter()
-        .filter_map(|a| match a {
-            Artist::Line { label: Some(l), .. }
-            | Artist::Scatter { label: Some(l), .. }
-            | Artist::Bars { label: Some(l), .. } => Some((l.as_str(), a)),
-            _ => None,
-        })
-        .filter(|(l, _)| !l.starts_with('_'))
-        .collect();
+/// The labelled artists' legend, at `loc` in the box (matplotlib's 'best' by default).
+fn draw_legend<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    ax: &Axes,
+    b: BoxPx,
+    loc: super::figure::LegendLoc,
+    to_px: &dyn Fn(f64, f64) -> (f64, f64),
+) -> Res {
+    let entries = legend::entries(ax);
     if entries.is_empty() {
         return Ok(());
     }
@@ -801,7 +973,13 @@ fn draw_legend<DB: DrawingBackend>(p: &Painter<DB>, ax: &Axes, b: BoxPx) -> Res 
     let (pad, handle) = (5.0 * k, 20.0 * k);
     let w = pad * 3.0 + handle + text_w;
     let h = pad * 2.0 + line_h * entries.len() as f64;
-    let (x0, y0) = (b.right() - w - 5.0 * k, b.y + 5.0 * k);
+    let local = |x: f64, y: f64| {
+        let (u, v) = to_px(x, y);
+        (u - b.x, v - b.y)
+    };
+    let obstacles = Obstacles::of(ax, &local, (b.w, b.h));
+    let (lx, ly) = legend::place(loc, (b.w, b.h), (w, h), 5.0 * k, &obstacles);
+    let (x0, y0) = (b.x + lx, b.y + ly);
     p.fill((x0, y0), (x0 + w, y0 + h), Rgb(255, 255, 255))?;
     p.frame((x0, y0), (x0 + w, y0 + h), Rgb(0xcc, 0xcc, 0xcc), 0.8)?;
     for (i, (label, a)) in entries.iter().enumerate() {
@@ -822,13 +1000,43 @@ fn draw_legend<DB: DrawingBackend>(p: &Painter<DB>, ax: &Axes, b: BoxPx) -> Res 
                     p.marker(*m, (hx + handle / 2.0, y), 3.0 * k, *color)?;
                 }
             }
+            Artist::RefLine {
+                color,
+                style,
+                width,
+                ..
+            } => {
+                let whole = BoxPx {
+                    x: hx,
+                    y: y - 1.0,
+                    w: handle,
+                    h: 2.0,
+                };
+                polyline(
+                    p,
+                    &[(hx, y), (hx + handle, y)],
+                    whole,
+                    *color,
+                    *style,
+                    *width,
+                )?;
+            }
             Artist::Scatter { color, .. } => {
                 p.marker(Marker::Circle, (hx + handle / 2.0, y), 3.0 * k, *color)?
             }
             Artist::Bars { color, .. } => {
                 p.fill((hx, y - 4.0 * k), (hx + handle, y + 4.0 * k), *color)?;
             }
-            Artist::Image { .. } => {}
+            Artist::Fill { color, alpha, .. } => {
+                let style = rgb(*color).mix(alpha.clamp(0.0, 1.0)).filled();
+                p.area
+                    .draw(&Rectangle::new(
+                        [px((hx, y - 4.0 * k)), px((hx + handle, y + 4.0 * k))],
+                        style,
+                    ))
+                    .map_err(|e| e.to_string())?;
+            }
+            _ => {}
         }
         p.text(
             label,
@@ -852,7 +1060,7 @@ mod tests {
         ax.title = Some("loss".into());
         ax.xlabel = Some("epoch".into());
         ax.ylabel = Some("value".into());
-        ax.legend = true;
+        ax.legend = Some(super::super::figure::LegendLoc::Best);
         ax.grid = true;
         ax.artists.push(Artist::Line {
             x: vec![0.0, 1.0, 2.0, 3.0],
@@ -889,6 +1097,49 @@ mod tests {
                 .count()
                 > 500
         );
+    }
+
+    #[test]
+    fn reference_lines_translucent_fills_and_texts() {
+        use crate::display::figure::{HAlign, VAlign};
+        let mut fig = Figure::default();
+        let ax = &mut fig.axes[0];
+        ax.artists.push(Artist::Fill {
+            x: vec![0.0, 1.0],
+            y1: vec![0.0, 0.0],
+            y2: vec![1.0, 1.0],
+            label: None,
+            color: Rgb(0, 0, 255),
+            alpha: 0.5,
+        });
+        ax.artists.push(Artist::RefLine {
+            vertical: false,
+            at: 0.5,
+            label: None,
+            color: Rgb(255, 0, 0),
+            style: LineStyle::Solid,
+            width: 2.0,
+        });
+        ax.artists.push(Artist::Text {
+            x: 0.5,
+            y: 0.9,
+            text: "WWW".into(),
+            color: Rgb(0, 160, 0),
+            size: 20.0,
+            align: (HAlign::Center, VAlign::Center),
+        });
+        let (rgb, w, _) = render_rgb(&fig).unwrap();
+        let px = |x: usize, y: usize| &rgb[(y * w + x) * 3..(y * w + x) * 3 + 3];
+        // Half-transparent blue over white.
+        assert_eq!(px(200, 350), &[128, 128, 255]);
+        // The red line runs the plot box's width (x 80..576 at 640 px), at half its height.
+        let red_row = (0..480).find(|&y| px(300, y) == [255, 0, 0]).unwrap();
+        assert!((red_row as i64 - 240).abs() < 12, "{red_row}");
+        assert_eq!(px(82, red_row), &[255, 0, 0]);
+        assert_eq!(px(574, red_row), &[255, 0, 0]);
+        assert_ne!(px(70, red_row), &[255, 0, 0]);
+        // The text in its colour.
+        assert!(rgb.chunks(3).filter(|p| p == &[0, 160, 0]).count() > 20);
     }
 
     #[test]

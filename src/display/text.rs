@@ -3,8 +3,9 @@
 //! grey ramp of ASCII characters without colour. Any data (NaN, infinities, 1e308, empty) and
 //! any size draw something; nothing here panics.
 
-use super::axis::{clip, format_tick, shared_scale, ticks, Scale};
-use super::figure::{pixel_color, Artist, Axes, Figure, LineStyle, Pixels, Rgb};
+use super::axis::{axis_ticks, clip, format_tick, shared_scale, Scale};
+use super::figure::{pixel_color, Artist, Axes, Figure, HAlign, LegendLoc, LineStyle, Pixels, Rgb};
+use super::legend::{self, Obstacles};
 
 const GREY: Rgb = Rgb(0x80, 0x80, 0x80);
 const RAMP: &[u8] = b" .:-=+*#%@";
@@ -362,7 +363,7 @@ fn draw_chart(grid: &mut Grid, ax: &Axes, (sx, sy): (Scale, Scale), r: Rect) {
     let yticks = if ax.axis_off {
         Vec::new()
     } else {
-        ticks(&sy, (ph / 3).clamp(2, 8))
+        axis_ticks(ax, &sy, true, (ph / 3).clamp(2, 8))
     };
     let label_w = yticks
         .iter()
@@ -378,7 +379,7 @@ fn draw_chart(grid: &mut Grid, ax: &Axes, (sx, sy): (Scale, Scale), r: Rect) {
     let xticks = if ax.axis_off {
         Vec::new()
     } else {
-        ticks(&sx, (pw / 12).clamp(2, 10))
+        axis_ticks(ax, &sx, false, (pw / 12).clamp(2, 10))
     };
     let mut dots = Dots::new(pw, ph);
     let (dw, dh) = ((2 * pw - 1) as f64, (4 * ph - 1) as f64);
@@ -504,7 +505,104 @@ fn draw_chart(grid: &mut Grid, ax: &Axes, (sx, sy): (Scale, Scale), r: Rect) {
                     }
                 }
             }
-            Artist::Image { .. } => {}
+            Artist::Image { .. } | Artist::Text { .. } => {}
+            Artist::RefLine {
+                vertical,
+                at,
+                color,
+                style,
+                ..
+            } => {
+                if *vertical {
+                    let x = (sx.frac(*at) * dw).round();
+                    if x.is_finite() {
+                        for (k, y) in (0..4 * ph as i64).enumerate() {
+                            if dash_on(*style, k) {
+                                dots.set(x as i64, y, *color);
+                            }
+                        }
+                    }
+                } else {
+                    let y = ((1.0 - sy.frac(*at)) * dh).round();
+                    if y.is_finite() {
+                        for (k, x) in (0..2 * pw as i64).enumerate() {
+                            if dash_on(*style, k) {
+                                dots.set(x, y as i64, *color);
+                            }
+                        }
+                    }
+                }
+            }
+            Artist::Fill {
+                x,
+                y1,
+                y2,
+                color,
+                alpha,
+                ..
+            } => {
+                // Each dot column between neighbouring points, filled from y1 to y2 (every
+                // other dot when translucent, so lines beneath stay readable).
+                let n = x.len().min(y1.len()).min(y2.len());
+                for i in 1..n {
+                    let (a1, b1) = (to_dot(x[i - 1], y1[i - 1]), to_dot(x[i], y1[i]));
+                    let (a2, b2) = (to_dot(x[i - 1], y2[i - 1]), to_dot(x[i], y2[i]));
+                    if ![a1.0, a1.1, b1.0, b1.1, a2.1, b2.1]
+                        .iter()
+                        .all(|v| v.is_finite())
+                    {
+                        continue;
+                    }
+                    let (c0, c1) = (a1.0.min(b1.0).max(0.0), a1.0.max(b1.0).min(dw));
+                    let mut cx = c0.ceil();
+                    while cx <= c1 {
+                        let t = if b1.0 != a1.0 {
+                            (cx - a1.0) / (b1.0 - a1.0)
+                        } else {
+                            0.0
+                        };
+                        let u = a1.1 + (b1.1 - a1.1) * t;
+                        let v = a2.1 + (b2.1 - a2.1) * t;
+                        let (lo, hi) = (u.min(v).max(0.0), u.max(v).min(dh));
+                        let mut cy = lo.ceil();
+                        while cy <= hi {
+                            let (xi, yi) = (cx as i64, cy as i64);
+                            if *alpha >= 0.6 || (xi + yi) % 2 == 0 {
+                                dots.set(xi, yi, *color);
+                            }
+                            cy += 1.0;
+                        }
+                        cx += 1.0;
+                    }
+                }
+            }
+            Artist::ErrorBars {
+                x,
+                y,
+                yerr,
+                xerr,
+                color,
+                ..
+            } => {
+                let mut seg = |a: (f64, f64), b: (f64, f64)| {
+                    if let Some((a, b)) = clip(a, b, dw, dh) {
+                        let (x0, y0) = (a.0.round() as i64, a.1.round() as i64);
+                        let (x1, y1) = (b.0.round() as i64, b.1.round() as i64);
+                        let n = (x1 - x0).abs().max((y1 - y0).abs()).max(1);
+                        for i in 0..=n {
+                            dots.set(x0 + (x1 - x0) * i / n, y0 + (y1 - y0) * i / n, *color);
+                        }
+                    }
+                };
+                for (i, (&px_, &py)) in x.iter().zip(y).enumerate() {
+                    if let Some((lo, hi)) = yerr.as_ref().and_then(|e| e.get(i)) {
+                        seg(to_dot(px_, py - lo), to_dot(px_, py + hi));
+                    }
+                    if let Some((lo, hi)) = xerr.as_ref().and_then(|e| e.get(i)) {
+                        seg(to_dot(px_ - lo, py), to_dot(px_ + hi, py));
+                    }
+                }
+            }
         }
     }
 
@@ -526,17 +624,41 @@ fn draw_chart(grid: &mut Grid, ax: &Axes, (sx, sy): (Scale, Scale), r: Rect) {
         }
     }
 
-    if ax.legend {
-        draw_legend(
-            grid,
-            ax,
-            Rect {
-                x: px,
-                y: top,
-                w: pw,
-                h: ph,
-            },
-        );
+    // Texts at their data points, in cells.
+    for a in &ax.artists {
+        if let Artist::Text {
+            x,
+            y,
+            text,
+            color,
+            align,
+            ..
+        } = a
+        {
+            let (dx, dy) = to_dot(*x, *y);
+            if !(dx.is_finite() && dy.is_finite()) || dx < 0.0 || dy < 0.0 || dx > dw || dy > dh {
+                continue;
+            }
+            let n = text.chars().count();
+            let col = (dx / 2.0).round() as usize;
+            let start = match align.0 {
+                HAlign::Left => col,
+                HAlign::Center => col.saturating_sub(n / 2),
+                HAlign::Right => col.saturating_sub(n),
+            };
+            let row = top + (dy / 4.0) as usize;
+            grid.text(px + start, row, text, Some(*color), px + pw);
+        }
+    }
+
+    if let Some(loc) = ax.legend {
+        let area = Rect {
+            x: px,
+            y: top,
+            w: pw,
+            h: ph,
+        };
+        draw_legend(grid, ax, area, loc, &to_dot);
     }
 
     if ax.axis_off {
@@ -595,19 +717,20 @@ fn mark(dots: &mut Dots, p: (f64, f64), c: Rgb) {
     }
 }
 
-/// The labelled artists as `── label` lines in the plot area's upper right corner.
-fn draw_legend(grid: &mut Grid, ax: &Axes, r: Rect) {
-    let entries: Vec<(&str, Rgb, &str)> = ax
-        .artists
-        .iter()
-        .filter_map(|a| match a {
-            Artist::Line {
-                label: Some(l),
-                color,
-                style,
-                ..
-            } => Some((
-                l.as_str(),
+/// The labelled artists as `── label` lines at `loc` in the plot area (`to_dot` maps data to
+/// its braille dots).
+fn draw_legend(
+    grid: &mut Grid,
+    ax: &Axes,
+    r: Rect,
+    loc: LegendLoc,
+    to_dot: &dyn Fn(f64, f64) -> (f64, f64),
+) {
+    let entries: Vec<(&str, Rgb, &str)> = legend::entries(ax)
+        .into_iter()
+        .filter_map(|(l, a)| match a {
+            Artist::Line { color, style, .. } => Some((
+                l,
                 *color,
                 if *style == LineStyle::None {
                     "••"
@@ -615,19 +738,12 @@ fn draw_legend(grid: &mut Grid, ax: &Axes, r: Rect) {
                     "──"
                 },
             )),
-            Artist::Scatter {
-                label: Some(l),
-                color,
-                ..
-            } => Some((l.as_str(), *color, "••")),
-            Artist::Bars {
-                label: Some(l),
-                color,
-                ..
-            } => Some((l.as_str(), *color, "██")),
+            Artist::RefLine { color, .. } => Some((l, *color, "──")),
+            Artist::Scatter { color, .. } => Some((l, *color, "••")),
+            Artist::Bars { color, .. } => Some((l, *color, "██")),
+            Artist::Fill { color, .. } => Some((l, *color, "▒▒")),
             _ => None,
         })
-        .filter(|(l, _, _)| !l.starts_with('_'))
         .collect();
     let width = entries
         .iter()
@@ -637,13 +753,24 @@ fn draw_legend(grid: &mut Grid, ax: &Axes, r: Rect) {
     if entries.is_empty() || width + 1 > r.w {
         return;
     }
-    let x = r.x + r.w - width;
-    for (i, (label, color, sym)) in entries.iter().enumerate().take(r.h) {
+    let rows = entries.len().min(r.h);
+    let area = (2.0 * r.w as f64, 4.0 * r.h as f64);
+    let obstacles = Obstacles::of(ax, to_dot, area);
+    let (lx, ly) = legend::place(
+        loc,
+        area,
+        (2.0 * width as f64, 4.0 * rows as f64),
+        0.0,
+        &obstacles,
+    );
+    let x = r.x + ((lx / 2.0).round() as usize).min(r.w - width);
+    let y = r.y + ((ly / 4.0).round() as usize).min(r.h - rows);
+    for (i, (label, color, sym)) in entries.iter().enumerate().take(rows) {
         for dx in 0..width {
-            grid.put(x + dx, r.y + i, BLANK);
+            grid.put(x + dx, y + i, BLANK);
         }
-        grid.text(x, r.y + i, sym, Some(*color), x + 2);
-        grid.text(x + 3, r.y + i, label, None, x + width);
+        grid.text(x, y + i, sym, Some(*color), x + 2);
+        grid.text(x + 3, y + i, label, None, x + width);
     }
 }
 
@@ -711,7 +838,7 @@ mod tests {
     #[test]
     fn legend_and_colour() {
         let mut fig = Figure::default();
-        fig.axes[0].legend = true;
+        fig.axes[0].legend = Some(LegendLoc::Best);
         fig.axes[0]
             .artists
             .push(line(vec![0.0, 1.0], vec![0.0, 1.0], Some("train")));
@@ -817,7 +944,7 @@ mod tests {
                     values.iter().rev().copied().collect(),
                     Some("l"),
                 ));
-                fig.axes[0].legend = true;
+                fig.axes[0].legend = Some(LegendLoc::Best);
                 fig.axes[1].ylog = true;
                 fig.axes[1].xlim = Some((5.0, 5.0));
                 fig.axes[1].artists.push(Artist::Bars {

@@ -15,7 +15,7 @@ use super::builtins::{table, Args};
 use super::exc::{err, type_err, R};
 use super::interp::Interp;
 use super::value::*;
-use crate::display::figure::{Artist, Figure, LineStyle};
+use crate::display::figure::{Artist, Figure, LegendLoc, LineStyle};
 use indexmap::IndexMap;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -48,7 +48,7 @@ impl Live {
         ax.ylabel = self.ylabel.clone();
         ax.ylog = self.logy;
         ax.grid = true;
-        ax.legend = self.series.len() > 1;
+        ax.legend = (self.series.len() > 1).then_some(LegendLoc::Best);
         for (name, (x, y)) in &self.series {
             let color = ax.cycle_color();
             ax.artists.push(Artist::Line {

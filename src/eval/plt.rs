@@ -7,7 +7,11 @@ use super::builtins::{table, Args, Builtin};
 use super::exc::{err, type_err, value_err, R};
 use super::interp::Interp;
 use super::value::*;
-use crate::display::figure::{Artist, Axes, Cmap, Figure, LineStyle, Marker, Pixels, Rgb, Share};
+use crate::display::axis::{axis_ticks, format_tick, scale_for};
+use crate::display::figure::{
+    Artist, Axes, Cmap, Figure, HAlign, LegendLoc, LineStyle, Marker, Pixels, Rgb, Share, VAlign,
+    CYCLE,
+};
 use crate::DType;
 use indexmap::IndexMap;
 use std::cell::RefCell;
@@ -56,6 +60,7 @@ impl Interp {
             "Axes" => AXES_METHODS,
             "AxesArray" => AXES_ARRAY_METHODS,
             "LivePlot" => super::live::LIVE_METHODS,
+            "Text" => TEXT_METHODS,
             _ => &[],
         };
         self.plots
@@ -229,6 +234,43 @@ fn vector(it: &mut Interp, v: &Value, what: &str) -> R<Vec<f64>> {
         )));
     }
     Ok(data)
+}
+
+/// Data along x (or y) of `t`'s axes: numbers, or strings placed as categories at 0, 1, 2, …
+/// by first appearance, as matplotlib's category axis.
+fn coords(it: &mut Interp, v: &Value, t: Target, y: bool, what: &str) -> R<Vec<f64>> {
+    let items: Option<Vec<Value>> = match v {
+        Value::List(l) => Some(l.borrow().clone()),
+        Value::Tuple(t) => Some(t.to_vec()),
+        _ => None,
+    };
+    let Some(items) = items else {
+        return vector(it, v, what);
+    };
+    let strings = items.iter().filter(|x| matches!(x, Value::Str(_))).count();
+    if strings == 0 {
+        return vector(it, v, what);
+    }
+    if strings < items.len() {
+        return Err(type_err(format!(
+            "{what} mixes strings and numbers: give all category names or all numbers"
+        )));
+    }
+    let ax = it.axes_mut(t)?;
+    let cats = if y { &mut ax.ycats } else { &mut ax.xcats };
+    let mut out = Vec::with_capacity(items.len());
+    for x in &items {
+        let Value::Str(s) = x else { continue };
+        let i = match cats.iter().position(|c| **c == **s) {
+            Some(i) => i,
+            None => {
+                cats.push(s.to_string());
+                cats.len() - 1
+            }
+        };
+        out.push(i as f64);
+    }
+    Ok(out)
 }
 
 fn string(v: &Value, what: &str) -> R<String> {
@@ -517,7 +559,13 @@ fn plot(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     }
     let mut lines = Vec::new();
     for (x, y, fmt) in groups {
-        let (shape, ydata) = floats(it, &y, "y")?;
+        let (shape, ydata) = match &y {
+            Value::List(_) | Value::Tuple(_) => {
+                let v = coords(it, &y, t, true, "y")?;
+                (vec![v.len()], v)
+            }
+            _ => floats(it, &y, "y")?,
+        };
         // A 2-D y draws one line per column, as matplotlib.
         let columns: Vec<Vec<f64>> = if shape.len() == 2 {
             let (n, m) = (shape[0], shape[1]);
@@ -532,7 +580,7 @@ fn plot(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
             vec![ydata]
         };
         let xdata = match &x {
-            Some(x) => Some(vector(it, x, "x")?),
+            Some(x) => Some(coords(it, x, t, false, "x")?),
             None => None,
         };
         for col in columns {
@@ -577,8 +625,8 @@ fn plot(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
 }
 
 fn scatter(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
-    let x = vector(it, &a.req(0, "x")?, "x")?;
-    let y = vector(it, &a.req(1, "y")?, "y")?;
+    let x = coords(it, &a.req(0, "x")?, t, false, "x")?;
+    let y = coords(it, &a.req(1, "y")?, t, true, "y")?;
     if x.len() != y.len() {
         return Err(value_err("x and y must be the same size"));
     }
@@ -624,7 +672,7 @@ fn scatter(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     let ax = it.axes_mut(t)?;
     let color = match col {
         Some(c) => c,
-        None => ax.cycle_color(),
+        None => ax.patch_color(),
     };
     ax.artists.push(Artist::Scatter {
         x,
@@ -638,18 +686,7 @@ fn scatter(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
 }
 
 fn bar(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
-    let xv = a.req(0, "x")?;
-    let contains_str = match &xv {
-        Value::List(l) => l.borrow().iter().any(|v| matches!(v, Value::Str(_))),
-        Value::Tuple(t) => t.iter().any(|v| matches!(v, Value::Str(_))),
-        _ => false,
-    };
-    if contains_str {
-        return Err(value_err(
-            "bar() with category names is not supported yet: pass positions, e.g. plt.bar(range(len(names)), heights)",
-        ));
-    }
-    let x = vector(it, &xv, "x")?;
+    let x = coords(it, &a.req(0, "x")?, t, false, "x")?;
     let hv = a.req(1, "height")?;
     let mut height = vector(it, &hv, "height")?;
     if height.len() == 1 && x.len() > 1 {
@@ -672,7 +709,7 @@ fn bar(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         _ => None,
     };
     let ax = it.axes_mut(t)?;
-    let color = col.unwrap_or_else(|| ax.cycle_color());
+    let color = col.unwrap_or_else(|| ax.patch_color());
     ax.artists.push(Artist::Bars {
         x,
         height,
@@ -725,7 +762,7 @@ fn hist(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     }
     let centres: Vec<f64> = edges.windows(2).map(|e| (e[0] + e[1]) / 2.0).collect();
     let ax = it.axes_mut(t)?;
-    let color = col.unwrap_or_else(|| ax.cycle_color());
+    let color = col.unwrap_or_else(|| ax.patch_color());
     ax.artists.push(Artist::Bars {
         x: centres,
         height: counts.clone(),
@@ -909,16 +946,49 @@ fn set_text(it: &mut Interp, a: &mut Args, t: Target, which: &str) -> R<Value> {
 }
 
 fn legend(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
-    // Placement options are accepted; the legend is drawn at the upper right.
-    for k in ["loc", "fontsize", "frameon"] {
+    // Font and frame options are accepted as matplotlib's are; the legend is drawn as ours.
+    for k in ["fontsize", "frameon", "framealpha", "ncol", "ncols"] {
         a.kw(k);
     }
-    if !a.pos.is_empty() {
-        return Err(value_err(
-            "legend() takes no labels here: give each plot a label= and call legend()",
-        ));
+    let loc = match a.kw("loc") {
+        None | Some(Value::None) => LegendLoc::Best,
+        Some(Value::Str(s)) => LegendLoc::parse(&s).ok_or_else(|| {
+            value_err(format!(
+                "'{s}' is not a valid value for loc; supported values are {}",
+                LegendLoc::NAMES.map(|n| format!("'{n}'")).join(", ")
+            ))
+        })?,
+        Some(Value::Int(i)) if (0..=10).contains(&i) => LegendLoc::ALL[i as usize],
+        Some(v) => {
+            return Err(value_err(format!(
+                "loc must be a location name like 'upper left' or a code 0-10, not {}",
+                it.repr(&v)?
+            )))
+        }
+    };
+    match a.pos.len() {
+        0 => {}
+        1 => {
+            // legend(labels): the legend names the plotted artists in order.
+            let given = a.req(0, "labels")?;
+            let labels: Vec<String> = it
+                .collect(&given)?
+                .iter()
+                .map(|v| string(v, "label"))
+                .collect::<R<_>>()?;
+            it.axes_mut(t)?.legend_labels = Some(labels);
+            it.axes_mut(t)?.legend = Some(loc);
+            return Ok(it.plot_object("Legend", vec![]));
+        }
+        _ => {
+            return Err(value_err(
+                "legend(handles, labels) is not supported: give each plot a label= (or call legend(labels))",
+            ))
+        }
     }
-    it.axes_mut(t)?.legend = true;
+    let ax = it.axes_mut(t)?;
+    ax.legend = Some(loc);
+    ax.legend_labels = None;
     Ok(it.plot_object("Legend", vec![]))
 }
 
@@ -1201,6 +1271,427 @@ fn close(it: &mut Interp, a: &mut Args) -> R<Value> {
     Ok(Value::None)
 }
 
+/// `color=`/`c=`, `linestyle=`/`ls=` and `linewidth=`/`lw=` of a line.
+fn line_options(a: &mut Args) -> R<(Option<Rgb>, Option<LineStyle>, Option<f64>)> {
+    let color = match a.kw("color").or_else(|| a.kw("c")) {
+        Some(v) if !matches!(v, Value::None) => Some(color_arg(&v)?),
+        _ => None,
+    };
+    let style = match a.kw("linestyle").or_else(|| a.kw("ls")) {
+        Some(v) => Some(line_style(&string(&v, "linestyle")?)?),
+        None => None,
+    };
+    let width = match a.kw("linewidth").or_else(|| a.kw("lw")) {
+        Some(v) => Some(number(&v, "linewidth")?),
+        None => None,
+    };
+    Ok((color, style, width))
+}
+
+/// `axhline(y=0)` / `axvline(x=0)`: a line across the axes, in matplotlib's default 'C0'
+/// without taking a colour from the cycle.
+fn refline(it: &mut Interp, a: &mut Args, t: Target, vertical: bool) -> R<Value> {
+    let (name, lo, hi) = if vertical {
+        ("x", "ymin", "ymax")
+    } else {
+        ("y", "xmin", "xmax")
+    };
+    let at = match a.opt(0, name) {
+        Some(v) => number(&v, name)?,
+        None => 0.0,
+    };
+    let span = (a.opt(1, lo), a.opt(2, hi));
+    let partial = |v: &Option<Value>, full: f64| -> R<bool> {
+        Ok(match v {
+            Some(v) => number(v, "span")? != full,
+            None => false,
+        })
+    };
+    if partial(&span.0, 0.0)? || partial(&span.1, 1.0)? {
+        return Err(value_err(format!(
+            "{lo}/{hi} are not supported: the line spans the whole axes (use plot() for a segment)"
+        )));
+    }
+    let (color, style, width) = line_options(a)?;
+    let label = opt_string(a, "label")?;
+    a.kw("alpha");
+    a.kw("zorder");
+    let ax = it.axes_mut(t)?;
+    ax.artists.push(Artist::RefLine {
+        vertical,
+        at,
+        label,
+        color: color.unwrap_or(CYCLE[0]),
+        style: style.unwrap_or(LineStyle::Solid),
+        width: width.unwrap_or(1.5),
+    });
+    Ok(it.plot_object("Line2D", vec![]))
+}
+
+/// Values for `y1`/`y2` of `fill_between`: a number (repeated `n` times) or one per x.
+fn fill_values(it: &mut Interp, v: &Value, n: usize, what: &str) -> R<Vec<f64>> {
+    let vals = match v {
+        Value::Int(_) | Value::Float(_) => vec![number(v, what)?; n],
+        _ => vector(it, v, what)?,
+    };
+    if vals.len() == 1 && n != 1 {
+        return Ok(vec![vals[0]; n]);
+    }
+    if vals.len() != n {
+        return Err(value_err(format!(
+            "{what} has {} values but x has {n}: they must be the same length",
+            vals.len()
+        )));
+    }
+    Ok(vals)
+}
+
+/// `fill_between(x, y1, y2=0, where=None, *, alpha=, color=, label=)`.
+fn fill_between(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
+    let x = coords(it, &a.req(0, "x")?, t, false, "x")?;
+    let n = x.len();
+    let mut y1 = fill_values(it, &a.req(1, "y1")?, n, "y1")?;
+    let mut y2 = match a.opt(2, "y2") {
+        Some(v) => fill_values(it, &v, n, "y2")?,
+        None => vec![0.0; n],
+    };
+    if let Some(w) = a.opt(3, "where") {
+        let mask = vector(it, &w, "where")?;
+        if mask.len() != n {
+            return Err(value_err(format!(
+                "where has {} values but x has {n}",
+                mask.len()
+            )));
+        }
+        for (i, m) in mask.iter().enumerate() {
+            if *m == 0.0 {
+                (y1[i], y2[i]) = (f64::NAN, f64::NAN);
+            }
+        }
+    }
+    if a.opt(4, "interpolate").is_some() || a.kw("step").is_some() {
+        return Err(value_err(
+            "fill_between(interpolate=, step=) are not supported; the region joins the points with straight edges",
+        ));
+    }
+    let alpha = match a.kw("alpha") {
+        Some(Value::None) | None => 1.0,
+        Some(v) => number(&v, "alpha")?,
+    };
+    if !(0.0..=1.0).contains(&alpha) {
+        return Err(value_err(format!("alpha ({alpha}) is outside 0-1 range")));
+    }
+    let col = match a.kw("color").or_else(|| a.kw("facecolor")) {
+        Some(v) if !matches!(v, Value::None) => Some(color_arg(&v)?),
+        _ => None,
+    };
+    for k in ["edgecolor", "linewidth", "lw", "zorder"] {
+        a.kw(k);
+    }
+    let label = opt_string(a, "label")?;
+    let ax = it.axes_mut(t)?;
+    let color = col.unwrap_or_else(|| ax.patch_color());
+    ax.artists.push(Artist::Fill {
+        x,
+        y1,
+        y2,
+        label,
+        color,
+        alpha,
+    });
+    Ok(it.plot_object("FillBetweenPolyCollection", vec![]))
+}
+
+/// An error spec for `n` points: a number, one value per point, or 2 × n (below, above).
+fn error_spec(it: &mut Interp, v: &Value, n: usize, what: &str) -> R<Vec<(f64, f64)>> {
+    let (shape, data) = match v {
+        Value::Int(_) | Value::Float(_) => (vec![], vec![number(v, what)?]),
+        _ => floats(it, v, what)?,
+    };
+    let out: Vec<(f64, f64)> = match shape.as_slice() {
+        [] | [1] => vec![(data[0], data[0]); n],
+        [m] if *m == n => data.iter().map(|e| (*e, *e)).collect(),
+        [2, m] if *m == n => (0..n).map(|i| (data[i], data[n + i])).collect(),
+        _ => {
+            return Err(value_err(format!(
+                "'{what}' (shape: {shape:?}) must be a scalar or a 1D or (2, n) array-like whose shape matches 'x' and 'y' (n = {n})"
+            )))
+        }
+    };
+    if out.iter().any(|(lo, hi)| *lo < 0.0 || *hi < 0.0) {
+        return Err(value_err(format!(
+            "'{what}' must not contain negative values"
+        )));
+    }
+    Ok(out)
+}
+
+/// `errorbar(x, y, yerr=None, xerr=None, fmt='', ecolor=None, elinewidth=None, capsize=None)`:
+/// the data as a line (or markers, per `fmt`; `'none'` for bars only) with error bars.
+fn errorbar(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
+    let x = coords(it, &a.req(0, "x")?, t, false, "x")?;
+    let y = coords(it, &a.req(1, "y")?, t, true, "y")?;
+    if x.len() != y.len() {
+        return Err(value_err(format!(
+            "x and y must have same first dimension, but have shapes ({},) and ({},)",
+            x.len(),
+            y.len()
+        )));
+    }
+    let yerr = match a.opt(2, "yerr") {
+        Some(v) => Some(error_spec(it, &v, x.len(), "yerr")?),
+        None => None,
+    };
+    let xerr = match a.opt(3, "xerr") {
+        Some(v) => Some(error_spec(it, &v, x.len(), "xerr")?),
+        None => None,
+    };
+    let fmt = match a.opt(4, "fmt") {
+        Some(v) => string(&v, "fmt")?,
+        None => String::new(),
+    };
+    let ecolor = match a.opt(5, "ecolor") {
+        Some(v) => Some(color_arg(&v)?),
+        None => None,
+    };
+    let elinewidth = match a.opt(6, "elinewidth") {
+        Some(v) => Some(number(&v, "elinewidth")?),
+        None => None,
+    };
+    let capsize = match a.opt(7, "capsize") {
+        Some(v) => number(&v, "capsize")?,
+        None => 0.0,
+    };
+    let (kw_color, kw_style, kw_width) = line_options(a)?;
+    let kw_marker = match a.kw("marker") {
+        Some(Value::None) | None => None,
+        Some(v) => {
+            let s = string(&v, "marker")?;
+            Some(s.chars().next().and_then(marker).ok_or_else(|| {
+                value_err(format!(
+                    "'{s}' is not a marker I can draw; use one of . o s ^ + x * D"
+                ))
+            })?)
+        }
+    };
+    for k in ["alpha", "zorder", "markersize", "ms", "capthick"] {
+        a.kw(k);
+    }
+    let label = opt_string(a, "label")?;
+    let bars_only = fmt == "none";
+    let (fc, fm, fs) = if bars_only || fmt.is_empty() {
+        (None, None, None)
+    } else {
+        parse_fmt(&fmt)?
+    };
+    let ax = it.axes_mut(t)?;
+    let color = match kw_color.or(fc) {
+        Some(c) => c,
+        None => ax.cycle_color(),
+    };
+    let width = kw_width.unwrap_or(1.5);
+    let mk = kw_marker.or(fm);
+    let style = if bars_only {
+        LineStyle::None
+    } else {
+        kw_style.or(fs).unwrap_or(if fm.is_some() {
+            LineStyle::None
+        } else {
+            LineStyle::Solid
+        })
+    };
+    ax.artists.push(Artist::ErrorBars {
+        x: x.clone(),
+        y: y.clone(),
+        yerr,
+        xerr,
+        color: ecolor.unwrap_or(color),
+        width: elinewidth.unwrap_or(width),
+        capsize,
+    });
+    ax.artists.push(Artist::Line {
+        x,
+        y,
+        label,
+        color,
+        style,
+        marker: if bars_only { None } else { mk },
+        width,
+    });
+    Ok(it.plot_object("ErrorbarContainer", vec![]))
+}
+
+/// `text(x, y, s, *, fontsize=10, color='black', ha='left', va='baseline')`.
+fn text(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
+    let x = number(&a.req(0, "x")?, "x")?;
+    let y = number(&a.req(1, "y")?, "y")?;
+    let s = it.str_of(&a.req(2, "s")?)?;
+    a.opt(3, "fontdict");
+    let size = match a.kw("fontsize").or_else(|| a.kw("size")) {
+        Some(Value::Str(s)) => match &*s {
+            "xx-small" => 5.79,
+            "x-small" => 6.94,
+            "small" => 8.33,
+            "medium" => 10.0,
+            "large" => 12.0,
+            "x-large" => 14.4,
+            "xx-large" => 17.28,
+            other => return Err(value_err(format!("'{other}' is not a font size"))),
+        },
+        Some(v) => number(&v, "fontsize")?,
+        None => 10.0,
+    };
+    let color = match a.kw("color").or_else(|| a.kw("c")) {
+        Some(v) if !matches!(v, Value::None) => color_arg(&v)?,
+        _ => Rgb(0, 0, 0),
+    };
+    let ha = match a.kw("ha").or_else(|| a.kw("horizontalalignment")) {
+        None => HAlign::Left,
+        Some(v) => match &*string(&v, "ha")? {
+            "left" => HAlign::Left,
+            "center" | "centre" => HAlign::Center,
+            "right" => HAlign::Right,
+            other => {
+                return Err(value_err(format!(
+                    "'{other}' is not a valid value for horizontalalignment; supported values are 'left', 'center', 'right'"
+                )))
+            }
+        },
+    };
+    let va = match a.kw("va").or_else(|| a.kw("verticalalignment")) {
+        None => VAlign::Bottom,
+        Some(v) => match &*string(&v, "va")? {
+            "top" => VAlign::Top,
+            "center" | "center_baseline" => VAlign::Center,
+            "bottom" | "baseline" => VAlign::Bottom,
+            other => {
+                return Err(value_err(format!(
+                    "'{other}' is not a valid value for verticalalignment; supported values are 'top', 'bottom', 'center', 'baseline', 'center_baseline'"
+                )))
+            }
+        },
+    };
+    for k in ["fontweight", "weight", "alpha", "zorder"] {
+        a.kw(k);
+    }
+    if let Some(v) = a.kw("transform") {
+        let _ = v;
+        return Err(value_err(
+            "text(transform=) is not supported: x and y are data coordinates",
+        ));
+    }
+    it.axes_mut(t)?.artists.push(Artist::Text {
+        x,
+        y,
+        text: s.clone(),
+        color,
+        size,
+        align: (ha, va),
+    });
+    Ok(it.plot_object("Text", vec![("_text", Value::str(&s))]))
+}
+
+/// `xticks(ticks=None, labels=None, *, rotation=None)` and `yticks`, also `set_xticks`:
+/// fixed tick positions and labels (`[]` hides the ticks). With no arguments, the ticks
+/// shown now: (positions, labels).
+fn set_ticks(it: &mut Interp, a: &mut Args, t: Target, y: bool) -> R<Value> {
+    let rotation = a.kw("rotation");
+    for k in ["fontsize", "minor", "ha", "horizontalalignment"] {
+        a.kw(k);
+    }
+    let ticks = a.opt(0, "ticks");
+    let labels = a.opt(1, "labels");
+    if let Some(r) = rotation {
+        let vertical = match &r {
+            Value::Str(s) if &**s == "vertical" => true,
+            Value::Str(s) if &**s == "horizontal" => false,
+            v => number(v, "rotation")?.abs() % 180.0 >= 45.0,
+        };
+        if y {
+            if vertical {
+                return Err(value_err(
+                    "yticks(rotation=) is not supported; y tick labels are drawn horizontally",
+                ));
+            }
+        } else {
+            it.axes_mut(t)?.xticks_vertical = vertical;
+        }
+    }
+    let Some(ticks) = ticks else {
+        if labels.is_some() {
+            return Err(type_err(
+                "xticks(): labels need ticks: xticks(ticks, labels)",
+            ));
+        }
+        let ax = it.axes_mut(t)?;
+        let shown = axis_ticks(ax, &scale_for(ax, y), y, 8);
+        let log = if y { ax.ylog } else { ax.xlog };
+        let pos = shown
+            .iter()
+            .map(|(v, _)| Value::Float(if log { 10f64.powf(*v) } else { *v }))
+            .collect();
+        let names = shown.iter().map(|(_, l)| Value::str(l)).collect();
+        return Ok(Value::tuple(vec![Value::list(pos), Value::list(names)]));
+    };
+    let pos = vector(it, &ticks, "ticks")?;
+    let names: Vec<String> = match labels {
+        Some(l) => {
+            let items = it.collect(&l)?;
+            let mut out = Vec::with_capacity(items.len());
+            for v in &items {
+                out.push(it.str_of(v)?);
+            }
+            if out.len() != pos.len() {
+                return Err(value_err(format!(
+                    "The number of FixedLocator locations ({}), usually from a call to set_ticks, does not match the number of labels ({}).",
+                    pos.len(),
+                    out.len()
+                )));
+            }
+            out
+        }
+        None => {
+            let step = pos
+                .windows(2)
+                .map(|w| (w[1] - w[0]).abs())
+                .filter(|d| *d > 0.0)
+                .fold(f64::INFINITY, f64::min);
+            let step = if step.is_finite() { step } else { 1.0 };
+            pos.iter().map(|v| format_tick(*v, step)).collect()
+        }
+    };
+    let ax = it.axes_mut(t)?;
+    let fixed = Some(pos.into_iter().zip(names).collect());
+    if y {
+        ax.yticks = fixed;
+    } else {
+        ax.xticks = fixed;
+    }
+    Ok(Value::None)
+}
+
+/// `Axes.set_xticklabels(labels, *, rotation=None)`: new labels for the ticks shown now.
+fn set_ticklabels(it: &mut Interp, a: &mut Args, t: Target, y: bool) -> R<Value> {
+    let labels = a.req(0, "labels")?;
+    let ax = it.axes_mut(t)?;
+    let shown = axis_ticks(ax, &scale_for(ax, y), y, 8);
+    let log = if y { ax.ylog } else { ax.xlog };
+    let pos: Vec<Value> = shown
+        .iter()
+        .map(|(v, _)| Value::Float(if log { 10f64.powf(*v) } else { *v }))
+        .collect();
+    let mut one = Args::new(
+        "set_xticklabels",
+        vec![Value::list(pos), labels],
+        Vec::new(),
+    );
+    if let Some(r) = a.kw("rotation") {
+        one.kw.push((Rc::from("rotation"), r));
+    }
+    a.kw("fontsize");
+    set_ticks(it, &mut one, t, y)
+}
+
 /// Drops the receiver (`self`) from a method call's arguments and returns it.
 fn receiver(a: &mut Args) -> R<Value> {
     if a.pos.is_empty() {
@@ -1243,6 +1734,13 @@ table! { PYPLOT:
     "scatter", "scatter(x, y, s=None, c=None, *, label=None, cmap=None, color=None)", "Draws points; c= gives one colour or per-point values mapped by cmap." => |it, a| on_current(it, a, scatter);
     "bar", "bar(x, height, width=0.8, *, label=None, color=None)", "Draws bars of the given heights centred at x." => |it, a| on_current(it, a, bar);
     "hist", "hist(x, bins=10, range=None, density=False, *, label=None, color=None)", "Draws a histogram of the values; returns (counts, bin_edges, patches)." => |it, a| on_current(it, a, hist);
+    "axhline", "axhline(y=0, *, color='C0', linestyle='-', linewidth=1.5, label=None)", "Draws a horizontal line across the current axes at y." => |it, a| { let t = it.current_target(); refline(it, a, t, false) };
+    "axvline", "axvline(x=0, *, color='C0', linestyle='-', linewidth=1.5, label=None)", "Draws a vertical line across the current axes at x." => |it, a| { let t = it.current_target(); refline(it, a, t, true) };
+    "fill_between", "fill_between(x, y1, y2=0, where=None, *, alpha=None, color=None, label=None)", "Shades the region between y1 and y2 (e.g. a mean ± std band)." => |it, a| on_current(it, a, fill_between);
+    "errorbar", "errorbar(x, y, yerr=None, xerr=None, fmt='', ecolor=None, elinewidth=None, capsize=None, *, label=None, color=None)", "Draws y against x with error bars; yerr is a number, one per point, or 2 × n (below, above)." => |it, a| on_current(it, a, errorbar);
+    "text", "text(x, y, s, *, fontsize=10, color='black', ha='left', va='baseline')", "Writes s at the data point (x, y)." => |it, a| on_current(it, a, text);
+    "xticks", "xticks(ticks=None, labels=None, *, rotation=None)", "Sets the x ticks (and their labels; [] hides them), or returns (positions, labels). rotation= draws the labels horizontal (under 45°) or vertical." => |it, a| { let t = it.current_target(); set_ticks(it, a, t, false) };
+    "yticks", "yticks(ticks=None, labels=None)", "Sets the y ticks (and their labels; [] hides them), or returns (positions, labels)." => |it, a| { let t = it.current_target(); set_ticks(it, a, t, true) };
     "imshow", "imshow(X, cmap=None, *, vmin=None, vmax=None)", "Draws a 2-D tensor through a colour map, or an image (C×H×W or H×W×C)." => |it, a| on_current(it, a, imshow);
     "colorbar", "colorbar(mappable=None)", "Adds a colour bar for the image on the current axes." => |it, a| {
         let t = match a.opt(0, "mappable") { Some(m) => target_of(&m)?, None => it.current_target() };
@@ -1264,7 +1762,7 @@ table! { PYPLOT:
     "ylim", "ylim(bottom=None, top=None)", "Gets or sets the y limits of the current axes." => |it, a| { let t = it.current_target(); limits(it, a, t, true) };
     "xscale", "xscale(value)", "Sets the x scale: 'linear' or 'log'." => |it, a| { let t = it.current_target(); scale(it, a, t, false) };
     "yscale", "yscale(value)", "Sets the y scale: 'linear' or 'log'." => |it, a| { let t = it.current_target(); scale(it, a, t, true) };
-    "legend", "legend(*, loc=None)", "Shows a legend of the labelled plots on the current axes." => |it, a| on_current(it, a, legend);
+    "legend", "legend(labels=None, *, loc='best')", "Shows a legend of the labelled plots on the current axes (or labels them in order); loc is a name like 'upper left' or a code 0-10, and 'best' avoids the data." => |it, a| on_current(it, a, legend);
     "grid", "grid(visible=True)", "Turns the current axes' grid lines on or off." => |it, a| on_current(it, a, grid);
     "axis", "axis(arg)", "axis('off') hides the current axes' frame and ticks; axis('on') shows them." => |it, a| on_current(it, a, axis);
     "tight_layout", "tight_layout()", "Fits the current figure's margins to its titles and labels." => |it, a| {
@@ -1312,7 +1810,18 @@ table! { AXES_METHODS:
     "get_ylim", "Axes.get_ylim()", "The y limits." => |it, a| { let t = target_of(&receiver(a)?)?; limits(it, a, t, true) };
     "set_xscale", "Axes.set_xscale(value)", "Sets the x scale: 'linear' or 'log'." => |it, a| { let t = target_of(&receiver(a)?)?; scale(it, a, t, false) };
     "set_yscale", "Axes.set_yscale(value)", "Sets the y scale: 'linear' or 'log'." => |it, a| { let t = target_of(&receiver(a)?)?; scale(it, a, t, true) };
-    "legend", "Axes.legend(*, loc=None)", "Shows a legend of the labelled plots." => |it, a| on_axes(it, a, legend);
+    "legend", "Axes.legend(labels=None, *, loc='best')", "Shows a legend of the labelled plots (or labels them in order)." => |it, a| on_axes(it, a, legend);
+    "axhline", "Axes.axhline(y=0, *, color='C0', linestyle='-', linewidth=1.5, label=None)", "Draws a horizontal line across these axes." => |it, a| { let t = target_of(&receiver(a)?)?; refline(it, a, t, false) };
+    "axvline", "Axes.axvline(x=0, *, color='C0', linestyle='-', linewidth=1.5, label=None)", "Draws a vertical line across these axes." => |it, a| { let t = target_of(&receiver(a)?)?; refline(it, a, t, true) };
+    "fill_between", "Axes.fill_between(x, y1, y2=0, where=None, *, alpha=None, color=None, label=None)", "Shades the region between y1 and y2." => |it, a| on_axes(it, a, fill_between);
+    "errorbar", "Axes.errorbar(x, y, yerr=None, xerr=None, fmt='', ecolor=None, elinewidth=None, capsize=None, *, label=None, color=None)", "Draws y against x with error bars." => |it, a| on_axes(it, a, errorbar);
+    "text", "Axes.text(x, y, s, *, fontsize=10, color='black', ha='left', va='baseline')", "Writes s at the data point (x, y)." => |it, a| on_axes(it, a, text);
+    "set_xticks", "Axes.set_xticks(ticks, labels=None, *, rotation=None)", "Sets the x ticks (and their labels)." => |it, a| { let t = target_of(&receiver(a)?)?; set_ticks(it, a, t, false) };
+    "set_yticks", "Axes.set_yticks(ticks, labels=None)", "Sets the y ticks (and their labels)." => |it, a| { let t = target_of(&receiver(a)?)?; set_ticks(it, a, t, true) };
+    "get_xticklabels", "Axes.get_xticklabels()", "The x tick labels (Text objects)." => |it, a| ticklabels(it, a, false);
+    "get_yticklabels", "Axes.get_yticklabels()", "The y tick labels (Text objects)." => |it, a| ticklabels(it, a, true);
+    "set_xticklabels", "Axes.set_xticklabels(labels, *, rotation=None)", "New labels for the x ticks shown now." => |it, a| { let t = target_of(&receiver(a)?)?; set_ticklabels(it, a, t, false) };
+    "set_yticklabels", "Axes.set_yticklabels(labels)", "New labels for the y ticks shown now." => |it, a| { let t = target_of(&receiver(a)?)?; set_ticklabels(it, a, t, true) };
     "grid", "Axes.grid(visible=True)", "Turns grid lines on or off." => |it, a| on_axes(it, a, grid);
     "axis", "Axes.axis(arg)", "'off' hides the frame and ticks." => |it, a| on_axes(it, a, axis);
     "get_title", "Axes.get_title()", "The axes' title ('' if none)." => |it, a| { let t = target_of(&receiver(a)?)?; Ok(Value::str(it.axes_mut(t)?.title.as_deref().unwrap_or(""))) };
@@ -1340,6 +1849,27 @@ table! { AXES_METHODS:
         it.axes_mut(t)?.axis_off = true;
         Ok(Value::None)
     };
+}
+
+table! { TEXT_METHODS:
+    "get_text", "Text.get_text()", "The text." => |_, a| {
+        let this = receiver(a)?;
+        let Value::Instance(inst) = &this else { return Err(type_err("not a Text")) };
+        let text = inst.attrs.borrow().get("_text").cloned();
+        Ok(text.unwrap_or_else(|| Value::str("")))
+    };
+}
+
+/// `get_xticklabels()` / `get_yticklabels()`: the tick labels as Text objects.
+fn ticklabels(it: &mut Interp, a: &mut Args, y: bool) -> R<Value> {
+    let t = target_of(&receiver(a)?)?;
+    let ax = it.axes_mut(t)?;
+    let shown = axis_ticks(ax, &scale_for(ax, y), y, 8);
+    let texts = shown
+        .into_iter()
+        .map(|(_, l)| it.plot_object("Text", vec![("_text", Value::str(&l))]))
+        .collect();
+    Ok(Value::list(texts))
 }
 
 table! { FIGURE_METHODS:
