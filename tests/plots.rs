@@ -329,3 +329,41 @@ fn lines_bands_error_bars_and_text_draw_in_the_terminal() {
         .count();
     assert!(full >= 1, "{}", rows.join("\n"));
 }
+
+#[test]
+fn bbox_inches_tight_crops_to_what_is_drawn() {
+    let d = temp_dir("tight");
+    let code = format!(
+        "fig, ax = plt.subplots(figsize=(6, 3))\nax.plot([1, 2, 3])\nax.set(title='loss', xlabel='step', ylabel='MSE')\nplt.savefig('{0}/t.png', bbox_inches='tight')\nplt.savefig('{0}/t.svg', bbox_inches='tight', pad_inches=0.5)\nplt.savefig('{0}/l.png')",
+        d.display()
+    );
+    let o = nabla(&code, "text");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let size = |f: &str| {
+        let png = std::fs::read(d.join(f)).unwrap();
+        let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        let h = u32::from_be_bytes(png[20..24].try_into().unwrap());
+        (w, h)
+    };
+    assert_eq!(size("l.png"), (600, 300));
+    // matplotlib 3.11 crops this figure to 536 × 315: the left margin is dropped and the
+    // x label, which falls below a 3-inch figure, is kept.
+    let (w, h) = size("t.png");
+    assert!(
+        (520..560).contains(&w) && (305..335).contains(&h),
+        "{w} × {h}"
+    );
+    // A larger pad: 0.4 inch more on each side.
+    let svg = std::fs::read_to_string(d.join("t.svg")).unwrap();
+    let want = format!("<svg width=\"{}\" height=\"{}\"", w + 80, h + 80);
+    assert!(svg.starts_with(&want), "{}", &svg[..60]);
+    let o = nabla(
+        "plt.plot([1])\nplt.savefig('x.png', bbox_inches='loose')",
+        "text",
+    );
+    assert!(
+        stderr(&o).contains("bbox_inches must be 'tight' or None"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -60,6 +60,78 @@ pub fn render_png(fig: &Figure) -> Result<Vec<u8>, String> {
     encode_png(&rgb, w, h)
 }
 
+/// matplotlib's `pad_inches` default around a tight bounding box.
+pub const TIGHT_PAD: f64 = 0.1;
+
+/// Where a tight bounding box puts the figure: drawn on a canvas with an inch to spare on
+/// every side, what is not background (titles, labels, ticks, everything drawn), plus `pad`
+/// inches. Returns the cropped canvas as RGB with its size, and the figure's origin in it.
+fn tight_canvas(fig: &Figure, pad: f64) -> Result<(Vec<u8>, (usize, usize), (f64, f64)), String> {
+    fonts()?;
+    let (w, h) = pixel_size(fig)?;
+    let m = fig.dpi.round().clamp(1.0, 300.0) as u32;
+    let (cw, ch) = (w + 2 * m, h + 2 * m);
+    let mut buf = vec![255u8; cw as usize * ch as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut buf, (cw, ch)).into_drawing_area();
+        draw_at(&root, fig, (m as f64, m as f64), (w as f64, h as f64))?;
+        root.present().map_err(|e| e.to_string())?;
+    }
+    let (cw, ch) = (cw as usize, ch as usize);
+    let (mut x0, mut y0, mut x1, mut y1) = (usize::MAX, usize::MAX, 0, 0);
+    for y in 0..ch {
+        let row = &buf[y * cw * 3..(y + 1) * cw * 3];
+        if let Some(first) = row.chunks(3).position(|p| p != [255, 255, 255]) {
+            let last = row
+                .chunks(3)
+                .rposition(|p| p != [255, 255, 255])
+                .unwrap_or(first);
+            (x0, x1) = (x0.min(first), x1.max(last));
+            (y0, y1) = (y0.min(y), y1.max(y));
+        }
+    }
+    if x0 > x1 || y0 > y1 {
+        // Nothing drawn: the figure as it is.
+        (x0, y0, x1, y1) = (
+            m as usize,
+            m as usize,
+            (m + w) as usize - 1,
+            (m + h) as usize - 1,
+        );
+    }
+    let p = (pad.max(0.0) * fig.dpi).round() as usize;
+    let (x0, y0) = (x0.saturating_sub(p), y0.saturating_sub(p));
+    let (x1, y1) = ((x1 + p).min(cw - 1), (y1 + p).min(ch - 1));
+    let (tw, th) = (x1 - x0 + 1, y1 - y0 + 1);
+    let mut out = Vec::with_capacity(tw * th * 3);
+    for y in y0..=y1 {
+        out.extend_from_slice(&buf[(y * cw + x0) * 3..(y * cw + x1 + 1) * 3]);
+    }
+    let origin = (m as f64 - x0 as f64, m as f64 - y0 as f64);
+    Ok((out, (tw, th), origin))
+}
+
+/// The figure as a PNG cropped to what is drawn plus `pad` inches, as matplotlib's
+/// `savefig(bbox_inches='tight')` and its notebook display: labels that would fall off the
+/// figure are kept, empty margins dropped.
+pub fn render_png_tight(fig: &Figure, pad: f64) -> Result<Vec<u8>, String> {
+    let (rgb, (w, h), _) = tight_canvas(fig, pad)?;
+    encode_png(&rgb, w, h)
+}
+
+/// The figure as an SVG document over the same tight bounding box as `render_png_tight`.
+pub fn render_svg_tight(fig: &Figure, pad: f64) -> Result<String, String> {
+    let (_, (w, h), origin) = tight_canvas(fig, pad)?;
+    let size = pixel_size(fig)?;
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (w as u32, h as u32)).into_drawing_area();
+        draw_at(&root, fig, origin, (size.0 as f64, size.1 as f64))?;
+        root.present().map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}
+
 impl Figure {
     /// Shows the figure in an evcxr notebook (Rust in Jupyter) as a PNG.
     pub fn evcxr_display(&self) {
@@ -280,9 +352,18 @@ const BLACK_RGB: Rgb = Rgb(0, 0, 0);
 const GRID_RGB: Rgb = Rgb(0xb0, 0xb0, 0xb0);
 
 fn draw<DB: DrawingBackend>(root: &Area<DB>, fig: &Figure) -> Res {
-    root.fill(&WHITE).map_err(|e| e.to_string())?;
     let (w, h) = root.dim_in_pixel();
-    let (w, h) = (w as f64, h as f64);
+    draw_at(root, fig, (0.0, 0.0), (w as f64, h as f64))
+}
+
+/// Draws the figure laid out for `w × h` pixels with its top left corner at `origin`.
+fn draw_at<DB: DrawingBackend>(
+    root: &Area<DB>,
+    fig: &Figure,
+    (ox, oy): (f64, f64),
+    (w, h): (f64, f64),
+) -> Res {
+    root.fill(&WHITE).map_err(|e| e.to_string())?;
     let p = Painter {
         area: root,
         k: fig.dpi / 72.0,
@@ -290,7 +371,7 @@ fn draw<DB: DrawingBackend>(root: &Area<DB>, fig: &Figure) -> Res {
     if let Some(s) = &fig.suptitle {
         p.text(
             s,
-            (w / 2.0, 0.02 * h),
+            (ox + w / 2.0, oy + 0.02 * h),
             TITLE_PT,
             (HPos::Center, VPos::Top),
             false,
@@ -299,7 +380,7 @@ fn draw<DB: DrawingBackend>(root: &Area<DB>, fig: &Figure) -> Res {
     let (rows, cols) = (fig.rows.max(1), fig.cols.max(1));
     for (i, ax) in fig.axes.iter().enumerate() {
         let scales = (shared_scale(fig, i, false), shared_scale(fig, i, true));
-        let b = if fig.tight {
+        let mut b = if fig.tight {
             tight_box(fig, &p, i, (w, h))
         } else {
             // matplotlib's subplot parameters: left .125, right .9, bottom .11, top .88,
@@ -316,6 +397,7 @@ fn draw<DB: DrawingBackend>(root: &Area<DB>, fig: &Figure) -> Res {
                 h: cell_h,
             }
         };
+        (b.x, b.y) = (b.x + ox, b.y + oy);
         if b.w >= 1.0 && b.h >= 1.0 {
             draw_axes(&p, ax, scales, b)?;
         }

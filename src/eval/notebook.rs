@@ -46,7 +46,9 @@ pub fn figure_bundle(fig: &crate::display::Figure) -> MimeBundle {
         (fig.size.1 * fig.dpi).round(),
     );
     let text = format!("<Figure size {w}x{h} with {axes} Axes>");
-    match crate::display::raster::render_png(fig) {
+    // As matplotlib's inline backend: cropped to what is drawn (bbox_inches='tight').
+    let png = crate::display::raster::render_png_tight(fig, crate::display::raster::TIGHT_PAD);
+    match png {
         Ok(png) => {
             use base64::Engine as _;
             vec![

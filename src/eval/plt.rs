@@ -1066,7 +1066,21 @@ fn savefig(it: &mut Interp, a: &mut Args, fig: Option<usize>) -> R<Value> {
     let path = string(&a.req(0, "fname")?, "fname")?;
     let d = dpi(a, 1)?;
     let format = opt_string(a, "format")?;
-    for k in ["bbox_inches", "pad_inches", "transparent", "facecolor"] {
+    let tight = match a.kw("bbox_inches") {
+        None | Some(Value::None) => false,
+        Some(Value::Str(s)) if &*s == "tight" => true,
+        Some(v) => {
+            return Err(value_err(format!(
+                "bbox_inches must be 'tight' or None, not {}",
+                it.repr(&v)?
+            )))
+        }
+    };
+    let pad = match a.kw("pad_inches") {
+        None | Some(Value::None) => crate::display::raster::TIGHT_PAD,
+        Some(v) => number(&v, "pad_inches")?,
+    };
+    for k in ["transparent", "facecolor"] {
         a.kw(k);
     }
     let fig = match fig {
@@ -1083,9 +1097,12 @@ fn savefig(it: &mut Interp, a: &mut Args, fig: Option<usize>) -> R<Value> {
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_else(|| "png".into())
     });
+    use crate::display::raster;
     let bytes = match ext.as_str() {
-        "png" => crate::display::raster::render_png(&figure),
-        "svg" => crate::display::raster::render_svg(&figure).map(String::into_bytes),
+        "png" if tight => raster::render_png_tight(&figure, pad),
+        "png" => raster::render_png(&figure),
+        "svg" if tight => raster::render_svg_tight(&figure, pad).map(String::into_bytes),
+        "svg" => raster::render_svg(&figure).map(String::into_bytes),
         other => {
             return Err(value_err(format!(
                 "Format '{other}' is not supported (supported formats: png, svg)"
