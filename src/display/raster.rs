@@ -63,10 +63,18 @@ pub fn render_png(fig: &Figure) -> Result<Vec<u8>, String> {
 /// matplotlib's `pad_inches` default around a tight bounding box.
 pub const TIGHT_PAD: f64 = 0.1;
 
+/// A figure drawn on the canvas of its tight bounding box.
+struct TightCanvas {
+    rgb: Vec<u8>,
+    size: (usize, usize),
+    /// Where the figure's top left corner falls on the canvas.
+    origin: (f64, f64),
+}
+
 /// Where a tight bounding box puts the figure: drawn on a canvas with an inch to spare on
 /// every side, what is not background (titles, labels, ticks, everything drawn), plus `pad`
-/// inches. Returns the cropped canvas as RGB with its size, and the figure's origin in it.
-fn tight_canvas(fig: &Figure, pad: f64) -> Result<(Vec<u8>, (usize, usize), (f64, f64)), String> {
+/// inches.
+fn tight_canvas(fig: &Figure, pad: f64) -> Result<TightCanvas, String> {
     fonts()?;
     let (w, h) = pixel_size(fig)?;
     let m = fig.dpi.round().clamp(1.0, 300.0) as u32;
@@ -107,26 +115,30 @@ fn tight_canvas(fig: &Figure, pad: f64) -> Result<(Vec<u8>, (usize, usize), (f64
     for y in y0..=y1 {
         out.extend_from_slice(&buf[(y * cw + x0) * 3..(y * cw + x1 + 1) * 3]);
     }
-    let origin = (m as f64 - x0 as f64, m as f64 - y0 as f64);
-    Ok((out, (tw, th), origin))
+    Ok(TightCanvas {
+        rgb: out,
+        size: (tw, th),
+        origin: (m as f64 - x0 as f64, m as f64 - y0 as f64),
+    })
 }
 
 /// The figure as a PNG cropped to what is drawn plus `pad` inches, as matplotlib's
 /// `savefig(bbox_inches='tight')` and its notebook display: labels that would fall off the
 /// figure are kept, empty margins dropped.
 pub fn render_png_tight(fig: &Figure, pad: f64) -> Result<Vec<u8>, String> {
-    let (rgb, (w, h), _) = tight_canvas(fig, pad)?;
-    encode_png(&rgb, w, h)
+    let t = tight_canvas(fig, pad)?;
+    encode_png(&t.rgb, t.size.0, t.size.1)
 }
 
 /// The figure as an SVG document over the same tight bounding box as `render_png_tight`.
 pub fn render_svg_tight(fig: &Figure, pad: f64) -> Result<String, String> {
-    let (_, (w, h), origin) = tight_canvas(fig, pad)?;
+    let t = tight_canvas(fig, pad)?;
+    let (w, h) = (t.size.0 as u32, t.size.1 as u32);
     let size = pixel_size(fig)?;
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (w as u32, h as u32)).into_drawing_area();
-        draw_at(&root, fig, origin, (size.0 as f64, size.1 as f64))?;
+        let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
+        draw_at(&root, fig, t.origin, (size.0 as f64, size.1 as f64))?;
         root.present().map_err(|e| e.to_string())?;
     }
     Ok(out)
