@@ -1,6 +1,6 @@
 //! The random generator: Mersenne Twister (mt19937, PyTorch's CPU generator), seeded by
-//! `torch.manual_seed`. The float transforms follow PyTorch's scalar paths; exact stream
-//! equality with PyTorch for every op is a later step.
+//! `torch.manual_seed`. `rand`, `randn`/`normal`, `randint` and `randperm` draw the same
+//! streams as PyTorch's CPU kernels, so seeded code prints the same numbers.
 
 use super::Tensor;
 use crate::types::{DType, Error, Result, Scalar};
@@ -13,6 +13,9 @@ pub struct Generator {
     state: Box<[u32; 624]>,
     index: usize,
     seed: u64,
+    /// The second value of the last Box–Muller pair, kept for the next `normal()` (as
+    /// PyTorch's generator keeps its next double normal sample).
+    next_normal: Option<f64>,
 }
 
 impl Default for Generator {
@@ -27,6 +30,7 @@ impl Generator {
             state: Box::new([0; 624]),
             index: 624,
             seed,
+            next_normal: None,
         };
         g.manual_seed(seed);
         g
@@ -42,6 +46,7 @@ impl Generator {
                 .wrapping_add(i as u32);
         }
         self.index = 624;
+        self.next_normal = None;
     }
 
     pub fn initial_seed(&self) -> u64 {
@@ -88,12 +93,72 @@ impl Generator {
         (self.next_u64() & ((1 << 53) - 1)) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 
-    /// A standard normal sample (Box–Muller).
+    /// A standard normal sample: PyTorch's `normal_distribution<double>`, Box–Muller on two
+    /// 53-bit uniforms, returning the cosine value and keeping the sine value for the next
+    /// call.
     pub fn normal(&mut self) -> f64 {
+        if let Some(v) = self.next_normal.take() {
+            return v;
+        }
         let u1 = self.uniform_f64();
         let u2 = self.uniform_f64();
-        (-2.0 * (1.0 - u2).ln()).sqrt() * (2.0 * std::f64::consts::PI * u1).cos()
+        let r = (-2.0 * (-u2).ln_1p()).sqrt();
+        let theta = 2.0 * std::f64::consts::PI * u1;
+        self.next_normal = Some(r * theta.sin());
+        r * theta.cos()
     }
+}
+
+/// PyTorch's `normal_fill` for 16 or more contiguous values: every value drawn uniform first,
+/// then each block of 16 turned normal in pairs (`j`, `j + 8`); when 16 does not divide the
+/// count, the last 16 values are drawn again and transformed again.
+fn normal_fill_f32(n: usize, mean: f32, std: f32, g: &mut Generator) -> Vec<f32> {
+    let mut d: Vec<f32> = (0..n).map(|_| g.uniform_f32()).collect();
+    let block = |d: &mut [f32]| {
+        for j in 0..8 {
+            let u1 = 1.0 - d[j];
+            let u2 = d[j + 8];
+            let radius = (-2.0 * u1.ln()).sqrt();
+            let theta = (2.0 * std::f32::consts::PI) * u2;
+            d[j] = (radius * theta.cos()).mul_add(std, mean);
+            d[j + 8] = (radius * theta.sin()).mul_add(std, mean);
+        }
+    };
+    for i in (0..n.saturating_sub(15)).step_by(16) {
+        block(&mut d[i..i + 16]);
+    }
+    if n % 16 != 0 {
+        for v in &mut d[n - 16..] {
+            *v = g.uniform_f32();
+        }
+        block(&mut d[n - 16..]);
+    }
+    d
+}
+
+/// `normal_fill` in double precision (53-bit uniforms).
+fn normal_fill_f64(n: usize, mean: f64, std: f64, g: &mut Generator) -> Vec<f64> {
+    let mut d: Vec<f64> = (0..n).map(|_| g.uniform_f64()).collect();
+    let block = |d: &mut [f64]| {
+        for j in 0..8 {
+            let u1 = 1.0 - d[j];
+            let u2 = d[j + 8];
+            let radius = (-2.0 * u1.ln()).sqrt();
+            let theta = 2.0 * std::f64::consts::PI * u2;
+            d[j] = (radius * theta.cos()).mul_add(std, mean);
+            d[j + 8] = (radius * theta.sin()).mul_add(std, mean);
+        }
+    };
+    for i in (0..n.saturating_sub(15)).step_by(16) {
+        block(&mut d[i..i + 16]);
+    }
+    if n % 16 != 0 {
+        for v in &mut d[n - 16..] {
+            *v = g.uniform_f64();
+        }
+        block(&mut d[n - 16..]);
+    }
+    d
 }
 
 fn float_only(op: &'static str, dtype: DType) -> Result<()> {
@@ -143,7 +208,16 @@ impl Tensor {
             ));
         }
         let n = super::create::staged_numel(shape)?;
-        let v = (0..n).map(|_| mean + std * g.normal()).collect();
+        // PyTorch's CPU kernel: a vectorisable fill from 16 values on, else one value at a
+        // time from the double-precision distribution.
+        if n >= 16 && dtype == DType::F64 {
+            return Tensor::from_slice(&normal_fill_f64(n, mean, std, g), shape);
+        }
+        if n >= 16 {
+            let v = normal_fill_f32(n, mean as f32, std as f32, g);
+            return Tensor::from_slice(&v, shape)?.to_dtype(dtype);
+        }
+        let v = (0..n).map(|_| g.normal().mul_add(std, mean)).collect();
         Tensor::from_f64s(v, shape, dtype)
     }
 
@@ -178,13 +252,25 @@ impl Tensor {
         Tensor::from_slice(&v, shape)?.to_dtype(dtype)
     }
 
-    /// `torch.randperm(n)`: a random permutation of 0..n, int64.
+    /// `torch.randperm(n)`: a random permutation of 0..n, int64, drawn as PyTorch's CPU kernel
+    /// draws it (a forward swap with 32-bit draws; for huge `n`, the inside-out shuffle on
+    /// 64-bit draws).
     pub fn randperm(n: usize, g: &mut Generator) -> Result<Tensor> {
         super::create::staged_numel(&[n])?;
-        let mut v: Vec<i64> = (0..n as i64).collect();
-        for i in (1..n).rev() {
-            let j = (g.next_u64() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
+        let mut v: Vec<i64> = Vec::with_capacity(n);
+        if n < (u32::MAX / 20) as usize {
+            v.extend(0..n as i64);
+            for i in 0..n.saturating_sub(1) {
+                let z = g.next_u32() as usize % (n - i);
+                v.swap(i, z + i);
+            }
+        } else {
+            for i in 0..n {
+                let z = (g.next_u64() % (i as u64 + 1)) as usize;
+                v.push(i as i64);
+                v[i] = v[z];
+                v[z] = i as i64;
+            }
         }
         Tensor::from_slice(&v, &[n])
     }
@@ -202,7 +288,13 @@ impl Tensor {
                     format!("Expected p_in >= 0 && p_in <= 1 to be true, but got false (p = {p})"),
                 ));
             }
-            v.push(if g.uniform_f64() < p { 1.0 } else { 0.0 });
+            // PyTorch draws a 53-bit uniform for double probabilities, else a 24-bit one.
+            let u = if self.dtype() == DType::F64 {
+                g.uniform_f64()
+            } else {
+                g.uniform_f32() as f64
+            };
+            v.push(if u < p { 1.0 } else { 0.0 });
         }
         Tensor::from_f64s(v, self.shape(), self.dtype())
     }
