@@ -127,7 +127,7 @@ fn normal_fill_f32(n: usize, mean: f32, std: f32, g: &mut Generator) -> Vec<f32>
     for i in (0..n.saturating_sub(15)).step_by(16) {
         block(&mut d[i..i + 16]);
     }
-    if n % 16 != 0 {
+    if !n.is_multiple_of(16) {
         for v in &mut d[n - 16..] {
             *v = g.uniform_f32();
         }
@@ -152,7 +152,7 @@ fn normal_fill_f64(n: usize, mean: f64, std: f64, g: &mut Generator) -> Vec<f64>
     for i in (0..n.saturating_sub(15)).step_by(16) {
         block(&mut d[i..i + 16]);
     }
-    if n % 16 != 0 {
+    if !n.is_multiple_of(16) {
         for v in &mut d[n - 16..] {
             *v = g.uniform_f64();
         }
