@@ -967,8 +967,54 @@ mod tests {
                     values: Some((values.to_vec(), Cmap::Viridis)),
                     size: 36.0,
                 });
+                for (i, v) in values.iter().enumerate() {
+                    let ax = &mut fig.axes[i % 4];
+                    ax.legend = Some(LegendLoc::ALL[i % 11]);
+                    ax.xcats = vec!["a".into(); i];
+                    ax.yticks = Some(vec![(*v, "t".into())]);
+                    ax.artists.push(Artist::RefLine {
+                        vertical: i % 2 == 0,
+                        at: *v,
+                        label: Some("r".into()),
+                        color: CYCLE[3],
+                        style: LineStyle::Dashed,
+                        width: 1.0,
+                    });
+                    ax.artists.push(Artist::Fill {
+                        x: values.to_vec(),
+                        y1: values.iter().rev().copied().collect(),
+                        y2: vec![*v; values.len()],
+                        label: Some("f".into()),
+                        color: CYCLE[4],
+                        alpha: 0.3,
+                    });
+                    ax.artists.push(Artist::ErrorBars {
+                        x: values.to_vec(),
+                        y: values.to_vec(),
+                        yerr: Some(vec![(*v, *v); values.len()]),
+                        xerr: Some(vec![(1.0, *v); 2]),
+                        color: CYCLE[5],
+                        width: 1.0,
+                        capsize: *v,
+                    });
+                    ax.artists.push(Artist::Text {
+                        x: *v,
+                        y: 0.5,
+                        text: "x".repeat(i * 40),
+                        color: CYCLE[6],
+                        size: 10.0,
+                        align: (HAlign::Right, super::super::figure::VAlign::Top),
+                    });
+                }
                 let _ = render_text(&fig, w, h, true);
                 let _ = render_text(&fig, w, h, false);
+                if w == 80 && h == 24 {
+                    fig.size = (4.0, 3.0);
+                    fig.dpi = 50.0;
+                    let _ = crate::display::raster::render_png(&fig);
+                    let _ = crate::display::raster::render_png_tight(&fig, 0.1);
+                    let _ = crate::display::raster::render_svg_tight(&fig, -3.0);
+                }
             }
         }
     }
