@@ -370,6 +370,8 @@ mod tests {
             style: LineStyle::Solid,
             marker: None,
             width: 1.5,
+            alpha: 1.0,
+            marker_size: 6.0,
         }
     }
 
@@ -388,6 +390,8 @@ mod tests {
             width: 0.8,
             label: None,
             color: CYCLE[0],
+            alpha: 1.0,
+            edge: None,
         };
         let mut ax = Axes::default();
         ax.artists.push(bars(vec![3.0, 4.0]));

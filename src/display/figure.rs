@@ -80,6 +80,10 @@ pub enum Artist {
         style: LineStyle,
         marker: Option<Marker>,
         width: f64,
+        /// Opacity, 0 to 1 (`alpha=`).
+        alpha: f64,
+        /// Marker size in points (`markersize=`, default 6).
+        marker_size: f64,
     },
     Scatter {
         x: Vec<f64>,
@@ -90,6 +94,8 @@ pub enum Artist {
         values: Option<(Vec<f64>, Cmap)>,
         /// Marker area in points² (matplotlib's `s=`, default 36).
         size: f64,
+        alpha: f64,
+        marker: Marker,
     },
     /// `bar` and `hist`: bars centred at `x` (`hist` passes its bin centres).
     Bars {
@@ -98,6 +104,9 @@ pub enum Artist {
         width: f64,
         label: Option<String>,
         color: Rgb,
+        alpha: f64,
+        /// The bars' outline colour (`edgecolor=`), none by default.
+        edge: Option<Rgb>,
     },
     Image {
         h: usize,
@@ -253,6 +262,8 @@ pub struct Axes {
     pub axis_off: bool,
     /// `colorbar()` was called for this axes' image.
     pub colorbar: bool,
+    /// `imshow(aspect='auto')`: the image fills the axes instead of keeping square pixels.
+    pub aspect_auto: bool,
     pub artists: Vec<Artist>,
     /// Tick positions and labels set by `xticks`/`set_xticks` (None: automatic ticks).
     pub xticks: Option<Vec<(f64, String)>>,
@@ -363,6 +374,31 @@ pub fn histogram(values: &[f64], bins: usize, range: Option<(f64, f64)>) -> (Vec
         counts[i] += 1.0;
     }
     (edges, counts)
+}
+
+/// `hist(bins=edges)`: counts of `values` in the bins between consecutive `edges`
+/// (increasing), as numpy's histogram: each bin holds its left edge, the last also its right.
+pub fn histogram_edges(values: &[f64], edges: &[f64]) -> Vec<f64> {
+    let bins = edges.len().saturating_sub(1);
+    let mut counts = vec![0.0; bins];
+    let (Some(&lo), Some(&hi)) = (edges.first(), edges.last()) else {
+        return counts;
+    };
+    if bins == 0 {
+        return counts;
+    }
+    for &v in values {
+        if !(lo..=hi).contains(&v) {
+            continue;
+        }
+        // The last edge not above v.
+        let i = edges
+            .partition_point(|e| *e <= v)
+            .saturating_sub(1)
+            .min(bins - 1);
+        counts[i] += 1.0;
+    }
+    counts
 }
 
 /// Anchor colours of each map at evenly spaced points from 0 to 1 (matplotlib's values).

@@ -175,6 +175,8 @@ mod tests {
             style: LineStyle::Solid,
             marker: None,
             width: 1.5,
+            alpha: 1.0,
+            marker_size: 6.0,
         }
     }
 
@@ -206,6 +208,8 @@ mod tests {
             color: CYCLE[0],
             values: None,
             size: 36.0,
+            alpha: 1.0,
+            marker: crate::display::figure::Marker::Circle,
         };
         assert_eq!(best_for(vec![pts]), (5.0, 75.0));
         // No data: the upper right.

@@ -215,26 +215,33 @@ fn px((x, y): (f64, f64)) -> (i32, i32) {
     (c(x), c(y))
 }
 
-/// Drawing calls in pixels; `k` is pixels per point.
+/// Drawing calls in pixels; `k` is pixels per point. Shapes are drawn with opacity `alpha`
+/// (set for each artist); text is always opaque.
 struct Painter<'a, DB: DrawingBackend> {
     area: &'a Area<DB>,
     k: f64,
+    alpha: std::cell::Cell<f64>,
 }
 
 type Res = Result<(), String>;
 
 impl<DB: DrawingBackend> Painter<'_, DB> {
+    /// `c` at the current opacity.
+    fn color(&self, c: Rgb) -> RGBAColor {
+        rgb(c).mix(self.alpha.get())
+    }
+
     fn path(&self, pts: &[(f64, f64)], c: Rgb, width_pt: f64) -> Res {
         let width = (width_pt * self.k).round().max(1.0) as u32;
         let pts: Vec<(i32, i32)> = pts.iter().map(|p| px(*p)).collect();
         self.area
-            .draw(&PathElement::new(pts, rgb(c).stroke_width(width)))
+            .draw(&PathElement::new(pts, self.color(c).stroke_width(width)))
             .map_err(|e| e.to_string())
     }
 
     fn fill(&self, a: (f64, f64), b: (f64, f64), c: Rgb) -> Res {
         self.area
-            .draw(&Rectangle::new([px(a), px(b)], rgb(c).filled()))
+            .draw(&Rectangle::new([px(a), px(b)], self.color(c).filled()))
             .map_err(|e| e.to_string())
     }
 
@@ -242,7 +249,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         let (a, b) = (px(a), px(b));
         let w = (width_pt * self.k).round().max(1.0) as u32;
         self.area
-            .draw(&Rectangle::new([a, b], rgb(c).stroke_width(w)))
+            .draw(&Rectangle::new([a, b], self.color(c).stroke_width(w)))
             .map_err(|e| e.to_string())
     }
 
@@ -299,7 +306,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             self.area
                 .draw(&Polygon::new(
                     pts.into_iter().map(px).collect::<Vec<_>>(),
-                    rgb(c).filled(),
+                    self.color(c).filled(),
                 ))
                 .map_err(|e| e.to_string())
         };
@@ -310,7 +317,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
                     .draw(&Circle::new(
                         px(at),
                         r.round().max(1.0) as i32,
-                        rgb(c).filled(),
+                        self.color(c).filled(),
                     ))
                     .map_err(|e| e.to_string())
             }
@@ -379,6 +386,7 @@ fn draw_at<DB: DrawingBackend>(
     let p = Painter {
         area: root,
         k: fig.dpi / 72.0,
+        alpha: std::cell::Cell::new(1.0),
     };
     if let Some(s) = &fig.suptitle {
         p.text(
@@ -508,7 +516,7 @@ fn draw_axes<DB: DrawingBackend>(
     if colorbar.is_some() {
         b.w *= 0.8;
     }
-    if image.is_some() && !sx.log && !sy.log {
+    if image.is_some() && !sx.log && !sy.log && !ax.aspect_auto {
         // Equal aspect (a data unit as long on both axes): shrink the box, centred.
         let aspect = ((sy.hi - sy.lo) / (sx.hi - sx.lo)).abs();
         if b.h / b.w > aspect {
@@ -543,8 +551,10 @@ fn draw_axes<DB: DrawingBackend>(
     }
 
     for a in &ax.artists {
+        p.alpha.set(alpha_of(a));
         draw_artist(p, a, b, (&sx, &sy), &to_px)?;
     }
+    p.alpha.set(1.0);
 
     if let Some((cmap, lo, hi)) = colorbar {
         let cb = BoxPx {
@@ -663,6 +673,16 @@ fn draw_axes<DB: DrawingBackend>(
     Ok(())
 }
 
+/// An artist's opacity (fills carry their own, applied in their polygon).
+fn alpha_of(a: &Artist) -> f64 {
+    match a {
+        Artist::Line { alpha, .. } | Artist::Scatter { alpha, .. } | Artist::Bars { alpha, .. } => {
+            alpha.clamp(0.0, 1.0)
+        }
+        _ => 1.0,
+    }
+}
+
 /// The colour map and value range a colour bar shows: the image's, else a scatter's `c=`.
 fn colorbar_range(ax: &Axes) -> Option<(super::figure::Cmap, f64, f64)> {
     ax.artists.iter().find_map(|a| match a {
@@ -760,6 +780,7 @@ fn draw_artist<DB: DrawingBackend>(
             style,
             marker,
             width,
+            marker_size,
             ..
         } => {
             let pts: Vec<(f64, f64)> = x.iter().zip(y).map(|(&x, &y)| to_px(x, y)).collect();
@@ -767,8 +788,9 @@ fn draw_artist<DB: DrawingBackend>(
                 polyline(p, &pts, b, *color, *style, *width)?;
             }
             if let Some(m) = marker {
+                let r = (marker_size / 2.0 * p.k).max(0.5);
                 for q in pts.iter().copied().filter(|q| finite(*q) && within(*q)) {
-                    p.marker(*m, q, 3.0 * p.k, *color)?;
+                    p.marker(*m, q, r, *color)?;
                 }
             }
         }
@@ -778,6 +800,7 @@ fn draw_artist<DB: DrawingBackend>(
             color,
             values,
             size,
+            marker,
             ..
         } => {
             let range = values
@@ -796,7 +819,7 @@ fn draw_artist<DB: DrawingBackend>(
                     }
                     None => *color,
                 };
-                p.marker(Marker::Circle, q, r, c)?;
+                p.marker(*marker, q, r, c)?;
             }
         }
         Artist::Bars {
@@ -804,6 +827,7 @@ fn draw_artist<DB: DrawingBackend>(
             height,
             width,
             color,
+            edge,
             ..
         } => {
             for (&cx, &h) in x.iter().zip(height) {
@@ -823,6 +847,9 @@ fn draw_artist<DB: DrawingBackend>(
                 let (ya, yb) = (cy(y_top.min(y_base)), cy(y_top.max(y_base)));
                 if xb > xa && yb > ya {
                     p.fill((xa, ya), (xb, yb), *color)?;
+                    if let Some(e) = edge {
+                        p.frame((xa, ya), (xb, yb), *e, 1.0)?;
+                    }
                 }
             }
         }
@@ -1079,6 +1106,7 @@ fn draw_legend<DB: DrawingBackend>(
     for (i, (label, a)) in entries.iter().enumerate() {
         let y = y0 + pad + line_h * (i as f64 + 0.5);
         let hx = x0 + pad;
+        p.alpha.set(alpha_of(a));
         match a {
             Artist::Line {
                 color,
@@ -1132,6 +1160,7 @@ fn draw_legend<DB: DrawingBackend>(
             }
             _ => {}
         }
+        p.alpha.set(1.0);
         p.text(
             label,
             (hx + handle + pad, y),
@@ -1164,6 +1193,8 @@ mod tests {
             style: LineStyle::Dashed,
             marker: Some(Marker::Circle),
             width: 1.5,
+            alpha: 1.0,
+            marker_size: 6.0,
         });
         fig
     }
@@ -1225,7 +1256,8 @@ mod tests {
         let (rgb, w, _) = render_rgb(&fig).unwrap();
         let px = |x: usize, y: usize| &rgb[(y * w + x) * 3..(y * w + x) * 3 + 3];
         // Half-transparent blue over white.
-        assert_eq!(px(200, 350), &[128, 128, 255]);
+        let near = |p: &[u8], q: [u8; 3]| p.iter().zip(q).all(|(a, b)| a.abs_diff(b) <= 1);
+        assert!(near(px(200, 350), [128, 128, 255]), "{:?}", px(200, 350));
         // The red line runs the plot box's width (x 80..576 at 640 px), at half its height.
         let red_row = (0..480).find(|&y| px(300, y) == [255, 0, 0]).unwrap();
         assert!((red_row as i64 - 240).abs() < 12, "{red_row}");
@@ -1234,6 +1266,29 @@ mod tests {
         assert_ne!(px(70, red_row), &[255, 0, 0]);
         // The text in its colour.
         assert!(rgb.chunks(3).filter(|p| p == &[0, 160, 0]).count() > 20);
+    }
+
+    #[test]
+    fn alpha_and_bar_edges() {
+        let mut fig = Figure::default();
+        fig.axes[0].artists.push(Artist::Bars {
+            x: vec![0.0],
+            height: vec![1.0],
+            width: 1.0,
+            label: None,
+            color: Rgb(0, 0, 255),
+            alpha: 0.5,
+            edge: Some(Rgb(255, 0, 0)),
+        });
+        let (rgb, w, _) = render_rgb(&fig).unwrap();
+        // Half of a channel's 255 rounds either way.
+        let near = |p: &[u8], q: [u8; 3]| p.iter().zip(q).all(|(a, b)| a.abs_diff(b) <= 1);
+        let px = |x: usize, y: usize| &rgb[(y * w + x) * 3..(y * w + x) * 3 + 3];
+        // Half-transparent blue inside the bar.
+        assert!(near(px(320, 300), [128, 128, 255]), "{:?}", px(320, 300));
+        // Its outline, at half opacity over white.
+        let edge = rgb.chunks(3).filter(|p| near(p, [255, 128, 128])).count();
+        assert!(edge > 200, "{edge} outline pixels");
     }
 
     #[test]

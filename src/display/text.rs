@@ -149,7 +149,10 @@ fn draw_axes(grid: &mut Grid, ax: &Axes, scales: (Scale, Scale), mut r: Rect, co
         _ => None,
     });
     match image {
-        Some((h, w, pixels)) => draw_image(grid, r, (h, w), pixels, ax.colorbar, color),
+        Some((h, w, pixels)) => {
+            let stretch = ax.aspect_auto;
+            draw_image(grid, r, (h, w), pixels, (ax.colorbar, stretch), color)
+        }
         None => draw_chart(grid, ax, scales, r),
     }
 }
@@ -189,14 +192,15 @@ fn average(
     })
 }
 
-/// An image scaled to fit (keeping its aspect: a half-block cell is about square), centred,
-/// each cell an upper half block coloured with the top pixel over the bottom one.
+/// An image scaled to fit (keeping its aspect: a half-block cell is about square; or
+/// filling the area with `aspect='auto'`), centred, each cell an upper half block coloured
+/// with the top pixel over the bottom one.
 fn draw_image(
     grid: &mut Grid,
     mut r: Rect,
     (ih, iw): (usize, usize),
     pixels: &Pixels,
-    colorbar: bool,
+    (colorbar, stretch): (bool, bool),
     color: bool,
 ) {
     let bar = match pixels {
@@ -212,8 +216,14 @@ fn draw_image(
         return;
     }
     let scale = (r.w as f64 / iw as f64).min(2.0 * r.h as f64 / ih as f64);
-    let tw = ((iw as f64 * scale).floor() as usize).clamp(1, r.w);
-    let th = ((ih as f64 * scale).floor() as usize).clamp(1, 2 * r.h);
+    let (tw, th) = if stretch {
+        (r.w, 2 * r.h)
+    } else {
+        (
+            ((iw as f64 * scale).floor() as usize).clamp(1, r.w),
+            ((ih as f64 * scale).floor() as usize).clamp(1, 2 * r.h),
+        )
+    };
     let span = |t: usize, target: usize, source: usize| {
         let a = t * source / target;
         let b = ((t + 1) * source / target).max(a + 1).min(source);
@@ -788,6 +798,8 @@ mod tests {
             style: LineStyle::Solid,
             marker: None,
             width: 1.5,
+            alpha: 1.0,
+            marker_size: 6.0,
         }
     }
 
@@ -953,6 +965,8 @@ mod tests {
                     width: f64::INFINITY,
                     label: None,
                     color: CYCLE[1],
+                    alpha: 1.0,
+                    edge: None,
                 });
                 fig.axes[2].artists.push(Artist::Image {
                     h: 3,
@@ -966,6 +980,8 @@ mod tests {
                     color: CYCLE[2],
                     values: Some((values.to_vec(), Cmap::Viridis)),
                     size: 36.0,
+                    alpha: 1.0,
+                    marker: crate::display::figure::Marker::Circle,
                 });
                 for (i, v) in values.iter().enumerate() {
                     let ax = &mut fig.axes[i % 4];

@@ -59,6 +59,8 @@ impl Live {
                 style: LineStyle::Solid,
                 marker: None,
                 width: 1.5,
+                alpha: 1.0,
+                marker_size: 6.0,
             });
         }
         fig

@@ -525,6 +525,13 @@ fn plot(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         Some(v) => number(&v, "linewidth")?,
         None => 1.5,
     };
+    let alpha = alpha_arg(a)?;
+    let marker_size = match a.kw("markersize").or_else(|| a.kw("ms")) {
+        Some(v) => number(&v, "markersize")?.max(0.0),
+        None => 6.0,
+    };
+    // Drawing order is the call order.
+    a.kw("zorder");
     if args.is_empty() {
         return Ok(Value::list(Vec::new()));
     }
@@ -617,6 +624,8 @@ fn plot(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
                 style,
                 marker: mk,
                 width,
+                alpha,
+                marker_size,
             });
             lines.push(it.plot_object("Line2D", vec![]));
         }
@@ -640,6 +649,26 @@ fn scatter(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         None => 36.0,
     };
     let label = opt_string(a, "label")?;
+    let alpha = alpha_arg(a)?;
+    let mark = match a.kw("marker") {
+        None | Some(Value::None) => Marker::Circle,
+        Some(v) => {
+            let s = string(&v, "marker")?;
+            let mut chars = s.chars();
+            match (chars.next().and_then(marker), chars.next()) {
+                (Some(m), None) => m,
+                _ => {
+                    return Err(value_err(format!(
+                        "'{s}' is not a marker I can draw; use one of . o s ^ + x * D"
+                    )))
+                }
+            }
+        }
+    };
+    // Marker outlines are not drawn; the options are accepted as matplotlib's are.
+    for k in ["edgecolors", "edgecolor", "linewidths", "zorder"] {
+        a.kw(k);
+    }
     let map = match a.kw("cmap") {
         Some(Value::Str(s)) => cmap(&s)?,
         Some(Value::None) | None => Cmap::Viridis,
@@ -681,6 +710,8 @@ fn scatter(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         color,
         values,
         size,
+        alpha,
+        marker: mark,
     });
     Ok(it.plot_object("PathCollection", vec![]))
 }
@@ -708,6 +739,19 @@ fn bar(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         Some(v) if !matches!(v, Value::None) => Some(color_arg(&v)?),
         _ => None,
     };
+    let (alpha, edge) = patch_options(a)?;
+    let x = match a.kw("align") {
+        None => x,
+        Some(v) => match &*string(&v, "align")? {
+            "center" => x,
+            "edge" => x.iter().map(|v| v + width / 2.0).collect(),
+            other => {
+                return Err(value_err(format!(
+                "'{other}' is not a valid value for align; supported values are 'center', 'edge'"
+            )))
+            }
+        },
+    };
     let ax = it.axes_mut(t)?;
     let color = col.unwrap_or_else(|| ax.patch_color());
     ax.artists.push(Artist::Bars {
@@ -716,20 +760,49 @@ fn bar(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         width,
         label,
         color,
+        alpha,
+        edge,
     });
     Ok(it.plot_object("BarContainer", vec![]))
 }
 
+/// `alpha=` and `edgecolor=`/`ec=` of bars (`linewidth=` of the outline is accepted).
+fn patch_options(a: &mut Args) -> R<(f64, Option<Rgb>)> {
+    let alpha = alpha_arg(a)?;
+    let edge = match a.kw("edgecolor").or_else(|| a.kw("ec")) {
+        Some(Value::Str(s)) if &*s == "none" => None,
+        Some(v) if !matches!(v, Value::None) => Some(color_arg(&v)?),
+        _ => None,
+    };
+    for k in ["linewidth", "lw", "zorder"] {
+        a.kw(k);
+    }
+    Ok((alpha, edge))
+}
+
 fn hist(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     let (_, data) = floats(it, &a.req(0, "x")?, "x")?;
+    // A number of equal bins, or the bin edges themselves.
+    let mut given_edges = None;
     let bins = match a.opt(1, "bins") {
         Some(Value::Int(b)) if b > 0 => b as usize,
         Some(Value::Int(_)) => return Err(value_err("`bins` must be positive")),
-        Some(v) => {
-            return Err(type_err(format!(
-                "bins must be an int here, not {}",
-                v.type_name()
+        Some(Value::Str(s)) => {
+            return Err(value_err(format!(
+                "bins='{s}' is not supported: give a number of bins or the bin edges"
             )))
+        }
+        Some(v) => {
+            let e = vector(it, &v, "bins")?;
+            let increasing = e.windows(2).all(|w| w[0] < w[1]);
+            if e.len() < 2 || !increasing {
+                return Err(value_err(
+                    "`bins` must increase monotonically, when an array",
+                ));
+            }
+            let n = e.len() - 1;
+            given_edges = Some(e);
+            n
         }
         None => 10,
     };
@@ -752,24 +825,58 @@ fn hist(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         Some(v) if !matches!(v, Value::None) => Some(color_arg(&v)?),
         _ => None,
     };
-    let (edges, mut counts) = crate::display::figure::histogram(&data, bins, range);
-    let w = edges.get(1).copied().unwrap_or(1.0) - edges.first().copied().unwrap_or(0.0);
+    let (alpha, edge) = patch_options(a)?;
+    a.kw("histtype")
+        .map(|v| string(&v, "histtype"))
+        .transpose()?
+        .map_or(Ok(()), |h| {
+            if h == "bar" {
+                Ok(())
+            } else {
+                Err(value_err(format!(
+                    "histtype='{h}' is not supported; bars ('bar') are"
+                )))
+            }
+        })?;
+    let (edges, mut counts) = match given_edges {
+        Some(e) => {
+            let counts = crate::display::figure::histogram_edges(&data, &e);
+            (e, counts)
+        }
+        None => crate::display::figure::histogram(&data, bins, range),
+    };
+    let widths: Vec<f64> = edges.windows(2).map(|e| e[1] - e[0]).collect();
     if density {
         let total: f64 = counts.iter().sum();
         if total > 0.0 {
-            counts.iter_mut().for_each(|c| *c /= total * w);
+            for (c, w) in counts.iter_mut().zip(&widths) {
+                *c /= total * w;
+            }
         }
     }
     let centres: Vec<f64> = edges.windows(2).map(|e| (e[0] + e[1]) / 2.0).collect();
     let ax = it.axes_mut(t)?;
     let color = col.unwrap_or_else(|| ax.patch_color());
-    ax.artists.push(Artist::Bars {
-        x: centres,
-        height: counts.clone(),
-        width: w,
-        label,
-        color,
-    });
+    // Equal bins are one set of bars; unequal ones one bar each (the label on the first).
+    let equal = widths
+        .windows(2)
+        .all(|w| (w[0] - w[1]).abs() <= 1e-9 * w[0].abs().max(1.0));
+    let groups: Vec<(usize, usize)> = if equal {
+        vec![(0, bins)]
+    } else {
+        (0..bins).map(|i| (i, i + 1)).collect()
+    };
+    for (k, (from, to)) in groups.into_iter().enumerate() {
+        ax.artists.push(Artist::Bars {
+            x: centres[from..to].to_vec(),
+            height: counts[from..to].to_vec(),
+            width: widths.get(from).copied().unwrap_or(1.0),
+            label: if k == 0 { label.clone() } else { None },
+            color,
+            alpha,
+            edge,
+        });
+    }
     let n = crate::Tensor::from_slice(&counts, &[bins]).map_err(|e| value_err(e.to_string()))?;
     let e = crate::Tensor::from_slice(&edges, &[bins + 1]).map_err(|e| value_err(e.to_string()))?;
     let patches = it.plot_object("BarContainer", vec![]);
@@ -794,6 +901,27 @@ fn imshow(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     };
     let vmin = a.kw("vmin").filter(|v| !matches!(v, Value::None));
     let vmax = a.kw("vmax").filter(|v| !matches!(v, Value::None));
+    let aspect_auto = match a.kw("aspect") {
+        None | Some(Value::None) => false,
+        Some(Value::Str(s)) if &*s == "equal" => false,
+        Some(Value::Str(s)) if &*s == "auto" => true,
+        Some(v) => {
+            return Err(value_err(format!(
+                "imshow(aspect={}) is not supported; use 'equal' (square pixels) or 'auto' (fill the axes)",
+                it.repr(&v)?
+            )))
+        }
+    };
+    match a.kw("interpolation") {
+        None | Some(Value::None) => {}
+        Some(Value::Str(s)) if matches!(&*s, "nearest" | "none" | "antialiased" | "auto") => {}
+        Some(v) => {
+            return Err(value_err(format!(
+            "imshow(interpolation={}) is not supported: each pixel draws as a block ('nearest')",
+            it.repr(&v)?
+        )))
+        }
+    }
     let is_int = matches!(a.pos.first(), Some(Value::Tensor(x)) if !x.dtype().is_float());
     let bad = || {
         value_err(format!(
@@ -845,6 +973,7 @@ fn imshow(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         )
     };
     let ax = it.axes_mut(t)?;
+    ax.aspect_auto = aspect_auto;
     ax.artists.push(Artist::Image { h, w, pixels });
     Ok(it.plot_object(
         "AxesImage",
@@ -1288,6 +1417,20 @@ fn close(it: &mut Interp, a: &mut Args) -> R<Value> {
     Ok(Value::None)
 }
 
+/// `alpha=` (opacity, 0 to 1; None is opaque).
+fn alpha_arg(a: &mut Args) -> R<f64> {
+    match a.kw("alpha") {
+        None | Some(Value::None) => Ok(1.0),
+        Some(v) => {
+            let x = number(&v, "alpha")?;
+            if !(0.0..=1.0).contains(&x) {
+                return Err(value_err(format!("alpha ({x}) is outside 0-1 range")));
+            }
+            Ok(x)
+        }
+    }
+}
+
 /// `color=`/`c=`, `linestyle=`/`ls=` and `linewidth=`/`lw=` of a line.
 fn line_options(a: &mut Args) -> R<(Option<Rgb>, Option<LineStyle>, Option<f64>)> {
     let color = match a.kw("color").or_else(|| a.kw("c")) {
@@ -1534,6 +1677,8 @@ fn errorbar(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         style,
         marker: if bars_only { None } else { mk },
         width,
+        alpha: 1.0,
+        marker_size: 6.0,
     });
     Ok(it.plot_object("ErrorbarContainer", vec![]))
 }
@@ -1751,6 +1896,9 @@ table! { PYPLOT:
     "scatter", "scatter(x, y, s=None, c=None, *, label=None, cmap=None, color=None)", "Draws points; c= gives one colour or per-point values mapped by cmap." => |it, a| on_current(it, a, scatter);
     "bar", "bar(x, height, width=0.8, *, label=None, color=None)", "Draws bars of the given heights centred at x." => |it, a| on_current(it, a, bar);
     "hist", "hist(x, bins=10, range=None, density=False, *, label=None, color=None)", "Draws a histogram of the values; returns (counts, bin_edges, patches)." => |it, a| on_current(it, a, hist);
+    "semilogy", "semilogy([x], y, [fmt], **kwargs)", "plot() with a log y axis." => |it, a| { let t = it.current_target(); let r = plot(it, a, t)?; it.axes_mut(t)?.ylog = true; Ok(r) };
+    "semilogx", "semilogx([x], y, [fmt], **kwargs)", "plot() with a log x axis." => |it, a| { let t = it.current_target(); let r = plot(it, a, t)?; it.axes_mut(t)?.xlog = true; Ok(r) };
+    "loglog", "loglog([x], y, [fmt], **kwargs)", "plot() with both axes logarithmic." => |it, a| { let t = it.current_target(); let r = plot(it, a, t)?; let ax = it.axes_mut(t)?; ax.xlog = true; ax.ylog = true; Ok(r) };
     "axhline", "axhline(y=0, *, color='C0', linestyle='-', linewidth=1.5, label=None)", "Draws a horizontal line across the current axes at y." => |it, a| { let t = it.current_target(); refline(it, a, t, false) };
     "axvline", "axvline(x=0, *, color='C0', linestyle='-', linewidth=1.5, label=None)", "Draws a vertical line across the current axes at x." => |it, a| { let t = it.current_target(); refline(it, a, t, true) };
     "fill_between", "fill_between(x, y1, y2=0, where=None, *, alpha=None, color=None, label=None)", "Shades the region between y1 and y2 (e.g. a mean ± std band)." => |it, a| on_current(it, a, fill_between);
@@ -1828,6 +1976,9 @@ table! { AXES_METHODS:
     "set_xscale", "Axes.set_xscale(value)", "Sets the x scale: 'linear' or 'log'." => |it, a| { let t = target_of(&receiver(a)?)?; scale(it, a, t, false) };
     "set_yscale", "Axes.set_yscale(value)", "Sets the y scale: 'linear' or 'log'." => |it, a| { let t = target_of(&receiver(a)?)?; scale(it, a, t, true) };
     "legend", "Axes.legend(labels=None, *, loc='best')", "Shows a legend of the labelled plots (or labels them in order)." => |it, a| on_axes(it, a, legend);
+    "semilogy", "Axes.semilogy([x], y, [fmt], **kwargs)", "plot() with a log y axis." => |it, a| { let t = target_of(&receiver(a)?)?; let r = plot(it, a, t)?; it.axes_mut(t)?.ylog = true; Ok(r) };
+    "semilogx", "Axes.semilogx([x], y, [fmt], **kwargs)", "plot() with a log x axis." => |it, a| { let t = target_of(&receiver(a)?)?; let r = plot(it, a, t)?; it.axes_mut(t)?.xlog = true; Ok(r) };
+    "loglog", "Axes.loglog([x], y, [fmt], **kwargs)", "plot() with both axes logarithmic." => |it, a| { let t = target_of(&receiver(a)?)?; let r = plot(it, a, t)?; let ax = it.axes_mut(t)?; ax.xlog = true; ax.ylog = true; Ok(r) };
     "axhline", "Axes.axhline(y=0, *, color='C0', linestyle='-', linewidth=1.5, label=None)", "Draws a horizontal line across these axes." => |it, a| { let t = target_of(&receiver(a)?)?; refline(it, a, t, false) };
     "axvline", "Axes.axvline(x=0, *, color='C0', linestyle='-', linewidth=1.5, label=None)", "Draws a vertical line across these axes." => |it, a| { let t = target_of(&receiver(a)?)?; refline(it, a, t, true) };
     "fill_between", "Axes.fill_between(x, y1, y2=0, where=None, *, alpha=None, color=None, label=None)", "Shades the region between y1 and y2." => |it, a| on_axes(it, a, fill_between);

@@ -83,6 +83,27 @@ plt.xticks([0, 0.5, 2])
 print("xticks numbers", labels(plt.gca()))
 plt.close("all")
 
+# Options: alpha, edges, marker sizes; bins as edges; align='edge'; log helpers.
+fig, ax = plt.subplots()
+n, bins, _ = ax.hist(torch.tensor([0.5, 1.5, 2.0, 2.9, 3.0, 5.0, 6.0]), bins=[0, 1, 3, 6], alpha=0.5, edgecolor="black")
+print("hist edges", n.tolist(), bins.tolist(), lims(ax))
+fig, ax = plt.subplots()
+ax.bar([0, 1, 2], [1, 2, 3], width=0.5, align="edge", alpha=0.3, edgecolor="k")
+print("bar edge", lims(ax))
+fig, ax = plt.subplots()
+ax.plot([1, 2, 3], [1, 4, 9], "o-", markersize=3, alpha=0.5)
+ax.scatter([1, 2], [3, 4], alpha=0.2, marker="x")
+print("options", lims(ax))
+fig, ax = plt.subplots()
+ax.semilogy([1, 2, 3], [1, 10, 100])
+print("semilogy", ax.get_xscale(), ax.get_yscale(), lims(ax))
+fig, ax = plt.subplots()
+ax.loglog([1, 10, 100], [1, 10, 100])
+print("loglog", ax.get_xscale(), ax.get_yscale(), lims(ax))
+fig, ax = plt.subplots()
+ax.imshow(torch.zeros(2, 8), aspect="auto", interpolation="nearest")
+print("imshow auto", lims(ax))
+
 # legend: labels in order or from label=; loc by name or code.
 fig, ax = plt.subplots()
 ax.plot([1, 2], label="rising")
@@ -98,6 +119,9 @@ for bad in [
     lambda: ax.errorbar([1, 2], [1, 2], yerr=[1, 1, 1]),
     lambda: ax.set_xticks([0, 1], ["one"]),
     lambda: ax.bar(["a", 1], [1, 2]),
+    lambda: ax.plot([1, 2], alpha=2),
+    lambda: ax.hist([1, 2], bins=[2, 1]),
+    lambda: ax.bar([1], [1], align="left"),
 ]:
     try:
         bad()
