@@ -1892,10 +1892,10 @@ table! { PYPLOT:
         let f = it.new_figure(fig);
         Ok(it.figure_value(f))
     };
-    "plot", "plot([x], y, [fmt], *, label=None, color=None, linestyle=None, marker=None, linewidth=None)", "Draws y against x (or against 0..n-1) as lines and/or markers." => |it, a| on_current(it, a, plot);
-    "scatter", "scatter(x, y, s=None, c=None, *, label=None, cmap=None, color=None)", "Draws points; c= gives one colour or per-point values mapped by cmap." => |it, a| on_current(it, a, scatter);
-    "bar", "bar(x, height, width=0.8, *, label=None, color=None)", "Draws bars of the given heights centred at x." => |it, a| on_current(it, a, bar);
-    "hist", "hist(x, bins=10, range=None, density=False, *, label=None, color=None)", "Draws a histogram of the values; returns (counts, bin_edges, patches)." => |it, a| on_current(it, a, hist);
+    "plot", "plot([x], y, [fmt], *, label=None, color=None, linestyle=None, marker=None, linewidth=None, markersize=6, alpha=None)", "Draws y against x (or against 0..n-1) as lines and/or markers." => |it, a| on_current(it, a, plot);
+    "scatter", "scatter(x, y, s=None, c=None, *, marker='o', label=None, cmap=None, color=None, alpha=None)", "Draws points; c= gives one colour or per-point values mapped by cmap." => |it, a| on_current(it, a, scatter);
+    "bar", "bar(x, height, width=0.8, *, align='center', label=None, color=None, alpha=None, edgecolor=None)", "Draws bars of the given heights centred at x." => |it, a| on_current(it, a, bar);
+    "hist", "hist(x, bins=10, range=None, density=False, *, label=None, color=None, alpha=None, edgecolor=None)", "Draws a histogram of the values (bins: a count or the edges); returns (counts, bin_edges, patches)." => |it, a| on_current(it, a, hist);
     "semilogy", "semilogy([x], y, [fmt], **kwargs)", "plot() with a log y axis." => |it, a| { let t = it.current_target(); let r = plot(it, a, t)?; it.axes_mut(t)?.ylog = true; Ok(r) };
     "semilogx", "semilogx([x], y, [fmt], **kwargs)", "plot() with a log x axis." => |it, a| { let t = it.current_target(); let r = plot(it, a, t)?; it.axes_mut(t)?.xlog = true; Ok(r) };
     "loglog", "loglog([x], y, [fmt], **kwargs)", "plot() with both axes logarithmic." => |it, a| { let t = it.current_target(); let r = plot(it, a, t)?; let ax = it.axes_mut(t)?; ax.xlog = true; ax.ylog = true; Ok(r) };
@@ -1906,7 +1906,7 @@ table! { PYPLOT:
     "text", "text(x, y, s, *, fontsize=10, color='black', ha='left', va='baseline')", "Writes s at the data point (x, y)." => |it, a| on_current(it, a, text);
     "xticks", "xticks(ticks=None, labels=None, *, rotation=None)", "Sets the x ticks (and their labels; [] hides them), or returns (positions, labels). rotation= draws the labels horizontal (under 45°) or vertical." => |it, a| { let t = it.current_target(); set_ticks(it, a, t, false) };
     "yticks", "yticks(ticks=None, labels=None)", "Sets the y ticks (and their labels; [] hides them), or returns (positions, labels)." => |it, a| { let t = it.current_target(); set_ticks(it, a, t, true) };
-    "imshow", "imshow(X, cmap=None, *, vmin=None, vmax=None)", "Draws a 2-D tensor through a colour map, or an image (C×H×W or H×W×C)." => |it, a| on_current(it, a, imshow);
+    "imshow", "imshow(X, cmap=None, *, vmin=None, vmax=None, aspect='equal', interpolation='nearest')", "Draws a 2-D tensor through a colour map, or an image (C×H×W or H×W×C)." => |it, a| on_current(it, a, imshow);
     "colorbar", "colorbar(mappable=None)", "Adds a colour bar for the image on the current axes." => |it, a| {
         let t = match a.opt(0, "mappable") { Some(m) => target_of(&m)?, None => it.current_target() };
         a.kw("ax"); a.kw("label");
@@ -1956,16 +1956,16 @@ table! { PYPLOT:
         it.show_figures();
         Ok(Value::None)
     };
-    "savefig", "savefig(fname, dpi=None, *, format=None)", "Writes the current figure to a .png or .svg file." => |it, a| savefig(it, a, None);
+    "savefig", "savefig(fname, dpi=None, *, format=None, bbox_inches=None, pad_inches=0.1)", "Writes the current figure to a .png or .svg file." => |it, a| savefig(it, a, None);
     "close", "close(fig=None)", "Closes the current figure, a given one, or 'all'." => |it, a| close(it, a);
 }
 
 table! { AXES_METHODS:
-    "plot", "Axes.plot([x], y, [fmt], *, label=None, color=None, linestyle=None, marker=None, linewidth=None)", "Draws y against x on these axes." => |it, a| on_axes(it, a, plot);
-    "scatter", "Axes.scatter(x, y, s=None, c=None, *, label=None, cmap=None, color=None)", "Draws points on these axes." => |it, a| on_axes(it, a, scatter);
-    "bar", "Axes.bar(x, height, width=0.8, *, label=None, color=None)", "Draws bars on these axes." => |it, a| on_axes(it, a, bar);
-    "hist", "Axes.hist(x, bins=10, range=None, density=False, *, label=None, color=None)", "Draws a histogram on these axes." => |it, a| on_axes(it, a, hist);
-    "imshow", "Axes.imshow(X, cmap=None, *, vmin=None, vmax=None)", "Draws an image on these axes." => |it, a| on_axes(it, a, imshow);
+    "plot", "Axes.plot([x], y, [fmt], *, label=None, color=None, linestyle=None, marker=None, linewidth=None, markersize=6, alpha=None)", "Draws y against x on these axes." => |it, a| on_axes(it, a, plot);
+    "scatter", "Axes.scatter(x, y, s=None, c=None, *, marker='o', label=None, cmap=None, color=None, alpha=None)", "Draws points on these axes." => |it, a| on_axes(it, a, scatter);
+    "bar", "Axes.bar(x, height, width=0.8, *, align='center', label=None, color=None, alpha=None, edgecolor=None)", "Draws bars on these axes." => |it, a| on_axes(it, a, bar);
+    "hist", "Axes.hist(x, bins=10, range=None, density=False, *, label=None, color=None, alpha=None, edgecolor=None)", "Draws a histogram on these axes." => |it, a| on_axes(it, a, hist);
+    "imshow", "Axes.imshow(X, cmap=None, *, vmin=None, vmax=None, aspect='equal', interpolation='nearest')", "Draws an image on these axes." => |it, a| on_axes(it, a, imshow);
     "set_title", "Axes.set_title(label)", "Sets these axes' title." => |it, a| { let t = target_of(&receiver(a)?)?; set_text(it, a, t, "title") };
     "set_xlabel", "Axes.set_xlabel(xlabel)", "Sets the x-axis label." => |it, a| { let t = target_of(&receiver(a)?)?; set_text(it, a, t, "xlabel") };
     "set_ylabel", "Axes.set_ylabel(ylabel)", "Sets the y-axis label." => |it, a| { let t = target_of(&receiver(a)?)?; set_text(it, a, t, "ylabel") };
@@ -2041,7 +2041,7 @@ fn ticklabels(it: &mut Interp, a: &mut Args, y: bool) -> R<Value> {
 }
 
 table! { FIGURE_METHODS:
-    "savefig", "Figure.savefig(fname, dpi=None, *, format=None)", "Writes the figure to a .png or .svg file." => |it, a| { let f = figure_of(&receiver(a)?)?; savefig(it, a, Some(f)) };
+    "savefig", "Figure.savefig(fname, dpi=None, *, format=None, bbox_inches=None, pad_inches=0.1)", "Writes the figure to a .png or .svg file." => |it, a| { let f = figure_of(&receiver(a)?)?; savefig(it, a, Some(f)) };
     "suptitle", "Figure.suptitle(t)", "Sets the figure's title." => |it, a| {
         let f = figure_of(&receiver(a)?)?;
         let s = string(&a.req(0, "t")?, "suptitle")?;
