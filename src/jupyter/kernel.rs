@@ -4,8 +4,10 @@
 //! thread. Shell requests go to the main thread in order; everything the kernel says goes
 //! back through one writer task, so replies and iopub messages keep their order. Control
 //! (interrupt, shutdown, kernel_info) and the heartbeat are served by their own tasks, so
-//! they answer while a cell runs. Messages with a bad signature, or that do not parse, are
-//! logged on stderr and dropped, never executed.
+//! they answer while a cell runs. Messages with a bad signature, or that are not JSON, are
+//! logged on stderr and dropped, never executed. A signed shell request whose content does
+//! not parse is answered with an error reply (`status: "error"`, `ename: "BadRequest"`), so a
+//! client never waits for it.
 
 use super::sink::{media, KernelSink, Shared};
 use crate::eval::{Completeness, Session};
@@ -15,6 +17,7 @@ use jupyter_protocol::{
     HistoryReply, HistoryRequest, InspectReply, InterruptReply, IsCompleteReply,
     IsCompleteReplyStatus, JupyterMessage, JupyterMessageContent, KernelInfoReply, LanguageInfo,
     Media, MediaType, Payload, ReplyError, ReplyStatus, ShutdownReply, Status, Transient,
+    UnknownMessage,
 };
 use jupyter_zmq_client as zmq;
 use std::cell::RefCell;
@@ -230,12 +233,38 @@ async fn read_message<S: zeromq::SocketRecv>(
         "metadata": metadata,
         "content": content,
     });
-    let mut msg = JupyterMessage::from_value(value)
-        .map_err(|e| ReadError::Dropped(format!("'{msg_type}' does not parse: {e}")))?;
+    let mut msg = match JupyterMessage::from_value(value) {
+        Ok(msg) => msg,
+        Err(e) => {
+            let why = format!("'{msg_type}' does not parse: {e}");
+            // A request with a readable header is kept, as an unknown message carrying the
+            // reason, so the shell can answer it with an error reply.
+            let header: jupyter_protocol::Header =
+                serde_json::from_value(header).map_err(|_| ReadError::Dropped(why.clone()))?;
+            if !msg_type.ends_with("_request") {
+                return Err(ReadError::Dropped(why));
+            }
+            JupyterMessage {
+                zmq_identities: Vec::new(),
+                header,
+                parent_header: None,
+                metadata: serde_json::json!({ MALFORMED: why }),
+                content: JupyterMessageContent::UnknownMessage(UnknownMessage {
+                    msg_type: msg_type.clone(),
+                    content,
+                }),
+                buffers: Vec::new(),
+                channel: None,
+            }
+        }
+    };
     msg.zmq_identities = raw.zmq_identities;
     msg.buffers = raw.jparts.get(4..).map(<[_]>::to_vec).unwrap_or_default();
     Ok(msg)
 }
+
+/// The metadata key under which `read_message` records why a request did not parse.
+const MALFORMED: &str = "nabla_malformed";
 
 /// The fields the protocol lets a client leave out, at their documented defaults.
 fn fill_defaults(msg_type: &str, content: &mut serde_json::Value) {
@@ -454,6 +483,26 @@ impl Kernel {
                 self.iopub(Status::idle(), &msg);
                 std::thread::sleep(std::time::Duration::from_millis(100));
                 std::process::exit(0);
+            }
+            JupyterMessageContent::UnknownMessage(u) if u.msg_type.ends_with("_request") => {
+                let why = msg.metadata[MALFORMED]
+                    .as_str()
+                    .map(String::from)
+                    .unwrap_or_else(|| format!("'{}' is not a request nabla knows", u.msg_type));
+                log(&format!("answering a request with an error: {why}"));
+                let reply_type = format!("{}_reply", u.msg_type.trim_end_matches("_request"));
+                self.reply(
+                    JupyterMessageContent::UnknownMessage(UnknownMessage {
+                        msg_type: reply_type,
+                        content: serde_json::json!({
+                            "status": "error",
+                            "ename": "BadRequest",
+                            "evalue": why,
+                            "traceback": [],
+                        }),
+                    }),
+                    &msg,
+                );
             }
             other => log(&format!(
                 "shell message '{}' is not handled",

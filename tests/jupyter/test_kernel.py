@@ -58,6 +58,21 @@ class NablaProtocolTests(unittest.TestCase):
     def collect(self, msg):
         self.outputs.append(msg)
 
+    def test_malformed_requests_get_error_replies(self):
+        for msg_type, content in [("execute_request", {"code": 5}), ("frobnicate_request", {})]:
+            msg = self.kc.session.msg(msg_type, content=content)
+            self.kc.shell_channel.send(msg)
+            reply = self.kc.get_shell_msg(timeout=20)
+            self.assertEqual(reply["parent_header"]["msg_id"], msg["header"]["msg_id"])
+            self.assertEqual(reply["msg_type"], msg_type.replace("_request", "_reply"))
+            self.assertEqual(reply["content"]["status"], "error")
+            self.assertEqual(reply["content"]["ename"], "BadRequest")
+        self.outputs = []
+        reply = self.run_cell("print('still here')")
+        self.assertEqual(reply["content"]["status"], "ok")
+        text = "".join(m["content"].get("text", "") for m in self.outputs if m["msg_type"] == "stream")
+        self.assertEqual(text, "still here\n")
+
     def test_bad_signature_is_dropped(self):
         self.outputs = []
         self.run_cell("x = 1")
