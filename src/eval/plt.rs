@@ -236,6 +236,15 @@ fn vector(it: &mut Interp, v: &Value, what: &str) -> R<Vec<f64>> {
     Ok(data)
 }
 
+/// Whether a list or tuple holds a string (category names rather than numbers).
+fn has_strings(v: &Value) -> bool {
+    match v {
+        Value::List(l) => l.borrow().iter().any(|x| matches!(x, Value::Str(_))),
+        Value::Tuple(t) => t.iter().any(|x| matches!(x, Value::Str(_))),
+        _ => false,
+    }
+}
+
 /// Data along x (or y) of `t`'s axes: numbers, or strings placed as categories at 0, 1, 2, …
 /// by first appearance, as matplotlib's category axis.
 fn coords(it: &mut Interp, v: &Value, t: Target, y: bool, what: &str) -> R<Vec<f64>> {
@@ -566,12 +575,11 @@ fn plot(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     }
     let mut lines = Vec::new();
     for (x, y, fmt) in groups {
-        let (shape, ydata) = match &y {
-            Value::List(_) | Value::Tuple(_) => {
-                let v = coords(it, &y, t, true, "y")?;
-                (vec![v.len()], v)
-            }
-            _ => floats(it, &y, "y")?,
+        let (shape, ydata) = if has_strings(&y) {
+            let v = coords(it, &y, t, true, "y")?;
+            (vec![v.len()], v)
+        } else {
+            floats(it, &y, "y")?
         };
         // A 2-D y draws one line per column, as matplotlib.
         let columns: Vec<Vec<f64>> = if shape.len() == 2 {

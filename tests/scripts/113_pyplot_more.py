@@ -26,6 +26,11 @@ ax.scatter(["a", "b"], [1, 2])
 ax.scatter(["b", "c"], [3, 4])
 print("scatter categories", lims(ax), labels(ax))
 
+# Nested lists of numbers are still 2-D data: one line per column.
+fig, ax = plt.subplots()
+ax.plot([[1, 2], [3, 4], [5, 7]])
+print("2-D list", lims(ax))
+
 # Reference lines take in only their own axis.
 fig, ax = plt.subplots()
 ax.axhline(2)
