@@ -367,3 +367,25 @@ fn bbox_inches_tight_crops_to_what_is_drawn() {
         stderr(&o)
     );
 }
+
+#[test]
+fn horizontal_bars_grow_from_the_y_axis() {
+    let rows = chart("plt.barh(['cat', 'dog'], [0.8, 0.2])");
+    let (r_cat, c_cat) = find(&rows, "cat");
+    let (r_dog, _) = find(&rows, "dog");
+    // The first category at the bottom, as matplotlib; labels left of the axis.
+    assert!(r_cat > r_dog && c_cat < 4, "{}", rows.join("\n"));
+    // cat's bar is about four times dog's.
+    let run = |r: usize| {
+        rows[r]
+            .chars()
+            .filter(|c| ('\u{2801}'..='\u{28ff}').contains(c))
+            .count()
+    };
+    let (cat, dog) = (run(r_cat), run(r_dog));
+    assert!(
+        cat > 3 * dog && dog > 0,
+        "{cat} vs {dog}\n{}",
+        rows.join("\n")
+    );
+}

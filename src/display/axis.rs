@@ -43,9 +43,14 @@ pub fn axis_values(ax: &Axes, y: bool) -> (Vec<f64>, Vec<f64>) {
                 out.extend(if y { ys } else { x });
             }
             Artist::Bars {
-                x, height, width, ..
+                x,
+                height,
+                width,
+                horizontal,
+                ..
             } => {
-                if y {
+                // The length axis starts at a sticky 0; the other holds the bars' extents.
+                if y != *horizontal {
                     out.extend(height);
                     out.push(0.0);
                     sticky.push(0.0);
@@ -392,6 +397,7 @@ mod tests {
             color: CYCLE[0],
             alpha: 1.0,
             edge: None,
+            horizontal: false,
         };
         let mut ax = Axes::default();
         ax.artists.push(bars(vec![3.0, 4.0]));

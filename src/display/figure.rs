@@ -97,7 +97,9 @@ pub enum Artist {
         alpha: f64,
         marker: Marker,
     },
-    /// `bar` and `hist`: bars centred at `x` (`hist` passes its bin centres).
+    /// `bar` and `hist`: bars centred at `x` (`hist` passes its bin centres), `width` wide,
+    /// rising from 0 to `height`. `barh` sets `horizontal`: then `x` is the position along
+    /// y, and the bars run along x from 0 to `height`.
     Bars {
         x: Vec<f64>,
         height: Vec<f64>,
@@ -107,6 +109,7 @@ pub enum Artist {
         alpha: f64,
         /// The bars' outline colour (`edgecolor=`), none by default.
         edge: Option<Rgb>,
+        horizontal: bool,
     },
     Image {
         h: usize,

@@ -61,11 +61,18 @@ impl Obstacles {
                         .extend(x.iter().zip(y).map(|(&x, &y)| to(x, y)).filter(finite));
                 }
                 Artist::Bars {
-                    x, height, width, ..
+                    x,
+                    height,
+                    width,
+                    horizontal,
+                    ..
                 } => {
                     for (&c, &v) in x.iter().zip(height) {
-                        let (x0, y0) = to(c - width / 2.0, 0.0);
-                        let (x1, y1) = to(c + width / 2.0, v);
+                        let ((x0, y0), (x1, y1)) = if *horizontal {
+                            (to(0.0, c - width / 2.0), to(v, c + width / 2.0))
+                        } else {
+                            (to(c - width / 2.0, 0.0), to(c + width / 2.0, v))
+                        };
                         let r = [x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)];
                         if r.iter().all(|v| !v.is_nan()) {
                             o.rects.push(r);

@@ -828,23 +828,33 @@ fn draw_artist<DB: DrawingBackend>(
             width,
             color,
             edge,
+            horizontal,
             ..
         } => {
-            for (&cx, &h) in x.iter().zip(height) {
-                let (x0, y_top) = to_px(cx - width / 2.0, h);
-                let (x1, y_base) = to_px(cx + width / 2.0, if sy.log { f64::NAN } else { 0.0 });
-                let y_base = if y_base.is_finite() {
-                    y_base
+            for (&c, &h) in x.iter().zip(height) {
+                // The far end and the base (0; on a log axis, the box's edge) in pixels.
+                let (x0, y0, x1, y1) = if *horizontal {
+                    let (x_end, y0) = to_px(h, c - width / 2.0);
+                    let (x_base, y1) = to_px(if sx.log { f64::NAN } else { 0.0 }, c + width / 2.0);
+                    let x_base = if x_base.is_finite() { x_base } else { b.x };
+                    (x_end, y0, x_base, y1)
                 } else {
-                    b.bottom()
+                    let (x0, y_top) = to_px(c - width / 2.0, h);
+                    let (x1, y_base) = to_px(c + width / 2.0, if sy.log { f64::NAN } else { 0.0 });
+                    let y_base = if y_base.is_finite() {
+                        y_base
+                    } else {
+                        b.bottom()
+                    };
+                    (x0, y_top, x1, y_base)
                 };
-                if !(x0.is_finite() && x1.is_finite() && y_top.is_finite()) {
+                if ![x0, y0, x1, y1].iter().all(|v| v.is_finite()) {
                     continue;
                 }
                 let cx = |v: f64| v.clamp(b.x, b.right());
                 let cy = |v: f64| v.clamp(b.y, b.bottom());
                 let (xa, xb) = (cx(x0.min(x1)), cx(x0.max(x1)));
-                let (ya, yb) = (cy(y_top.min(y_base)), cy(y_top.max(y_base)));
+                let (ya, yb) = (cy(y0.min(y1)), cy(y0.max(y1)));
                 if xb > xa && yb > ya {
                     p.fill((xa, ya), (xb, yb), *color)?;
                     if let Some(e) = edge {
@@ -1279,6 +1289,7 @@ mod tests {
             color: Rgb(0, 0, 255),
             alpha: 0.5,
             edge: Some(Rgb(255, 0, 0)),
+            horizontal: false,
         });
         let (rgb, w, _) = render_rgb(&fig).unwrap();
         // Half of a channel's 255 rounds either way.

@@ -489,15 +489,23 @@ fn draw_chart(grid: &mut Grid, ax: &Axes, (sx, sy): (Scale, Scale), r: Rect) {
                 height,
                 width,
                 color,
+                horizontal,
                 ..
             } => {
-                let base = if sy.log { 10f64.powf(sy.lo) } else { 0.0 };
-                for (&cx, &h) in x.iter().zip(height) {
-                    let (xa, ya) = to_dot(cx - width / 2.0, base);
-                    let (xb, yb) = to_dot(cx + width / 2.0, h);
-                    if !(xa.is_finite() && xb.is_finite() && yb.is_finite()) {
+                for (&c, &h) in x.iter().zip(height) {
+                    // Corners in dots: the base (0, or the axis start on a log axis) and the
+                    // bar's end, across `c ± width / 2`.
+                    let ((xa, ya), (xb, yb)) = if *horizontal {
+                        let base = if sx.log { 10f64.powf(sx.lo) } else { 0.0 };
+                        (to_dot(base, c - width / 2.0), to_dot(h, c + width / 2.0))
+                    } else {
+                        let base = if sy.log { 10f64.powf(sy.lo) } else { 0.0 };
+                        (to_dot(c - width / 2.0, base), to_dot(c + width / 2.0, h))
+                    };
+                    if !(xb.is_finite() && yb.is_finite()) {
                         continue;
                     }
+                    let xa = if xa.is_finite() { xa } else { 0.0 };
                     let ya = if ya.is_finite() { ya } else { dh };
                     let (x0, x1) = (
                         xa.min(xb).max(0.0).round() as i64,
@@ -508,8 +516,13 @@ fn draw_chart(grid: &mut Grid, ax: &Axes, (sx, sy): (Scale, Scale), r: Rect) {
                         ya.max(yb).min(dh).round() as i64,
                     );
                     // Leave a gap of one dot between neighbouring bars.
-                    for x in x0..x1.max(x0 + 1) {
-                        for y in y0..=y1 {
+                    let (xs, ys) = if *horizontal {
+                        (x0..x1 + 1, y0..y1.max(y0 + 1))
+                    } else {
+                        (x0..x1.max(x0 + 1), y0..y1 + 1)
+                    };
+                    for x in xs {
+                        for y in ys.clone() {
                             dots.set(x, y, *color);
                         }
                     }
@@ -967,6 +980,7 @@ mod tests {
                     color: CYCLE[1],
                     alpha: 1.0,
                     edge: None,
+                    horizontal: false,
                 });
                 fig.axes[2].artists.push(Artist::Image {
                     h: 3,

@@ -770,6 +770,62 @@ fn bar(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         color,
         alpha,
         edge,
+        horizontal: false,
+    });
+    Ok(it.plot_object("BarContainer", vec![]))
+}
+
+/// `barh(y, width, height=0.8, *, align='center', label=None, color=None, alpha=None,
+/// edgecolor=None)`: horizontal bars of length `width` centred at `y`.
+fn barh(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
+    let y = coords(it, &a.req(0, "y")?, t, true, "y")?;
+    let mut length = vector(it, &a.req(1, "width")?, "width")?;
+    if length.len() == 1 && y.len() > 1 {
+        length = vec![length[0]; y.len()];
+    }
+    if length.len() != y.len() {
+        return Err(value_err(format!(
+            "shape mismatch: y has {} values but width has {}",
+            y.len(),
+            length.len()
+        )));
+    }
+    let thickness = match a.opt(2, "height") {
+        Some(v) => number(&v, "height")?,
+        None => 0.8,
+    };
+    if let Some(v) = a.opt(3, "left") {
+        if number(&v, "left")? != 0.0 {
+            return Err(value_err("barh(left=) is not supported: bars start at 0"));
+        }
+    }
+    let label = opt_string(a, "label")?;
+    let col = match a.kw("color") {
+        Some(v) if !matches!(v, Value::None) => Some(color_arg(&v)?),
+        _ => None,
+    };
+    let (alpha, edge) = patch_options(a)?;
+    let y = match a.kw("align") {
+        None => y,
+        Some(v) => match &*string(&v, "align")? {
+            "center" => y,
+            "edge" => y.iter().map(|v| v + thickness / 2.0).collect(),
+            other => return Err(value_err(format!(
+                "'{other}' is not a valid value for align; supported values are 'center', 'edge'"
+            ))),
+        },
+    };
+    let ax = it.axes_mut(t)?;
+    let color = col.unwrap_or_else(|| ax.patch_color());
+    ax.artists.push(Artist::Bars {
+        x: y,
+        height: length,
+        width: thickness,
+        label,
+        color,
+        alpha,
+        edge,
+        horizontal: true,
     });
     Ok(it.plot_object("BarContainer", vec![]))
 }
@@ -883,6 +939,7 @@ fn hist(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
             color,
             alpha,
             edge,
+            horizontal: false,
         });
     }
     let n = crate::Tensor::from_slice(&counts, &[bins]).map_err(|e| value_err(e.to_string()))?;
@@ -1903,6 +1960,7 @@ table! { PYPLOT:
     "plot", "plot([x], y, [fmt], *, label=None, color=None, linestyle=None, marker=None, linewidth=None, markersize=6, alpha=None)", "Draws y against x (or against 0..n-1) as lines and/or markers." => |it, a| on_current(it, a, plot);
     "scatter", "scatter(x, y, s=None, c=None, *, marker='o', label=None, cmap=None, color=None, alpha=None)", "Draws points; c= gives one colour or per-point values mapped by cmap." => |it, a| on_current(it, a, scatter);
     "bar", "bar(x, height, width=0.8, *, align='center', label=None, color=None, alpha=None, edgecolor=None)", "Draws bars of the given heights centred at x." => |it, a| on_current(it, a, bar);
+    "barh", "barh(y, width, height=0.8, *, align='center', label=None, color=None, alpha=None, edgecolor=None)", "Draws horizontal bars of the given lengths centred at y." => |it, a| on_current(it, a, barh);
     "hist", "hist(x, bins=10, range=None, density=False, *, label=None, color=None, alpha=None, edgecolor=None)", "Draws a histogram of the values (bins: a count or the edges); returns (counts, bin_edges, patches)." => |it, a| on_current(it, a, hist);
     "semilogy", "semilogy([x], y, [fmt], **kwargs)", "plot() with a log y axis." => |it, a| { let t = it.current_target(); let r = plot(it, a, t)?; it.axes_mut(t)?.ylog = true; Ok(r) };
     "semilogx", "semilogx([x], y, [fmt], **kwargs)", "plot() with a log x axis." => |it, a| { let t = it.current_target(); let r = plot(it, a, t)?; it.axes_mut(t)?.xlog = true; Ok(r) };
@@ -1972,6 +2030,7 @@ table! { AXES_METHODS:
     "plot", "Axes.plot([x], y, [fmt], *, label=None, color=None, linestyle=None, marker=None, linewidth=None, markersize=6, alpha=None)", "Draws y against x on these axes." => |it, a| on_axes(it, a, plot);
     "scatter", "Axes.scatter(x, y, s=None, c=None, *, marker='o', label=None, cmap=None, color=None, alpha=None)", "Draws points on these axes." => |it, a| on_axes(it, a, scatter);
     "bar", "Axes.bar(x, height, width=0.8, *, align='center', label=None, color=None, alpha=None, edgecolor=None)", "Draws bars on these axes." => |it, a| on_axes(it, a, bar);
+    "barh", "Axes.barh(y, width, height=0.8, *, align='center', label=None, color=None, alpha=None, edgecolor=None)", "Draws horizontal bars on these axes." => |it, a| on_axes(it, a, barh);
     "hist", "Axes.hist(x, bins=10, range=None, density=False, *, label=None, color=None, alpha=None, edgecolor=None)", "Draws a histogram on these axes." => |it, a| on_axes(it, a, hist);
     "imshow", "Axes.imshow(X, cmap=None, *, vmin=None, vmax=None, aspect='equal', interpolation='nearest')", "Draws an image on these axes." => |it, a| on_axes(it, a, imshow);
     "set_title", "Axes.set_title(label)", "Sets these axes' title." => |it, a| { let t = target_of(&receiver(a)?)?; set_text(it, a, t, "title") };

@@ -26,6 +26,14 @@ ax.scatter(["a", "b"], [1, 2])
 ax.scatter(["b", "c"], [3, 4])
 print("scatter categories", lims(ax), labels(ax))
 
+# barh: bars along x from a sticky 0; names on the y axis.
+fig, ax = plt.subplots()
+ax.barh(["cat", "dog", "fox"], torch.tensor([0.6, 0.3, 0.1]))
+print("barh", lims(ax), [t.get_text() for t in ax.get_yticklabels()])
+fig, ax = plt.subplots()
+ax.barh([1, 2], [-2, 5], height=0.5, align="edge", alpha=0.5, edgecolor="k")
+print("barh numbers", lims(ax))
+
 # Nested lists of numbers are still 2-D data: one line per column.
 fig, ax = plt.subplots()
 ax.plot([[1, 2], [3, 4], [5, 7]])
@@ -127,6 +135,7 @@ for bad in [
     lambda: ax.plot([1, 2], alpha=2),
     lambda: ax.hist([1, 2], bins=[2, 1]),
     lambda: ax.bar([1], [1], align="left"),
+    lambda: ax.barh([1, 2], [1, 2, 3]),
 ]:
     try:
         bad()
