@@ -810,9 +810,11 @@ fn barh(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         Some(v) => match &*string(&v, "align")? {
             "center" => y,
             "edge" => y.iter().map(|v| v + thickness / 2.0).collect(),
-            other => return Err(value_err(format!(
+            other => {
+                return Err(value_err(format!(
                 "'{other}' is not a valid value for align; supported values are 'center', 'edge'"
-            ))),
+            )))
+            }
         },
     };
     let ax = it.axes_mut(t)?;
