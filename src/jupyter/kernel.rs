@@ -218,7 +218,16 @@ async fn read_message<S: zeromq::SocketRecv>(
         .recv()
         .await
         .map_err(|e| ReadError::Socket(e.to_string()))?;
-    let raw = zmq::RawMessage::from_multipart(multipart, &conn.mac)
+    decode(multipart, &conn.mac)
+}
+
+/// Decodes one multipart message as it came off a socket: identities, delimiter, signature,
+/// the four JSON parts and any buffers. See `read_message`.
+fn decode(
+    multipart: zeromq::ZmqMessage,
+    mac: &Option<ring::hmac::Key>,
+) -> Result<JupyterMessage, ReadError> {
+    let raw = zmq::RawMessage::from_multipart(multipart, mac)
         .map_err(|e| ReadError::Dropped(format!("{e} (bad signature or framing)")))?;
     let part = |i: usize| -> Result<serde_json::Value, ReadError> {
         serde_json::from_slice(&raw.jparts[i])
@@ -847,6 +856,155 @@ mod tests {
         assert_eq!(info["language_info"]["name"], "nabla");
         assert_eq!(info["language_info"]["file_extension"], ".nabla");
         assert_eq!(info["language_info"]["mimetype"], "text/x-python");
+    }
+
+    /// The frames a client sends: identities, delimiter, HMAC-SHA256 of the four JSON parts
+    /// in lower-case hex (empty without a key), the parts, then buffers.
+    fn frames(key: &str, parts: &[&[u8]], buffers: &[&[u8]]) -> Vec<Vec<u8>> {
+        let signature = if key.is_empty() {
+            String::new()
+        } else {
+            let k = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key.as_bytes());
+            let tag = ring::hmac::sign(&k, &parts.concat());
+            tag.as_ref().iter().map(|b| format!("{b:02x}")).collect()
+        };
+        let mut f = vec![
+            b"client-7".to_vec(),
+            b"<IDS|MSG>".to_vec(),
+            signature.into_bytes(),
+        ];
+        f.extend(parts.iter().chain(buffers).map(|p| p.to_vec()));
+        f
+    }
+
+    fn mac(key: &str) -> Option<ring::hmac::Key> {
+        (!key.is_empty()).then(|| ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key.as_bytes()))
+    }
+
+    fn decode_frames(frames: Vec<Vec<u8>>, key: &str) -> Result<JupyterMessage, String> {
+        let mut frames = frames.into_iter();
+        let mut multipart = zeromq::ZmqMessage::from(frames.next().unwrap());
+        for f in frames {
+            multipart.push_back(f.into());
+        }
+        decode(multipart, &mac(key)).map_err(|e| match e {
+            ReadError::Dropped(why) => why,
+            ReadError::Socket(why) => panic!("no socket here: {why}"),
+        })
+    }
+
+    fn header(msg_type: &str) -> Vec<u8> {
+        serde_json::to_vec(&serde_json::json!({
+            "msg_id": "m1", "username": "u", "session": "s",
+            "date": "2026-11-22T00:00:00Z", "msg_type": msg_type, "version": "5.3"
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_signed_request_decodes_with_identities_buffers_and_defaults() {
+        let h = header("execute_request");
+        let parts: [&[u8]; 4] = [&h, b"{}", b"{}", br#"{"code": "x = 1"}"#];
+        let m = decode_frames(frames("secret", &parts, &[b"\x00\x01"]), "secret").unwrap();
+        assert_eq!(m.header.msg_type, "execute_request");
+        assert_eq!(m.zmq_identities.len(), 1);
+        assert_eq!(m.zmq_identities[0].as_ref(), b"client-7");
+        assert_eq!(m.buffers.len(), 1);
+        assert_eq!(m.buffers[0].as_ref(), b"\x00\x01");
+        match m.content {
+            JupyterMessageContent::ExecuteRequest(r) => {
+                assert_eq!(r.code, "x = 1");
+                assert!(!r.silent && r.store_history);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Without a key (an empty key in the connection file) nothing is signed or checked.
+        assert!(decode_frames(frames("", &parts, &[]), "").is_ok());
+    }
+
+    #[test]
+    fn bad_signatures_are_dropped() {
+        let h = header("execute_request");
+        let parts: [&[u8]; 4] = [&h, b"{}", b"{}", br#"{"code": "1"}"#];
+        // Signed with another key.
+        let why = decode_frames(frames("other", &parts, &[]), "secret").unwrap_err();
+        assert!(why.contains("bad signature"), "{why}");
+        // Unsigned, where the kernel has a key.
+        assert!(decode_frames(frames("", &parts, &[]), "secret").is_err());
+        // Content changed after signing: the code to run is not what was signed.
+        let mut f = frames("secret", &parts, &[]);
+        f[6] = br#"{"code": "import os"}"#.to_vec();
+        assert!(decode_frames(f, "secret").is_err());
+        // A signature that is not hex.
+        let mut f = frames("secret", &parts, &[]);
+        f[2] = b"zz".to_vec();
+        assert!(decode_frames(f, "secret").is_err());
+    }
+
+    #[test]
+    fn broken_framing_and_json_are_dropped() {
+        let h = header("execute_request");
+        let parts: [&[u8]; 4] = [&h, b"{}", b"{}", br#"{"code": "1"}"#];
+        let mut f = frames("k", &parts, &[]);
+        f.remove(1);
+        assert!(decode_frames(f, "k").is_err(), "no delimiter");
+        let mut f = frames("k", &parts, &[]);
+        f.truncate(5);
+        assert!(decode_frames(f, "k").is_err(), "two parts missing");
+        let bad: [&[u8]; 4] = [&h, b"{}", b"{}", b"{not json"];
+        let why = decode_frames(frames("k", &bad, &[]), "k").unwrap_err();
+        assert!(why.contains("not JSON"), "{why}");
+        // A reply that does not parse is no request to answer: dropped.
+        let h = header("execute_reply");
+        let odd: [&[u8]; 4] = [&h, b"{}", b"{}", br#"{"status": 7}"#];
+        assert!(decode_frames(frames("k", &odd, &[]), "k").is_err());
+    }
+
+    #[test]
+    fn requests_that_do_not_parse_are_kept_to_be_answered() {
+        for (msg_type, content) in [
+            ("execute_request", br#"{"code": 5}"#.as_slice()),
+            ("frobnicate_request", br#"{"x": 1}"#.as_slice()),
+        ] {
+            let h = header(msg_type);
+            let parts: [&[u8]; 4] = [&h, b"{}", b"{}", content];
+            let m = decode_frames(frames("k", &parts, &[]), "k").unwrap();
+            assert_eq!(m.header.msg_type, msg_type);
+            assert!(matches!(
+                m.content,
+                JupyterMessageContent::UnknownMessage(_)
+            ));
+            // A known type whose content is wrong carries the reason; an unknown type is
+            // answered as one.
+            assert_eq!(
+                m.metadata[MALFORMED].is_string(),
+                msg_type == "execute_request",
+                "{msg_type}"
+            );
+        }
+    }
+
+    #[test]
+    fn replies_round_trip_through_the_wire_format() {
+        let h = header("kernel_info_request");
+        let parts: [&[u8]; 4] = [&h, b"{}", b"{}", b"{}"];
+        let request = decode_frames(frames("k", &parts, &[]), "k").unwrap();
+        let reply = JupyterMessage::new(kernel_info(), Some(&request));
+        let json = |v: serde_json::Value| serde_json::to_vec(&v).unwrap();
+        let h = json(serde_json::to_value(&reply.header).unwrap());
+        let p = json(serde_json::to_value(&reply.parent_header).unwrap());
+        let c = json(serde_json::to_value(&reply.content).unwrap());
+        let parts: [&[u8]; 4] = [&h, &p, b"{}", &c];
+        let back = decode_frames(frames("k", &parts, &[]), "k").unwrap();
+        assert_eq!(back.header.msg_type, "kernel_info_reply");
+        assert_eq!(back.parent_header.unwrap().msg_id, "m1");
+        match back.content {
+            JupyterMessageContent::KernelInfoReply(info) => {
+                assert_eq!(info.implementation, "nabla");
+                assert_eq!(info.language_info.name, "nabla");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
