@@ -157,8 +157,11 @@ fn ctrl_c_stops_running_code_and_keeps_state() {
     p.send_line("n = 0").unwrap();
     run(&mut p, "while True:", "... ");
     run(&mut p, "n += 1", "... ");
+    run(&mut p, "if n == 1: print('loop' + 'ing')", "... ");
     p.send_line("").unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(500));
+    // Ctrl-C once the loop runs (the echo of the line above does not match this).
+    p.exp_string("looping").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(100));
     p.send_control('c').unwrap();
     p.exp_string("KeyboardInterrupt").unwrap();
     run(&mut p, "print('counted', n > 0)", "counted True\r\n");

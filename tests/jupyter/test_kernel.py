@@ -90,8 +90,14 @@ class NablaProtocolTests(unittest.TestCase):
     def test_interrupt_stops_a_cell_and_keeps_state(self):
         self.outputs = []
         self.run_cell("kept = 41")
-        self.kc.execute("while True:\n    pass")
-        time.sleep(1.0)
+        msg_id = self.kc.execute("while True:\n    pass")
+        # An interrupt that comes before the cell starts is stale and does not count: wait
+        # until the kernel has taken the cell.
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=20)
+            if msg["msg_type"] == "execute_input" and msg["parent_header"].get("msg_id") == msg_id:
+                break
+        time.sleep(0.3)
         self.km.interrupt_kernel()
         reply = self.kc.get_shell_msg(timeout=20)
         self.assertEqual(reply["content"]["status"], "error")
