@@ -3,6 +3,7 @@
 //! front end and the kernel pick the form.
 
 pub mod axis;
+pub mod contour;
 pub mod figure;
 pub mod html;
 pub mod legend;

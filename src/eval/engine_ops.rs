@@ -627,6 +627,26 @@ table! { JOINS:
         let d = opt_int(a, 1, "dim")?.unwrap_or(0);
         t(Tensor::stack(&ts, d)?)
     };
+    "meshgrid", "meshgrid(*tensors, indexing='ij')", "Coordinate grids from 1-D tensors: each tensor expanded over every combination (indexing='xy' for x along columns, as NumPy and plt.contourf expect)." => |it, a| {
+        let xy = match a.kw("indexing") {
+            None | Some(Value::None) => {
+                it.warn_once("torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument.");
+                false
+            }
+            Some(v) => match &*to_str(&v, "indexing")? {
+                "ij" => false,
+                "xy" => true,
+                other => return Err(err("RuntimeError", format!("torch.meshgrid: indexing must be one of \"xy\" or \"ij\", but received: {other}"))),
+            },
+        };
+        let rest = a.rest(0);
+        let ts: Vec<Tensor> = match rest.as_slice() {
+            [v @ (Value::List(_) | Value::Tuple(_))] => tensor_list(v, "meshgrid(): tensors")?,
+            vs => vs.iter().map(|v| tensor(v, "meshgrid(): tensors")).collect::<R<_>>()?,
+        };
+        let grids = Tensor::meshgrid(&ts, xy)?;
+        Ok(Value::tuple(grids.into_iter().map(Value::Tensor).collect()))
+    };
     "hstack", "hstack(tensors)", "Joined column-wise (along dim 1; dim 0 for 1-D tensors)." => |_, a| {
         t(Tensor::hstack(&tensor_list(&a.req(0, "tensors")?, "hstack(): argument 'tensors'")?)?)
     };

@@ -46,9 +46,18 @@ pub struct Interp {
     pub next_hook: u64,
     /// `plt`'s open figures.
     pub plots: super::plt::PlotState,
+    /// Warnings already shown (Python shows a warning once per place).
+    pub warned: std::collections::HashSet<&'static str>,
 }
 
 impl Interp {
+    /// Writes `UserWarning: {text}` to stderr the first time, as Python's warnings do.
+    pub fn warn_once(&mut self, text: &'static str) {
+        if self.warned.insert(text) {
+            self.sink.stderr(&format!("UserWarning: {text}\n"));
+        }
+    }
+
     pub fn check_interrupt(&self) -> R<()> {
         if self.interrupt.load(Ordering::Relaxed) {
             self.interrupt.store(false, Ordering::Relaxed);

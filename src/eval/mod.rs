@@ -258,6 +258,7 @@ impl Session {
             hooks: Default::default(),
             next_hook: 0,
             plots: Default::default(),
+            warned: Default::default(),
         }
     }
 

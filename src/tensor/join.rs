@@ -104,6 +104,62 @@ impl Tensor {
         )
     }
 
+    /// `torch.meshgrid`: for 0-D or 1-D tensors of one dtype and device, each expanded over
+    /// the grid of all their sizes (views, no copy). `xy` swaps the first two grid dims, as
+    /// NumPy's (and `torch.meshgrid(indexing='xy')`); otherwise `ij` (matrix) indexing.
+    pub fn meshgrid(tensors: &[Tensor], xy: bool) -> Result<Vec<Tensor>> {
+        let Some(first) = tensors.first() else {
+            return Err(Error::invalid(
+                "meshgrid",
+                "meshgrid expects a non-empty TensorList",
+            ));
+        };
+        for t in tensors {
+            if t.dtype() != first.dtype() {
+                return Err(Error::invalid(
+                    "meshgrid",
+                    "meshgrid expects all tensors to have the same dtype",
+                ));
+            }
+            if t.device() != first.device() {
+                return Err(Error::invalid(
+                    "meshgrid",
+                    "meshgrid expects all tensors to have the same device",
+                ));
+            }
+        }
+        for t in tensors {
+            if t.dim() > 1 {
+                return Err(Error::invalid(
+                    "meshgrid",
+                    format!(
+                        "torch.meshgrid: Expected 0D or 1D tensor in the tensor list but got: {}D",
+                        t.dim()
+                    ),
+                ));
+            }
+        }
+        let mut sizes: Vec<i64> = tensors.iter().map(|t| t.numel() as i64).collect();
+        let swap = xy && tensors.len() >= 2;
+        if swap {
+            sizes.swap(0, 1);
+        }
+        tensors
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let at = match i {
+                    0 if swap => 1,
+                    1 if swap => 0,
+                    _ => i,
+                };
+                let mut view = vec![1i64; sizes.len()];
+                view[at] = -1;
+                t.reshape(&view)?.expand(&sizes)
+            })
+            .collect()
+    }
+
     fn stack_raw(tensors: &[Tensor], dim: i64) -> Result<Tensor> {
         let Some(first) = tensors.first() else {
             return Err(Error::invalid(
