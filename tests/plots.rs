@@ -389,3 +389,118 @@ fn horizontal_bars_grow_from_the_y_axis() {
         rows.join("\n")
     );
 }
+
+#[test]
+fn contourf_paints_bands_without_seams_and_contour_draws_lines() {
+    use nabla::display::figure::Artist;
+    // z = x on a 2 × 3 grid: the band boundary at x = 1 is a vertical line.
+    let code = "x = torch.tensor([0., 1.5, 3.])\nX, Y = torch.meshgrid(x, torch.tensor([0., 1.]), indexing='xy')\nplt.contourf(X, Y, X, levels=[0, 1, 2, 3], colors=['red', 'lime', 'blue'], alpha=0.5)";
+    let fig = figure_of(code);
+    match &fig.axes[0].artists[0] {
+        Artist::Contour { grid, levels, .. } => {
+            assert_eq!(grid.xs, [0.0, 1.5, 3.0]);
+            assert_eq!(grid.ys, [0.0, 1.0]);
+            assert_eq!(levels, &[0.0, 1.0, 2.0, 3.0]);
+        }
+        other => panic!("{other:?}"),
+    }
+    let (buf, w, h) = nabla::display::raster::render_rgb(&fig).unwrap();
+    let px = |x: usize, y: usize| {
+        let i = (y * w + x) * 3;
+        (buf[i], buf[i + 1], buf[i + 2])
+    };
+    // Across the middle row: only the three translucent band colours (over white, to within
+    // plotters' rounding), white outside and the black frame; no darker seam where runs meet
+    // or bands touch (twice-blended red would be (191, 64, 64)).
+    let row = h / 2;
+    let want = [(255u8, 128u8, 128u8), (128, 255, 128), (128, 128, 255)];
+    let near = |a: (u8, u8, u8), b: (u8, u8, u8)| {
+        a.0.abs_diff(b.0) <= 1 && a.1.abs_diff(b.1) <= 1 && a.2.abs_diff(b.2) <= 1
+    };
+    let mut order = Vec::new();
+    for x in 0..w {
+        let c = px(x, row);
+        if c == (255, 255, 255) || c == (0, 0, 0) {
+            continue;
+        }
+        let k = want.iter().position(|&b| near(c, b));
+        assert!(k.is_some(), "pixel {x}: {c:?}");
+        if order.last() != k.as_ref() {
+            order.push(k.unwrap());
+        }
+    }
+    assert_eq!(order, [0, 1, 2]);
+    // Every row inside the axes is alike (one band per column).
+    let column = (0..w).find(|&x| near(px(x, row), want[1])).unwrap();
+    assert_eq!(px(column, row - 20), px(column, row + 20));
+
+    // Lines: the level line of a cone is a circle, drawn in the terminal too.
+    let cone = "g = torch.linspace(-2, 2, 41)\nX, Y = torch.meshgrid(g, g, indexing='xy')\nplt.contour(X, Y, (X**2 + Y**2).sqrt(), levels=[1.0], colors='k')";
+    let rows = chart(cone);
+    let braille = rows
+        .iter()
+        .flat_map(|r| r.chars())
+        .filter(|c| ('\u{2801}'..='\u{28ff}').contains(c))
+        .count();
+    assert!(braille > 20, "{}", rows.join("\n"));
+    // A level the data never reaches draws nothing.
+    let none = chart(&cone.replace("levels=[1.0]", "levels=[9.0]"));
+    assert!(
+        !none
+            .iter()
+            .flat_map(|r| r.chars())
+            .any(|c| ('\u{2801}'..='\u{28ff}').contains(&c)),
+        "{}",
+        none.join("\n")
+    );
+    // In colour, filled bands are the cells' background.
+    let fig = figure_of(code);
+    let text = nabla::display::text::render_text(&fig, 60, 20, true);
+    assert!(
+        text.contains("\x1b[48;2;255;0;0m") && text.contains("\x1b[48;2;0;0;255m"),
+        "{text}"
+    );
+}
+
+#[test]
+fn contour_errors_say_what_to_pass() {
+    for (code, want) in [
+        ("plt.contourf(torch.zeros(3))", "Input z must be 2D, not 1D"),
+        (
+            "plt.contour(torch.zeros(3), torch.zeros(2), torch.zeros(2, 4))",
+            "Length of x (3) must match number of columns in z (4)",
+        ),
+        (
+            "plt.contourf(torch.rand(3, 3), levels=[2, 1])",
+            "Contour levels must be increasing",
+        ),
+        (
+            "plt.contourf(torch.rand(3, 3), levels=[1])",
+            "Filled contours require at least 2 levels.",
+        ),
+        (
+            "plt.contourf(torch.rand(3, 3), colors='k', cmap='viridis')",
+            "Either colors or cmap must be None",
+        ),
+        (
+            "plt.contourf(torch.rand(3, 3), extend='both')",
+            "(extend='both') is not supported",
+        ),
+        ("X = torch.rand(3, 3)\nplt.contourf(X, X, X)", "curvilinear"),
+        (
+            "plt.contourf(torch.rand(3, 3), cmap='jet2')",
+            "'jet2' is not a known colormap",
+        ),
+    ] {
+        let o = nabla(code, "none");
+        assert!(!o.status.success(), "{code}");
+        assert!(stderr(&o).contains(want), "{code}: {}", stderr(&o));
+    }
+    // plt.cm's colour maps are accepted where names are.
+    let o = nabla(
+        "plt.contourf(torch.rand(3, 3), cmap=plt.cm.RdYlBu)\nprint(plt.cm.RdYlBu.name)",
+        "none",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "RdYlBu\n");
+}

@@ -31,6 +31,16 @@ impl Scale {
         let t = self.value(v);
         (t - self.lo) / (self.hi - self.lo)
     }
+
+    /// The data value at fraction `f` of the axis (the inverse of `frac`).
+    pub fn at_frac(&self, f: f64) -> f64 {
+        let t = self.lo + f * (self.hi - self.lo);
+        if self.log {
+            10f64.powf(t)
+        } else {
+            t
+        }
+    }
 }
 
 /// The values an axis shows (its artists' data along x or y), and its sticky edges: values
@@ -95,6 +105,14 @@ pub fn axis_values(ax: &Axes, y: bool) -> (Vec<f64>, Vec<f64>) {
                 }
             }
             Artist::Text { .. } => {}
+            Artist::Contour { grid, .. } => {
+                // The grid's extent, without margins (matplotlib autoscales contours tight).
+                let c = if y { &grid.ys } else { &grid.xs };
+                if let (Some(&lo), Some(&hi)) = (c.first(), c.last()) {
+                    out.extend([lo, hi]);
+                    sticky.extend([lo, hi]);
+                }
+            }
         }
     }
     (out, sticky)

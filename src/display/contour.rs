@@ -201,7 +201,7 @@ impl ContourGrid {
         // Vertices: grid points 0..nx*ny, then cell centres.
         let corner = |i: usize, j: usize| j * nx + i;
         let centre = |i: usize, j: usize| nx * ny + j * (nx - 1) + i;
-        let mut segs: Vec<[((usize, usize), (f64, f64)); 2]> = Vec::new();
+        let mut segs: Vec<Segment> = Vec::new();
         for j in 0..ny - 1 {
             for i in 0..nx - 1 {
                 let c = [
@@ -256,8 +256,12 @@ impl ContourGrid {
     }
 }
 
+/// A piece of a level line inside one triangle: each end is on a triangle edge (named by its
+/// two vertices) at a data point.
+type Segment = [((usize, usize), (f64, f64)); 2];
+
 /// Joins segments that share an end (the same triangle edge) into polylines.
-fn chain(segs: Vec<[((usize, usize), (f64, f64)); 2]>) -> Vec<Vec<(f64, f64)>> {
+fn chain(segs: Vec<Segment>) -> Vec<Vec<(f64, f64)>> {
     let mut at: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
     for (s, seg) in segs.iter().enumerate() {
         for end in seg {

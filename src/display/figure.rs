@@ -53,6 +53,14 @@ pub enum Cmap {
     Coolwarm,
     /// The reversed grey map, `gray_r` / `binary`.
     GrayR,
+    /// ColorBrewer's diverging maps (matplotlib's data), and their `_r` reversals.
+    RdYlBu,
+    RdYlBuR,
+    RdBu,
+    RdBuR,
+    Spectral,
+    Bwr,
+    Seismic,
 }
 
 /// What an image holds.
@@ -145,6 +153,18 @@ pub enum Artist {
         color: Rgb,
         width: f64,
         capsize: f64,
+    },
+    /// `contour` (lines at `levels`, `colors[k]` for level k) and `contourf` (bands between
+    /// neighbouring levels, `colors[k]` for band k, drawn with opacity `alpha`).
+    Contour {
+        grid: super::contour::ContourGrid,
+        levels: Vec<f64>,
+        colors: Vec<Rgb>,
+        filled: bool,
+        alpha: f64,
+        /// Line width in points, and the style of each level's line.
+        width: f64,
+        styles: Vec<LineStyle>,
     },
     /// `text(x, y, s)`: text placed at a data point, aligned by `align`. It does not change the
     /// limits, as in matplotlib.
@@ -405,6 +425,27 @@ pub fn histogram_edges(values: &[f64], edges: &[f64]) -> Vec<f64> {
 }
 
 /// Anchor colours of each map at evenly spaced points from 0 to 1 (matplotlib's values).
+const RDYLBU: [u32; 11] = [
+    0xa50026, 0xd73027, 0xf46d43, 0xfdae61, 0xfee090, 0xffffbf, 0xe0f3f8, 0xabd9e9, 0x74add1,
+    0x4575b4, 0x313695,
+];
+const RDYLBU_R: [u32; 11] = reversed(RDYLBU);
+const RDBU: [u32; 11] = [
+    0x67001f, 0xb2182b, 0xd6604d, 0xf4a582, 0xfddbc7, 0xf7f7f7, 0xd1e5f0, 0x92c5de, 0x4393c3,
+    0x2166ac, 0x053061,
+];
+const RDBU_R: [u32; 11] = reversed(RDBU);
+
+const fn reversed(a: [u32; 11]) -> [u32; 11] {
+    let mut out = [0; 11];
+    let mut i = 0;
+    while i < 11 {
+        out[i] = a[10 - i];
+        i += 1;
+    }
+    out
+}
+
 fn anchors(cmap: Cmap) -> &'static [u32] {
     match cmap {
         Cmap::Viridis => &[
@@ -425,6 +466,16 @@ fn anchors(cmap: Cmap) -> &'static [u32] {
         ],
         Cmap::Gray => &[0x000000, 0xffffff],
         Cmap::GrayR => &[0xffffff, 0x000000],
+        Cmap::RdYlBu => &RDYLBU,
+        Cmap::RdYlBuR => &RDYLBU_R,
+        Cmap::RdBu => &RDBU,
+        Cmap::RdBuR => &RDBU_R,
+        Cmap::Spectral => &[
+            0x9e0142, 0xd53e4f, 0xf46d43, 0xfdae61, 0xfee08b, 0xffffbf, 0xe6f598, 0xabdda4,
+            0x66c2a5, 0x3288bd, 0x5e4fa2,
+        ],
+        Cmap::Bwr => &[0x0000ff, 0xffffff, 0xff0000],
+        Cmap::Seismic => &[0x00004d, 0x0000ff, 0xffffff, 0xff0000, 0x800000],
         Cmap::Coolwarm => &[0x3b4cc0, 0x7b9ff9, 0xc0d4f5, 0xf2cbb7, 0xee8468, 0xb40426],
         Cmap::Hot => &[
             0x0b0000, 0x5e0000, 0xb20000, 0xff0a00, 0xff5f00, 0xffb300, 0xffff0d, 0xffff86,

@@ -98,7 +98,10 @@ impl Obstacles {
                     }
                     o.paths.push(path);
                 }
-                Artist::Image { .. } | Artist::ErrorBars { .. } | Artist::Text { .. } => {}
+                Artist::Image { .. }
+                | Artist::ErrorBars { .. }
+                | Artist::Text { .. }
+                | Artist::Contour { .. } => {}
             }
         }
         o

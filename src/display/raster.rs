@@ -6,7 +6,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::axis::{axis_ticks, clip, shared_scale, ticks, Scale};
+use super::axis::{axis_ticks, clip, format_tick, shared_scale, ticks, Scale};
 use super::figure::{
     pixel_color, Artist, Axes, Figure, HAlign, LineStyle, Marker, Pixels, Rgb, VAlign,
 };
@@ -556,31 +556,55 @@ fn draw_axes<DB: DrawingBackend>(
     }
     p.alpha.set(1.0);
 
-    if let Some((cmap, lo, hi)) = colorbar {
+    if let Some(bar) = colorbar {
         let cb = BoxPx {
             x: full.x + full.w * 0.85,
             y: b.y,
             w: (full.w * 0.05).max(4.0),
             h: b.h,
         };
-        let n = 64;
-        for i in 0..n {
-            let y0 = cb.bottom() - cb.h * i as f64 / n as f64;
-            let y1 = cb.bottom() - cb.h * (i + 1) as f64 / n as f64;
-            p.fill(
-                (cb.x, y1),
-                (cb.right(), y0),
-                cmap.at((i as f64 + 0.5) / n as f64),
-            )?;
-        }
-        p.frame((cb.x, cb.y), (cb.right(), cb.bottom()), BLACK_RGB, 0.8)?;
+        let (lo, hi) = bar.range();
         let s = Scale {
             lo,
             hi: if hi > lo { hi } else { lo + 1.0 },
             log: false,
         };
-        for (t, label) in ticks(&s, (cb.h / (40.0 * p.k)).clamp(2.0, 9.0) as usize) {
-            let y = cb.bottom() - frac(&s, t) * cb.h;
+        let at = |v: f64| cb.bottom() - frac(&s, v) * cb.h;
+        let marks = match &bar {
+            ColorBar::Smooth(cmap, ..) => {
+                let n = 64;
+                for i in 0..n {
+                    let y0 = cb.bottom() - cb.h * i as f64 / n as f64;
+                    let y1 = cb.bottom() - cb.h * (i + 1) as f64 / n as f64;
+                    p.fill(
+                        (cb.x, y1),
+                        (cb.right(), y0),
+                        cmap.at((i as f64 + 0.5) / n as f64),
+                    )?;
+                }
+                ticks(&s, (cb.h / (40.0 * p.k)).clamp(2.0, 9.0) as usize)
+            }
+            ColorBar::Bands(levels, colors) => {
+                for (w, &c) in levels.windows(2).zip(colors) {
+                    p.fill((cb.x, at(w[1])), (cb.right(), at(w[0])), c)?;
+                }
+                // matplotlib's FixedLocator(levels, nbins=10): every k-th level.
+                let every = levels.len().div_ceil(11).max(1);
+                let step = levels
+                    .windows(2)
+                    .map(|w| w[1] - w[0])
+                    .fold(f64::INFINITY, f64::min)
+                    * every as f64;
+                levels
+                    .iter()
+                    .step_by(every)
+                    .map(|&v| (v, format_tick(v, step)))
+                    .collect()
+            }
+        };
+        p.frame((cb.x, cb.y), (cb.right(), cb.bottom()), BLACK_RGB, 0.8)?;
+        for (t, label) in marks {
+            let y = at(t);
             p.path(
                 &[(cb.right(), y), (cb.right() + 3.5 * p.k, y)],
                 BLACK_RGB,
@@ -676,29 +700,52 @@ fn draw_axes<DB: DrawingBackend>(
 /// An artist's opacity (fills carry their own, applied in their polygon).
 fn alpha_of(a: &Artist) -> f64 {
     match a {
-        Artist::Line { alpha, .. } | Artist::Scatter { alpha, .. } | Artist::Bars { alpha, .. } => {
-            alpha.clamp(0.0, 1.0)
-        }
+        Artist::Line { alpha, .. }
+        | Artist::Scatter { alpha, .. }
+        | Artist::Bars { alpha, .. }
+        | Artist::Contour { alpha, .. } => alpha.clamp(0.0, 1.0),
         _ => 1.0,
     }
 }
 
-/// The colour map and value range a colour bar shows: the image's, else a scatter's `c=`.
-fn colorbar_range(ax: &Axes) -> Option<(super::figure::Cmap, f64, f64)> {
-    ax.artists.iter().find_map(|a| match a {
+/// What a colour bar shows: a colour map over a value range, or a filled contour's bands.
+enum ColorBar {
+    Smooth(super::figure::Cmap, f64, f64),
+    Bands(Vec<f64>, Vec<Rgb>),
+}
+
+impl ColorBar {
+    fn range(&self) -> (f64, f64) {
+        match self {
+            ColorBar::Smooth(_, lo, hi) => (*lo, *hi),
+            ColorBar::Bands(levels, _) => (levels[0], levels[levels.len() - 1]),
+        }
+    }
+}
+
+/// The colour bar of the axes' newest colour-mapped artist (matplotlib's current image): an
+/// image, a scatter's `c=`, or a filled contour.
+fn colorbar_range(ax: &Axes) -> Option<ColorBar> {
+    ax.artists.iter().rev().find_map(|a| match a {
         Artist::Image {
             pixels: Pixels::Scalar {
                 cmap, vmin, vmax, ..
             },
             ..
-        } => Some((*cmap, *vmin, *vmax)),
+        } => Some(ColorBar::Smooth(*cmap, *vmin, *vmax)),
         Artist::Scatter {
             values: Some((v, cmap)),
             ..
         } => {
             let (lo, hi) = finite_range(v)?;
-            Some((*cmap, lo, hi))
+            Some(ColorBar::Smooth(*cmap, lo, hi))
         }
+        Artist::Contour {
+            levels,
+            colors,
+            filled: true,
+            ..
+        } if levels.len() >= 2 => Some(ColorBar::Bands(levels.clone(), colors.clone())),
         _ => None,
     })
 }
@@ -865,6 +912,29 @@ fn draw_artist<DB: DrawingBackend>(
         }
         Artist::Image { h, w, pixels } => {
             draw_image(p, b, (*h, *w), pixels, to_px)?;
+        }
+        Artist::Contour {
+            grid,
+            levels,
+            colors,
+            filled,
+            width,
+            styles,
+            ..
+        } => {
+            if *filled {
+                draw_bands(p, grid, levels, colors, b, (sx, sy))?;
+            } else {
+                for (k, &level) in levels.iter().enumerate() {
+                    let (Some(&c), Some(&style)) = (colors.get(k), styles.get(k)) else {
+                        continue;
+                    };
+                    for line in grid.lines(level) {
+                        let pts: Vec<(f64, f64)> = line.iter().map(|&(x, y)| to_px(x, y)).collect();
+                        polyline(p, &pts, b, c, style, *width)?;
+                    }
+                }
+            }
         }
         Artist::RefLine {
             vertical,
@@ -1078,6 +1148,47 @@ fn draw_image<DB: DrawingBackend>(
             if x0 != x1 {
                 p.fill((x0, y0), (x1, y1), color)?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// Filled contours: the band of the value at each pixel's centre, painted as runs of equal
+/// colour per pixel row (so translucent bands do not overlap at their edges).
+fn draw_bands<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    grid: &super::contour::ContourGrid,
+    levels: &[f64],
+    colors: &[Rgb],
+    b: BoxPx,
+    (sx, sy): (&Scale, &Scale),
+) -> Res {
+    let (x0, x1) = (b.x.round() as i64, b.right().round() as i64);
+    let (y0, y1) = (b.y.round() as i64, b.bottom().round() as i64);
+    if x1 <= x0 || y1 <= y0 || x1 - x0 > 1 << 15 || y1 - y0 > 1 << 15 {
+        return Ok(());
+    }
+    let xs: Vec<f64> = (x0..x1)
+        .map(|c| sx.at_frac((c as f64 + 0.5 - b.x) / b.w))
+        .collect();
+    for row in y0..y1 {
+        let v = sy.at_frac(1.0 - (row as f64 + 0.5 - b.y) / b.h);
+        let mut run: Option<(i64, usize)> = None;
+        for (c, u) in (x0..=x1).zip(xs.iter().map(Some).chain([None])) {
+            let k = u.and_then(|&u| super::contour::band(levels, grid.value_at(u, v)?));
+            if run.map(|r| r.1) == k {
+                continue;
+            }
+            if let Some((start, band)) = run {
+                if let Some(&color) = colors.get(band) {
+                    p.fill(
+                        (start as f64, row as f64),
+                        (c as f64, row as f64 + 1.0),
+                        color,
+                    )?;
+                }
+            }
+            run = k.map(|k| (c, k));
         }
     }
     Ok(())

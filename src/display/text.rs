@@ -348,6 +348,34 @@ fn dash_on(style: LineStyle, k: usize) -> bool {
     }
 }
 
+/// A polyline in dots (None breaks it), clipped to the plot area.
+fn trace(
+    dots: &mut Dots,
+    pts: &[Option<(f64, f64)>],
+    style: LineStyle,
+    color: Rgb,
+    (dw, dh): (f64, f64),
+) {
+    let mut k = 0;
+    for pair in pts.windows(2) {
+        if let [Some(a), Some(b)] = pair {
+            if let Some((a, b)) = clip(*a, *b, dw, dh) {
+                let (x0, y0) = (a.0.round() as i64, a.1.round() as i64);
+                let (x1, y1) = (b.0.round() as i64, b.1.round() as i64);
+                let n = (x1 - x0).abs().max((y1 - y0).abs()).max(1);
+                for i in 0..=n {
+                    if dash_on(style, k) {
+                        let x = x0 + (x1 - x0) * i / n;
+                        let y = y0 + (y1 - y0) * i / n;
+                        dots.set(x, y, color);
+                    }
+                    k += 1;
+                }
+            }
+        }
+    }
+}
+
 fn draw_chart(grid: &mut Grid, ax: &Axes, (sx, sy): (Scale, Scale), r: Rect) {
     let mut top = r.y;
     let mut bottom = r.y + r.h; // exclusive
@@ -394,6 +422,32 @@ fn draw_chart(grid: &mut Grid, ax: &Axes, (sx, sy): (Scale, Scale), r: Rect) {
     let mut dots = Dots::new(pw, ph);
     let (dw, dh) = ((2 * pw - 1) as f64, (4 * ph - 1) as f64);
     let to_dot = |x: f64, y: f64| (sx.frac(x) * dw, (1.0 - sy.frac(y)) * dh);
+    // Filled contours colour the cells' background (the band at each cell's centre), so
+    // lines and points stay visible on top.
+    let mut bg: Vec<Option<Rgb>> = vec![None; pw * ph];
+    for a in &ax.artists {
+        if let Artist::Contour {
+            grid: g,
+            levels,
+            colors,
+            filled: true,
+            ..
+        } = a
+        {
+            for cy in 0..ph {
+                let v = sy.at_frac(1.0 - (cy as f64 + 0.5) / ph as f64);
+                for cx in 0..pw {
+                    let u = sx.at_frac((cx as f64 + 0.5) / pw as f64);
+                    let band = g
+                        .value_at(u, v)
+                        .and_then(|z| super::contour::band(levels, z));
+                    if let Some(&c) = band.and_then(|k| colors.get(k)) {
+                        bg[cy * pw + cx] = Some(c);
+                    }
+                }
+            }
+        }
+    }
 
     if ax.grid {
         for (t, _) in &xticks {
@@ -428,24 +482,7 @@ fn draw_chart(grid: &mut Grid, ax: &Axes, (sx, sy): (Scale, Scale), r: Rect) {
                         (p.0.is_finite() && p.1.is_finite()).then_some(p)
                     })
                     .collect();
-                let mut k = 0;
-                for pair in pts.windows(2) {
-                    if let [Some(a), Some(b)] = pair {
-                        if let Some((a, b)) = clip(*a, *b, dw, dh) {
-                            let (x0, y0) = (a.0.round() as i64, a.1.round() as i64);
-                            let (x1, y1) = (b.0.round() as i64, b.1.round() as i64);
-                            let n = (x1 - x0).abs().max((y1 - y0).abs()).max(1);
-                            for i in 0..=n {
-                                if dash_on(*style, k) {
-                                    let x = x0 + (x1 - x0) * i / n;
-                                    let y = y0 + (y1 - y0) * i / n;
-                                    dots.set(x, y, *color);
-                                }
-                                k += 1;
-                            }
-                        }
-                    }
-                }
+                trace(&mut dots, &pts, *style, *color, (dw, dh));
                 let single = pts.iter().flatten().count() == 1;
                 if marker.is_some() || single {
                     for p in pts.iter().flatten() {
@@ -529,6 +566,31 @@ fn draw_chart(grid: &mut Grid, ax: &Axes, (sx, sy): (Scale, Scale), r: Rect) {
                 }
             }
             Artist::Image { .. } | Artist::Text { .. } => {}
+            Artist::Contour {
+                grid: g,
+                levels,
+                colors,
+                filled: false,
+                styles,
+                ..
+            } => {
+                for (k, &level) in levels.iter().enumerate() {
+                    let (Some(&c), Some(&style)) = (colors.get(k), styles.get(k)) else {
+                        continue;
+                    };
+                    for line in g.lines(level) {
+                        let pts: Vec<Option<(f64, f64)>> = line
+                            .iter()
+                            .map(|&(x, y)| {
+                                let p = to_dot(x, y);
+                                (p.0.is_finite() && p.1.is_finite()).then_some(p)
+                            })
+                            .collect();
+                        trace(&mut dots, &pts, style, c, (dw, dh));
+                    }
+                }
+            }
+            Artist::Contour { .. } => {}
             Artist::RefLine {
                 vertical,
                 at,
@@ -632,15 +694,18 @@ fn draw_chart(grid: &mut Grid, ax: &Axes, (sx, sy): (Scale, Scale), r: Rect) {
     for cy in 0..ph {
         for cx in 0..pw {
             let i = cy * pw + cx;
-            if dots.bits[i] != 0 {
-                let ch = char::from_u32(0x2800 + dots.bits[i] as u32).unwrap_or(' ');
+            if dots.bits[i] != 0 || bg[i].is_some() {
+                let ch = match dots.bits[i] {
+                    0 => ' ',
+                    bits => char::from_u32(0x2800 + bits as u32).unwrap_or(' '),
+                };
                 grid.put(
                     px + cx,
                     top + cy,
                     Cell {
                         ch,
                         fg: dots.color[i],
-                        bg: None,
+                        bg: bg[i],
                     },
                 );
             }
@@ -1034,6 +1099,22 @@ mod tests {
                         color: CYCLE[6],
                         size: 10.0,
                         align: (HAlign::Right, super::super::figure::VAlign::Top),
+                    });
+                }
+                // Contours over hostile values and coordinates, filled and as lines.
+                for (k, filled) in [(0, true), (3, false)] {
+                    fig.axes[k].artists.push(Artist::Contour {
+                        grid: super::super::contour::ContourGrid {
+                            xs: vec![-1e308, 0.0, 1e308],
+                            ys: vec![0.0, 1e-320],
+                            z: values[..6].to_vec(),
+                        },
+                        levels: vec![-1e308, 0.0, 1.0, 1e308],
+                        colors: vec![CYCLE[0], CYCLE[1], CYCLE[2], CYCLE[3]],
+                        filled,
+                        alpha: 0.5,
+                        width: 1.5,
+                        styles: vec![LineStyle::Dashed; 4],
                     });
                 }
                 let _ = render_text(&fig, w, h, true);

@@ -8,6 +8,7 @@ use super::exc::{err, type_err, value_err, R};
 use super::interp::Interp;
 use super::value::*;
 use crate::display::axis::{axis_ticks, format_tick, scale_for};
+use crate::display::contour::{auto_levels, ContourGrid};
 use crate::display::figure::{
     Artist, Axes, Cmap, Figure, HAlign, LegendLoc, LineStyle, Marker, Pixels, Rgb, Share, VAlign,
     CYCLE,
@@ -412,6 +413,28 @@ fn color_arg(v: &Value) -> R<Rgb> {
     }
 }
 
+/// `cmap=`: a name, or a colour map object from `plt.cm` (`plt.cm.RdYlBu`).
+fn cmap_arg(v: &Value) -> R<Cmap> {
+    match v {
+        Value::Str(s) => cmap(s),
+        Value::Instance(i) if &*i.class.name == "Colormap" => match i.attrs.borrow().get("name") {
+            Some(Value::Str(s)) => cmap(s),
+            _ => Err(type_err("this Colormap has no name")),
+        },
+        other => Err(type_err(format!(
+            "cmap must be a name or a Colormap, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+/// The colour maps `plt.cm` holds.
+const CMAP_NAMES: [&str; 20] = [
+    "viridis", "gray", "gray_r", "binary", "Greys", "Greys_r", "magma", "inferno", "plasma", "hot",
+    "coolwarm", "RdYlBu", "RdYlBu_r", "RdBu", "RdBu_r", "Spectral", "bwr", "seismic", "grey",
+    "grey_r",
+];
+
 /// A colour map by matplotlib's name.
 pub fn cmap(name: &str) -> R<Cmap> {
     Ok(match name {
@@ -422,10 +445,17 @@ pub fn cmap(name: &str) -> R<Cmap> {
         "inferno" => Cmap::Inferno,
         "plasma" => Cmap::Plasma,
         "hot" => Cmap::Hot,
-        "coolwarm" | "bwr" | "seismic" | "RdBu_r" => Cmap::Coolwarm,
+        "coolwarm" => Cmap::Coolwarm,
+        "RdYlBu" => Cmap::RdYlBu,
+        "RdYlBu_r" => Cmap::RdYlBuR,
+        "RdBu" => Cmap::RdBu,
+        "RdBu_r" => Cmap::RdBuR,
+        "Spectral" => Cmap::Spectral,
+        "bwr" => Cmap::Bwr,
+        "seismic" => Cmap::Seismic,
         other => {
             return Err(value_err(format!(
-                "'{other}' is not a known colormap here; use one of viridis, gray, gray_r, binary, magma, inferno, plasma, hot, coolwarm"
+                "'{other}' is not a known colormap here; use one of viridis, gray, gray_r, binary, magma, inferno, plasma, hot, coolwarm, RdYlBu, RdYlBu_r, RdBu, RdBu_r, Spectral, bwr, seismic"
             )))
         }
     })
@@ -678,7 +708,7 @@ fn scatter(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         a.kw(k);
     }
     let map = match a.kw("cmap") {
-        Some(Value::Str(s)) => cmap(&s)?,
+        Some(v @ (Value::Str(_) | Value::Instance(_))) => cmap_arg(&v)?,
         Some(Value::None) | None => Cmap::Viridis,
         Some(v) => {
             return Err(type_err(format!(
@@ -957,7 +987,7 @@ fn hist(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
 fn imshow(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     let (shape, data) = floats(it, &a.req(0, "X")?, "the image")?;
     let map = match a.opt(1, "cmap") {
-        Some(Value::Str(s)) => cmap(&s)?,
+        Some(v @ (Value::Str(_) | Value::Instance(_))) => cmap_arg(&v)?,
         Some(v) => {
             return Err(type_err(format!(
                 "cmap must be a name, not {}",
@@ -1629,6 +1659,243 @@ fn fill_between(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     Ok(it.plot_object("FillBetweenPolyCollection", vec![]))
 }
 
+/// The grid of `contour(X, Y, Z)` / `contour(Z)`: coordinates increasing along x and y, and
+/// Z with a row per y. X and Y are 1-D, or 2-D as `torch.meshgrid` makes them (either
+/// indexing); curvilinear grids are refused.
+fn contour_grid(it: &mut Interp, xy: Option<(Value, Value)>, z: &Value) -> R<ContourGrid> {
+    let (zs, zd) = floats(it, z, "Z")?;
+    let [ny, nx] = zs[..] else {
+        return Err(type_err(format!("Input z must be 2D, not {}D", zs.len())));
+    };
+    if ny < 2 || nx < 2 {
+        return Err(type_err(format!(
+            "Input z must be at least a (2, 2) shaped array, but has shape ({ny}, {nx})"
+        )));
+    }
+    let (mut xs, mut ys, mut z, nx) = match xy {
+        None => (
+            (0..nx).map(|i| i as f64).collect::<Vec<_>>(),
+            (0..ny).map(|j| j as f64).collect::<Vec<_>>(),
+            zd,
+            nx,
+        ),
+        Some((x, y)) => {
+            let (xsh, xd) = floats(it, &x, "X")?;
+            let (ysh, yd) = floats(it, &y, "Y")?;
+            match (xsh.len(), ysh.len()) {
+                (1, 1) => {
+                    if xd.len() != nx {
+                        return Err(type_err(format!(
+                            "Length of x ({}) must match number of columns in z ({nx})",
+                            xd.len()
+                        )));
+                    }
+                    if yd.len() != ny {
+                        return Err(type_err(format!(
+                            "Length of y ({}) must match number of rows in z ({ny})",
+                            yd.len()
+                        )));
+                    }
+                    (xd, yd, zd, nx)
+                }
+                (2, 2) => {
+                    if xsh != zs || ysh != zs {
+                        return Err(type_err(format!(
+                            "Shapes of x {xsh:?}, y {ysh:?} and z {zs:?} do not match"
+                        )));
+                    }
+                    let along_cols =
+                        |d: &[f64]| (0..ny).all(|j| (0..nx).all(|i| d[j * nx + i] == d[i]));
+                    let along_rows =
+                        |d: &[f64]| (0..ny).all(|j| (0..nx).all(|i| d[j * nx + i] == d[j * nx]));
+                    if along_cols(&xd) && along_rows(&yd) {
+                        let ys = (0..ny).map(|j| yd[j * nx]).collect();
+                        (xd[..nx].to_vec(), ys, zd, nx)
+                    } else if along_rows(&xd) && along_cols(&yd) {
+                        // `meshgrid(indexing='ij')`: x runs down the rows; transpose.
+                        let xs = (0..ny).map(|j| xd[j * nx]).collect();
+                        let z = (0..nx)
+                            .flat_map(|i| (0..ny).map(move |j| (i, j)))
+                            .map(|(i, j)| zd[j * nx + i])
+                            .collect();
+                        (xs, yd[..nx].to_vec(), z, ny)
+                    } else {
+                        return Err(value_err(
+                            "contour draws grids whose X varies along one axis and Y along the other (as torch.meshgrid makes them); this grid is curvilinear",
+                        ));
+                    }
+                }
+                (a, b) => {
+                    return Err(type_err(format!(
+                        "Number of dimensions of x ({a}) and y ({b}) do not match"
+                    )))
+                }
+            }
+        }
+    };
+    let rows = ys.len();
+    for (coords, what) in [(&mut xs, "x"), (&mut ys, "y")] {
+        if coords.windows(2).all(|w| w[0] > w[1]) {
+            coords.reverse();
+            // Flip z along this axis too.
+            z = if what == "x" {
+                z.chunks(nx).flat_map(|r| r.iter().rev().copied()).collect()
+            } else {
+                z.chunks(nx).rev().flatten().copied().collect()
+            };
+        } else if !coords.windows(2).all(|w| w[0] < w[1]) {
+            return Err(value_err(format!(
+                "contour needs {what} coordinates that increase (or decrease) strictly and are finite"
+            )));
+        }
+    }
+    debug_assert_eq!(z.len(), rows * nx);
+    Ok(ContourGrid { xs, ys, z })
+}
+
+/// `contour` (lines) and `contourf` (filled bands): `([X, Y,] Z, [levels])`.
+fn contour(it: &mut Interp, a: &mut Args, t: Target, filled: bool) -> R<Value> {
+    let pos = a.rest(0);
+    let (xy, z, lev) = match pos.len() {
+        1 | 2 => (None, pos[0].clone(), pos.get(1).cloned()),
+        3 | 4 => (
+            Some((pos[0].clone(), pos[1].clone())),
+            pos[2].clone(),
+            pos.get(3).cloned(),
+        ),
+        n => {
+            return Err(type_err(format!(
+                "{}() takes from 1 to 4 positional arguments but {n} were given",
+                a.fname
+            )))
+        }
+    };
+    let grid = contour_grid(it, xy, &z)?;
+    let Some((zmin, zmax)) = crate::display::contour::finite_range(&grid.z) else {
+        return Err(value_err("Z holds no finite value to contour"));
+    };
+    let levels = match a.kw("levels").or(lev) {
+        None | Some(Value::None) => auto_levels(zmin, zmax, 7),
+        Some(Value::Int(n)) if n >= 1 => auto_levels(zmin, zmax, n as usize),
+        Some(v) => {
+            let l = vector(it, &v, "levels")?;
+            if l.windows(2).any(|w| w[0] >= w[1]) {
+                return Err(value_err("Contour levels must be increasing"));
+            }
+            l
+        }
+    };
+    if filled && levels.len() < 2 {
+        return Err(value_err("Filled contours require at least 2 levels."));
+    }
+    if levels.is_empty() || levels.iter().any(|l| !l.is_finite()) {
+        return Err(value_err("contour needs at least one finite level"));
+    }
+    match a.kw("extend") {
+        None | Some(Value::None) => {}
+        Some(v) => {
+            let e = string(&v, "extend")?;
+            if e != "neither" {
+                return Err(value_err(format!(
+                    "contourf(extend='{e}') is not supported; values outside the levels are left blank"
+                )));
+            }
+        }
+    }
+    let n = if filled {
+        levels.len() - 1
+    } else {
+        levels.len()
+    };
+    let given = match a.kw("colors") {
+        None | Some(Value::None) => None,
+        Some(v @ (Value::List(_) | Value::Tuple(_))) if !matches!(&v, Value::Tuple(t) if t.len() == 3 && t.iter().all(|x| matches!(x, Value::Float(_) | Value::Int(_)))) =>
+        {
+            let items = it.collect(&v)?;
+            let cs = items.iter().map(color_arg).collect::<R<Vec<_>>>()?;
+            if cs.is_empty() {
+                return Err(value_err("colors must name at least one colour"));
+            }
+            Some(cs)
+        }
+        Some(v) => Some(vec![color_arg(&v)?]),
+    };
+    let map = match a.kw("cmap") {
+        None | Some(Value::None) => None,
+        Some(v @ (Value::Str(_) | Value::Instance(_))) => Some(cmap_arg(&v)?),
+        Some(v) => {
+            return Err(type_err(format!(
+                "cmap must be a name, not {}",
+                v.type_name()
+            )))
+        }
+    };
+    let vmin = a
+        .kw("vmin")
+        .filter(|v| !matches!(v, Value::None))
+        .map(|v| number(&v, "vmin"))
+        .transpose()?;
+    let vmax = a
+        .kw("vmax")
+        .filter(|v| !matches!(v, Value::None))
+        .map(|v| number(&v, "vmax"))
+        .transpose()?;
+    let monochrome = given.as_ref().is_some_and(|c| c.len() == 1);
+    let colors: Vec<Rgb> = match (given, map) {
+        (Some(_), Some(_)) => return Err(value_err("Either colors or cmap must be None")),
+        (Some(cs), None) => (0..n).map(|k| cs[k % cs.len()]).collect(),
+        (None, map) => {
+            let map = map.unwrap_or(Cmap::Viridis);
+            let lo = vmin.unwrap_or(levels[0]);
+            let hi = vmax.unwrap_or(levels[levels.len() - 1]);
+            let at = |v: f64| map.at(if hi > lo { (v - lo) / (hi - lo) } else { 0.0 });
+            if filled {
+                levels.windows(2).map(|w| at((w[0] + w[1]) / 2.0)).collect()
+            } else {
+                levels.iter().map(|&l| at(l)).collect()
+            }
+        }
+    };
+    let styles: Vec<LineStyle> = match a.kw("linestyles") {
+        None | Some(Value::None) => levels
+            .iter()
+            .map(|&l| {
+                if monochrome && l < 0.0 {
+                    LineStyle::Dashed
+                } else {
+                    LineStyle::Solid
+                }
+            })
+            .collect(),
+        Some(v) => vec![line_style(&string(&v, "linestyles")?)?; levels.len()],
+    };
+    let width = match a.kw("linewidths") {
+        None | Some(Value::None) => 1.5,
+        Some(v) => number(&v, "linewidths")?,
+    };
+    let alpha = alpha_arg(a)?;
+    for k in ["zorder", "antialiased", "origin"] {
+        a.kw(k);
+    }
+    let ax = it.axes_mut(t)?;
+    ax.artists.push(Artist::Contour {
+        grid,
+        levels,
+        colors,
+        filled,
+        alpha,
+        width,
+        styles,
+    });
+    Ok(it.plot_object(
+        "QuadContourSet",
+        vec![
+            ("_fig", Value::Int(t.fig as i64)),
+            ("_ax", Value::Int(t.ax as i64)),
+        ],
+    ))
+}
+
 /// An error spec for `n` points: a number, one value per point, or 2 × n (below, above).
 fn error_spec(it: &mut Interp, v: &Value, n: usize, what: &str) -> R<Vec<(f64, f64)>> {
     let (shape, data) = match v {
@@ -1975,6 +2242,8 @@ table! { PYPLOT:
     "xticks", "xticks(ticks=None, labels=None, *, rotation=None)", "Sets the x ticks (and their labels; [] hides them), or returns (positions, labels). rotation= draws the labels horizontal (under 45°) or vertical." => |it, a| { let t = it.current_target(); set_ticks(it, a, t, false) };
     "yticks", "yticks(ticks=None, labels=None)", "Sets the y ticks (and their labels; [] hides them), or returns (positions, labels)." => |it, a| { let t = it.current_target(); set_ticks(it, a, t, true) };
     "imshow", "imshow(X, cmap=None, *, vmin=None, vmax=None, aspect='equal', interpolation='nearest')", "Draws a 2-D tensor through a colour map, or an image (C×H×W or H×W×C)." => |it, a| on_current(it, a, imshow);
+    "contour", "contour([X, Y,] Z, [levels], *, colors=None, cmap=None, linewidths=1.5, linestyles=None, alpha=None)", "Draws lines where Z (a 2-D tensor, one row per y) crosses each level; X, Y from torch.meshgrid or 1-D." => |it, a| { let t = it.current_target(); contour(it, a, t, false) };
+    "contourf", "contourf([X, Y,] Z, [levels], *, colors=None, cmap=None, alpha=None)", "Fills the bands of Z between neighbouring levels (a classifier's decision regions, a loss surface)." => |it, a| { let t = it.current_target(); contour(it, a, t, true) };
     "colorbar", "colorbar(mappable=None)", "Adds a colour bar for the image on the current axes." => |it, a| {
         let t = match a.opt(0, "mappable") { Some(m) => target_of(&m)?, None => it.current_target() };
         a.kw("ax"); a.kw("label");
@@ -2035,6 +2304,8 @@ table! { AXES_METHODS:
     "barh", "Axes.barh(y, width, height=0.8, *, align='center', label=None, color=None, alpha=None, edgecolor=None)", "Draws horizontal bars on these axes." => |it, a| on_axes(it, a, barh);
     "hist", "Axes.hist(x, bins=10, range=None, density=False, *, label=None, color=None, alpha=None, edgecolor=None)", "Draws a histogram on these axes." => |it, a| on_axes(it, a, hist);
     "imshow", "Axes.imshow(X, cmap=None, *, vmin=None, vmax=None, aspect='equal', interpolation='nearest')", "Draws an image on these axes." => |it, a| on_axes(it, a, imshow);
+    "contour", "Axes.contour([X, Y,] Z, [levels], *, colors=None, cmap=None, linewidths=1.5, linestyles=None, alpha=None)", "Draws Z's level lines on these axes." => |it, a| { let t = target_of(&receiver(a)?)?; contour(it, a, t, false) };
+    "contourf", "Axes.contourf([X, Y,] Z, [levels], *, colors=None, cmap=None, alpha=None)", "Fills Z's bands between levels on these axes." => |it, a| { let t = target_of(&receiver(a)?)?; contour(it, a, t, true) };
     "set_title", "Axes.set_title(label)", "Sets these axes' title." => |it, a| { let t = target_of(&receiver(a)?)?; set_text(it, a, t, "title") };
     "set_xlabel", "Axes.set_xlabel(xlabel)", "Sets the x-axis label." => |it, a| { let t = target_of(&receiver(a)?)?; set_text(it, a, t, "xlabel") };
     "set_ylabel", "Axes.set_ylabel(ylabel)", "Sets the y-axis label." => |it, a| { let t = target_of(&receiver(a)?)?; set_text(it, a, t, "ylabel") };
@@ -2222,8 +2493,22 @@ impl Interp {
     pub(super) fn install_plt(&mut self) {
         let pyplot =
             super::torch::module("matplotlib.pyplot", &super::torch::table_entries(PYPLOT));
+        let maps: Vec<(&str, Value)> = CMAP_NAMES
+            .iter()
+            .map(|&n| {
+                (
+                    n,
+                    self.plot_object("Colormap", vec![("name", Value::str(n))]),
+                )
+            })
+            .collect();
+        let cm = super::torch::module("matplotlib.cm", &maps);
+        if let Value::Module(m) = &pyplot {
+            m.attrs.borrow_mut().insert(Rc::from("cm"), cm.clone());
+        }
         let mut mpl = super::torch::table_entries(MATPLOTLIB);
         mpl.push(("pyplot", pyplot.clone()));
+        mpl.push(("cm", cm));
         let mpl = super::torch::module("matplotlib", &mpl);
         self.modules.insert("matplotlib".into(), mpl);
         self.modules
