@@ -504,3 +504,25 @@ fn contour_errors_say_what_to_pass() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stdout(&o), "RdYlBu\n");
 }
+
+#[test]
+fn colorbar_shows_the_mappable_current_when_called_or_the_one_given() {
+    // matplotlib: colorbar() takes the current image (the newest mappable so far).
+    let fig = figure_of(
+        "g = torch.linspace(0, 1, 5)\nX, Y = torch.meshgrid(g, g, indexing='xy')\nplt.contourf(X, Y, X + Y)\nplt.colorbar()\nplt.scatter([0.5], [0.5], c=[1.0])",
+    );
+    assert_eq!(fig.axes[0].colorbar_of, Some(0));
+    let fig = figure_of(
+        "sc = plt.scatter([1, 2], [1, 2], c=[1.0, 2.0])\nplt.plot([1, 2])\nplt.colorbar(sc)",
+    );
+    assert_eq!(fig.axes[0].colorbar_of, Some(0));
+    let fig =
+        figure_of("fig, ax = plt.subplots()\nim = ax.imshow(torch.rand(3, 3))\nfig.colorbar(im)");
+    assert!(fig.axes[0].colorbar);
+    let o = nabla("plt.plot([1, 2])\nplt.colorbar()", "none");
+    assert!(
+        stderr(&o).contains("RuntimeError: No mappable was found to use for colorbar creation"),
+        "{}",
+        stderr(&o)
+    );
+}

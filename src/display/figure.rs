@@ -285,6 +285,9 @@ pub struct Axes {
     pub axis_off: bool,
     /// `colorbar()` was called for this axes' image.
     pub colorbar: bool,
+    /// The artist the colour bar shows (the one passed to `colorbar`, else the newest
+    /// colour-mapped artist when it was called); None: the newest at drawing time.
+    pub colorbar_of: Option<usize>,
     /// `imshow(aspect='auto')`: the image fills the axes instead of keeping square pixels.
     pub aspect_auto: bool,
     pub artists: Vec<Artist>,
@@ -303,7 +306,29 @@ pub struct Axes {
     pub next_patch_color: usize,
 }
 
+impl Artist {
+    /// Whether a colour bar can show this artist (matplotlib's mappables): a scalar image, a
+    /// scatter coloured by values, a filled contour.
+    pub fn is_mappable(&self) -> bool {
+        matches!(
+            self,
+            Artist::Image {
+                pixels: Pixels::Scalar { .. },
+                ..
+            } | Artist::Scatter {
+                values: Some(_),
+                ..
+            } | Artist::Contour { filled: true, .. }
+        )
+    }
+}
+
 impl Axes {
+    /// The newest artist a colour bar can show (matplotlib's current image).
+    pub fn newest_mappable(&self) -> Option<usize> {
+        self.artists.iter().rposition(Artist::is_mappable)
+    }
+
     /// The next colour of matplotlib's cycle.
     pub fn cycle_color(&mut self) -> Rgb {
         let c = CYCLE[self.next_color % CYCLE.len()];

@@ -584,12 +584,15 @@ fn draw_axes<DB: DrawingBackend>(
                 }
                 ticks(&s, (cb.h / (40.0 * p.k)).clamp(2.0, 9.0) as usize)
             }
-            ColorBar::Bands(levels, colors) => {
+            ColorBar::Bands(levels, colors, alpha) => {
+                // The bands as the contour shows them, translucent too.
+                p.alpha.set(alpha.clamp(0.0, 1.0));
                 for (w, &c) in levels.windows(2).zip(colors) {
                     p.fill((cb.x, at(w[1])), (cb.right(), at(w[0])), c)?;
                 }
+                p.alpha.set(1.0);
                 // matplotlib's FixedLocator(levels, nbins=10): every k-th level.
-                let every = levels.len().div_ceil(11).max(1);
+                let every = levels.len().div_ceil(10).max(1);
                 let step = levels
                     .windows(2)
                     .map(|w| w[1] - w[0])
@@ -711,14 +714,14 @@ fn alpha_of(a: &Artist) -> f64 {
 /// What a colour bar shows: a colour map over a value range, or a filled contour's bands.
 enum ColorBar {
     Smooth(super::figure::Cmap, f64, f64),
-    Bands(Vec<f64>, Vec<Rgb>),
+    Bands(Vec<f64>, Vec<Rgb>, f64),
 }
 
 impl ColorBar {
     fn range(&self) -> (f64, f64) {
         match self {
             ColorBar::Smooth(_, lo, hi) => (*lo, *hi),
-            ColorBar::Bands(levels, _) => (levels[0], levels[levels.len() - 1]),
+            ColorBar::Bands(levels, ..) => (levels[0], levels[levels.len() - 1]),
         }
     }
 }
@@ -726,7 +729,11 @@ impl ColorBar {
 /// The colour bar of the axes' newest colour-mapped artist (matplotlib's current image): an
 /// image, a scatter's `c=`, or a filled contour.
 fn colorbar_range(ax: &Axes) -> Option<ColorBar> {
-    ax.artists.iter().rev().find_map(|a| match a {
+    let i = ax
+        .colorbar_of
+        .filter(|&i| ax.artists.get(i).is_some_and(Artist::is_mappable))
+        .or_else(|| ax.newest_mappable())?;
+    match &ax.artists[i] {
         Artist::Image {
             pixels: Pixels::Scalar {
                 cmap, vmin, vmax, ..
@@ -744,10 +751,11 @@ fn colorbar_range(ax: &Axes) -> Option<ColorBar> {
             levels,
             colors,
             filled: true,
+            alpha,
             ..
-        } if levels.len() >= 2 => Some(ColorBar::Bands(levels.clone(), colors.clone())),
+        } if levels.len() >= 2 => Some(ColorBar::Bands(levels.clone(), colors.clone(), *alpha)),
         _ => None,
-    })
+    }
 }
 
 fn finite_range(v: &[f64]) -> Option<(f64, f64)> {

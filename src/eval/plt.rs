@@ -751,7 +751,7 @@ fn scatter(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         alpha,
         marker: mark,
     });
-    Ok(it.plot_object("PathCollection", vec![]))
+    artist_object(it, "PathCollection", t)
 }
 
 fn bar(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
@@ -1072,13 +1072,7 @@ fn imshow(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     let ax = it.axes_mut(t)?;
     ax.aspect_auto = aspect_auto;
     ax.artists.push(Artist::Image { h, w, pixels });
-    Ok(it.plot_object(
-        "AxesImage",
-        vec![
-            ("_fig", Value::Int(t.fig as i64)),
-            ("_ax", Value::Int(t.ax as i64)),
-        ],
-    ))
+    artist_object(it, "AxesImage", t)
 }
 
 /// `xlim()` / `xlim(lo, hi)` / `xlim((lo, hi))` on a target: returns the limits.
@@ -1659,6 +1653,55 @@ fn fill_between(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     Ok(it.plot_object("FillBetweenPolyCollection", vec![]))
 }
 
+/// `colorbar(mappable)`: a colour bar for that artist, or for the current axes' newest
+/// colour-mapped one.
+fn colorbar(it: &mut Interp, mappable: Option<Value>) -> R<Value> {
+    let (t, which) = match &mappable {
+        Some(m) => {
+            let i = match m {
+                Value::Instance(o) => match o.attrs.borrow().get("_artist") {
+                    Some(Value::Int(i)) => Some(*i as usize),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let t = target_of(m).map_err(|_| {
+                type_err(format!(
+                    "colorbar() needs what imshow, scatter(c=...) or contourf returned, not {}",
+                    m.type_name()
+                ))
+            })?;
+            (t, i)
+        }
+        None => (it.current_target(), None),
+    };
+    let ax = it.axes_mut(t)?;
+    let which = which.or_else(|| ax.newest_mappable());
+    if which.is_none() {
+        return Err(err(
+            "RuntimeError",
+            "No mappable was found to use for colorbar creation. First define a mappable such as an image (with imshow) or a contour set (with contourf).",
+        ));
+    }
+    ax.colorbar = true;
+    ax.colorbar_of = which;
+    Ok(Value::None)
+}
+
+/// The object a plotting call returns for the artist it just added to `t`: it knows its
+/// axes and artist (for `colorbar(mappable)`).
+fn artist_object(it: &mut Interp, class: &'static str, t: Target) -> R<Value> {
+    let i = it.axes_mut(t)?.artists.len().saturating_sub(1);
+    Ok(it.plot_object(
+        class,
+        vec![
+            ("_fig", Value::Int(t.fig as i64)),
+            ("_ax", Value::Int(t.ax as i64)),
+            ("_artist", Value::Int(i as i64)),
+        ],
+    ))
+}
+
 /// The grid of `contour(X, Y, Z)` / `contour(Z)`: coordinates increasing along x and y, and
 /// Z with a row per y. X and Y are 1-D, or 2-D as `torch.meshgrid` makes them (either
 /// indexing); curvilinear grids are refused.
@@ -1887,13 +1930,7 @@ fn contour(it: &mut Interp, a: &mut Args, t: Target, filled: bool) -> R<Value> {
         width,
         styles,
     });
-    Ok(it.plot_object(
-        "QuadContourSet",
-        vec![
-            ("_fig", Value::Int(t.fig as i64)),
-            ("_ax", Value::Int(t.ax as i64)),
-        ],
-    ))
+    artist_object(it, "QuadContourSet", t)
 }
 
 /// An error spec for `n` points: a number, one value per point, or 2 × n (below, above).
@@ -2244,11 +2281,10 @@ table! { PYPLOT:
     "imshow", "imshow(X, cmap=None, *, vmin=None, vmax=None, aspect='equal', interpolation='nearest')", "Draws a 2-D tensor through a colour map, or an image (C×H×W or H×W×C)." => |it, a| on_current(it, a, imshow);
     "contour", "contour([X, Y,] Z, [levels], *, colors=None, cmap=None, linewidths=1.5, linestyles=None, alpha=None)", "Draws lines where Z (a 2-D tensor, one row per y) crosses each level; X, Y from torch.meshgrid or 1-D." => |it, a| { let t = it.current_target(); contour(it, a, t, false) };
     "contourf", "contourf([X, Y,] Z, [levels], *, colors=None, cmap=None, alpha=None)", "Fills the bands of Z between neighbouring levels (a classifier's decision regions, a loss surface)." => |it, a| { let t = it.current_target(); contour(it, a, t, true) };
-    "colorbar", "colorbar(mappable=None)", "Adds a colour bar for the image on the current axes." => |it, a| {
-        let t = match a.opt(0, "mappable") { Some(m) => target_of(&m)?, None => it.current_target() };
+    "colorbar", "colorbar(mappable=None)", "Adds a colour bar for an image, a scatter's c= or a filled contour (the newest one on the current axes by default)." => |it, a| {
+        let m = a.opt(0, "mappable");
         a.kw("ax"); a.kw("label");
-        it.axes_mut(t)?.colorbar = true;
-        Ok(Value::None)
+        colorbar(it, m)
     };
     "title", "title(label)", "Sets the current axes' title." => |it, a| { let t = it.current_target(); set_text(it, a, t, "title") };
     "xlabel", "xlabel(label)", "Sets the current axes' x-axis label." => |it, a| { let t = it.current_target(); set_text(it, a, t, "xlabel") };
@@ -2395,12 +2431,11 @@ table! { FIGURE_METHODS:
         it.figure_mut(f)?.tight = true;
         Ok(Value::None)
     };
-    "colorbar", "Figure.colorbar(mappable, ax=None)", "Adds a colour bar for the image." => |it, a| {
+    "colorbar", "Figure.colorbar(mappable, ax=None)", "Adds a colour bar for an image, a scatter's c= or a filled contour." => |it, a| {
         receiver(a)?;
-        let t = target_of(&a.req(0, "mappable")?)?;
+        let m = a.req(0, "mappable")?;
         a.kw("ax"); a.kw("label");
-        it.axes_mut(t)?.colorbar = true;
-        Ok(Value::None)
+        colorbar(it, Some(m))
     };
     "show", "Figure.show()", "Shows this figure." => |it, a| {
         let f = figure_of(&receiver(a)?)?;
