@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Drawing a figure, side by side with matplotlib: the same script (a 1000-point line with a
-title, label and legend; an imshow of a 28x28 tensor; a 30-bin histogram of 10 000 values)
+title, label and legend; an imshow of a 28x28 tensor; a 30-bin histogram of 10 000 values;
+contourf of a 100x100 grid at 10 levels with a colour bar, and its 0 contour)
 saves each figure as PNG N times, plain and with bbox_inches='tight' (what a notebook
 shows), in nabla and in CPython with matplotlib (Agg). Prints ms per PNG and nabla's time
 as a ratio of matplotlib's. Usage:
@@ -49,7 +50,18 @@ def hist():
     plt.hist(torch.randn(10000), bins=30)
 
 
-for name, draw in [("line", line), ("imshow", image), ("hist", hist)]:
+g = torch.linspace(-3, 3, 100)
+GX, GY = torch.meshgrid(g, g, indexing="xy")
+Z = torch.sin(GX) * torch.cos(GY)
+
+
+def contour():
+    plt.contourf(GX, GY, Z, levels=10, cmap="RdBu_r", alpha=0.8)
+    plt.colorbar()
+    plt.contour(GX, GY, Z, levels=[0], colors="k")
+
+
+for name, draw in [("line", line), ("imshow", image), ("hist", hist), ("contour", contour)]:
     for tight in [False, True]:
         draw()
         t0 = time.perf_counter()
