@@ -526,3 +526,103 @@ fn colorbar_shows_the_mappable_current_when_called_or_the_one_given() {
         stderr(&o)
     );
 }
+
+/// The pixel box (x0, y0, x1, y1) of the pure-red pixels of `fig` drawn as PNG.
+fn red_box(fig: &nabla::display::Figure) -> (usize, usize, usize, usize) {
+    let (buf, w, h) = nabla::display::raster::render_rgb(fig).unwrap();
+    let mut b = (usize::MAX, usize::MAX, 0, 0);
+    for y in 0..h {
+        for x in 0..w {
+            let i = (y * w + x) * 3;
+            if buf[i] > 200 && buf[i + 1] < 60 && buf[i + 2] < 60 {
+                b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
+            }
+        }
+    }
+    assert!(b.0 < b.2, "no red pixels");
+    b
+}
+
+#[test]
+fn equal_aspect_draws_a_circle_round() {
+    let circle = "t = torch.linspace(0, 6.2832, 200)\nplt.plot(torch.cos(t), torch.sin(t) * 3 + 5, color='red')\n";
+    // The stroke (1.5 pt, about 2 px) widens both spans alike: take it off.
+    let size = |b: (usize, usize, usize, usize)| ((b.2 - b.0 - 2) as f64, (b.3 - b.1 - 2) as f64);
+    // Without an aspect the ellipse fills the 4:3 box.
+    let (w, h) = size(red_box(&figure_of(circle)));
+    assert!((w / h - 496.0 / 369.6).abs() < 0.05, "{w} × {h}");
+    // x spans 2 units, y 6: drawn 1 : 3 either way.
+    for how in [
+        "plt.axis('equal')",
+        "plt.axis('scaled')",
+        "plt.gca().set_aspect('equal')",
+        "plt.gca().set_aspect(1, adjustable='datalim')",
+    ] {
+        let (w, h) = size(red_box(&figure_of(&format!("{circle}{how}"))));
+        assert!((h / w - 3.0).abs() < 0.06, "{how}: {w} × {h}");
+    }
+    // set_aspect(2): a y unit twice as long as an x unit, so 1 : 6.
+    let (w, h) = size(red_box(&figure_of(&format!(
+        "{circle}plt.gca().set_aspect(2)"
+    ))));
+    assert!((h / w - 6.0).abs() < 0.12, "{w} × {h}");
+    // In the terminal a braille dot is about square: the circle spans about as many dots
+    // across (2 per column) as down (4 per row).
+    let round = "t = torch.linspace(0, 6.2832, 400)\nplt.plot(torch.cos(t), torch.sin(t))\n";
+    for (how, square) in [
+        ("plt.axis('equal')", true),
+        ("plt.axis('scaled')", true),
+        ("", false),
+    ] {
+        let rows = chart(&format!("{round}{how}"));
+        let cells: Vec<(usize, usize)> = rows
+            .iter()
+            .enumerate()
+            .flat_map(|(r, l)| {
+                l.chars()
+                    .enumerate()
+                    .filter(|(_, c)| ('\u{2801}'..='\u{28ff}').contains(c))
+                    .map(move |(c, _)| (r, c))
+            })
+            .collect();
+        let span = |f: fn(&(usize, usize)) -> usize| {
+            cells.iter().map(f).max().unwrap() - cells.iter().map(f).min().unwrap() + 1
+        };
+        let (across, down) = (2 * span(|c| c.1), 4 * span(|c| c.0));
+        let ratio = across as f64 / down as f64;
+        assert_eq!(
+            (ratio - 1.0).abs() < 0.2,
+            square,
+            "{how}: {across} × {down}\n{}",
+            rows.join("\n")
+        );
+    }
+}
+
+#[test]
+fn aspect_and_margin_mistakes_are_python_errors() {
+    let o = nabla(
+        "fig, axs = plt.subplots(1, 2, sharex=True, sharey=True)\naxs[0].axis('equal')",
+        "none",
+    );
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("RuntimeError: set_aspect(..., adjustable='datalim') or axis('equal') are not allowed when both axes are shared"),
+        "{}",
+        stderr(&o)
+    );
+    // One shared axis is fine: the other one's limits change.
+    let o = nabla(
+        "fig, axs = plt.subplots(2, 1, sharex=True)\naxs[0].plot([0, 10], [0, 1])\naxs[0].axis('equal')\nplt.savefig('/dev/null', format='png')",
+        "none",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = nabla("plt.gca().set_aspect('equal', anchor='SW')", "none");
+    assert!(stderr(&o).contains("anchor='C'"), "{}", stderr(&o));
+    let o = nabla("plt.axis('eqaul')", "none");
+    assert!(
+        stderr(&o).contains("ValueError: Unrecognized string 'eqaul' to axis; try 'on' or 'off'"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -2,7 +2,7 @@
 //! matplotlib's 5% margins, or the limits set), log scales, and round tick values with their
 //! labels.
 
-use super::figure::{Artist, Axes, Figure, Share};
+use super::figure::{Artist, Aspect, Axes, Figure, Share};
 
 /// One axis: the data interval shown, and whether it is logarithmic (then `lo`/`hi` are
 /// log10 of the limits).
@@ -118,11 +118,23 @@ pub fn axis_values(ax: &Axes, y: bool) -> (Vec<f64>, Vec<f64>) {
     (out, sticky)
 }
 
-/// The interval an axis shows: its limits if set, else the data's with 5% margins (in log
-/// space on a log axis) stopped at sticky edges; a single value is widened by 5% first. An
-/// image's y axis runs downwards. Always finite with `lo != hi`.
+/// The interval an axis shows: its limits if set, else the data's with 5% margins (or those
+/// of `margins()`; in log space on a log axis) stopped at sticky edges; a single value is
+/// widened by 5% first. An image's y axis runs downwards. Always finite with `lo != hi`.
 pub fn scale_for(ax: &Axes, y: bool) -> Scale {
     scale_over(&[ax], y)
+}
+
+/// Whether axes `i`'s x (y) limits are shared with other axes of its grid.
+pub fn is_shared(fig: &Figure, i: usize, y: bool) -> bool {
+    let share = if y { fig.sharey } else { fig.sharex };
+    let (rows, cols) = (fig.rows.max(1), fig.cols.max(1));
+    match share {
+        Share::None => false,
+        Share::All => fig.axes.len() > 1 && i < fig.axes.len(),
+        Share::Row => cols > 1,
+        Share::Col => rows > 1,
+    }
 }
 
 /// The scale of axes `i` of `fig` along x or y, over every axes it shares that axis with
@@ -148,6 +160,16 @@ pub fn shared_scale(fig: &Figure, i: usize, y: bool) -> Scale {
 /// data of all.
 fn scale_over(group: &[&Axes], y: bool) -> Scale {
     let lim = group.iter().find_map(|a| if y { a.ylim } else { a.xlim });
+    let margin = match group.first().and_then(|a| a.margins) {
+        Some((mx, my)) => {
+            if y {
+                my
+            } else {
+                mx
+            }
+        }
+        None => 0.05,
+    };
     let log = group
         .first()
         .is_some_and(|a| if y { a.ylog } else { a.xlog });
@@ -179,7 +201,7 @@ fn scale_over(group: &[&Axes], y: bool) -> Scale {
                     let d = if s.lo == 0.0 { 0.05 } else { s.lo.abs() * 0.05 };
                     (s.lo, s.hi) = (s.lo - d, s.hi + d);
                 }
-                let margin = (s.hi - s.lo) * 0.05;
+                let margin = (s.hi - s.lo) * margin;
                 if margin.is_finite() {
                     let sticky: Vec<f64> = sticky.iter().map(|&v| s.value(v)).collect();
                     let lo = s.lo - margin;
@@ -225,6 +247,82 @@ impl Scale {
         } else {
             (self.lo, self.hi)
         }
+    }
+}
+
+/// matplotlib's `apply_aspect`: with `set_aspect(r)` a data unit on y is drawn `r` times as
+/// long as one on x (in axis units: decades on a log axis). `adjustable='box'` shrinks the
+/// plot box `w`×`h` (returned; the caller centres it); `'datalim'` keeps the box and
+/// changes one axis's limits about their centre, widening the axis whose data would
+/// otherwise be cut and else trimming margins, as matplotlib chooses. `shared` says which
+/// axes' limits are shared with other axes (those are never changed).
+pub fn apply_aspect(
+    ax: &Axes,
+    aspect: Aspect,
+    (sx, sy): (Scale, Scale),
+    (w, h): (f64, f64),
+    shared: (bool, bool),
+) -> ((Scale, Scale), (f64, f64)) {
+    let (xsize, ysize) = ((sx.hi - sx.lo).abs(), (sy.hi - sy.lo).abs());
+    let ok = |v: f64| v.is_finite() && v > 0.0;
+    if !(ok(xsize) && ok(ysize) && ok(w) && ok(h) && ok(aspect.ratio)) {
+        return ((sx, sy), (w, h));
+    }
+    if !aspect.datalim {
+        let want = aspect.ratio * ysize / xsize; // the box's height over width
+        let size = if h / w > want {
+            (w, w * want)
+        } else {
+            (h / want, h)
+        };
+        return ((sx, sy), size);
+    }
+    let data_ratio = h / w / aspect.ratio;
+    let y_expander = data_ratio * xsize / ysize - 1.0;
+    if y_expander.abs() < 0.005 || (shared.0 && shared.1) {
+        return ((sx, sy), (w, h));
+    }
+    // The data's own extent, in axis units, with matplotlib's 5% allowance.
+    let extent = |s: &Scale, y: bool| {
+        let (lo, hi) = axis_values(ax, y)
+            .0
+            .iter()
+            .map(|&v| s.value(v))
+            .filter(|t| t.is_finite())
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), t| {
+                (a.min(t), b.max(t))
+            });
+        if lo <= hi {
+            1.05 * (hi - lo)
+        } else {
+            0.0
+        }
+    };
+    let (xr, yr) = (extent(&sx, false), extent(&sy, true));
+    let (xmarg, ymarg) = (xsize - xr, ysize - yr);
+    let (ysize_new, xsize_new) = (data_ratio * xsize, ysize / data_ratio);
+    let (xmarg_new, ymarg_new) = (xsize_new - xr, ysize_new - yr);
+    let adjust_y = if shared.1 {
+        false
+    } else if shared.0 {
+        true
+    } else if xmarg > 0.0 && ymarg > 0.0 {
+        (ymarg_new > 0.0 && y_expander < 0.0) || (xmarg_new < 0.0 && y_expander > 0.0)
+    } else {
+        y_expander > 0.0
+    };
+    let resize = |s: Scale, size: f64| {
+        let (c, half) = ((s.lo + s.hi) / 2.0, size / 2.0 * (s.hi - s.lo).signum());
+        Scale {
+            lo: c - half,
+            hi: c + half,
+            log: s.log,
+        }
+    };
+    if adjust_y {
+        ((sx, resize(sy, ysize_new)), (w, h))
+    } else {
+        ((resize(sx, xsize_new), sy), (w, h))
     }
 }
 
@@ -457,5 +555,71 @@ mod tests {
         assert_eq!(format_tick(1e7, 1e6), "1e7");
         assert_eq!(format_tick(-4.0, 2.0), "-4");
         assert_eq!(superscript(-3), "⁻³");
+    }
+
+    /// `axis('equal')` (adjustable='datalim') in matplotlib's default 640×480 axes box
+    /// (496 × 369.6 px; 496 × 168 for the top of two rows), against matplotlib 3.11's limits
+    /// after `fig.canvas.draw()`; 'box' shrinks the box instead (matplotlib: 496 × 49.6).
+    #[test]
+    fn equal_aspect_matches_matplotlib() {
+        let equal = |x: &[f64], y: &[f64], (w, h): (f64, f64), shared, ratio| {
+            let mut ax = Axes::default();
+            ax.artists.push(line(x, y));
+            let aspect = Aspect {
+                ratio,
+                datalim: true,
+            };
+            let scales = (scale_for(&ax, false), scale_for(&ax, true));
+            let ((sx, sy), size) = apply_aspect(&ax, aspect, scales, (w, h), shared);
+            assert_eq!(size, (w, h), "datalim keeps the box");
+            [sx.lo, sx.hi, sy.lo, sy.hi].map(|v| (v * 1e6).round() / 1e6)
+        };
+        let full = (496.0, 369.6);
+        let t: Vec<f64> = (0..50)
+            .map(|i| i as f64 * std::f64::consts::TAU / 49.0)
+            .collect();
+        let (cx, cy): (Vec<f64>, Vec<f64>) =
+            t.iter().map(|t| (2.0 * t.cos(), t.sin() + 1.0)).unzip();
+        let no = (false, false);
+        assert_eq!(
+            equal(&cx, &cy, full, no, 1.0),
+            [-2.195685, 2.199795, -0.637671, 2.637671]
+        );
+        assert_eq!(
+            equal(&[0.0, 1.0], &[0.0, 10.0], full, no, 1.0),
+            [-6.880952, 7.880952, -0.5, 10.5]
+        );
+        assert_eq!(
+            equal(&[0.0, 10.0], &[0.0, 1.0], full, no, 1.0),
+            [-0.5, 10.5, -3.598387, 4.598387]
+        );
+        assert_eq!(
+            equal(&[0.0, 1.3], &[0.0, 1.0], full, no, 1.0),
+            [-0.065, 1.365, -0.03279, 1.03279]
+        );
+        assert_eq!(
+            equal(&[0.0, 1.0], &[0.0, 1.0], full, no, 1.0),
+            [-0.238095, 1.238095, -0.05, 1.05]
+        );
+        assert_eq!(
+            equal(
+                &[0.0, 10.0],
+                &[0.0, 1.0],
+                (496.0, 168.0),
+                (true, false),
+                1.0
+            ),
+            [-0.5, 10.5, -1.362903, 2.362903]
+        );
+        assert_eq!(
+            equal(&[0.0, 1.0], &[0.0, 10.0], full, no, 0.5),
+            [-3.190476, 4.190476, -0.5, 10.5]
+        );
+
+        let mut ax = Axes::default();
+        ax.artists.push(line(&[0.0, 10.0], &[0.0, 1.0]));
+        let scales = (scale_for(&ax, false), scale_for(&ax, true));
+        let (_, (w, h)) = apply_aspect(&ax, Aspect::EQUAL_BOX, scales, full, no);
+        assert_eq!((w, (h * 1e4).round() / 1e4), (496.0, 49.6));
     }
 }

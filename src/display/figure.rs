@@ -288,8 +288,12 @@ pub struct Axes {
     /// The artist the colour bar shows (the one passed to `colorbar`, else the newest
     /// colour-mapped artist when it was called); None: the newest at drawing time.
     pub colorbar_of: Option<usize>,
-    /// `imshow(aspect='auto')`: the image fills the axes instead of keeping square pixels.
-    pub aspect_auto: bool,
+    /// `set_aspect` / `axis('equal')` / `imshow`'s default: how a data unit on y compares
+    /// with one on x (None: the axes fill their box, matplotlib's 'auto').
+    pub aspect: Option<Aspect>,
+    /// `margins(x, y)`: the padding of automatic limits, as a fraction of the data's span
+    /// (None: matplotlib's 0.05 on both).
+    pub margins: Option<(f64, f64)>,
     pub artists: Vec<Artist>,
     /// Tick positions and labels set by `xticks`/`set_xticks` (None: automatic ticks).
     pub xticks: Option<Vec<(f64, String)>>,
@@ -342,6 +346,22 @@ impl Axes {
         self.next_patch_color += 1;
         c
     }
+}
+
+/// `set_aspect(ratio, adjustable=...)`: a data unit on y drawn `ratio` times as long as one
+/// on x, by shrinking the plot box about its centre (`adjustable='box'`) or by widening one
+/// axis's limits (`'datalim'`, what `axis('equal')` does).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Aspect {
+    pub ratio: f64,
+    pub datalim: bool,
+}
+
+impl Aspect {
+    pub const EQUAL_BOX: Aspect = Aspect {
+        ratio: 1.0,
+        datalim: false,
+    };
 }
 
 /// Which axes of a grid share an axis's limits (`subplots(sharex=...)`).

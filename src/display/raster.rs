@@ -6,7 +6,9 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::axis::{axis_ticks, clip, format_tick, shared_scale, ticks, Scale};
+use super::axis::{
+    apply_aspect, axis_ticks, clip, format_tick, is_shared, shared_scale, ticks, Scale,
+};
 use super::figure::{
     pixel_color, Artist, Axes, Figure, HAlign, LineStyle, Marker, Pixels, Rgb, VAlign,
 };
@@ -419,7 +421,8 @@ fn draw_at<DB: DrawingBackend>(
         };
         (b.x, b.y) = (b.x + ox, b.y + oy);
         if b.w >= 1.0 && b.h >= 1.0 {
-            draw_axes(&p, ax, scales, b)?;
+            let shared = (is_shared(fig, i, false), is_shared(fig, i, true));
+            draw_axes(&p, ax, scales, shared, b)?;
         }
     }
     Ok(())
@@ -504,30 +507,23 @@ fn frac(s: &Scale, t: f64) -> f64 {
 fn draw_axes<DB: DrawingBackend>(
     p: &Painter<DB>,
     ax: &Axes,
-    (sx, sy): (Scale, Scale),
+    (mut sx, mut sy): (Scale, Scale),
+    shared: (bool, bool),
     mut b: BoxPx,
 ) -> Res {
-    let image = ax.artists.iter().find_map(|a| match a {
-        Artist::Image { h, w, pixels } => Some((*h, *w, pixels)),
-        _ => None,
-    });
     let colorbar = ax.colorbar.then(|| colorbar_range(ax)).flatten();
     let full = b;
     if colorbar.is_some() {
         b.w *= 0.8;
     }
-    if image.is_some() && !sx.log && !sy.log && !ax.aspect_auto {
-        // Equal aspect (a data unit as long on both axes): shrink the box, centred.
-        let aspect = ((sy.hi - sy.lo) / (sx.hi - sx.lo)).abs();
-        if b.h / b.w > aspect {
-            let nh = b.w * aspect;
-            b.y += (b.h - nh) / 2.0;
-            b.h = nh;
-        } else {
-            let nw = b.h / aspect;
-            b.x += (b.w - nw) / 2.0;
-            b.w = nw;
-        }
+    if let Some(aspect) = ax.aspect {
+        // A data unit as long on y as `ratio` on x: the box shrinks about its centre, or
+        // one axis's limits change.
+        let ((nx, ny), (w, h)) = apply_aspect(ax, aspect, (sx, sy), (b.w, b.h), shared);
+        (sx, sy) = (nx, ny);
+        b.x += (b.w - w) / 2.0;
+        b.y += (b.h - h) / 2.0;
+        (b.w, b.h) = (w, h);
     }
     let to_px = |x: f64, y: f64| (b.x + sx.frac(x) * b.w, b.bottom() - sy.frac(y) * b.h);
     let xticks = axis_ticks(

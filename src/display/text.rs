@@ -3,7 +3,7 @@
 //! grey ramp of ASCII characters without colour. Any data (NaN, infinities, 1e308, empty) and
 //! any size draw something; nothing here panics.
 
-use super::axis::{axis_ticks, clip, format_tick, shared_scale, Scale};
+use super::axis::{apply_aspect, axis_ticks, clip, format_tick, is_shared, shared_scale, Scale};
 use super::figure::{pixel_color, Artist, Axes, Figure, HAlign, LegendLoc, LineStyle, Pixels, Rgb};
 use super::legend::{self, Obstacles};
 
@@ -122,7 +122,8 @@ pub fn render_text(fig: &Figure, width: usize, height: usize, color: bool) -> St
             h: ch,
         };
         let scales = (shared_scale(fig, i, false), shared_scale(fig, i, true));
-        draw_axes(&mut grid, ax, scales, rect, color);
+        let shared = (is_shared(fig, i, false), is_shared(fig, i, true));
+        draw_axes(&mut grid, ax, (scales, shared), rect, color);
     }
     grid.render(color)
 }
@@ -135,7 +136,13 @@ struct Rect {
     h: usize,
 }
 
-fn draw_axes(grid: &mut Grid, ax: &Axes, scales: (Scale, Scale), mut r: Rect, color: bool) {
+fn draw_axes(
+    grid: &mut Grid,
+    ax: &Axes,
+    (scales, shared): ((Scale, Scale), (bool, bool)),
+    mut r: Rect,
+    color: bool,
+) {
     if let Some(t) = &ax.title {
         grid.centred(r.x, r.w, r.y, t);
         r.y += 1;
@@ -150,10 +157,10 @@ fn draw_axes(grid: &mut Grid, ax: &Axes, scales: (Scale, Scale), mut r: Rect, co
     });
     match image {
         Some((h, w, pixels)) => {
-            let stretch = ax.aspect_auto;
+            let stretch = ax.aspect.is_none();
             draw_image(grid, r, (h, w), pixels, (ax.colorbar, stretch), color)
         }
-        None => draw_chart(grid, ax, scales, r),
+        None => draw_chart(grid, ax, (scales, shared), r),
     }
 }
 
@@ -376,7 +383,12 @@ fn trace(
     }
 }
 
-fn draw_chart(grid: &mut Grid, ax: &Axes, (sx, sy): (Scale, Scale), r: Rect) {
+fn draw_chart(
+    grid: &mut Grid,
+    ax: &Axes,
+    ((mut sx, mut sy), shared): ((Scale, Scale), (bool, bool)),
+    r: Rect,
+) {
     let mut top = r.y;
     let mut bottom = r.y + r.h; // exclusive
     if ax.ylabel.is_some() && !ax.axis_off && r.h > 6 {
@@ -397,23 +409,50 @@ fn draw_chart(grid: &mut Grid, ax: &Axes, (sx, sy): (Scale, Scale), r: Rect) {
     if bottom < top + axes_rows + 1 {
         return;
     }
-    let ph = bottom - top - axes_rows;
-    let yticks = if ax.axis_off {
-        Vec::new()
-    } else {
-        axis_ticks(ax, &sy, true, (ph / 3).clamp(2, 8))
+    let mut ph = bottom - top - axes_rows;
+    let y_ticks = |sy: &Scale, ph: usize| {
+        if ax.axis_off {
+            Vec::new()
+        } else {
+            axis_ticks(ax, sy, true, (ph / 3).clamp(2, 8))
+        }
     };
-    let label_w = yticks
-        .iter()
-        .map(|(_, l)| l.chars().count())
-        .max()
-        .unwrap_or(0);
-    let left = if ax.axis_off { 0 } else { label_w + 1 };
+    let left_of = |ticks: &[(f64, String)]| {
+        let label_w = ticks.iter().map(|(_, l)| l.chars().count()).max();
+        if ax.axis_off {
+            0
+        } else {
+            label_w.unwrap_or(0) + 1
+        }
+    };
+    let mut yticks = y_ticks(&sy, ph);
+    let left = left_of(&yticks);
     if r.w < left + 4 {
         return;
     }
-    let pw = r.w - left;
-    let px = r.x + left; // plot area's first column
+    let mut pw = r.w - left;
+    let mut px = r.x + left; // plot area's first column
+    if let Some(aspect) = ax.aspect {
+        // Braille dots are about square: the plot is 2 dots per column, 4 per row.
+        let dots = ((2 * pw) as f64, (4 * ph) as f64);
+        let ((nx, ny), (w, h)) = apply_aspect(ax, aspect, (sx, sy), dots, shared);
+        (sx, sy) = (nx, ny);
+        let (npw, nph) = (
+            ((w / 2.0).round() as usize).clamp(1, pw),
+            ((h / 4.0).round() as usize).clamp(1, ph),
+        );
+        px += (pw - npw) / 2;
+        top += (ph - nph) / 2;
+        (pw, ph) = (npw, nph);
+        yticks = y_ticks(&sy, ph);
+        // New limits may need wider tick labels: take the room from the plot.
+        let grow = left_of(&yticks).saturating_sub(px - r.x);
+        if grow + 2 > pw {
+            return;
+        }
+        px += grow;
+        pw -= grow;
+    }
     let xticks = if ax.axis_off {
         Vec::new()
     } else {

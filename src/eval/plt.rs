@@ -7,11 +7,11 @@ use super::builtins::{table, Args, Builtin};
 use super::exc::{err, type_err, value_err, R};
 use super::interp::Interp;
 use super::value::*;
-use crate::display::axis::{axis_ticks, format_tick, scale_for};
+use crate::display::axis::{axis_ticks, format_tick, is_shared, scale_for, shared_scale};
 use crate::display::contour::{auto_levels, ContourGrid};
 use crate::display::figure::{
-    Artist, Axes, Cmap, Figure, HAlign, LegendLoc, LineStyle, Marker, Pixels, Rgb, Share, VAlign,
-    CYCLE,
+    Artist, Aspect, Axes, Cmap, Figure, HAlign, LegendLoc, LineStyle, Marker, Pixels, Rgb, Share,
+    VAlign, CYCLE,
 };
 use crate::DType;
 use indexmap::IndexMap;
@@ -998,17 +998,15 @@ fn imshow(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     };
     let vmin = a.kw("vmin").filter(|v| !matches!(v, Value::None));
     let vmax = a.kw("vmax").filter(|v| !matches!(v, Value::None));
-    let aspect_auto = match a.kw("aspect") {
-        None | Some(Value::None) => false,
-        Some(Value::Str(s)) if &*s == "equal" => false,
-        Some(Value::Str(s)) if &*s == "auto" => true,
-        Some(v) => {
-            return Err(value_err(format!(
-                "imshow(aspect={}) is not supported; use 'equal' (square pixels) or 'auto' (fill the axes)",
-                it.repr(&v)?
-            )))
-        }
-    };
+    // matplotlib's imshow sets the axes' aspect: 'equal' (square pixels) by default.
+    let aspect = match a.kw("aspect") {
+        None | Some(Value::None) => Some(1.0),
+        Some(v) => aspect_value(it, &v)?,
+    }
+    .map(|ratio| Aspect {
+        ratio,
+        datalim: false,
+    });
     match a.kw("interpolation") {
         None | Some(Value::None) => {}
         Some(Value::Str(s)) if matches!(&*s, "nearest" | "none" | "antialiased" | "auto") => {}
@@ -1070,7 +1068,7 @@ fn imshow(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         )
     };
     let ax = it.axes_mut(t)?;
-    ax.aspect_auto = aspect_auto;
+    ax.aspect = aspect;
     ax.artists.push(Artist::Image { h, w, pixels });
     artist_object(it, "AxesImage", t)
 }
@@ -1224,25 +1222,201 @@ fn grid(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     Ok(Value::None)
 }
 
+/// `axis(...)`: 'on'/'off', a mode ('equal', 'scaled', 'tight', 'image', 'square',
+/// 'auto'), `[xmin, xmax, ymin, ymax]` or `xmin=`… keywords; returns the limits, as
+/// matplotlib's.
 fn axis(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
-    let off = match a.opt(0, "arg") {
-        Some(Value::Str(s)) if &*s == "off" => true,
-        Some(Value::Str(s)) if &*s == "on" => false,
-        Some(Value::Bool(b)) => !b,
-        Some(Value::Str(s)) if matches!(&*s, "equal" | "scaled" | "tight" | "auto" | "image") => {
-            return Err(value_err(format!(
-                "axis('{s}') is not supported yet; axis('off') and axis('on') are"
-            )))
+    let arg = a.opt(0, "arg");
+    let keys =
+        ["xmin", "xmax", "ymin", "ymax"].map(|k| a.kw(k).filter(|v| !matches!(v, Value::None)));
+    a.kw("emit");
+    let lim = |it: &mut Interp, y: bool| -> R<(f64, f64)> {
+        Ok(crate::display::axis::shared_scale(it.figure_mut(t.fig)?, t.ax, y).limits())
+    };
+    match arg {
+        None => {
+            for (y, (lo, hi)) in [(false, (&keys[0], &keys[1])), (true, (&keys[2], &keys[3]))] {
+                if lo.is_none() && hi.is_none() {
+                    continue;
+                }
+                let now = lim(it, y)?;
+                let lo = lo.as_ref().map_or(Ok(now.0), |v| number(v, "axis limit"))?;
+                let hi = hi.as_ref().map_or(Ok(now.1), |v| number(v, "axis limit"))?;
+                let ax = it.axes_mut(t)?;
+                *(if y { &mut ax.ylim } else { &mut ax.xlim }) = Some((lo, hi));
+            }
+        }
+        Some(Value::Bool(on)) => it.axes_mut(t)?.axis_off = !on,
+        Some(Value::Str(s)) => {
+            let mode = s.to_lowercase();
+            match mode.as_str() {
+                "on" | "off" => it.axes_mut(t)?.axis_off = mode == "off",
+                "equal" | "scaled" | "tight" | "image" | "square" | "auto" => {
+                    axis_mode(it, t, &mode)?
+                }
+                _ => {
+                    return Err(value_err(format!(
+                        "Unrecognized string '{s}' to axis; try 'on' or 'off'"
+                    )))
+                }
+            }
         }
         Some(v) => {
+            let four = match &v {
+                Value::List(_) | Value::Tuple(_) | Value::Tensor(_) => {
+                    vector(it, &v, "axis limits").ok().filter(|l| l.len() == 4)
+                }
+                _ => None,
+            };
+            let Some(l) = four else {
+                return Err(type_err(
+                    "The first argument to axis() must be an iterable of the form [xmin, xmax, ymin, ymax]",
+                ));
+            };
+            let ax = it.axes_mut(t)?;
+            (ax.xlim, ax.ylim) = (Some((l[0], l[1])), Some((l[2], l[3])));
+        }
+    }
+    let (x, y) = (lim(it, false)?, lim(it, true)?);
+    Ok(Value::tuple(
+        [x.0, x.1, y.0, y.1].map(Value::Float).to_vec(),
+    ))
+}
+
+/// `axis('equal')` and the other modes, as matplotlib's `Axes.axis`: each starts from
+/// automatic limits and aspect, then 'equal' keeps a data unit as long on both axes by
+/// widening limits at drawing; 'scaled' by shrinking the box, limits frozen; 'tight'
+/// freezes the limits; 'image' is both; 'square' makes a square box and equal ranges.
+fn axis_mode(it: &mut Interp, t: Target, mode: &str) -> R<()> {
+    let fig = it.figure_mut(t.fig)?;
+    let both_shared = is_shared(fig, t.ax, false) && is_shared(fig, t.ax, true);
+    if mode == "equal" && both_shared {
+        return Err(err("RuntimeError", DATALIM_SHARED));
+    }
+    let ax = it.axes_mut(t)?;
+    (ax.xlim, ax.ylim, ax.aspect) = (None, None, None);
+    // 'tight' and 'image' keep the margins (matplotlib's autolimit_mode 'data' has no
+    // rounding for tight to undo): like 'scaled', they freeze the automatic limits.
+    let fig = it.figure_mut(t.fig)?;
+    let (x, y) = (
+        shared_scale(fig, t.ax, false).limits(),
+        shared_scale(fig, t.ax, true).limits(),
+    );
+    let ax = it.axes_mut(t)?;
+    match mode {
+        "equal" => {
+            ax.aspect = Some(Aspect {
+                ratio: 1.0,
+                datalim: true,
+            })
+        }
+        "scaled" | "image" => {
+            (ax.xlim, ax.ylim) = (Some(x), Some(y));
+            ax.aspect = Some(Aspect::EQUAL_BOX);
+        }
+        "tight" => (ax.xlim, ax.ylim) = (Some(x), Some(y)),
+        "square" => {
+            let edge = (x.1 - x.0).max(y.1 - y.0);
+            (ax.xlim, ax.ylim) = (Some((x.0, x.0 + edge)), Some((y.0, y.0 + edge)));
+            ax.aspect = Some(Aspect::EQUAL_BOX);
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+const DATALIM_SHARED: &str = "set_aspect(..., adjustable='datalim') or axis('equal') are not allowed when both axes are shared.  Try set_aspect(..., adjustable='box').";
+
+/// An aspect as `set_aspect` takes it: 'auto' (None), 'equal' (1) or a positive number.
+fn aspect_value(it: &mut Interp, v: &Value) -> R<Option<f64>> {
+    match v {
+        Value::Str(s) if &**s == "auto" => Ok(None),
+        Value::Str(s) if &**s == "equal" => Ok(Some(1.0)),
+        Value::Int(_) | Value::Float(_) | Value::Tensor(_) => {
+            let r = number(v, "aspect")?;
+            if r.is_finite() && r > 0.0 {
+                Ok(Some(r))
+            } else {
+                Err(value_err("aspect must be finite and positive "))
+            }
+        }
+        _ => Err(value_err(format!(
+            "aspect must be 'auto', 'equal' or a positive number, not {}",
+            it.repr(v)?
+        ))),
+    }
+}
+
+/// `Axes.set_aspect(aspect, adjustable=None, anchor=None)`.
+fn set_aspect(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
+    let ratio = aspect_value(it, &a.req(0, "aspect")?)?;
+    let datalim = match a.opt(1, "adjustable") {
+        None => it.axes_mut(t)?.aspect.is_some_and(|x| x.datalim),
+        Some(Value::Str(s)) if &*s == "box" => false,
+        Some(Value::Str(s)) if &*s == "datalim" => true,
+        Some(v) => {
             return Err(value_err(format!(
-                "axis() takes 'off' or 'on', not {}",
-                v.type_name()
+                "{} is not a valid value for adjustable. Supported values are 'box', 'datalim'",
+                it.repr(&v)?
             )))
         }
-        None => return Ok(Value::None),
     };
-    it.axes_mut(t)?.axis_off = off;
+    match a.opt(2, "anchor") {
+        None => {}
+        Some(Value::Str(s)) if &*s == "C" => {}
+        Some(v) => {
+            return Err(value_err(format!(
+                "anchor={} is not supported: the box is centred (anchor='C')",
+                it.repr(&v)?
+            )))
+        }
+    }
+    a.kw("share");
+    let fig = it.figure_mut(t.fig)?;
+    if datalim && ratio.is_some() && is_shared(fig, t.ax, false) && is_shared(fig, t.ax, true) {
+        return Err(err("RuntimeError", DATALIM_SHARED));
+    }
+    it.axes_mut(t)?.aspect = ratio.map(|ratio| Aspect { ratio, datalim });
+    Ok(Value::None)
+}
+
+/// `margins()` / `margins(m)` / `margins(x, y)` / `margins(x=, y=)`: the padding of
+/// automatic limits as a fraction of the data's span; with no arguments, returns them.
+fn margins(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
+    let pos = a.rest(0);
+    let kx = a.kw("x").filter(|v| !matches!(v, Value::None));
+    let ky = a.kw("y").filter(|v| !matches!(v, Value::None));
+    a.kw("tight");
+    if !pos.is_empty() && (kx.is_some() || ky.is_some()) {
+        return Err(type_err(
+            "Cannot pass both positional and keyword arguments for x and/or y.",
+        ));
+    }
+    let (x, y) = match pos.as_slice() {
+        [] => (kx, ky),
+        [m] => (Some(m.clone()), Some(m.clone())),
+        [mx, my] => (Some(mx.clone()), Some(my.clone())),
+        _ => {
+            return Err(type_err(
+                "Must pass a single positional argument for all margins, or one for each margin (x, y).",
+            ))
+        }
+    };
+    let now = it.axes_mut(t)?.margins.unwrap_or((0.05, 0.05));
+    if x.is_none() && y.is_none() {
+        return Ok(Value::tuple(vec![Value::Float(now.0), Value::Float(now.1)]));
+    }
+    let check = |v: Option<Value>, old: f64| -> R<f64> {
+        let Some(v) = v else { return Ok(old) };
+        let m = number(&v, "margin")?;
+        if m > -0.5 {
+            Ok(m)
+        } else {
+            Err(value_err("margin must be greater than -0.5"))
+        }
+    };
+    let new = (check(x, now.0)?, check(y, now.1)?);
+    it.axes_mut(t)?.margins = Some(new);
     Ok(Value::None)
 }
 
@@ -2302,7 +2476,8 @@ table! { PYPLOT:
     "yscale", "yscale(value)", "Sets the y scale: 'linear' or 'log'." => |it, a| { let t = it.current_target(); scale(it, a, t, true) };
     "legend", "legend(labels=None, *, loc='best')", "Shows a legend of the labelled plots on the current axes (or labels them in order); loc is a name like 'upper left' or a code 0-10, and 'best' avoids the data." => |it, a| on_current(it, a, legend);
     "grid", "grid(visible=True)", "Turns the current axes' grid lines on or off." => |it, a| on_current(it, a, grid);
-    "axis", "axis(arg)", "axis('off') hides the current axes' frame and ticks; axis('on') shows them." => |it, a| on_current(it, a, axis);
+    "axis", "axis(arg=None, *, xmin=None, xmax=None, ymin=None, ymax=None)", "axis('off') hides the current axes' frame and ticks ('on' shows them); 'equal' draws a data unit as long on both axes, 'scaled' and 'image' do it by shrinking the box, 'tight' freezes the limits, 'square' makes the box square; [xmin, xmax, ymin, ymax] sets the limits. Returns the limits." => |it, a| on_current(it, a, axis);
+    "margins", "margins(*margins, x=None, y=None)", "The padding of automatic limits as a fraction of the data's span (0.05 unless set): margins(m), margins(x, y); returns (x, y) without arguments." => |it, a| on_current(it, a, margins);
     "tight_layout", "tight_layout()", "Fits the current figure's margins to its titles and labels." => |it, a| {
         for k in ["pad", "h_pad", "w_pad", "rect"] { a.kw(k); }
         let f = it.current_figure();
@@ -2367,7 +2542,25 @@ table! { AXES_METHODS:
     "set_xticklabels", "Axes.set_xticklabels(labels, *, rotation=None)", "New labels for the x ticks shown now." => |it, a| { let t = target_of(&receiver(a)?)?; set_ticklabels(it, a, t, false) };
     "set_yticklabels", "Axes.set_yticklabels(labels)", "New labels for the y ticks shown now." => |it, a| { let t = target_of(&receiver(a)?)?; set_ticklabels(it, a, t, true) };
     "grid", "Axes.grid(visible=True)", "Turns grid lines on or off." => |it, a| on_axes(it, a, grid);
-    "axis", "Axes.axis(arg)", "'off' hides the frame and ticks." => |it, a| on_axes(it, a, axis);
+    "axis", "Axes.axis(arg=None, *, xmin=None, xmax=None, ymin=None, ymax=None)", "'off' hides the frame and ticks; 'equal', 'scaled', 'tight', 'image', 'square', 'auto'; [xmin, xmax, ymin, ymax]. Returns the limits." => |it, a| on_axes(it, a, axis);
+    "set_aspect", "Axes.set_aspect(aspect, adjustable=None, anchor=None)", "'equal' draws a data unit as long on y as on x (a number: y units that many times as long; 'auto' fills the box), by shrinking the box (adjustable='box', the default) or widening the limits ('datalim')." => |it, a| { let t = target_of(&receiver(a)?)?; set_aspect(it, a, t) };
+    "get_aspect", "Axes.get_aspect()", "'auto', or the ratio set_aspect gave (1.0 for 'equal')." => |it, a| {
+        let t = target_of(&receiver(a)?)?;
+        Ok(match it.axes_mut(t)?.aspect { Some(x) => Value::Float(x.ratio), None => Value::str("auto") })
+    };
+    "margins", "Axes.margins(*margins, x=None, y=None)", "The padding of automatic limits (0.05 unless set); returns (x, y) without arguments." => |it, a| on_axes(it, a, margins);
+    "set_xmargin", "Axes.set_xmargin(m)", "The x padding of automatic limits, as a fraction of the data's span." => |it, a| {
+        let t = target_of(&receiver(a)?)?;
+        let m = a.req(0, "m")?;
+        let mut one = Args::new("margins", Vec::new(), vec![("x".into(), m)]);
+        margins(it, &mut one, t)
+    };
+    "set_ymargin", "Axes.set_ymargin(m)", "The y padding of automatic limits, as a fraction of the data's span." => |it, a| {
+        let t = target_of(&receiver(a)?)?;
+        let m = a.req(0, "m")?;
+        let mut one = Args::new("margins", Vec::new(), vec![("y".into(), m)]);
+        margins(it, &mut one, t)
+    };
     "get_title", "Axes.get_title()", "The axes' title ('' if none)." => |it, a| { let t = target_of(&receiver(a)?)?; Ok(Value::str(it.axes_mut(t)?.title.as_deref().unwrap_or(""))) };
     "get_xlabel", "Axes.get_xlabel()", "The x-axis label ('' if none)." => |it, a| { let t = target_of(&receiver(a)?)?; Ok(Value::str(it.axes_mut(t)?.xlabel.as_deref().unwrap_or(""))) };
     "get_ylabel", "Axes.get_ylabel()", "The y-axis label ('' if none)." => |it, a| { let t = target_of(&receiver(a)?)?; Ok(Value::str(it.axes_mut(t)?.ylabel.as_deref().unwrap_or(""))) };
