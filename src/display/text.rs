@@ -1157,6 +1157,14 @@ mod tests {
                     });
                 }
                 let _ = render_text(&fig, w, h, true);
+                // Aspects over the same data: box and datalim, tiny and huge ratios,
+                // margins beyond the data.
+                let aspects = [(1.0, false), (1.0, true), (1e-300, true), (1e300, false)];
+                for (ax, (ratio, datalim)) in fig.axes.iter_mut().zip(aspects) {
+                    ax.aspect = Some(crate::display::figure::Aspect { ratio, datalim });
+                    ax.margins = Some((-0.49, 1e300));
+                }
+                let _ = render_text(&fig, w, h, true);
                 let _ = render_text(&fig, w, h, false);
                 if w == 80 && h == 24 {
                     fig.size = (4.0, 3.0);
