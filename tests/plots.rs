@@ -626,3 +626,58 @@ fn aspect_and_margin_mistakes_are_python_errors() {
         stderr(&o)
     );
 }
+
+#[test]
+fn scatter_draws_edges_and_a_size_per_point() {
+    let count = |fig: &nabla::display::Figure, want: (u8, u8, u8)| {
+        let (buf, _, _) = nabla::display::raster::render_rgb(fig).unwrap();
+        buf.chunks(3)
+            .filter(|p| {
+                p[0].abs_diff(want.0) < 40
+                    && p[1].abs_diff(want.1) < 40
+                    && p[2].abs_diff(want.2) < 40
+            })
+            .count()
+    };
+    let (red, blue) = ((255, 0, 0), (0, 0, 255));
+    let one = "plt.scatter([0], [0], s=2000, color='blue'";
+    let plain = figure_of(&format!("{one})"));
+    let edged = figure_of(&format!("{one}, edgecolors='red', linewidths=3)"));
+    assert_eq!(count(&plain, red), 0);
+    // A ring of red around the blue disc: 3 pt at 100 dpi is about 4 px wide around a
+    // radius of sqrt(2000)/2 pt ≈ 31 px, so about 2π·31·4 ≈ 780 px.
+    let ring = count(&edged, red);
+    assert!((500..1200).contains(&ring), "{ring}");
+    assert!(count(&edged, blue) < count(&plain, blue));
+    // 'face' and 'none' draw no outline.
+    for e in ["face", "none"] {
+        assert_eq!(
+            count(&figure_of(&format!("{one}, edgecolors='{e}')")), red),
+            0
+        );
+    }
+    // Per-point areas: the second point has 4 times the area, so about 4 times the pixels.
+    let two = |s: &str| {
+        count(
+            &figure_of(&format!(
+                "plt.scatter([0, 1], [0, 0], s={s}, color='blue')\nplt.xlim(-1, 2)"
+            )),
+            blue,
+        )
+    };
+    let (small, both) = (two("[200, 200]"), two("[200, 800]"));
+    let ratio = (both - small / 2) as f64 / (small / 2) as f64;
+    assert!((ratio - 4.0).abs() < 0.5, "{small} {both}");
+    let o = nabla("plt.scatter([1, 2], [3, 4], s=[1, 2, 3])", "none");
+    assert!(
+        stderr(&o).contains("ValueError: s (size 3) cannot be broadcast to match x and y (size 2)"),
+        "{}",
+        stderr(&o)
+    );
+    let o = nabla("plt.scatter([1], [3], marker='x', edgecolors='k')", "none");
+    assert!(
+        o.status.success() && stderr(&o).contains("unfilled marker"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -41,6 +41,14 @@ pub enum Marker {
     Diamond,
 }
 
+impl Marker {
+    /// Whether the marker is a shape with an inside (then an edge colour outlines it);
+    /// '+' and 'x' are strokes only.
+    pub fn is_filled(self) -> bool {
+        !matches!(self, Marker::Plus | Marker::Cross)
+    }
+}
+
 /// Colour maps for `imshow` and `scatter(c=...)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cmap {
@@ -102,6 +110,12 @@ pub enum Artist {
         values: Option<(Vec<f64>, Cmap)>,
         /// Marker area in points² (matplotlib's `s=`, default 36).
         size: f64,
+        /// Per-point areas (`s=` as a sequence); empty: `size` for every point.
+        sizes: Vec<f64>,
+        /// `edgecolors=`: an outline of this colour, `edge_width` points wide (None:
+        /// matplotlib's 'face', no separate outline).
+        edge: Option<Rgb>,
+        edge_width: f64,
         alpha: f64,
         marker: Marker,
     },

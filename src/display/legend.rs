@@ -218,6 +218,9 @@ mod tests {
             color: CYCLE[0],
             values: None,
             size: 36.0,
+            sizes: vec![],
+            edge: None,
+            edge_width: 1.0,
             alpha: 1.0,
             marker: crate::display::figure::Marker::Circle,
         };

@@ -304,14 +304,6 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
 
     fn marker(&self, m: Marker, at: (f64, f64), r: f64, c: Rgb) -> Res {
         let (x, y) = at;
-        let poly = |pts: Vec<(f64, f64)>| {
-            self.area
-                .draw(&Polygon::new(
-                    pts.into_iter().map(px).collect::<Vec<_>>(),
-                    self.color(c).filled(),
-                ))
-                .map_err(|e| e.to_string())
-        };
         match m {
             Marker::Circle | Marker::Point => {
                 let r = if m == Marker::Point { r / 2.0 } else { r };
@@ -324,8 +316,6 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
                     .map_err(|e| e.to_string())
             }
             Marker::Square => self.fill((x - r, y - r), (x + r, y + r), c),
-            Marker::Triangle => poly(vec![(x, y - r), (x + r, y + r * 0.8), (x - r, y + r * 0.8)]),
-            Marker::Diamond => poly(vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)]),
             Marker::Plus => {
                 self.path(&[(x - r, y), (x + r, y)], c, 1.0)?;
                 self.path(&[(x, y - r), (x, y + r)], c, 1.0)
@@ -334,17 +324,64 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
                 self.path(&[(x - r, y - r), (x + r, y + r)], c, 1.0)?;
                 self.path(&[(x - r, y + r), (x + r, y - r)], c, 1.0)
             }
-            Marker::Star => {
-                let pts = (0..10)
-                    .map(|i| {
-                        let a = std::f64::consts::PI * (i as f64 / 5.0 - 0.5);
-                        let rr = if i % 2 == 0 { r } else { r * 0.4 };
-                        (x + rr * a.cos(), y + rr * a.sin())
-                    })
-                    .collect();
-                poly(pts)
-            }
+            _ => self
+                .area
+                .draw(&Polygon::new(
+                    marker_shape(m, at, r)
+                        .into_iter()
+                        .map(px)
+                        .collect::<Vec<_>>(),
+                    self.color(c).filled(),
+                ))
+                .map_err(|e| e.to_string()),
         }
+    }
+
+    /// The outline of a filled marker (`scatter(edgecolors=...)`), `width_pt` wide.
+    fn marker_edge(&self, m: Marker, at: (f64, f64), r: f64, c: Rgb, width_pt: f64) -> Res {
+        if !(width_pt > 0.0) || !m.is_filled() {
+            return Ok(());
+        }
+        let width = (width_pt * self.k).round().clamp(1.0, 1e4) as u32;
+        if matches!(m, Marker::Circle | Marker::Point) {
+            let r = if m == Marker::Point { r / 2.0 } else { r };
+            return self
+                .area
+                .draw(&Circle::new(
+                    px(at),
+                    r.round().max(1.0) as i32,
+                    self.color(c).stroke_width(width),
+                ))
+                .map_err(|e| e.to_string());
+        }
+        let mut pts = marker_shape(m, at, r);
+        pts.extend(pts.first().copied());
+        let pts: Vec<(i32, i32)> = pts.into_iter().map(px).collect();
+        self.area
+            .draw(&PathElement::new(pts, self.color(c).stroke_width(width)))
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// The corners of a filled marker of radius `r` at `(x, y)`, in pixels.
+fn marker_shape(m: Marker, (x, y): (f64, f64), r: f64) -> Vec<(f64, f64)> {
+    match m {
+        Marker::Square => vec![
+            (x - r, y - r),
+            (x + r, y - r),
+            (x + r, y + r),
+            (x - r, y + r),
+        ],
+        Marker::Triangle => vec![(x, y - r), (x + r, y + r * 0.8), (x - r, y + r * 0.8)],
+        Marker::Diamond => vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)],
+        Marker::Star => (0..10)
+            .map(|i| {
+                let a = std::f64::consts::PI * (i as f64 / 5.0 - 0.5);
+                let rr = if i % 2 == 0 { r } else { r * 0.4 };
+                (x + rr * a.cos(), y + rr * a.sin())
+            })
+            .collect(),
+        Marker::Circle | Marker::Point | Marker::Plus | Marker::Cross => vec![],
     }
 }
 
@@ -851,13 +888,18 @@ fn draw_artist<DB: DrawingBackend>(
             color,
             values,
             size,
+            sizes,
+            edge,
+            edge_width,
             marker,
             ..
         } => {
             let range = values
                 .as_ref()
                 .and_then(|(v, cmap)| Some((v, *cmap, finite_range(v)?)));
-            let r = (size.max(0.0).sqrt() / 2.0 * p.k).max(1.0);
+            // A marker's radius in pixels from its area in points².
+            let radius = |s: f64| (s.max(0.0).sqrt() / 2.0 * p.k).clamp(1.0, 1e4);
+            let r = radius(*size);
             for (i, (&x, &y)) in x.iter().zip(y).enumerate() {
                 let q = to_px(x, y);
                 if !(finite(q) && within(q)) {
@@ -870,7 +912,11 @@ fn draw_artist<DB: DrawingBackend>(
                     }
                     None => *color,
                 };
+                let r = sizes.get(i).map_or(r, |&s| radius(s));
                 p.marker(*marker, q, r, c)?;
+                if let Some(e) = edge {
+                    p.marker_edge(*marker, q, r, *e, *edge_width)?;
+                }
             }
         }
         Artist::Bars {
@@ -1268,8 +1314,18 @@ fn draw_legend<DB: DrawingBackend>(
                     *width,
                 )?;
             }
-            Artist::Scatter { color, .. } => {
-                p.marker(Marker::Circle, (hx + handle / 2.0, y), 3.0 * k, *color)?
+            Artist::Scatter {
+                color,
+                marker,
+                edge,
+                edge_width,
+                ..
+            } => {
+                let at = (hx + handle / 2.0, y);
+                p.marker(*marker, at, 3.0 * k, *color)?;
+                if let Some(e) = edge {
+                    p.marker_edge(*marker, at, 3.0 * k, *e, *edge_width)?;
+                }
             }
             Artist::Bars { color, .. } => {
                 p.fill((hx, y - 4.0 * k), (hx + handle, y + 4.0 * k), *color)?;

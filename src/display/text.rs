@@ -1098,6 +1098,9 @@ mod tests {
                     color: CYCLE[2],
                     values: Some((values.to_vec(), Cmap::Viridis)),
                     size: 36.0,
+                    sizes: values.iter().map(|v| v * 1e300).collect(),
+                    edge: Some(CYCLE[0]),
+                    edge_width: f64::INFINITY,
                     alpha: 1.0,
                     marker: crate::display::figure::Marker::Circle,
                 });

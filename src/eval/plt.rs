@@ -677,14 +677,23 @@ fn scatter(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     if x.len() != y.len() {
         return Err(value_err("x and y must be the same size"));
     }
-    let size = match a.opt(2, "s") {
-        Some(v @ (Value::Int(_) | Value::Float(_))) => number(&v, "s")?,
-        Some(_) => {
-            return Err(value_err(
-                "s= as one size per point is not supported yet; give one number",
-            ))
+    // s=: one area in points² for all, or one per point.
+    let (size, sizes) = match a.opt(2, "s") {
+        Some(v @ (Value::Int(_) | Value::Float(_))) => (number(&v, "s")?, Vec::new()),
+        Some(v) => {
+            let s = vector(it, &v, "s")?;
+            match s.len() {
+                1 => (s[0], Vec::new()),
+                n if n == x.len() => (s.iter().sum::<f64>() / n.max(1) as f64, s),
+                n => {
+                    return Err(value_err(format!(
+                        "s (size {n}) cannot be broadcast to match x and y (size {})",
+                        x.len()
+                    )))
+                }
+            }
         }
-        None => 36.0,
+        None => (36.0, Vec::new()),
     };
     let label = opt_string(a, "label")?;
     let alpha = alpha_arg(a)?;
@@ -703,10 +712,28 @@ fn scatter(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
             }
         }
     };
-    // Marker outlines are not drawn; the options are accepted as matplotlib's are.
-    for k in ["edgecolors", "edgecolor", "linewidths", "zorder"] {
-        a.kw(k);
+    // edgecolors=: 'face' (the default) and 'none' draw no separate outline.
+    let edge = match a
+        .kw("edgecolors")
+        .or_else(|| a.kw("edgecolor"))
+        .or_else(|| a.kw("ec"))
+    {
+        None | Some(Value::None) => None,
+        Some(Value::Str(s)) if matches!(&*s, "face" | "none") => None,
+        Some(v) => Some(color_arg(&v)?),
+    };
+    let edge_width = match a
+        .kw("linewidths")
+        .or_else(|| a.kw("linewidth"))
+        .or_else(|| a.kw("lw"))
+    {
+        None | Some(Value::None) => 1.0,
+        Some(v) => number(&v, "linewidths")?,
+    };
+    if edge.is_some() && !mark.is_filled() {
+        it.warn_once("You passed an edgecolor/edgecolors for an unfilled marker ('+' or 'x'). nabla, as Matplotlib, ignores the edgecolor in favor of the facecolor.");
     }
+    a.kw("zorder");
     let map = match a.kw("cmap") {
         Some(v @ (Value::Str(_) | Value::Instance(_))) => cmap_arg(&v)?,
         Some(Value::None) | None => Cmap::Viridis,
@@ -748,6 +775,9 @@ fn scatter(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         color,
         values,
         size,
+        sizes,
+        edge: edge.filter(|_| mark.is_filled()),
+        edge_width,
         alpha,
         marker: mark,
     });
@@ -2438,7 +2468,7 @@ table! { PYPLOT:
         Ok(it.figure_value(f))
     };
     "plot", "plot([x], y, [fmt], *, label=None, color=None, linestyle=None, marker=None, linewidth=None, markersize=6, alpha=None)", "Draws y against x (or against 0..n-1) as lines and/or markers." => |it, a| on_current(it, a, plot);
-    "scatter", "scatter(x, y, s=None, c=None, *, marker='o', label=None, cmap=None, color=None, alpha=None)", "Draws points; c= gives one colour or per-point values mapped by cmap." => |it, a| on_current(it, a, scatter);
+    "scatter", "scatter(x, y, s=None, c=None, *, marker='o', label=None, cmap=None, color=None, alpha=None, edgecolors='face', linewidths=1.0)", "Draws points; s= is the marker area in points² (one, or one per point); c= gives one colour or per-point values mapped by cmap; edgecolors= outlines the markers." => |it, a| on_current(it, a, scatter);
     "bar", "bar(x, height, width=0.8, *, align='center', label=None, color=None, alpha=None, edgecolor=None)", "Draws bars of the given heights centred at x." => |it, a| on_current(it, a, bar);
     "barh", "barh(y, width, height=0.8, *, align='center', label=None, color=None, alpha=None, edgecolor=None)", "Draws horizontal bars of the given lengths centred at y." => |it, a| on_current(it, a, barh);
     "hist", "hist(x, bins=10, range=None, density=False, *, label=None, color=None, alpha=None, edgecolor=None)", "Draws a histogram of the values (bins: a count or the edges); returns (counts, bin_edges, patches)." => |it, a| on_current(it, a, hist);
@@ -2510,7 +2540,7 @@ table! { PYPLOT:
 
 table! { AXES_METHODS:
     "plot", "Axes.plot([x], y, [fmt], *, label=None, color=None, linestyle=None, marker=None, linewidth=None, markersize=6, alpha=None)", "Draws y against x on these axes." => |it, a| on_axes(it, a, plot);
-    "scatter", "Axes.scatter(x, y, s=None, c=None, *, marker='o', label=None, cmap=None, color=None, alpha=None)", "Draws points on these axes." => |it, a| on_axes(it, a, scatter);
+    "scatter", "Axes.scatter(x, y, s=None, c=None, *, marker='o', label=None, cmap=None, color=None, alpha=None, edgecolors='face', linewidths=1.0)", "Draws points on these axes." => |it, a| on_axes(it, a, scatter);
     "bar", "Axes.bar(x, height, width=0.8, *, align='center', label=None, color=None, alpha=None, edgecolor=None)", "Draws bars on these axes." => |it, a| on_axes(it, a, bar);
     "barh", "Axes.barh(y, width, height=0.8, *, align='center', label=None, color=None, alpha=None, edgecolor=None)", "Draws horizontal bars on these axes." => |it, a| on_axes(it, a, barh);
     "hist", "Axes.hist(x, bins=10, range=None, density=False, *, label=None, color=None, alpha=None, edgecolor=None)", "Draws a histogram on these axes." => |it, a| on_axes(it, a, hist);
