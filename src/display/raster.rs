@@ -339,7 +339,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
 
     /// The outline of a filled marker (`scatter(edgecolors=...)`), `width_pt` wide.
     fn marker_edge(&self, m: Marker, at: (f64, f64), r: f64, c: Rgb, width_pt: f64) -> Res {
-        if !(width_pt > 0.0) || !m.is_filled() {
+        if width_pt.is_nan() || width_pt <= 0.0 || !m.is_filled() {
             return Ok(());
         }
         let width = (width_pt * self.k).round().clamp(1.0, 1e4) as u32;
