@@ -236,6 +236,13 @@ fn scale_over(group: &[&Axes], y: bool) -> Scale {
     if !(s.hi - s.lo).is_finite() {
         (s.lo, s.hi) = (s.lo / 2.0, s.hi / 2.0);
     }
+    // `invert_yaxis()`: automatic limits run the other way.
+    let inverted = group
+        .first()
+        .is_some_and(|a| if y { a.yinverted } else { a.xinverted });
+    if lim.is_none() && inverted {
+        (s.lo, s.hi) = (s.hi, s.lo);
+    }
     s
 }
 

@@ -308,6 +308,10 @@ pub struct Axes {
     /// `margins(x, y)`: the padding of automatic limits, as a fraction of the data's span
     /// (None: matplotlib's 0.05 on both).
     pub margins: Option<(f64, f64)>,
+    /// `invert_xaxis()` / `invert_yaxis()`: automatic limits run from high to low (limits
+    /// set are swapped instead).
+    pub xinverted: bool,
+    pub yinverted: bool,
     pub artists: Vec<Artist>,
     /// Tick positions and labels set by `xticks`/`set_xticks` (None: automatic ticks).
     pub xticks: Option<Vec<(f64, String)>>,

@@ -22,6 +22,10 @@ struct Slot {
     fig: Figure,
     /// The current axes (`plt.subplot`, the last one drawn on).
     axes: usize,
+    /// The language's objects for the figure and each axes, made once so that
+    /// `plt.gca() is ax` holds as in matplotlib.
+    handle: Option<Value>,
+    axes_handles: Vec<Option<Value>>,
 }
 
 /// The open figures; the current one is what `plt.plot` draws on.
@@ -82,7 +86,12 @@ impl Interp {
     /// A new figure, made current; its index.
     fn new_figure(&mut self, fig: Figure) -> usize {
         let i = self.plots.figs.len();
-        self.plots.figs.push(Some(Slot { fig, axes: 0 }));
+        self.plots.figs.push(Some(Slot {
+            fig,
+            axes: 0,
+            handle: None,
+            axes_handles: Vec::new(),
+        }));
         self.plots.current = Some(i);
         i
     }
@@ -128,17 +137,39 @@ impl Interp {
     }
 
     fn figure_value(&mut self, fig: usize) -> Value {
-        self.plot_object("Figure", vec![("number", Value::Int(fig as i64 + 1))])
+        if let Some(Some(Slot {
+            handle: Some(v), ..
+        })) = self.plots.figs.get(fig)
+        {
+            return v.clone();
+        }
+        let v = self.plot_object("Figure", vec![("number", Value::Int(fig as i64 + 1))]);
+        if let Some(Some(slot)) = self.plots.figs.get_mut(fig) {
+            slot.handle = Some(v.clone());
+        }
+        v
     }
 
     fn axes_value(&mut self, t: Target) -> Value {
-        self.plot_object(
+        if let Some(Some(slot)) = self.plots.figs.get(t.fig) {
+            if let Some(Some(v)) = slot.axes_handles.get(t.ax) {
+                return v.clone();
+            }
+        }
+        let v = self.plot_object(
             "Axes",
             vec![
                 ("_fig", Value::Int(t.fig as i64)),
                 ("_ax", Value::Int(t.ax as i64)),
             ],
-        )
+        );
+        if let Some(Some(slot)) = self.plots.figs.get_mut(t.fig) {
+            if slot.axes_handles.len() <= t.ax {
+                slot.axes_handles.resize(t.ax + 1, None);
+            }
+            slot.axes_handles[t.ax] = Some(v.clone());
+        }
+        v
     }
 
     /// Shows every open figure through the sink and closes them.
@@ -1252,6 +1283,26 @@ fn grid(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     Ok(Value::None)
 }
 
+/// `invert_yaxis()`: limits set are swapped; automatic ones run the other way.
+fn invert(it: &mut Interp, t: Target, y: bool) -> R<Value> {
+    let ax = it.axes_mut(t)?;
+    let (lim, flag) = if y {
+        (&mut ax.ylim, &mut ax.yinverted)
+    } else {
+        (&mut ax.xlim, &mut ax.xinverted)
+    };
+    match lim {
+        Some((lo, hi)) => (*lo, *hi) = (*hi, *lo),
+        None => *flag = !*flag,
+    }
+    Ok(Value::None)
+}
+
+fn inverted(it: &mut Interp, t: Target, y: bool) -> R<Value> {
+    let s = shared_scale(it.figure_mut(t.fig)?, t.ax, y);
+    Ok(Value::Bool(s.lo > s.hi))
+}
+
 /// `axis(...)`: 'on'/'off', a mode ('equal', 'scaled', 'tight', 'image', 'square',
 /// 'auto'), `[xmin, xmax, ymin, ymax]` or `xmin=`… keywords; returns the limits, as
 /// matplotlib's.
@@ -1640,6 +1691,19 @@ fn subplots(it: &mut Interp, a: &mut Args) -> R<Value> {
 }
 
 fn subplot(it: &mut Interp, a: &mut Args) -> R<Value> {
+    let f = it.current_figure();
+    subplot_of(it, a, f)
+}
+
+/// `subplot(...)` on figure `f` (also `Figure.add_subplot`): makes axes `index` of an
+/// nrows × ncols grid current, laying the figure out anew if the grid changes.
+fn subplot_of(it: &mut Interp, a: &mut Args, f: usize) -> R<Value> {
+    if let Some(p) = a.kw("projection").filter(|v| !matches!(v, Value::None)) {
+        return Err(value_err(format!(
+            "projection={} is not supported: nabla draws 2-D axes only",
+            it.repr(&p)?
+        )));
+    }
     let args = a.rest(0);
     let n = |v: &Value| -> R<usize> {
         match v {
@@ -1665,7 +1729,6 @@ fn subplot(it: &mut Interp, a: &mut Args) -> R<Value> {
             r * c
         )));
     }
-    let f = it.current_figure();
     let fig = it.figure_mut(f)?;
     if fig.rows != r || fig.cols != c {
         // A new grid: keep the axes already drawn where they still fit.
@@ -2611,6 +2674,10 @@ table! { AXES_METHODS:
         }
         Ok(Value::None)
     };
+    "invert_xaxis", "Axes.invert_xaxis()", "Runs the x axis from high to low (or back)." => |it, a| { let t = target_of(&receiver(a)?)?; invert(it, t, false) };
+    "invert_yaxis", "Axes.invert_yaxis()", "Runs the y axis from high to low (or back), e.g. for image coordinates." => |it, a| { let t = target_of(&receiver(a)?)?; invert(it, t, true) };
+    "xaxis_inverted", "Axes.xaxis_inverted()", "Whether the x axis runs from high to low." => |it, a| { let t = target_of(&receiver(a)?)?; inverted(it, t, false) };
+    "yaxis_inverted", "Axes.yaxis_inverted()", "Whether the y axis runs from high to low." => |it, a| { let t = target_of(&receiver(a)?)?; inverted(it, t, true) };
     "set_axis_off", "Axes.set_axis_off()", "Hides the frame and ticks." => |it, a| {
         let t = target_of(&receiver(a)?)?;
         it.axes_mut(t)?.axis_off = true;
@@ -2654,6 +2721,7 @@ table! { FIGURE_METHODS:
         it.figure_mut(f)?.tight = true;
         Ok(Value::None)
     };
+    "add_subplot", "Figure.add_subplot(nrows, ncols, index)", "Axes `index` (from 1) of an nrows × ncols grid on this figure; add_subplot(111) for one." => |it, a| { let f = figure_of(&receiver(a)?)?; subplot_of(it, a, f) };
     "colorbar", "Figure.colorbar(mappable, ax=None)", "Adds a colour bar for an image, a scatter's c= or a filled contour." => |it, a| {
         receiver(a)?;
         let m = a.req(0, "mappable")?;

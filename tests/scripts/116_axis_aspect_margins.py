@@ -112,3 +112,40 @@ for f in [
         print("no error")
     except Exception as e:
         print(type(e).__name__, e)
+
+# invert_xaxis / invert_yaxis keep autoscaling the other way; limits set are swapped.
+fig, ax = plt.subplots()
+ax.plot([0, 1], [0, 2])
+ax.invert_yaxis()
+print("inverted", lims(ax), ax.yaxis_inverted(), ax.xaxis_inverted())
+ax.plot([0, 3], [0, 5])
+print("more data", lims(ax))
+ax.invert_yaxis()
+print("back", lims(ax), ax.yaxis_inverted())
+ax.set_xlim(0, 10)
+ax.invert_xaxis()
+print("set then inverted", lims(ax), ax.xaxis_inverted())
+fig, ax = plt.subplots()
+ax.imshow(torch.zeros(2, 3))
+ax.invert_yaxis()
+print("image upright", lims(ax), ax.yaxis_inverted())
+fig, ax = plt.subplots()
+ax.invert_xaxis()
+print("empty inverted", lims(ax))
+plt.close("all")
+
+# Figure.add_subplot
+fig = plt.figure()
+ax = fig.add_subplot(111)
+ax.plot([1, 2, 3])
+print("111", lims(ax), plt.gca() is ax)
+fig = plt.figure()
+a1 = fig.add_subplot(1, 2, 1)
+a2 = fig.add_subplot(1, 2, 2)
+a2.bar([1], [2])
+a1.plot([5, 6])
+print("1 2", lims(a1), lims(a2), plt.gca() is a2)
+try:
+    fig.add_subplot(1, 2, 3)
+except Exception as e:
+    print(type(e).__name__, e)
