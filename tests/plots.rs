@@ -681,3 +681,56 @@ fn scatter_draws_edges_and_a_size_per_point() {
         stderr(&o)
     );
 }
+
+#[test]
+fn rc_params_set_the_defaults_of_new_figures_and_artists() {
+    use nabla::display::figure::{Artist, Cmap, Pixels};
+    let fig = figure_of(
+        "plt.rcParams['figure.figsize'] = (3, 2)\nplt.rcParams['figure.dpi'] = 50\nplt.rcParams.update({'lines.linewidth': 4, 'lines.markersize': 2, 'axes.grid': True})\nplt.rc('image', cmap='gray')\nfig, axs = plt.subplots(1, 2)\naxs[0].plot([1, 2], marker='o')\naxs[0].plot([1, 2], lw=1)\naxs[1].imshow(torch.zeros(2, 2))",
+    );
+    assert_eq!((fig.size, fig.dpi), ((3.0, 2.0), 50.0));
+    assert!(fig.axes.iter().all(|a| a.grid));
+    let widths: Vec<(f64, f64)> = fig.axes[0]
+        .artists
+        .iter()
+        .map(|a| match a {
+            Artist::Line {
+                width, marker_size, ..
+            } => (*width, *marker_size),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(widths, [(4.0, 2.0), (1.0, 2.0)]);
+    match &fig.axes[1].artists[0] {
+        Artist::Image {
+            pixels: Pixels::Scalar { cmap, .. },
+            ..
+        } => assert_eq!(*cmap, Cmap::Gray),
+        other => panic!("{other:?}"),
+    }
+    let (_, w, h) = nabla::display::raster::render_rgb(&fig).unwrap();
+    assert_eq!((w, h), (150, 100));
+    // rcdefaults() brings matplotlib's back; an explicit figsize wins over the setting.
+    let fig = figure_of("plt.rcParams['figure.figsize'] = [3, 2]\nplt.rcdefaults()\nplt.plot([1])");
+    assert_eq!(
+        (fig.size, fig.dpi, fig.axes[0].grid),
+        ((6.4, 4.8), 100.0, false)
+    );
+    let fig = figure_of(
+        "plt.rcParams['figure.figsize'] = [3, 2]\nplt.figure(figsize=(4, 4))\nplt.plot([1])",
+    );
+    assert_eq!(fig.size, (4.0, 4.0));
+    // Settings nabla does not take say so; bad values are errors.
+    let o = nabla("plt.rcParams['font.size'] = 14", "none");
+    assert!(
+        stderr(&o).contains("NotImplementedError: rcParams['font.size'] is not supported by nabla"),
+        "{}",
+        stderr(&o)
+    );
+    let o = nabla("plt.rcParams['figure.figsize'] = 'big'", "none");
+    assert!(
+        stderr(&o).contains("figsize is (width, height)"),
+        "{}",
+        stderr(&o)
+    );
+}

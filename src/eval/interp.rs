@@ -348,9 +348,14 @@ impl Interp {
                     && (*class == "KeyboardInterrupt" || *class == "StopIteration")
                 {
                     vec![]
-                } else if *class == "KeyError" && msg.starts_with('\'') {
-                    // A KeyError's argument is the key itself; its str() is the key's repr.
-                    vec![Value::str(msg.trim_matches('\''))]
+                } else if let Some(key) = (*class == "KeyError")
+                    .then(|| msg.strip_prefix('\'')?.strip_suffix('\''))
+                    .flatten()
+                    .filter(|k| !k.contains('\''))
+                {
+                    // A KeyError given as 'key': its argument is the key itself, and its
+                    // str() the key's repr. Other messages are the argument as they are.
+                    vec![Value::str(key)]
                 } else {
                     vec![Value::str(msg)]
                 };

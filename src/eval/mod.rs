@@ -23,6 +23,7 @@ pub mod notebook;
 mod ops;
 mod plt;
 pub mod progress;
+mod rc;
 mod resolve;
 mod strings;
 mod tensor_access;

@@ -36,6 +36,8 @@ pub struct PlotState {
     classes: IndexMap<&'static str, Rc<Class>>,
     /// `plt.live()` plots.
     pub(super) lives: Vec<super::live::Live>,
+    /// `plt.rcParams`: defaults for new figures and artists.
+    pub(super) rc: super::rc::RcSettings,
 }
 
 impl PlotState {
@@ -66,6 +68,7 @@ impl Interp {
             "AxesArray" => AXES_ARRAY_METHODS,
             "LivePlot" => super::live::LIVE_METHODS,
             "Text" => TEXT_METHODS,
+            "RcParams" => super::rc::RC_METHODS,
             _ => &[],
         };
         self.plots
@@ -81,6 +84,17 @@ impl Interp {
             class,
             attrs: RefCell::new(attrs.into_iter().map(|(k, v)| (Rc::from(k), v)).collect()),
         }))
+    }
+
+    /// A figure as `rcParams` has them: `size` or the default figsize, the dpi, grids.
+    fn fresh_figure(&self, size: Option<(f64, f64)>, rows: usize, cols: usize) -> Figure {
+        let rc = &self.plots.rc;
+        let mut fig = Figure::new(size.unwrap_or(rc.figsize), rows, cols);
+        fig.dpi = rc.dpi;
+        for ax in &mut fig.axes {
+            ax.grid = rc.grid;
+        }
+        fig
     }
 
     /// A new figure, made current; its index.
@@ -100,7 +114,10 @@ impl Interp {
     fn current_figure(&mut self) -> usize {
         match self.plots.current {
             Some(i) if matches!(self.plots.figs.get(i), Some(Some(_))) => i,
-            _ => self.new_figure(Figure::default()),
+            _ => {
+                let fig = self.fresh_figure(None, 1, 1);
+                self.new_figure(fig)
+            }
         }
     }
 
@@ -326,7 +343,7 @@ fn string(v: &Value, what: &str) -> R<String> {
     }
 }
 
-fn number(v: &Value, what: &str) -> R<f64> {
+pub(super) fn number(v: &Value, what: &str) -> R<f64> {
     match v {
         Value::Int(i) => Ok(*i as f64),
         Value::Float(f) => Ok(*f),
@@ -445,7 +462,7 @@ fn color_arg(v: &Value) -> R<Rgb> {
 }
 
 /// `cmap=`: a name, or a colour map object from `plt.cm` (`plt.cm.RdYlBu`).
-fn cmap_arg(v: &Value) -> R<Cmap> {
+pub(super) fn cmap_arg(v: &Value) -> R<Cmap> {
     match v {
         Value::Str(s) => cmap(s),
         Value::Instance(i) if &*i.class.name == "Colormap" => match i.attrs.borrow().get("name") {
@@ -593,12 +610,12 @@ fn plot(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     };
     let width = match a.kw("linewidth").or_else(|| a.kw("lw")) {
         Some(v) => number(&v, "linewidth")?,
-        None => 1.5,
+        None => it.plots.rc.linewidth,
     };
     let alpha = alpha_arg(a)?;
     let marker_size = match a.kw("markersize").or_else(|| a.kw("ms")) {
         Some(v) => number(&v, "markersize")?.max(0.0),
-        None => 6.0,
+        None => it.plots.rc.markersize,
     };
     // Drawing order is the call order.
     a.kw("zorder");
@@ -767,7 +784,7 @@ fn scatter(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     a.kw("zorder");
     let map = match a.kw("cmap") {
         Some(v @ (Value::Str(_) | Value::Instance(_))) => cmap_arg(&v)?,
-        Some(Value::None) | None => Cmap::Viridis,
+        Some(Value::None) | None => it.plots.rc.cmap.0,
         Some(v) => {
             return Err(type_err(format!(
                 "cmap must be a name, not {}",
@@ -1055,7 +1072,7 @@ fn imshow(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
                 v.type_name()
             )))
         }
-        None => Cmap::Viridis,
+        None => it.plots.rc.cmap.0,
     };
     let vmin = a.kw("vmin").filter(|v| !matches!(v, Value::None));
     let vmax = a.kw("vmax").filter(|v| !matches!(v, Value::None));
@@ -1501,7 +1518,7 @@ fn margins(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     Ok(Value::None)
 }
 
-fn figsize(a: &mut Args, i: usize) -> R<Option<(f64, f64)>> {
+pub(super) fn figsize(a: &mut Args, i: usize) -> R<Option<(f64, f64)>> {
     match a.opt(i, "figsize") {
         None => Ok(None),
         Some(v) => {
@@ -1524,7 +1541,7 @@ fn figsize(a: &mut Args, i: usize) -> R<Option<(f64, f64)>> {
     }
 }
 
-fn dpi(a: &mut Args, i: usize) -> R<Option<f64>> {
+pub(super) fn dpi(a: &mut Args, i: usize) -> R<Option<f64>> {
     match a.opt(i, "dpi") {
         None => Ok(None),
         Some(v) => {
@@ -1651,7 +1668,7 @@ fn subplots(it: &mut Interp, a: &mut Args) -> R<Value> {
             }
         };
     }
-    let mut fig = Figure::new(size.unwrap_or((6.4, 4.8)), rows, cols);
+    let mut fig = it.fresh_figure(size, rows, cols);
     fig.tight = tight;
     (fig.sharex, fig.sharey) = (share[0], share[1]);
     if let Some(d) = d {
@@ -1729,6 +1746,7 @@ fn subplot_of(it: &mut Interp, a: &mut Args, f: usize) -> R<Value> {
             r * c
         )));
     }
+    let rc_grid = it.plots.rc.grid;
     let fig = it.figure_mut(f)?;
     if fig.rows != r || fig.cols != c {
         // A new grid: keep the axes already drawn where they still fit.
@@ -1736,7 +1754,12 @@ fn subplot_of(it: &mut Interp, a: &mut Args, f: usize) -> R<Value> {
         let (or, oc) = (fig.rows, fig.cols);
         fig.rows = r;
         fig.cols = c;
-        fig.axes = (0..r * c).map(|_| Axes::default()).collect();
+        fig.axes = (0..r * c)
+            .map(|_| Axes {
+                grid: rc_grid,
+                ..Axes::default()
+            })
+            .collect();
         for (k, ax) in old.into_iter().enumerate() {
             let (row, col) = (k / oc.max(1), k % oc.max(1));
             if row < r && col < c && row < or && !ax.artists.is_empty() {
@@ -1809,6 +1832,7 @@ fn line_options(a: &mut Args) -> R<(Option<Rgb>, Option<LineStyle>, Option<f64>)
 /// `axhline(y=0)` / `axvline(x=0)`: a line across the axes, in matplotlib's default 'C0'
 /// without taking a colour from the cycle.
 fn refline(it: &mut Interp, a: &mut Args, t: Target, vertical: bool) -> R<Value> {
+    let rc_width = it.plots.rc.linewidth;
     let (name, lo, hi) = if vertical {
         ("x", "ymin", "ymax")
     } else {
@@ -1841,7 +1865,7 @@ fn refline(it: &mut Interp, a: &mut Args, t: Target, vertical: bool) -> R<Value>
         label,
         color: color.unwrap_or(CYCLE[0]),
         style: style.unwrap_or(LineStyle::Solid),
-        width: width.unwrap_or(1.5),
+        width: width.unwrap_or(rc_width),
     });
     Ok(it.plot_object("Line2D", vec![]))
 }
@@ -2065,6 +2089,7 @@ fn contour_grid(it: &mut Interp, xy: Option<(Value, Value)>, z: &Value) -> R<Con
 
 /// `contour` (lines) and `contourf` (filled bands): `([X, Y,] Z, [levels])`.
 fn contour(it: &mut Interp, a: &mut Args, t: Target, filled: bool) -> R<Value> {
+    let default_map = it.plots.rc.cmap.0;
     let pos = a.rest(0);
     let (xy, z, lev) = match pos.len() {
         1 | 2 => (None, pos[0].clone(), pos.get(1).cloned()),
@@ -2155,7 +2180,7 @@ fn contour(it: &mut Interp, a: &mut Args, t: Target, filled: bool) -> R<Value> {
         (Some(_), Some(_)) => return Err(value_err("Either colors or cmap must be None")),
         (Some(cs), None) => (0..n).map(|k| cs[k % cs.len()]).collect(),
         (None, map) => {
-            let map = map.unwrap_or(Cmap::Viridis);
+            let map = map.unwrap_or(default_map);
             let lo = vmin.unwrap_or(levels[0]);
             let hi = vmax.unwrap_or(levels[levels.len() - 1]);
             let at = |v: f64| map.at(if hi > lo { (v - lo) / (hi - lo) } else { 0.0 });
@@ -2180,7 +2205,7 @@ fn contour(it: &mut Interp, a: &mut Args, t: Target, filled: bool) -> R<Value> {
         Some(v) => vec![line_style(&string(&v, "linestyles")?)?; levels.len()],
     };
     let width = match a.kw("linewidths") {
-        None | Some(Value::None) => 1.5,
+        None | Some(Value::None) => it.plots.rc.linewidth,
         Some(v) => number(&v, "linewidths")?,
     };
     let alpha = alpha_arg(a)?;
@@ -2282,12 +2307,13 @@ fn errorbar(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     } else {
         parse_fmt(&fmt)?
     };
+    let rc = it.plots.rc.clone();
     let ax = it.axes_mut(t)?;
     let color = match kw_color.or(fc) {
         Some(c) => c,
         None => ax.cycle_color(),
     };
-    let width = kw_width.unwrap_or(1.5);
+    let width = kw_width.unwrap_or(rc.linewidth);
     let mk = kw_marker.or(fm);
     let style = if bars_only {
         LineStyle::None
@@ -2316,7 +2342,7 @@ fn errorbar(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         marker: if bars_only { None } else { mk },
         width,
         alpha: 1.0,
-        marker_size: 6.0,
+        marker_size: rc.markersize,
     });
     Ok(it.plot_object("ErrorbarContainer", vec![]))
 }
@@ -2524,8 +2550,7 @@ table! { PYPLOT:
         let size = figsize(a, 1)?;
         let d = dpi(a, 2)?;
         for k in ["facecolor", "clear"] { a.kw(k); }
-        let mut fig = Figure::default();
-        if let Some(s) = size { fig.size = s; }
+        let mut fig = it.fresh_figure(size, 1, 1);
         if let Some(d) = d { fig.dpi = d; }
         let f = it.new_figure(fig);
         Ok(it.figure_value(f))
@@ -2832,9 +2857,20 @@ impl Interp {
         if let Value::Module(m) = &pyplot {
             m.attrs.borrow_mut().insert(Rc::from("cm"), cm.clone());
         }
+        let rc = self.plot_object("RcParams", vec![]);
+        let rc_functions = super::torch::table_entries(super::rc::RC_FUNCTIONS);
+        if let Value::Module(m) = &pyplot {
+            let mut attrs = m.attrs.borrow_mut();
+            attrs.insert(Rc::from("rcParams"), rc.clone());
+            for (k, v) in &rc_functions {
+                attrs.insert(Rc::from(*k), v.clone());
+            }
+        }
         let mut mpl = super::torch::table_entries(MATPLOTLIB);
         mpl.push(("pyplot", pyplot.clone()));
         mpl.push(("cm", cm));
+        mpl.push(("rcParams", rc));
+        mpl.extend(rc_functions);
         let mpl = super::torch::module("matplotlib", &mpl);
         self.modules.insert("matplotlib".into(), mpl);
         self.modules
