@@ -734,3 +734,108 @@ fn rc_params_set_the_defaults_of_new_figures_and_artists() {
         stderr(&o)
     );
 }
+
+#[test]
+fn annotate_places_text_and_draws_its_arrow() {
+    use nabla::display::figure::{Arrow, ArrowHead, Artist, Rgb};
+    let fig = figure_of(
+        "plt.plot([0, 4], [0, 16], color='white')\nplt.annotate('max', xy=(4, 16), xytext=(1, 12), arrowprops=dict(arrowstyle='-|>', color='red', lw=2))\nplt.annotate('16', (4, 16), textcoords='offset points', xytext=(0, 10), ha='center')",
+    );
+    let arts = &fig.axes[0].artists;
+    match &arts[1] {
+        Artist::Text {
+            x,
+            y,
+            offset,
+            arrow,
+            ..
+        } => {
+            assert_eq!((*x, *y, *offset), (1.0, 12.0, (0.0, 0.0)));
+            assert_eq!(
+                arrow.as_ref(),
+                Some(&Arrow {
+                    to: (4.0, 16.0),
+                    color: Rgb(255, 0, 0),
+                    width: 2.0,
+                    head: ArrowHead::Filled,
+                    head_size: (4.0, 2.0),
+                    shrink: (2.0, 2.0),
+                    shrink_frac: 0.0,
+                })
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    match &arts[2] {
+        Artist::Text {
+            x,
+            y,
+            offset,
+            arrow,
+            ..
+        } => assert_eq!(
+            (*x, *y, *offset, arrow.is_none()),
+            (4.0, 16.0, (0.0, 10.0), true)
+        ),
+        other => panic!("{other:?}"),
+    }
+    // The red arrow runs from right of the text up to the point: red pixels lie along it
+    // and none beyond the point (it stops short of it).
+    let (buf, w, h) = nabla::display::raster::render_rgb(&fig).unwrap();
+    let red: Vec<(usize, usize)> = (0..w * h)
+        .filter(|i| buf[i * 3] > 200 && buf[i * 3 + 1] < 80 && buf[i * 3 + 2] < 80)
+        .map(|i| (i % w, i / w))
+        .collect();
+    assert!(red.len() > 100, "{}", red.len());
+    let (x0, x1) = (
+        red.iter().map(|p| p.0).min().unwrap(),
+        red.iter().map(|p| p.0).max().unwrap(),
+    );
+    // x = 1 is at 80 + 496 * (1 + 0.2) / 4.4 ≈ 215 px, x = 4 at ≈ 553 px.
+    assert!(
+        (220..320).contains(&x0) && (530..553).contains(&x1),
+        "{x0}..{x1}"
+    );
+    // In the terminal the arrow is a line of dots from the text.
+    let rows = chart("plt.plot([0, 4], [0, 16])\nplt.annotate('max', xy=(4, 0), xytext=(0.5, 8), arrowprops=dict(arrowstyle='->'))");
+    let (r, c) = find(&rows, "max");
+    assert!(rows[r + 1..].iter().any(|l| l
+        .chars()
+        .skip(c + 3)
+        .any(|ch| ('\u{2801}'..='\u{28ff}').contains(&ch))));
+    // What is not supported says so.
+    for (code, want) in [
+        (
+            "plt.annotate('a', (0, 0), xycoords='axes fraction')",
+            "xycoords='axes fraction') is not supported",
+        ),
+        (
+            "plt.annotate('a', (0, 0), xytext=(1, 1), textcoords='figure points')",
+            "use 'data', 'offset points' or 'offset pixels'",
+        ),
+        (
+            "plt.annotate('a', (0, 0), arrowprops=dict(arrowstyle='fancy'))",
+            "arrowstyle 'fancy' is not supported",
+        ),
+        (
+            "plt.annotate('a', (0, 0), arrowprops=dict(mutation_scale=3))",
+            "arrowprops 'mutation_scale' is not supported",
+        ),
+        (
+            "plt.annotate('a', (0, 0), arrowprops=dict(connectionstyle='arc3,rad=0.3'))",
+            "arrows are straight",
+        ),
+        (
+            "plt.annotate('a', (0, 0), bbox=dict(fc='w'))",
+            "bbox=...) is not supported",
+        ),
+        ("plt.annotate('a', (0, 0, 1))", "xy must be a pair"),
+    ] {
+        let o = nabla(code, "none");
+        assert!(
+            !o.status.success() && stderr(&o).contains(want),
+            "{code}: {}",
+            stderr(&o)
+        );
+    }
+}

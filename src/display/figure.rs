@@ -190,7 +190,40 @@ pub enum Artist {
         /// Font size in points (matplotlib's default 10).
         size: f64,
         align: (HAlign, VAlign),
+        /// `annotate(textcoords='offset points')`: the text's shift from (x, y) in points,
+        /// right and up.
+        offset: (f64, f64),
+        /// `annotate(arrowprops=...)`: an arrow from the text to a data point.
+        arrow: Option<Arrow>,
     },
+}
+
+/// An annotation's arrow, from the edge of its text to `to` (data units).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrow {
+    pub to: (f64, f64),
+    pub color: Rgb,
+    /// The shaft's width in points.
+    pub width: f64,
+    pub head: ArrowHead,
+    /// The head's length and half width, in points.
+    pub head_size: (f64, f64),
+    /// How far the arrow stops short of the text and of the point, in points.
+    pub shrink: (f64, f64),
+    /// Or, for matplotlib's default arrow (`shrink=`), a fraction of its length at each end.
+    pub shrink_frac: f64,
+}
+
+/// `arrowstyle`: '-' (no head), '->' (an open head), '-|>' and the default arrow (filled).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArrowHead {
+    None,
+    Open,
+    Filled,
+}
+
+impl ArrowHead {
+    pub const ALL: [ArrowHead; 3] = [ArrowHead::None, ArrowHead::Open, ArrowHead::Filled];
 }
 
 /// Horizontal alignment of a text to its anchor point (`ha=`).

@@ -10,7 +10,8 @@ use super::axis::{
     apply_aspect, axis_ticks, clip, format_tick, is_shared, shared_scale, ticks, Scale,
 };
 use super::figure::{
-    pixel_color, Artist, Axes, Figure, HAlign, LineStyle, Marker, Pixels, Rgb, VAlign,
+    pixel_color, Arrow, ArrowHead, Artist, Axes, Figure, HAlign, LineStyle, Marker, Pixels, Rgb,
+    VAlign,
 };
 use super::legend::{self, Obstacles};
 
@@ -1085,8 +1086,11 @@ fn draw_artist<DB: DrawingBackend>(
             color,
             size,
             align,
+            offset,
+            arrow,
         } => {
             let q = to_px(*x, *y);
+            let q = (q.0 + offset.0 * p.k, q.1 - offset.1 * p.k);
             if q.0.is_finite() && q.1.is_finite() {
                 let h = match align.0 {
                     HAlign::Left => HPos::Left,
@@ -1099,10 +1103,73 @@ fn draw_artist<DB: DrawingBackend>(
                     VAlign::Bottom => VPos::Bottom,
                 };
                 p.text_in(text, q, *size, (h, v), *color)?;
+                if let Some(arrow) = arrow {
+                    // The text's box, from its anchor and alignment.
+                    let (w, ht) = (p.text_width(text, *size), size * p.k * 1.17);
+                    let left = q.0 - w * [0.0, 0.5, 1.0][align.0 as usize];
+                    let top = q.1 - ht * [0.0, 0.5, 1.0][align.1 as usize];
+                    let to = to_px(arrow.to.0, arrow.to.1);
+                    draw_arrow(p, arrow, ((left, top), (w, ht)), to)?;
+                }
             }
         }
     }
     Ok(())
+}
+
+/// An annotation's arrow from the edge of its text's box `((left, top), (w, h))` to `to`
+/// (pixels), as matplotlib clips it: nothing when the point is inside the text.
+fn draw_arrow<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    arrow: &Arrow,
+    ((left, top), (w, h)): ((f64, f64), (f64, f64)),
+    to: (f64, f64),
+) -> Res {
+    let centre = (left + w / 2.0, top + h / 2.0);
+    let d = (to.0 - centre.0, to.1 - centre.1);
+    let len = d.0.hypot(d.1);
+    if !len.is_finite() || len == 0.0 {
+        return Ok(());
+    }
+    let u = (d.0 / len, d.1 / len);
+    // Where the line from the centre leaves the box.
+    let out = [(w / 2.0, u.0), (h / 2.0, u.1)]
+        .iter()
+        .filter(|(_, c)| *c != 0.0)
+        .map(|(half, c)| half / c.abs())
+        .fold(f64::INFINITY, f64::min);
+    if out >= len {
+        return Ok(());
+    }
+    let k = p.k;
+    let (mut a, mut b) = (out + arrow.shrink.0 * k, len - arrow.shrink.1 * k);
+    let cut = arrow.shrink_frac * (b - a);
+    (a, b) = (a + cut, b - cut);
+    let (head_len, head_half) = (arrow.head_size.0 * k, arrow.head_size.1 * k);
+    if (b - a).is_nan() || b <= a || !(b - a).is_finite() {
+        return Ok(());
+    }
+    let at = |t: f64| (centre.0 + u.0 * t, centre.1 + u.1 * t);
+    let tip = at(b);
+    let base = at((b - head_len).max(a));
+    let side = |s: f64| (base.0 - u.1 * head_half * s, base.1 + u.0 * head_half * s);
+    let shaft_end = if arrow.head == ArrowHead::Filled {
+        base
+    } else {
+        tip
+    };
+    p.path(&[at(a), shaft_end], arrow.color, arrow.width)?;
+    match arrow.head {
+        ArrowHead::None => Ok(()),
+        ArrowHead::Open => p.path(&[side(1.0), tip, side(-1.0)], arrow.color, arrow.width),
+        ArrowHead::Filled => p
+            .area
+            .draw(&Polygon::new(
+                vec![px(tip), px(side(1.0)), px(side(-1.0))],
+                p.color(arrow.color).filled(),
+            ))
+            .map_err(|e| e.to_string()),
+    }
 }
 
 /// A polyline in pixels, split where a point is not finite, each piece clipped to the box
@@ -1433,6 +1500,8 @@ mod tests {
             color: Rgb(0, 160, 0),
             size: 20.0,
             align: (HAlign::Center, VAlign::Center),
+            offset: (0.0, 0.0),
+            arrow: None,
         });
         let (rgb, w, _) = render_rgb(&fig).unwrap();
         let px = |x: usize, y: usize| &rgb[(y * w + x) * 3..(y * w + x) * 3 + 3];

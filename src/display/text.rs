@@ -730,6 +730,72 @@ fn draw_chart(
         }
     }
 
+    // Texts sit in cells: (row, first column, length) within the plot, where shown. An
+    // offset in points takes the default axes' width (357 pt) as the plot's.
+    let dots_per_pt = dw / (6.4 * 72.0 * 0.775);
+    let place = |a: &Artist| -> Option<(usize, usize, usize)> {
+        let Artist::Text {
+            x,
+            y,
+            text,
+            align,
+            offset,
+            ..
+        } = a
+        else {
+            return None;
+        };
+        let (dx, dy) = to_dot(*x, *y);
+        let (dx, dy) = (dx + offset.0 * dots_per_pt, dy - offset.1 * dots_per_pt);
+        if !(dx.is_finite() && dy.is_finite()) || dx < 0.0 || dy < 0.0 || dx > dw || dy > dh {
+            return None;
+        }
+        let n = text.chars().count();
+        let col = (dx / 2.0).round() as usize;
+        let start = match align.0 {
+            HAlign::Left => col,
+            HAlign::Center => col.saturating_sub(n / 2),
+            HAlign::Right => col.saturating_sub(n),
+        };
+        Some(((dy / 4.0) as usize, start, n))
+    };
+    // Annotation arrows: a dotted line from the text's cells to the point.
+    for a in &ax.artists {
+        if let (
+            Some((row, start, n)),
+            Artist::Text {
+                arrow: Some(arrow), ..
+            },
+        ) = (place(a), a)
+        {
+            let (x0, x1) = ((2 * start) as f64, (2 * (start + n)) as f64);
+            let (y0, y1) = ((4 * row) as f64, (4 * row + 3) as f64);
+            let centre = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+            let to = to_dot(arrow.to.0, arrow.to.1);
+            let d = (to.0 - centre.0, to.1 - centre.1);
+            let len = d.0.hypot(d.1);
+            if !len.is_finite() || len == 0.0 {
+                continue;
+            }
+            let u = (d.0 / len, d.1 / len);
+            let out = [((x1 - x0) / 2.0 + 1.0, u.0), ((y1 - y0) / 2.0 + 1.0, u.1)]
+                .iter()
+                .filter(|(_, c)| *c != 0.0)
+                .map(|(half, c)| half / c.abs())
+                .fold(f64::INFINITY, f64::min);
+            if out < len {
+                let from = (centre.0 + u.0 * out, centre.1 + u.1 * out);
+                trace(
+                    &mut dots,
+                    &[Some(from), Some(to)],
+                    LineStyle::Solid,
+                    arrow.color,
+                    (dw, dh),
+                );
+            }
+        }
+    }
+
     for cy in 0..ph {
         for cx in 0..pw {
             let i = cy * pw + cx;
@@ -753,28 +819,8 @@ fn draw_chart(
 
     // Texts at their data points, in cells.
     for a in &ax.artists {
-        if let Artist::Text {
-            x,
-            y,
-            text,
-            color,
-            align,
-            ..
-        } = a
-        {
-            let (dx, dy) = to_dot(*x, *y);
-            if !(dx.is_finite() && dy.is_finite()) || dx < 0.0 || dy < 0.0 || dx > dw || dy > dh {
-                continue;
-            }
-            let n = text.chars().count();
-            let col = (dx / 2.0).round() as usize;
-            let start = match align.0 {
-                HAlign::Left => col,
-                HAlign::Center => col.saturating_sub(n / 2),
-                HAlign::Right => col.saturating_sub(n),
-            };
-            let row = top + (dy / 4.0) as usize;
-            grid.text(px + start, row, text, Some(*color), px + pw);
+        if let (Some((row, start, _)), Artist::Text { text, color, .. }) = (place(a), a) {
+            grid.text(px + start, top + row, text, Some(*color), px + pw);
         }
     }
 
@@ -1141,6 +1187,16 @@ mod tests {
                         color: CYCLE[6],
                         size: 10.0,
                         align: (HAlign::Right, super::super::figure::VAlign::Top),
+                        offset: (*v, -*v),
+                        arrow: Some(super::super::figure::Arrow {
+                            to: (*v, 0.25),
+                            color: CYCLE[7],
+                            width: *v,
+                            head: super::super::figure::ArrowHead::ALL[i % 3],
+                            head_size: (*v, 1.0),
+                            shrink: (*v, 2.0),
+                            shrink_frac: *v,
+                        }),
                     });
                 }
                 // Contours over hostile values and coordinates, filled and as lines.

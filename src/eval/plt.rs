@@ -10,8 +10,8 @@ use super::value::*;
 use crate::display::axis::{axis_ticks, format_tick, is_shared, scale_for, shared_scale};
 use crate::display::contour::{auto_levels, ContourGrid};
 use crate::display::figure::{
-    Artist, Aspect, Axes, Cmap, Figure, HAlign, LegendLoc, LineStyle, Marker, Pixels, Rgb, Share,
-    VAlign, CYCLE,
+    Arrow, ArrowHead, Artist, Aspect, Axes, Cmap, Figure, HAlign, LegendLoc, LineStyle, Marker,
+    Pixels, Rgb, Share, VAlign, CYCLE,
 };
 use crate::DType;
 use indexmap::IndexMap;
@@ -67,7 +67,7 @@ impl Interp {
             "Axes" => AXES_METHODS,
             "AxesArray" => AXES_ARRAY_METHODS,
             "LivePlot" => super::live::LIVE_METHODS,
-            "Text" => TEXT_METHODS,
+            "Text" | "Annotation" => TEXT_METHODS,
             "RcParams" => super::rc::RC_METHODS,
             _ => &[],
         };
@@ -2353,6 +2353,28 @@ fn text(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     let y = number(&a.req(1, "y")?, "y")?;
     let s = it.str_of(&a.req(2, "s")?)?;
     a.opt(3, "fontdict");
+    let (size, color, align) = text_style(a)?;
+    if let Some(v) = a.kw("transform") {
+        let _ = v;
+        return Err(value_err(
+            "text(transform=) is not supported: x and y are data coordinates",
+        ));
+    }
+    it.axes_mut(t)?.artists.push(Artist::Text {
+        x,
+        y,
+        text: s.clone(),
+        color,
+        size,
+        align,
+        offset: (0.0, 0.0),
+        arrow: None,
+    });
+    Ok(it.plot_object("Text", vec![("_text", Value::str(&s))]))
+}
+
+/// The font size, colour and alignment keywords of `text` and `annotate`.
+fn text_style(a: &mut Args) -> R<(f64, Rgb, (HAlign, VAlign))> {
     let size = match a.kw("fontsize").or_else(|| a.kw("size")) {
         Some(Value::Str(s)) => match &*s {
             "xx-small" => 5.79,
@@ -2400,21 +2422,199 @@ fn text(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     for k in ["fontweight", "weight", "alpha", "zorder"] {
         a.kw(k);
     }
-    if let Some(v) = a.kw("transform") {
-        let _ = v;
+    Ok((size, color, (ha, va)))
+}
+
+/// `annotate(text, xy, xytext=None, xycoords='data', textcoords=None, arrowprops=None)`:
+/// a text at `xytext` (data, or an offset from `xy` in points or pixels), with an
+/// optional arrow to `xy`.
+fn annotate(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
+    let s = it.str_of(&a.req(0, "text")?)?;
+    let pair = |it: &mut Interp, v: &Value, what: &str| -> R<(f64, f64)> {
+        match vector(it, v, what)?.as_slice() {
+            [x, y] => Ok((*x, *y)),
+            _ => Err(value_err(format!("{what} must be a pair (x, y)"))),
+        }
+    };
+    let xy = pair(it, &a.req(1, "xy")?, "xy")?;
+    let xytext = match a.opt(2, "xytext") {
+        Some(v) => Some(pair(it, &v, "xytext")?),
+        None => None,
+    };
+    let coords = |v: Option<Value>, what: &str| -> R<Option<String>> {
+        match v {
+            None | Some(Value::None) => Ok(None),
+            Some(Value::Str(s)) => Ok(Some(s.to_string())),
+            Some(v) => Err(type_err(format!(
+                "{what} must be a string, not {}",
+                v.type_name()
+            ))),
+        }
+    };
+    match coords(a.opt(3, "xycoords"), "xycoords")?.as_deref() {
+        None | Some("data") => {}
+        Some(other) => {
+            return Err(value_err(format!(
+                "annotate(xycoords='{other}') is not supported: xy is in data coordinates"
+            )))
+        }
+    }
+    let dpi = it.figure_mut(t.fig)?.dpi;
+    let (at, offset) = match (coords(a.opt(4, "textcoords"), "textcoords")?.as_deref(), xytext) {
+        (_, None) => (xy, (0.0, 0.0)),
+        (None | Some("data"), Some(p)) => (p, (0.0, 0.0)),
+        (Some("offset points"), Some(p)) => (xy, p),
+        (Some("offset pixels"), Some((dx, dy))) => (xy, (dx * 72.0 / dpi, dy * 72.0 / dpi)),
+        (Some(other), _) => {
+            return Err(value_err(format!(
+                "annotate(textcoords='{other}') is not supported; use 'data', 'offset points' or 'offset pixels'"
+            )))
+        }
+    };
+    let arrow = match a.opt(5, "arrowprops") {
+        None => None,
+        Some(Value::Dict(d)) => {
+            let props: Vec<(Value, Value)> = d
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.0.clone(), v.clone()))
+                .collect();
+            Some(arrow_props(it, props, xy)?)
+        }
+        Some(v) => {
+            return Err(type_err(format!(
+                "arrowprops must be a dict, not {}",
+                v.type_name()
+            )))
+        }
+    };
+    if a.kw("bbox").is_some_and(|v| !matches!(v, Value::None)) {
         return Err(value_err(
-            "text(transform=) is not supported: x and y are data coordinates",
+            "annotate(bbox=...) is not supported: the text is drawn without a box",
         ));
     }
+    a.kw("annotation_clip");
+    let (size, color, align) = text_style(a)?;
     it.axes_mut(t)?.artists.push(Artist::Text {
-        x,
-        y,
+        x: at.0,
+        y: at.1,
         text: s.clone(),
         color,
         size,
-        align: (ha, va),
+        align,
+        offset,
+        arrow,
     });
-    Ok(it.plot_object("Text", vec![("_text", Value::str(&s))]))
+    Ok(it.plot_object("Annotation", vec![("_text", Value::str(&s))]))
+}
+
+/// matplotlib's `arrowprops`: with `arrowstyle` ('-', '->', '-|>'), a line `linewidth`
+/// wide stopping `shrinkA`/`shrinkB` points short; without it, the default arrow: a shaft
+/// `width` wide with a `headwidth` × `headlength` head, `shrink` of its length cut at each
+/// end.
+fn arrow_props(it: &mut Interp, props: Vec<(Value, Value)>, to: (f64, f64)) -> R<Arrow> {
+    let mut get = std::collections::HashMap::new();
+    for (k, v) in props {
+        let Value::Str(k) = k else {
+            return Err(type_err("arrowprops keys are strings"));
+        };
+        const KNOWN: [&str; 15] = [
+            "arrowstyle",
+            "color",
+            "facecolor",
+            "fc",
+            "edgecolor",
+            "ec",
+            "linewidth",
+            "lw",
+            "width",
+            "headwidth",
+            "headlength",
+            "shrink",
+            "shrinkA",
+            "shrinkB",
+            "connectionstyle",
+        ];
+        if !KNOWN.contains(&&*k) {
+            return Err(value_err(format!(
+                "arrowprops '{k}' is not supported; nabla takes {}",
+                KNOWN.join(", ")
+            )));
+        }
+        get.insert(k.to_string(), v);
+    }
+    let num = |get: &std::collections::HashMap<String, Value>, k: &str, default: f64| -> R<f64> {
+        match get.get(k) {
+            Some(v) => {
+                let x = number(v, k)?;
+                if x.is_finite() && x >= 0.0 {
+                    Ok(x)
+                } else {
+                    Err(value_err(format!(
+                        "arrowprops {k} must be a non-negative number"
+                    )))
+                }
+            }
+            None => Ok(default),
+        }
+    };
+    match get.get("connectionstyle") {
+        None => {}
+        Some(Value::Str(s))
+            if s.replace(' ', "") == "arc3" || s.replace(' ', "") == "arc3,rad=0" => {}
+        Some(v) => {
+            return Err(value_err(format!(
+                "connectionstyle={} is not supported: arrows are straight (\"arc3\")",
+                it.repr(v)?
+            )))
+        }
+    }
+    let color = ["color", "facecolor", "fc", "edgecolor", "ec"]
+        .iter()
+        .find_map(|k| get.get(*k))
+        .map(color_arg)
+        .transpose()?
+        .unwrap_or(Rgb(0, 0, 0));
+    let lw = match get.get("linewidth").or_else(|| get.get("lw")) {
+        Some(v) => number(v, "linewidth")?,
+        None => 1.0,
+    };
+    Ok(match get.get("arrowstyle") {
+        Some(style) => {
+            let head = match &*string(style, "arrowstyle")? {
+                "-" => ArrowHead::None,
+                "->" => ArrowHead::Open,
+                "-|>" => ArrowHead::Filled,
+                other => {
+                    return Err(value_err(format!(
+                        "arrowstyle '{other}' is not supported; use '-', '->' or '-|>'"
+                    )))
+                }
+            };
+            // matplotlib's head: 0.4 × 0.2 of the 10 pt mutation scale.
+            Arrow {
+                to,
+                color,
+                width: lw,
+                head,
+                head_size: (4.0, 2.0),
+                shrink: (num(&get, "shrinkA", 2.0)?, num(&get, "shrinkB", 2.0)?),
+                shrink_frac: 0.0,
+            }
+        }
+        None => Arrow {
+            to,
+            color,
+            width: num(&get, "width", 4.0)?,
+            head: ArrowHead::Filled,
+            head_size: (
+                num(&get, "headlength", 12.0)?,
+                num(&get, "headwidth", 12.0)? / 2.0,
+            ),
+            shrink: (0.0, 0.0),
+            shrink_frac: num(&get, "shrink", 0.0)?.min(0.5),
+        },
+    })
 }
 
 /// `xticks(ticks=None, labels=None, *, rotation=None)` and `yticks`, also `set_xticks`:
@@ -2568,6 +2768,7 @@ table! { PYPLOT:
     "fill_between", "fill_between(x, y1, y2=0, where=None, *, alpha=None, color=None, label=None)", "Shades the region between y1 and y2 (e.g. a mean ± std band)." => |it, a| on_current(it, a, fill_between);
     "errorbar", "errorbar(x, y, yerr=None, xerr=None, fmt='', ecolor=None, elinewidth=None, capsize=None, *, label=None, color=None)", "Draws y against x with error bars; yerr is a number, one per point, or 2 × n (below, above)." => |it, a| on_current(it, a, errorbar);
     "text", "text(x, y, s, *, fontsize=10, color='black', ha='left', va='baseline')", "Writes s at the data point (x, y)." => |it, a| on_current(it, a, text);
+    "annotate", "annotate(text, xy, xytext=None, xycoords='data', textcoords=None, arrowprops=None, *, fontsize=10, color='black', ha='left', va='baseline')", "Writes text at xytext (data coordinates, or an offset from xy with textcoords='offset points'), with an arrow to xy when arrowprops is given (e.g. dict(arrowstyle='->'))." => |it, a| on_current(it, a, annotate);
     "xticks", "xticks(ticks=None, labels=None, *, rotation=None)", "Sets the x ticks (and their labels; [] hides them), or returns (positions, labels). rotation= draws the labels horizontal (under 45°) or vertical." => |it, a| { let t = it.current_target(); set_ticks(it, a, t, false) };
     "yticks", "yticks(ticks=None, labels=None)", "Sets the y ticks (and their labels; [] hides them), or returns (positions, labels)." => |it, a| { let t = it.current_target(); set_ticks(it, a, t, true) };
     "imshow", "imshow(X, cmap=None, *, vmin=None, vmax=None, aspect='equal', interpolation='nearest')", "Draws a 2-D tensor through a colour map, or an image (C×H×W or H×W×C)." => |it, a| on_current(it, a, imshow);
@@ -2653,6 +2854,7 @@ table! { AXES_METHODS:
     "fill_between", "Axes.fill_between(x, y1, y2=0, where=None, *, alpha=None, color=None, label=None)", "Shades the region between y1 and y2." => |it, a| on_axes(it, a, fill_between);
     "errorbar", "Axes.errorbar(x, y, yerr=None, xerr=None, fmt='', ecolor=None, elinewidth=None, capsize=None, *, label=None, color=None)", "Draws y against x with error bars." => |it, a| on_axes(it, a, errorbar);
     "text", "Axes.text(x, y, s, *, fontsize=10, color='black', ha='left', va='baseline')", "Writes s at the data point (x, y)." => |it, a| on_axes(it, a, text);
+    "annotate", "Axes.annotate(text, xy, xytext=None, xycoords='data', textcoords=None, arrowprops=None, *, fontsize=10, color='black', ha='left', va='baseline')", "Writes text at xytext (or offset from xy), with an optional arrow to xy." => |it, a| on_axes(it, a, annotate);
     "set_xticks", "Axes.set_xticks(ticks, labels=None, *, rotation=None)", "Sets the x ticks (and their labels)." => |it, a| { let t = target_of(&receiver(a)?)?; set_ticks(it, a, t, false) };
     "set_yticks", "Axes.set_yticks(ticks, labels=None)", "Sets the y ticks (and their labels)." => |it, a| { let t = target_of(&receiver(a)?)?; set_ticks(it, a, t, true) };
     "get_xticklabels", "Axes.get_xticklabels()", "The x tick labels (Text objects)." => |it, a| ticklabels(it, a, false);

@@ -149,3 +149,11 @@ try:
     fig.add_subplot(1, 2, 3)
 except Exception as e:
     print(type(e).__name__, e)
+
+# annotate: the text object, and limits that do not move for annotations.
+fig, ax = plt.subplots()
+ax.plot([0, 1], [0, 1])
+a = ax.annotate("peak", xy=(1, 1), xytext=(5, 5), arrowprops=dict(arrowstyle="->"))
+b = plt.annotate("1.0", (1, 1), textcoords="offset points", xytext=(0, 10), ha="center")
+print(a.get_text(), b.get_text(), lims(ax))
+plt.close("all")
