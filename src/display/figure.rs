@@ -49,6 +49,48 @@ impl Marker {
     }
 }
 
+/// Where a staircase line (`step(where=...)`) changes level between two points.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Steps {
+    /// A straight line from point to point.
+    #[default]
+    None,
+    /// At the earlier point ('pre', matplotlib's `step` default).
+    Pre,
+    /// At the later point.
+    Post,
+    /// Halfway between.
+    Mid,
+}
+
+impl Steps {
+    /// The vertices of the line through `(x, y)` drawn this way.
+    pub fn path(self, x: &[f64], y: &[f64]) -> Vec<(f64, f64)> {
+        let pts: Vec<(f64, f64)> = x.iter().copied().zip(y.iter().copied()).collect();
+        if self == Steps::None {
+            return pts;
+        }
+        let mut out = Vec::with_capacity(pts.len() * 3);
+        for (i, &(x1, y1)) in pts.iter().enumerate() {
+            if let Some(&(x0, y0)) = i.checked_sub(1).and_then(|j| pts.get(j)) {
+                match self {
+                    Steps::Pre => out.push((x0, y1)),
+                    Steps::Post => out.push((x1, y0)),
+                    _ => {
+                        let m = (x0 + x1) / 2.0;
+                        out.extend([(m, y0), (m, y1)]);
+                    }
+                }
+            }
+            // Mid steps pass through the points only at the ends (as matplotlib's).
+            if self != Steps::Mid || i == 0 || i + 1 == pts.len() {
+                out.push((x1, y1));
+            }
+        }
+        out
+    }
+}
+
 /// Colour maps for `imshow` and `scatter(c=...)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cmap {
@@ -100,6 +142,8 @@ pub enum Artist {
         alpha: f64,
         /// Marker size in points (`markersize=`, default 6).
         marker_size: f64,
+        /// `step()` / `drawstyle='steps-…'`: the line as a staircase through the points.
+        steps: Steps,
     },
     Scatter {
         x: Vec<f64>,
@@ -620,5 +664,41 @@ pub fn pixel_color(pixels: &Pixels, p: usize) -> Option<Rgb> {
             let c = |x: f64| (x.clamp(0.0, 1.0) * 255.0).round() as u8;
             Some(Rgb(c(r), c(g), c(b)))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Steps;
+
+    /// matplotlib 3.11's `cbook.pts_to_prestep` / `poststep` / `midstep`.
+    #[test]
+    fn step_paths_match_matplotlib() {
+        let (x, y) = ([0.0, 1.0, 3.0], [1.0, 2.0, 0.0]);
+        assert_eq!(
+            Steps::Pre.path(&x, &y),
+            [(0.0, 1.0), (0.0, 2.0), (1.0, 2.0), (1.0, 0.0), (3.0, 0.0)]
+        );
+        assert_eq!(
+            Steps::Post.path(&x, &y),
+            [(0.0, 1.0), (1.0, 1.0), (1.0, 2.0), (3.0, 2.0), (3.0, 0.0)]
+        );
+        assert_eq!(
+            Steps::Mid.path(&x, &y),
+            [
+                (0.0, 1.0),
+                (0.5, 1.0),
+                (0.5, 2.0),
+                (2.0, 2.0),
+                (2.0, 0.0),
+                (3.0, 0.0)
+            ]
+        );
+        assert_eq!(
+            Steps::None.path(&x, &y),
+            [(0.0, 1.0), (1.0, 2.0), (3.0, 0.0)]
+        );
+        assert_eq!(Steps::Mid.path(&[2.0], &[5.0]), [(2.0, 5.0)]);
+        assert!(Steps::Pre.path(&[], &[]).is_empty());
     }
 }

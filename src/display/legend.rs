@@ -52,9 +52,14 @@ impl Obstacles {
         let mut o = Obstacles::default();
         for a in &ax.artists {
             match a {
-                Artist::Line { x, y, .. } => {
-                    o.paths
-                        .push(x.iter().zip(y).map(|(&x, &y)| to(x, y)).collect());
+                Artist::Line { x, y, steps, .. } => {
+                    o.paths.push(
+                        steps
+                            .path(x, y)
+                            .into_iter()
+                            .map(|(x, y)| to(x, y))
+                            .collect(),
+                    );
                 }
                 Artist::Scatter { x, y, .. } => {
                     o.points
@@ -187,6 +192,7 @@ mod tests {
             width: 1.5,
             alpha: 1.0,
             marker_size: 6.0,
+            steps: crate::display::figure::Steps::None,
         }
     }
 

@@ -870,11 +870,17 @@ fn draw_artist<DB: DrawingBackend>(
             marker,
             width,
             marker_size,
+            steps,
             ..
         } => {
             let pts: Vec<(f64, f64)> = x.iter().zip(y).map(|(&x, &y)| to_px(x, y)).collect();
             if *style != LineStyle::None {
-                polyline(p, &pts, b, *color, *style, *width)?;
+                let path: Vec<(f64, f64)> = steps
+                    .path(x, y)
+                    .into_iter()
+                    .map(|(x, y)| to_px(x, y))
+                    .collect();
+                polyline(p, &path, b, *color, *style, *width)?;
             }
             if let Some(m) = marker {
                 let r = (marker_size / 2.0 * p.k).max(0.5);
@@ -1443,6 +1449,7 @@ mod tests {
             width: 1.5,
             alpha: 1.0,
             marker_size: 6.0,
+            steps: crate::display::figure::Steps::None,
         });
         fig
     }

@@ -511,17 +511,17 @@ fn draw_chart(
                 color,
                 style,
                 marker,
+                steps,
                 ..
             } => {
-                let pts: Vec<Option<(f64, f64)>> = x
-                    .iter()
-                    .zip(y)
-                    .map(|(&x, &y)| {
-                        let p = to_dot(x, y);
-                        (p.0.is_finite() && p.1.is_finite()).then_some(p)
-                    })
-                    .collect();
-                trace(&mut dots, &pts, *style, *color, (dw, dh));
+                let dot = |(x, y): (f64, f64)| {
+                    let p = to_dot(x, y);
+                    (p.0.is_finite() && p.1.is_finite()).then_some(p)
+                };
+                let pts: Vec<Option<(f64, f64)>> =
+                    x.iter().copied().zip(y.iter().copied()).map(dot).collect();
+                let path: Vec<Option<(f64, f64)>> = steps.path(x, y).into_iter().map(dot).collect();
+                trace(&mut dots, &path, *style, *color, (dw, dh));
                 let single = pts.iter().flatten().count() == 1;
                 if marker.is_some() || single {
                     for p in pts.iter().flatten() {
@@ -950,7 +950,7 @@ fn draw_legend(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::display::figure::{Cmap, CYCLE};
+    use crate::display::figure::{Cmap, Steps, CYCLE};
 
     fn line(x: Vec<f64>, y: Vec<f64>, label: Option<&str>) -> Artist {
         Artist::Line {
@@ -963,6 +963,7 @@ mod tests {
             width: 1.5,
             alpha: 1.0,
             marker_size: 6.0,
+            steps: crate::display::figure::Steps::None,
         }
     }
 
@@ -1216,6 +1217,17 @@ mod tests {
                     });
                 }
                 let _ = render_text(&fig, w, h, true);
+                // Staircases through the same points.
+                for (k, a) in fig
+                    .axes
+                    .iter_mut()
+                    .flat_map(|ax| ax.artists.iter_mut())
+                    .enumerate()
+                {
+                    if let Artist::Line { steps, .. } = a {
+                        *steps = [Steps::Pre, Steps::Post, Steps::Mid][k % 3];
+                    }
+                }
                 // Aspects over the same data: box and datalim, tiny and huge ratios,
                 // margins beyond the data.
                 let aspects = [(1.0, false), (1.0, true), (1e-300, true), (1e300, false)];

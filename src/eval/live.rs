@@ -61,6 +61,7 @@ impl Live {
                 width: 1.5,
                 alpha: 1.0,
                 marker_size: 6.0,
+                steps: crate::display::figure::Steps::None,
             });
         }
         fig

@@ -11,7 +11,7 @@ use crate::display::axis::{axis_ticks, format_tick, is_shared, scale_for, shared
 use crate::display::contour::{auto_levels, ContourGrid};
 use crate::display::figure::{
     Arrow, ArrowHead, Artist, Aspect, Axes, Cmap, Figure, HAlign, LegendLoc, LineStyle, Marker,
-    Pixels, Rgb, Share, VAlign, CYCLE,
+    Pixels, Rgb, Share, Steps, VAlign, CYCLE,
 };
 use crate::DType;
 use indexmap::IndexMap;
@@ -581,6 +581,32 @@ fn opt_string(a: &mut Args, name: &str) -> R<Option<String>> {
     }
 }
 
+/// `step(x, y, [fmt], where='pre')`: `plot` with `drawstyle='steps-' + where`.
+fn step(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
+    if a.len() < 2 {
+        return Err(type_err("step() needs x and y: step(x, y, where='pre')"));
+    }
+    let style = match a.kw("where") {
+        None | Some(Value::None) => "steps-pre".to_string(),
+        Some(v) => match &*string(&v, "where")? {
+            w @ ("pre" | "post" | "mid") => format!("steps-{w}"),
+            other => {
+                return Err(value_err(format!(
+                    "'{other}' is not a valid value for where. Supported values are 'pre', 'post', 'mid'"
+                )))
+            }
+        },
+    };
+    if a.kw
+        .iter()
+        .any(|(k, _)| &**k == "drawstyle" || &**k == "ds")
+    {
+        return Err(type_err("step() takes where=, not drawstyle="));
+    }
+    a.kw.push(("drawstyle".into(), Value::str(&style)));
+    plot(it, a, t)
+}
+
 /// `plot(*args, label=, color=, linestyle=, marker=, linewidth=)` on a target.
 fn plot(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     let args = a.rest(0);
@@ -592,6 +618,20 @@ fn plot(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     let kw_style = match a.kw("linestyle").or_else(|| a.kw("ls")) {
         Some(v) => Some(line_style(&string(&v, "linestyle")?)?),
         None => None,
+    };
+    let steps = match a.kw("drawstyle").or_else(|| a.kw("ds")) {
+        None | Some(Value::None) => Steps::None,
+        Some(v) => match &*string(&v, "drawstyle")? {
+            "default" => Steps::None,
+            "steps" | "steps-pre" => Steps::Pre,
+            "steps-post" => Steps::Post,
+            "steps-mid" => Steps::Mid,
+            other => {
+                return Err(value_err(format!(
+                    "'{other}' is not a valid value for drawstyle. Supported values are 'default', 'steps-mid', 'steps-pre', 'steps-post', 'steps'"
+                )))
+            }
+        },
     };
     let kw_marker = match a.kw("marker") {
         Some(Value::None) | None => None,
@@ -712,6 +752,7 @@ fn plot(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
                 width,
                 alpha,
                 marker_size,
+                steps,
             });
             lines.push(it.plot_object("Line2D", vec![]));
         }
@@ -2343,6 +2384,7 @@ fn errorbar(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         width,
         alpha: 1.0,
         marker_size: rc.markersize,
+        steps: Steps::None,
     });
     Ok(it.plot_object("ErrorbarContainer", vec![]))
 }
@@ -2768,6 +2810,7 @@ table! { PYPLOT:
     "fill_between", "fill_between(x, y1, y2=0, where=None, *, alpha=None, color=None, label=None)", "Shades the region between y1 and y2 (e.g. a mean ± std band)." => |it, a| on_current(it, a, fill_between);
     "errorbar", "errorbar(x, y, yerr=None, xerr=None, fmt='', ecolor=None, elinewidth=None, capsize=None, *, label=None, color=None)", "Draws y against x with error bars; yerr is a number, one per point, or 2 × n (below, above)." => |it, a| on_current(it, a, errorbar);
     "text", "text(x, y, s, *, fontsize=10, color='black', ha='left', va='baseline')", "Writes s at the data point (x, y)." => |it, a| on_current(it, a, text);
+    "step", "step(x, y, [fmt], *, where='pre', label=None, color=None, linestyle=None, linewidth=None)", "Draws y against x as a staircase: each level starts at its x ('pre'), ends there ('post') or changes halfway ('mid')." => |it, a| on_current(it, a, step);
     "annotate", "annotate(text, xy, xytext=None, xycoords='data', textcoords=None, arrowprops=None, *, fontsize=10, color='black', ha='left', va='baseline')", "Writes text at xytext (data coordinates, or an offset from xy with textcoords='offset points'), with an arrow to xy when arrowprops is given (e.g. dict(arrowstyle='->'))." => |it, a| on_current(it, a, annotate);
     "xticks", "xticks(ticks=None, labels=None, *, rotation=None)", "Sets the x ticks (and their labels; [] hides them), or returns (positions, labels). rotation= draws the labels horizontal (under 45°) or vertical." => |it, a| { let t = it.current_target(); set_ticks(it, a, t, false) };
     "yticks", "yticks(ticks=None, labels=None)", "Sets the y ticks (and their labels; [] hides them), or returns (positions, labels)." => |it, a| { let t = it.current_target(); set_ticks(it, a, t, true) };
@@ -2854,6 +2897,7 @@ table! { AXES_METHODS:
     "fill_between", "Axes.fill_between(x, y1, y2=0, where=None, *, alpha=None, color=None, label=None)", "Shades the region between y1 and y2." => |it, a| on_axes(it, a, fill_between);
     "errorbar", "Axes.errorbar(x, y, yerr=None, xerr=None, fmt='', ecolor=None, elinewidth=None, capsize=None, *, label=None, color=None)", "Draws y against x with error bars." => |it, a| on_axes(it, a, errorbar);
     "text", "Axes.text(x, y, s, *, fontsize=10, color='black', ha='left', va='baseline')", "Writes s at the data point (x, y)." => |it, a| on_axes(it, a, text);
+    "step", "Axes.step(x, y, [fmt], *, where='pre', label=None, color=None, linestyle=None, linewidth=None)", "Draws y against x as a staircase." => |it, a| on_axes(it, a, step);
     "annotate", "Axes.annotate(text, xy, xytext=None, xycoords='data', textcoords=None, arrowprops=None, *, fontsize=10, color='black', ha='left', va='baseline')", "Writes text at xytext (or offset from xy), with an optional arrow to xy." => |it, a| on_axes(it, a, annotate);
     "set_xticks", "Axes.set_xticks(ticks, labels=None, *, rotation=None)", "Sets the x ticks (and their labels)." => |it, a| { let t = target_of(&receiver(a)?)?; set_ticks(it, a, t, false) };
     "set_yticks", "Axes.set_yticks(ticks, labels=None)", "Sets the y ticks (and their labels)." => |it, a| { let t = target_of(&receiver(a)?)?; set_ticks(it, a, t, true) };

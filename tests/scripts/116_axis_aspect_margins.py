@@ -157,3 +157,21 @@ a = ax.annotate("peak", xy=(1, 1), xytext=(5, 5), arrowprops=dict(arrowstyle="->
 b = plt.annotate("1.0", (1, 1), textcoords="offset points", xytext=(0, 10), ha="center")
 print(a.get_text(), b.get_text(), lims(ax))
 plt.close("all")
+
+# step and drawstyle: the staircase keeps the points' limits.
+fig, ax = plt.subplots()
+lines = ax.step([0, 1, 3], [1, 2, 0], "o--", where="mid", label="s")
+print(len(lines), lims(ax))
+plt.step(torch.arange(4.), torch.tensor([3., 1., 2., 0.]), where="post")
+plt.plot([0, 1], [5, 6], drawstyle="steps-pre")
+print(lims(ax))
+for f in [
+    lambda: plt.step([1, 2], [1, 2], where="middle"),
+    lambda: plt.plot([1, 2], drawstyle="stairs"),
+]:
+    try:
+        f()
+        print("no error")
+    except Exception as e:
+        print(type(e).__name__, e)
+plt.close("all")
