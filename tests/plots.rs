@@ -839,3 +839,24 @@ fn annotate_places_text_and_draws_its_arrow() {
         );
     }
 }
+
+#[test]
+fn huge_and_nan_widths_and_sizes_draw_without_panicking() {
+    for code in [
+        "plt.plot([1, 2], lw=1e300)",
+        "plt.plot([1, 2], marker='o', markersize=1e300, label='a')\nplt.legend()",
+        "plt.plot([1, 2], lw=float('nan'), marker='*', markersize=float('inf'))",
+        "plt.bar([1, 2], [1, 2], edgecolor='k', linewidth=1e300)",
+        "plt.scatter([1], [1], edgecolors='k', linewidths=1e300, s=1e300)",
+        "plt.scatter([1], [1], s=float('nan'), edgecolors='k', linewidths=float('nan'))",
+        "plt.axhline(0.5, lw=1e300)",
+        "plt.errorbar([1, 2], [1, 2], yerr=1, elinewidth=1e300, capsize=1e300)",
+        "plt.contour(torch.rand(5, 5), linewidths=1e300)",
+        "plt.annotate('a', (1, 1), xytext=(0, 0), arrowprops=dict(width=1e300, headwidth=1e300))",
+    ] {
+        let fig = figure_of(code);
+        nabla::display::raster::render_rgb(&fig).unwrap_or_else(|e| panic!("{code}: {e}"));
+        nabla::display::raster::render_svg(&fig).unwrap_or_else(|e| panic!("{code}: {e}"));
+        let _ = nabla::display::text::render_text(&fig, 60, 20, true);
+    }
+}

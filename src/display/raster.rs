@@ -234,8 +234,19 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         rgb(c).mix(self.alpha.get())
     }
 
+    /// A stroke width in pixels: at least 1, and at most 1000 (plotters' rasteriser
+    /// overflows on wider strokes; no figure needs them).
+    fn stroke(&self, width_pt: f64) -> u32 {
+        let w = (width_pt * self.k).round();
+        if w.is_nan() {
+            1
+        } else {
+            w.clamp(1.0, 1000.0) as u32
+        }
+    }
+
     fn path(&self, pts: &[(f64, f64)], c: Rgb, width_pt: f64) -> Res {
-        let width = (width_pt * self.k).round().max(1.0) as u32;
+        let width = self.stroke(width_pt);
         let pts: Vec<(i32, i32)> = pts.iter().map(|p| px(*p)).collect();
         self.area
             .draw(&PathElement::new(pts, self.color(c).stroke_width(width)))
@@ -250,7 +261,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
 
     fn frame(&self, a: (f64, f64), b: (f64, f64), c: Rgb, width_pt: f64) -> Res {
         let (a, b) = (px(a), px(b));
-        let w = (width_pt * self.k).round().max(1.0) as u32;
+        let w = self.stroke(width_pt);
         self.area
             .draw(&Rectangle::new([a, b], self.color(c).stroke_width(w)))
             .map_err(|e| e.to_string())
@@ -305,6 +316,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
 
     fn marker(&self, m: Marker, at: (f64, f64), r: f64, c: Rgb) -> Res {
         let (x, y) = at;
+        let r = marker_radius(r);
         match m {
             Marker::Circle | Marker::Point => {
                 let r = if m == Marker::Point { r / 2.0 } else { r };
@@ -343,7 +355,8 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         if width_pt.is_nan() || width_pt <= 0.0 || !m.is_filled() {
             return Ok(());
         }
-        let width = (width_pt * self.k).round().clamp(1.0, 1e4) as u32;
+        let width = self.stroke(width_pt);
+        let r = marker_radius(r);
         if matches!(m, Marker::Circle | Marker::Point) {
             let r = if m == Marker::Point { r / 2.0 } else { r };
             return self
@@ -361,6 +374,16 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         self.area
             .draw(&PathElement::new(pts, self.color(c).stroke_width(width)))
             .map_err(|e| e.to_string())
+    }
+}
+
+/// A marker's radius in pixels, kept where plotters' rasteriser works (it overflows on
+/// circles much larger than a canvas).
+fn marker_radius(r: f64) -> f64 {
+    if r.is_nan() {
+        0.5
+    } else {
+        r.clamp(0.5, 1e4)
     }
 }
 
