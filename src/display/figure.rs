@@ -266,10 +266,6 @@ pub enum ArrowHead {
     Filled,
 }
 
-impl ArrowHead {
-    pub const ALL: [ArrowHead; 3] = [ArrowHead::None, ArrowHead::Open, ArrowHead::Filled];
-}
-
 /// Horizontal alignment of a text to its anchor point (`ha=`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum HAlign {

@@ -1193,7 +1193,10 @@ mod tests {
                             to: (*v, 0.25),
                             color: CYCLE[7],
                             width: *v,
-                            head: super::super::figure::ArrowHead::ALL[i % 3],
+                            head: {
+                                use super::super::figure::ArrowHead::*;
+                                [None, Open, Filled][i % 3]
+                            },
                             head_size: (*v, 1.0),
                             shrink: (*v, 2.0),
                             shrink_frac: *v,

@@ -1230,7 +1230,7 @@ fn limits(it: &mut Interp, a: &mut Args, t: Target, y: bool) -> R<Value> {
             ))
         }
     };
-    let auto = crate::display::axis::shared_scale(it.figure_mut(t.fig)?, t.ax, y).limits();
+    let auto = shared_scale(it.figure_mut(t.fig)?, t.ax, y).limits();
     let ax = it.axes_mut(t)?;
     let current = if y { ax.ylim } else { ax.xlim };
     let now = current.unwrap_or(auto);
@@ -1370,7 +1370,7 @@ fn axis(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         ["xmin", "xmax", "ymin", "ymax"].map(|k| a.kw(k).filter(|v| !matches!(v, Value::None)));
     a.kw("emit");
     let lim = |it: &mut Interp, y: bool| -> R<(f64, f64)> {
-        Ok(crate::display::axis::shared_scale(it.figure_mut(t.fig)?, t.ax, y).limits())
+        Ok(shared_scale(it.figure_mut(t.fig)?, t.ax, y).limits())
     };
     match arg {
         None => {
@@ -2348,13 +2348,13 @@ fn errorbar(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     } else {
         parse_fmt(&fmt)?
     };
-    let rc = it.plots.rc.clone();
+    let (rc_width, rc_marker) = (it.plots.rc.linewidth, it.plots.rc.markersize);
     let ax = it.axes_mut(t)?;
     let color = match kw_color.or(fc) {
         Some(c) => c,
         None => ax.cycle_color(),
     };
-    let width = kw_width.unwrap_or(rc.linewidth);
+    let width = kw_width.unwrap_or(rc_width);
     let mk = kw_marker.or(fm);
     let style = if bars_only {
         LineStyle::None
@@ -2383,7 +2383,7 @@ fn errorbar(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         marker: if bars_only { None } else { mk },
         width,
         alpha: 1.0,
-        marker_size: rc.markersize,
+        marker_size: rc_marker,
         steps: Steps::None,
     });
     Ok(it.plot_object("ErrorbarContainer", vec![]))
@@ -2483,17 +2483,9 @@ fn annotate(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         Some(v) => Some(pair(it, &v, "xytext")?),
         None => None,
     };
-    let coords = |v: Option<Value>, what: &str| -> R<Option<String>> {
-        match v {
-            None | Some(Value::None) => Ok(None),
-            Some(Value::Str(s)) => Ok(Some(s.to_string())),
-            Some(v) => Err(type_err(format!(
-                "{what} must be a string, not {}",
-                v.type_name()
-            ))),
-        }
-    };
-    match coords(a.opt(3, "xycoords"), "xycoords")?.as_deref() {
+    // `opt` treats None as absent, `string` checks the type.
+    let mut coords = |i: usize, what: &str| a.opt(i, what).map(|v| string(&v, what)).transpose();
+    match coords(3, "xycoords")?.as_deref() {
         None | Some("data") => {}
         Some(other) => {
             return Err(value_err(format!(
@@ -2502,7 +2494,7 @@ fn annotate(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         }
     }
     let dpi = it.figure_mut(t.fig)?.dpi;
-    let (at, offset) = match (coords(a.opt(4, "textcoords"), "textcoords")?.as_deref(), xytext) {
+    let (at, offset) = match (coords(4, "textcoords")?.as_deref(), xytext) {
         (_, None) => (xy, (0.0, 0.0)),
         (None | Some("data"), Some(p)) => (p, (0.0, 0.0)),
         (Some("offset points"), Some(p)) => (xy, p),
