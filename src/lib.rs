@@ -12,6 +12,12 @@
 //!   record their autograd node here (`tensor::graph`).
 //! - [`autograd`]: the backward walk over the recorded graph and the derivative of every
 //!   recorded op (one match, `rules.rs`).
+//! - [`nn`]: `torch.nn` over `Tensor`: the functional layers and losses, PyTorch's
+//!   weight initialisations (same random streams).
+//! - [`optim`]: `torch.optim`: each optimizer's update of one parameter, the learning-rate
+//!   schedules.
+//! - [`data`]: `torch.utils.data`: sample orders as PyTorch draws them, batch plans,
+//!   `TensorDataset` batches.
 //! - [`syntax`]: the lexer, the parser (chumsky), the syntax tree with spans, diagnostics
 //!   (ariadne); imports nothing of the engine.
 //! - [`display`]: figures (the model behind `plt.*`) and their renderers (terminal text,
@@ -25,9 +31,12 @@
 
 pub mod autograd;
 pub mod backend;
+pub mod data;
 pub mod display;
 pub mod eval;
 pub mod jupyter;
+pub mod nn;
+pub mod optim;
 pub mod repl;
 pub mod syntax;
 pub mod tensor;

@@ -49,6 +49,8 @@ struct TensorImpl {
     // a `grad_fn`): read on every op, so kept outside the lock.
     requires_grad: AtomicBool,
     autograd: Mutex<Option<Box<AutogradMeta>>>,
+    /// An `nn.Parameter`: a leaf a module owns (it prints as "Parameter containing:").
+    parameter: bool,
 }
 
 /// A buffer and its version counter, shared by a tensor and all its views. Every in-place
@@ -76,6 +78,7 @@ impl TensorImpl {
             device,
             requires_grad: AtomicBool::new(false),
             autograd: Mutex::new(None),
+            parameter: false,
         }
     }
 }
@@ -110,6 +113,25 @@ impl Tensor {
     /// `x.detach()`: the same data, cut from the graph (it never requires grad).
     pub fn detach(&self) -> Tensor {
         self.with_layout(self.0.layout.clone())
+    }
+
+    /// `nn.Parameter(x, requires_grad)`: a leaf over the same storage, marked as a parameter.
+    pub fn to_parameter(&self, requires_grad: bool) -> Result<Tensor> {
+        let mut inner = TensorImpl::new(
+            self.0.storage.clone(),
+            self.0.layout.clone(),
+            self.0.dtype,
+            self.0.device,
+        );
+        inner.parameter = true;
+        let p = Tensor(Arc::new(inner));
+        p.set_requires_grad(requires_grad)?;
+        Ok(p)
+    }
+
+    /// Whether this tensor is an `nn.Parameter`.
+    pub fn is_parameter(&self) -> bool {
+        self.0.parameter
     }
 
     /// `x._version`: how many in-place writes this tensor's storage has seen.

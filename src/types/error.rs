@@ -156,6 +156,15 @@ pub enum Error {
     /// Any other argument PyTorch would reject; the message is PyTorch's.
     #[error("{message}")]
     InvalidArgument { op: &'static str, message: String },
+
+    /// What PyTorch reports as ValueError (a loss's mismatched shapes, an unknown
+    /// `reduction=`), in its words, with a line on how to fix it where there is one.
+    #[error("{message}")]
+    Value {
+        op: &'static str,
+        message: String,
+        hint: Option<String>,
+    },
 }
 
 /// Which autograd mistake an [`Error::Autograd`] reports.
@@ -183,6 +192,28 @@ impl Error {
         }
     }
 
+    /// A ValueError with PyTorch's message.
+    pub fn value(op: &'static str, message: impl Into<String>) -> Error {
+        Error::Value {
+            op,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// A ValueError with PyTorch's message and a line on how to fix it.
+    pub fn value_hint(
+        op: &'static str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Error {
+        Error::Value {
+            op,
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
+    }
+
     pub fn invalid(op: &'static str, message: impl Into<String>) -> Error {
         Error::InvalidArgument {
             op,
@@ -194,7 +225,7 @@ impl Error {
     pub fn python_class(&self) -> &'static str {
         match self {
             Error::DimOutOfRange { .. } | Error::IndexOutOfRange { .. } => "IndexError",
-            Error::Ragged { .. } => "ValueError",
+            Error::Ragged { .. } | Error::Value { .. } => "ValueError",
             Error::NotASequence { .. } | Error::NotANumber { .. } => "TypeError",
             Error::OutOfMemory { .. } => "torch.OutOfMemoryError",
             Error::DeviceUnavailable { .. } => "AssertionError",
@@ -207,6 +238,7 @@ impl Error {
     /// One line on how to fix it, when there is something to say.
     pub fn hint(&self) -> Option<String> {
         Some(match self {
+            Error::Value { hint, .. } => return hint.clone(),
             Error::Autograd { kind, .. } => match kind {
                 AutogradError::LeafInPlace => "update parameters inside `with torch.no_grad():`, or work on a copy: `y = x.clone()`".into(),
                 AutogradError::NoGradFn => "create the inputs with requires_grad=True (or call x.requires_grad_()) before computing the output, outside torch.no_grad()".into(),

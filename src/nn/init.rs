@@ -1,0 +1,215 @@
+//! `torch.nn.init`: weight initialisations, in place and outside autograd, each drawing the
+//! same values from a [`Generator`] as PyTorch's CPU kernels draw from theirs, so
+//! `torch.manual_seed(0); nn.Linear(3, 2)` holds PyTorch's weights.
+
+use crate::tensor::graph;
+use crate::{DType, Error, Generator, Result, Tensor};
+
+/// `init.calculate_gain(nonlinearity, param)`.
+pub fn calculate_gain(nonlinearity: &str, param: Option<f64>) -> Result<f64> {
+    Ok(match nonlinearity {
+        "linear" | "conv1d" | "conv2d" | "conv3d" | "conv_transpose1d" | "conv_transpose2d"
+        | "conv_transpose3d" | "sigmoid" => 1.0,
+        "tanh" => 5.0 / 3.0,
+        "relu" => 2.0f64.sqrt(),
+        "leaky_relu" => {
+            let slope = param.unwrap_or(0.01);
+            (2.0 / (1.0 + slope * slope)).sqrt()
+        }
+        "selu" => 3.0 / 4.0,
+        _ => {
+            return Err(Error::value(
+                "calculate_gain",
+                format!("Unsupported nonlinearity {nonlinearity}"),
+            ))
+        }
+    })
+}
+
+/// `(fan_in, fan_out)` of a weight `[out, in, *kernel]`.
+pub fn fans(t: &Tensor) -> Result<(usize, usize)> {
+    let s = t.shape();
+    if s.len() < 2 {
+        return Err(Error::value(
+            "init",
+            "Fan in and fan out can not be computed for tensor with fewer than 2 dimensions",
+        ));
+    }
+    let rf: usize = s[2..].iter().product();
+    Ok((s[1] * rf, s[0] * rf))
+}
+
+fn fan(t: &Tensor, mode: &str) -> Result<usize> {
+    let (fan_in, fan_out) = fans(t)?;
+    match mode {
+        "fan_in" => Ok(fan_in),
+        "fan_out" => Ok(fan_out),
+        _ => Err(Error::value(
+            "init",
+            format!("Mode {mode} not supported, please use one of fan_in, fan_out"),
+        )),
+    }
+}
+
+fn write(t: &Tensor, values: Tensor) -> Result<()> {
+    graph::no_grad(|| t.copy_(&values).map(|_| ()))
+}
+
+/// `init.uniform_(t, a, b)`: PyTorch's `uniform_real_distribution`: a 24-bit uniform
+/// scaled in float32 (53-bit and float64 for double tensors), element by element.
+pub fn uniform_(t: &Tensor, a: f64, b: f64, g: &mut Generator) -> Result<()> {
+    if !t.dtype().is_float() {
+        return Err(Error::DTypeUnsupported {
+            op: "check_uniform_bounds",
+            dtype: t.dtype(),
+        });
+    }
+    if a > b {
+        return Err(Error::invalid(
+            "uniform_",
+            format!("uniform_ expects to return a [from, to) range, but found from={a} > to={b}"),
+        ));
+    }
+    let n = t.numel();
+    let values = if t.dtype() == DType::F64 {
+        let v: Vec<f64> = (0..n).map(|_| g.uniform_f64() * (b - a) + a).collect();
+        Tensor::from_slice(&v, t.shape())?
+    } else {
+        let (a, b) = (a as f32, b as f32);
+        let v: Vec<f32> = (0..n).map(|_| g.uniform_f32() * (b - a) + a).collect();
+        Tensor::from_slice(&v, t.shape())?.to_dtype(t.dtype())?
+    };
+    write(t, values)
+}
+
+/// `init.normal_(t, mean, std)`.
+pub fn normal_(t: &Tensor, mean: f64, std: f64, g: &mut Generator) -> Result<()> {
+    let v = Tensor::normal(mean, std, t.shape(), t.dtype(), g)?;
+    write(t, v)
+}
+
+/// `init.constant_(t, value)`.
+pub fn constant_(t: &Tensor, value: f64) -> Result<()> {
+    graph::no_grad(|| t.fill_(value).map(|_| ()))
+}
+
+/// `init.eye_(t)`: the identity, for a 2-D tensor.
+pub fn eye_(t: &Tensor) -> Result<()> {
+    if t.dim() != 2 {
+        return Err(Error::value(
+            "eye_",
+            "Only tensors with 2 dimensions are supported",
+        ));
+    }
+    let e = Tensor::eye(t.shape()[0], Some(t.shape()[1]), t.dtype())?;
+    write(t, e)
+}
+
+/// `init.xavier_uniform_(t, gain)`.
+pub fn xavier_uniform_(t: &Tensor, gain: f64, g: &mut Generator) -> Result<()> {
+    let (fan_in, fan_out) = fans(t)?;
+    let std = gain * (2.0 / (fan_in + fan_out) as f64).sqrt();
+    let a = 3.0f64.sqrt() * std;
+    uniform_(t, -a, a, g)
+}
+
+/// `init.xavier_normal_(t, gain)`.
+pub fn xavier_normal_(t: &Tensor, gain: f64, g: &mut Generator) -> Result<()> {
+    let (fan_in, fan_out) = fans(t)?;
+    let std = gain * (2.0 / (fan_in + fan_out) as f64).sqrt();
+    normal_(t, 0.0, std, g)
+}
+
+fn kaiming_std(t: &Tensor, a: f64, mode: &str, nonlinearity: &str) -> Result<f64> {
+    let fan = fan(t, mode)?;
+    let gain = calculate_gain(nonlinearity, Some(a))?;
+    Ok(gain / (fan as f64).sqrt())
+}
+
+/// `init.kaiming_uniform_(t, a, mode, nonlinearity)`.
+pub fn kaiming_uniform_(
+    t: &Tensor,
+    a: f64,
+    mode: &str,
+    nonlinearity: &str,
+    g: &mut Generator,
+) -> Result<()> {
+    if t.numel() == 0 {
+        return Ok(());
+    }
+    let bound = 3.0f64.sqrt() * kaiming_std(t, a, mode, nonlinearity)?;
+    uniform_(t, -bound, bound, g)
+}
+
+/// `init.kaiming_normal_(t, a, mode, nonlinearity)`.
+pub fn kaiming_normal_(
+    t: &Tensor,
+    a: f64,
+    mode: &str,
+    nonlinearity: &str,
+    g: &mut Generator,
+) -> Result<()> {
+    if t.numel() == 0 {
+        return Ok(());
+    }
+    let std = kaiming_std(t, a, mode, nonlinearity)?;
+    normal_(t, 0.0, std, g)
+}
+
+/// `init.orthogonal_(t, gain)`: the Q of a QR of a normal matrix, signs fixed so R's
+/// diagonal is positive (Q is then unique, the same as LAPACK's up to rounding).
+pub fn orthogonal_(t: &Tensor, gain: f64, g: &mut Generator) -> Result<()> {
+    if t.dim() < 2 {
+        return Err(Error::value(
+            "orthogonal_",
+            "Only tensors with 2 or more dimensions are supported",
+        ));
+    }
+    if t.numel() == 0 {
+        return Ok(());
+    }
+    let rows = t.shape()[0];
+    let cols = t.numel() / rows;
+    let flat = Tensor::normal(0.0, 1.0, &[rows, cols], t.dtype(), g)?;
+    let mut a = flat.to_vec::<f64>()?;
+    // Work on the tall orientation: m × n with m >= n, column-major copies.
+    let (m, n, transposed) = if rows < cols {
+        (cols, rows, true)
+    } else {
+        (rows, cols, false)
+    };
+    let at = |a: &[f64], i: usize, j: usize| {
+        if transposed {
+            a[j * cols + i]
+        } else {
+            a[i * cols + j]
+        }
+    };
+    let mut q: Vec<Vec<f64>> = (0..n)
+        .map(|j| (0..m).map(|i| at(&a, i, j)).collect())
+        .collect();
+    // Modified Gram–Schmidt, twice for accuracy; R's diagonal stays positive.
+    for j in 0..n {
+        for _ in 0..2 {
+            for k in 0..j {
+                let d: f64 = (0..m).map(|i| q[k][i] * q[j][i]).sum();
+                for i in 0..m {
+                    q[j][i] -= d * q[k][i];
+                }
+            }
+        }
+        let norm = q[j].iter().map(|x| x * x).sum::<f64>().sqrt();
+        for x in &mut q[j] {
+            *x /= norm;
+        }
+    }
+    for i in 0..rows {
+        for j in 0..cols {
+            a[i * cols + j] = gain * if transposed { q[i][j] } else { q[j][i] };
+        }
+    }
+    let v = Tensor::from_slice(&a, &[rows, cols])?
+        .to_dtype(t.dtype())?
+        .reshape(&t.shape().iter().map(|&d| d as i64).collect::<Vec<_>>())?;
+    write(t, v)
+}
