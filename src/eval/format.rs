@@ -125,6 +125,10 @@ impl Interp {
             Value::Class(c) => {
                 if c.builtin && &*c.name == "Tensor" {
                     "<class 'torch.Tensor'>".into()
+                } else if let (true, Some(Value::Str(m))) =
+                    (c.builtin, c.ns.borrow().get("__module__"))
+                {
+                    format!("<class '{m}.{}'>", c.name)
                 } else if c.builtin {
                     format!("<class '{}'>", c.name)
                 } else {
@@ -161,7 +165,12 @@ impl Interp {
                     None if t.requires_grad() => vec!["requires_grad=True".to_string()],
                     None => vec![],
                 };
-                crate::tensor::format_tensor(t, &self.print_opts, &suffix)?
+                let s = crate::tensor::format_tensor(t, &self.print_opts, &suffix)?;
+                if t.is_parameter() {
+                    format!("Parameter containing:\n{s}")
+                } else {
+                    s
+                }
             }
             Value::DType(d) => d.to_string(),
             Value::Device(d) => match d {

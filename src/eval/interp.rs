@@ -38,6 +38,10 @@ pub struct Interp {
     /// Classes standing for built-in types without a constructor (`type(None)`).
     pub type_classes: std::collections::HashMap<String, Rc<Class>>,
     pub tensor_class: Option<Rc<Class>>,
+    /// `nn.Module`, the base of the built-in layers and of users' models.
+    pub module_class: Option<Rc<Class>>,
+    /// `nn.Parameter`, a subclass of `torch.Tensor`.
+    pub parameter_class: Option<Rc<Class>>,
     pub size_class: Option<Rc<Class>>,
     /// When the session started (`time.perf_counter`).
     pub start: std::time::Instant,
@@ -47,13 +51,14 @@ pub struct Interp {
     /// `plt`'s open figures.
     pub plots: super::plt::PlotState,
     /// Warnings already shown (Python shows a warning once per place).
-    pub warned: std::collections::HashSet<&'static str>,
+    pub warned: std::collections::HashSet<String>,
 }
 
 impl Interp {
     /// Writes `UserWarning: {text}` to stderr the first time, as Python's warnings do.
-    pub fn warn_once(&mut self, text: &'static str) {
-        if self.warned.insert(text) {
+    pub fn warn_once(&mut self, text: impl AsRef<str>) {
+        let text = text.as_ref();
+        if self.warned.insert(text.to_string()) {
             self.sink.stderr(&format!("UserWarning: {text}\n"));
         }
     }

@@ -49,7 +49,14 @@ impl Interp {
             },
             Value::Class(k) => match v {
                 Value::Instance(i) => i.class.is_subclass_of(k),
-                Value::Tensor(_) => self.tensor_class.as_ref().is_some_and(|t| Rc::ptr_eq(t, k)),
+                Value::Tensor(t) => {
+                    self.tensor_class.as_ref().is_some_and(|c| Rc::ptr_eq(c, k))
+                        || t.is_parameter()
+                            && self
+                                .parameter_class
+                                .as_ref()
+                                .is_some_and(|c| Rc::ptr_eq(c, k))
+                }
                 Value::Size(_) => self.size_class.as_ref().is_some_and(|t| Rc::ptr_eq(t, k)),
                 _ => false,
             },
@@ -66,6 +73,12 @@ impl Interp {
     pub fn type_of(&mut self, v: &Value) -> Value {
         let name = match v {
             Value::Instance(i) => return Value::Class(i.class.clone()),
+            Value::Tensor(t) if t.is_parameter() && self.parameter_class.is_some() => {
+                if let Some(c) = &self.parameter_class {
+                    return Value::Class(c.clone());
+                }
+                "Parameter"
+            }
             Value::Tensor(_) => {
                 if let Some(t) = &self.tensor_class {
                     return Value::Class(t.clone());

@@ -7,6 +7,7 @@ pub mod builtins;
 mod call;
 mod coming;
 mod containers;
+mod data;
 mod engine_ops;
 mod exc;
 mod expr;
@@ -19,8 +20,13 @@ mod introspect;
 mod iter;
 mod live;
 mod modules;
+mod nn_containers;
+mod nn_functional;
+mod nn_layers;
+mod nn_module;
 pub mod notebook;
 mod ops;
+mod optim;
 mod plt;
 pub mod progress;
 mod rc;
@@ -254,6 +260,8 @@ impl Session {
             calls: Vec::new(),
             type_classes: Default::default(),
             tensor_class: None,
+            module_class: None,
+            parameter_class: None,
             size_class: None,
             start: std::time::Instant::now(),
             hooks: Default::default(),

@@ -501,21 +501,6 @@ table! { CONSTRUCTORS:
     "is_grad_enabled", "is_grad_enabled()", "Whether autograd records operations now." => |_, _| Ok(Value::Bool(crate::autograd::is_grad_enabled()));
 }
 
-table! { MODULE_METHODS:
-    "__init__", "Module.__init__(self)", "Initialises the module." => |_, a| { a.rest(0); a.kw.clear(); Ok(Value::None) };
-    "__call__", "Module.__call__(self, *args, **kwargs)", "Runs forward(*args, **kwargs)." => |it, a| {
-        let all = a.rest(0);
-        let kw = std::mem::take(&mut a.kw);
-        let Some((this, args)) = all.split_first() else { return Err(type_err("Module.__call__ needs self")) };
-        it.call_method(this, "forward", args.to_vec(), kw)
-    };
-    "forward", "Module.forward(self, *input)", "Defines the computation; subclasses override it." => |_, a| {
-        let this = a.req(0, "self")?;
-        a.rest(0);
-        Err(err("NotImplementedError", format!("Module [{}] is missing the required \"forward\" function", this.type_name())))
-    };
-}
-
 table! { OBJECT_METHODS:
     "__init__", "object.__init__(self)", "Initialises an object; the base of every class's __init__." => |_, a| { a.rest(0); a.kw.clear(); Ok(Value::None) };
 }
@@ -732,23 +717,45 @@ impl Interp {
         );
         self.modules.insert("sys".into(), sys);
 
-        // torch.nn.functional, torch.nn, torch.cuda, torch
+        // torch.nn.functional, torch.nn (layers, init, utils), torch.cuda, torch
         let functional = module(
             "torch.nn.functional",
             &[
                 table_entries(super::tensor_methods::FUNCTIONAL),
                 table_entries(super::functional_ops::FUNCTIONAL_ENGINE),
+                table_entries(super::nn_functional::NN_FUNCTIONAL),
             ]
             .concat(),
         );
-        let module_class = class_with("Module", MODULE_METHODS);
-        let nn = module(
-            "torch.nn",
-            &[
-                ("functional", functional.clone()),
-                ("Module", Value::Class(module_class)),
-            ],
+        let tensor_class = class_with("Tensor", &[]);
+        let (module_class, parameter_class) = super::nn_module::module_classes(&tensor_class);
+        self.module_class = Some(module_class.clone());
+        self.parameter_class = Some(parameter_class.clone());
+        let init = module(
+            "torch.nn.init",
+            &table_entries(super::nn_functional::NN_INIT),
         );
+        let clip = table_entries(super::optim::CLIP);
+        let nn_utils = module("torch.nn.utils", &clip);
+        let mut nn_entries = vec![
+            ("functional", functional.clone()),
+            ("init", init.clone()),
+            ("utils", nn_utils.clone()),
+            ("Module", Value::Class(module_class.clone())),
+            ("Parameter", Value::Class(parameter_class)),
+        ];
+        nn_entries.extend(super::nn_layers::layer_classes(&module_class));
+        nn_entries.extend(super::nn_containers::container_classes(&module_class));
+        let nn = module("torch.nn", &nn_entries);
+        self.modules.insert("torch.nn.init".into(), init);
+        self.modules.insert("torch.nn.utils".into(), nn_utils);
+        let (optim, lr_scheduler) = self.optim_modules();
+        self.modules.insert("torch.optim".into(), optim.clone());
+        self.modules
+            .insert("torch.optim.lr_scheduler".into(), lr_scheduler);
+        let (utils, data) = self.data_modules();
+        self.modules.insert("torch.utils".into(), utils.clone());
+        self.modules.insert("torch.utils.data".into(), data);
         let cuda = module("torch.cuda", &table_entries(CUDA));
         let mut torch = table_entries(t::TORCH);
         torch.extend(table_entries(super::engine_ops::ENGINE));
@@ -771,7 +778,6 @@ impl Interp {
         for (name, d) in t::DTYPE_NAMES {
             torch.push((name, Value::DType(*d)));
         }
-        let tensor_class = class_with("Tensor", &[]);
         tensor_class
             .ns
             .borrow_mut()
@@ -787,6 +793,8 @@ impl Interp {
             ("Tensor", Value::Class(tensor_class)),
             ("Size", Value::Class(size_class)),
             ("nn", nn.clone()),
+            ("optim", optim),
+            ("utils", utils),
             ("cuda", cuda.clone()),
             ("pi", Value::Float(std::f64::consts::PI)),
             ("e", Value::Float(std::f64::consts::E)),

@@ -40,7 +40,11 @@ pub fn linear(x: &Tensor, weight: &Tensor, bias: Option<&Tensor>) -> Result<Tens
     let wt = weight.t()?;
     match (x.dim(), bias) {
         (2, Some(b)) => b.addmm(x, &wt, Scalar::Int(1), Scalar::Int(1)),
-        (_, Some(b)) => x.matmul(&wt)?.add(b),
+        (_, Some(b)) => Ok(graph::rename(
+            &x.matmul(&wt)?.add(b)?,
+            &[x, weight, b],
+            "UnsafeViewBackward0",
+        )),
         (_, None) => x.matmul(&wt),
     }
 }
@@ -152,11 +156,14 @@ pub fn nll_loss(
         None => keep,
     };
     let loss = picked.mul(&w)?.neg()?;
-    match reduction {
-        Reduction::None => Ok(loss),
-        Reduction::Sum => loss.sum(None, false, None),
-        Reduction::Mean => loss.sum(None, false, None)?.div(&w.sum(None, false, None)?),
-    }
+    let out = match reduction {
+        Reduction::None => loss,
+        Reduction::Sum => loss.sum(None, false, None)?,
+        Reduction::Mean => loss
+            .sum(None, false, None)?
+            .div(&w.sum(None, false, None)?)?,
+    };
+    Ok(graph::rename(&out, &[input], "NllLossBackward0"))
 }
 
 fn as_i64(s: &[usize]) -> Vec<i64> {
@@ -283,7 +290,8 @@ fn same_size(op: &'static str, input: &Tensor, target: &Tensor) -> Result<()> {
 
 /// `F.mse_loss(input, target, reduction)`.
 pub fn mse_loss(input: &Tensor, target: &Tensor, reduction: Reduction) -> Result<Tensor> {
-    reduce(input.sub(target)?.square()?, reduction)
+    let out = reduce(input.sub(target)?.square()?, reduction)?;
+    Ok(graph::rename(&out, &[input, target], "MseLossBackward0"))
 }
 
 /// `F.l1_loss(input, target, reduction)`.
@@ -310,7 +318,12 @@ pub fn smooth_l1_loss(
     let d = input.sub(target)?.abs()?;
     let quad = d.square()?.mul(0.5)?.div(beta)?;
     let lin = d.sub(0.5 * beta)?;
-    reduce(Tensor::where_(&d.lt(beta)?, &quad, &lin)?, reduction)
+    let out = reduce(Tensor::where_(&d.lt(beta)?, &quad, &lin)?, reduction)?;
+    Ok(graph::rename(
+        &out,
+        &[input, target],
+        "SmoothL1LossBackward0",
+    ))
 }
 
 /// `F.huber_loss(input, target, reduction, delta)`.
@@ -329,7 +342,8 @@ pub fn huber_loss(
     let d = input.sub(target)?.abs()?;
     let quad = d.square()?.mul(0.5)?;
     let lin = d.sub(0.5 * delta)?.mul(delta)?;
-    reduce(Tensor::where_(&d.le(delta)?, &quad, &lin)?, reduction)
+    let out = reduce(Tensor::where_(&d.le(delta)?, &quad, &lin)?, reduction)?;
+    Ok(graph::rename(&out, &[input, target], "HuberLossBackward0"))
 }
 
 /// `F.binary_cross_entropy(input, target, weight, reduction)`: input probabilities in
@@ -355,7 +369,12 @@ pub fn binary_cross_entropy(
     if let Some(w) = weight {
         loss = loss.mul(w)?;
     }
-    reduce(loss, reduction)
+    let out = reduce(loss, reduction)?;
+    Ok(graph::rename(
+        &out,
+        &[input, target],
+        "BinaryCrossEntropyBackward0",
+    ))
 }
 
 /// `log(sigmoid(x))`, stable: `min(x, 0) - log1p(exp(-|x|))`.
@@ -384,7 +403,12 @@ pub fn binary_cross_entropy_with_logits(
     if let Some(w) = weight {
         loss = loss.mul(w)?;
     }
-    reduce(loss, reduction)
+    let out = reduce(loss, reduction)?;
+    Ok(graph::rename(
+        &out,
+        &[input, target],
+        "BinaryCrossEntropyWithLogitsBackward0",
+    ))
 }
 
 /// `F.kl_div(input, target, reduction, log_target)`: input log-probabilities;
@@ -507,7 +531,7 @@ pub fn batch_norm(
     if let Some(b) = bias {
         y = y.add(&b.reshape(&bshape)?)?;
     }
-    Ok(y)
+    Ok(graph::rename(&y, &[x], "NativeBatchNormBackward0"))
 }
 
 /// `F.layer_norm(x, normalized_shape, weight, bias, eps)`: over the last dimensions.
@@ -542,7 +566,7 @@ pub fn layer_norm(
     if let Some(b) = bias {
         y = y.add(b)?;
     }
-    Ok(y)
+    Ok(graph::rename(&y, &[x], "NativeLayerNormBackward0"))
 }
 
 /// `F.group_norm(x, num_groups, weight, bias, eps)`: channels (dimension 1) in groups.
@@ -587,7 +611,7 @@ pub fn group_norm(
     if let Some(b) = bias {
         y = y.add(&b.reshape(&bshape)?)?;
     }
-    Ok(y)
+    Ok(graph::rename(&y, &[x], "NativeGroupNormBackward0"))
 }
 
 /// `F.embedding(indices, weight, padding_idx)`: rows of `weight`; the padding row gets no
@@ -618,7 +642,11 @@ pub fn embedding(indices: &Tensor, weight: &Tensor, padding_idx: Option<i64>) ->
     }
     let mut shape = as_i64(indices.shape());
     shape.push(weight.shape().get(1).copied().unwrap_or(1) as i64);
-    out.reshape(&shape)
+    Ok(graph::rename(
+        &out.reshape(&shape)?,
+        &[weight],
+        "EmbeddingBackward0",
+    ))
 }
 
 /// `F.normalize(x, p, dim, eps)`: `x / max(‖x‖_p, eps)` along `dim`.
