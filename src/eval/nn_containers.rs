@@ -112,10 +112,30 @@ table! { LIST_METHODS:
         let me = this(a)?;
         let i = a.req(1, "idx")?;
         if let Value::Slice(_) = &i {
-            let mods = Value::list(modules_of(it, &me));
-            let picked = it.getitem(&mods, &i)?;
+            let named: Vec<Value> = items(it, &me)
+                .into_iter()
+                .map(|(k, m)| Value::tuple(vec![Value::Str(k), m]))
+                .collect();
+            let picked = it.getitem(&Value::list(named), &i)?;
             let picked = it.collect(&picked)?;
-            return Ok(same_kind(&me, picked));
+            let v = same_kind(&me, Vec::new());
+            // Sequential keeps its children's names; ModuleList renumbers them.
+            let keep = me.type_name() == "Sequential";
+            let mut mods = Vec::new();
+            for p in picked {
+                let Value::Tuple(kv) = p else { continue };
+                if keep {
+                    if let Value::Str(k) = &kv[0] {
+                        set_attr(&v, k, kv[1].clone());
+                    }
+                } else {
+                    mods.push(kv[1].clone());
+                }
+            }
+            if !keep {
+                renumber(&v, mods);
+            }
+            return Ok(v);
         }
         let k = index(it, &me, &i)?;
         Ok(modules_of(it, &me)[k].clone())

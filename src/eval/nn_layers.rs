@@ -885,7 +885,9 @@ fn loss_init(it: &mut Interp, a: &mut Args, settings: &[(&str, Value)]) -> R<Val
             }
             ("reduction", Some(v)) => {
                 let s = to_str(&v, "reduction")?;
-                crate::nn::Reduction::parse(&s)?;
+                if &*s != "batchmean" {
+                    crate::nn::Reduction::parse(&s)?;
+                }
                 set_attr(&me, name, Value::Str(s));
             }
             (_, Some(v)) => {

@@ -581,10 +581,7 @@ table! { MODULE_METHODS:
     "apply", "Module.apply(fn)", "Calls fn on every submodule (children first) and on self; returns self." => |it, a| {
         let me = this(a)?;
         let f = a.req(1, "fn")?;
-        let mods = it.named_modules(&me, "");
-        for (_, m) in mods.iter().rev() {
-            it.call(&f, vec![m.clone()], vec![])?;
-        }
+        apply_post_order(it, &me, &f)?;
         Ok(me)
     };
     "register_buffer", "Module.register_buffer(name, tensor, persistent=True)", "A tensor the module keeps and saves but does not train (running statistics)." => |it, a| {
@@ -625,6 +622,15 @@ table! { MODULE_METHODS:
         }
         Ok(m)
     };
+}
+
+/// `fn` on every child's subtree first, then on `me` (PyTorch's order).
+fn apply_post_order(it: &mut Interp, me: &Value, f: &Value) -> R<()> {
+    for (_, c) in it.children_of(me) {
+        apply_post_order(it, &c, f)?;
+    }
+    it.call(f, vec![me.clone()], vec![])?;
+    Ok(())
 }
 
 fn check_name(name: &str, what: &str) -> R<()> {

@@ -31,7 +31,7 @@ pub fn linear(x: &Tensor, weight: &Tensor, bias: Option<&Tensor>) -> Result<Tens
         if k != w_in {
             let rows = x.numel() / k.max(1);
             return Err(Error::MatmulShape {
-                op: "linear",
+                op: if bias.is_some() { "addmm" } else { "mm" },
                 lhs: vec![rows, k],
                 rhs: vec![w_in, weight.shape()[0]],
             });
@@ -229,9 +229,13 @@ pub fn cross_entropy(
         return match reduction {
             Reduction::None => Ok(loss),
             Reduction::Sum => loss.sum(None, false, None),
-            Reduction::Mean => loss
-                .sum(None, false, None)?
-                .div(input.numel() as f64 / n_classes),
+            Reduction::Mean => Ok(graph::rename(
+                &loss
+                    .sum(None, false, None)?
+                    .div(input.numel() as f64 / n_classes)?,
+                &[input, target],
+                "DivBackward1",
+            )),
         };
     }
     let nll = nll_loss(&logp, target, weight, ignore_index, reduction)?;
@@ -379,7 +383,8 @@ pub fn binary_cross_entropy(
 
 /// `log(sigmoid(x))`, stable: `min(x, 0) - log1p(exp(-|x|))`.
 pub fn log_sigmoid(x: &Tensor) -> Result<Tensor> {
-    x.minimum(0.0)?.sub(&x.abs()?.neg()?.exp()?.log1p()?)
+    x.clamp(None, Some(0.0.into()))?
+        .sub(&x.abs()?.neg()?.exp()?.log1p()?)
 }
 
 /// `F.binary_cross_entropy_with_logits(input, target, weight, reduction, pos_weight)`.
