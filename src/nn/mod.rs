@@ -6,6 +6,7 @@
 
 pub mod functional;
 pub mod init;
+pub mod rnn;
 
 use crate::{Error, Result};
 
