@@ -4,9 +4,6 @@
 const LIBRARY: &[&str] = &[
     "save",
     "load",
-    "RNN",
-    "LSTM",
-    "GRU",
     "MultiheadAttention",
     "TransformerEncoderLayer",
     "TransformerEncoder",

@@ -24,6 +24,7 @@ mod nn_containers;
 mod nn_functional;
 mod nn_layers;
 mod nn_module;
+mod nn_rnn;
 pub mod notebook;
 mod ops;
 mod optim;

@@ -360,6 +360,7 @@ fn extra_repr(it: &mut Interp, me: &Value) -> R<String> {
             r(it, me, "threshold")?
         ),
         "Softmax" | "LogSoftmax" => format!("dim={}", r(it, me, "dim")?),
+        "RNN" | "LSTM" | "GRU" => super::nn_rnn::rnn_extra_repr(it, me)?,
         _ => String::new(),
     })
 }
@@ -919,6 +920,19 @@ table! { BCE: "__init__", "BCELoss(weight=None, reduction='mean')", "Binary cros
 table! { BCEL: "__init__", "BCEWithLogitsLoss(weight=None, reduction='mean', pos_weight=None)", "Sigmoid and binary cross-entropy, for logits." => |it, a| loss_init(it, a, &[("weight", Value::None), ("size_average", Value::None), ("reduce", Value::None), red(), ("pos_weight", Value::None)]); }
 table! { KLDIV: "__init__", "KLDivLoss(reduction='mean', log_target=False)", "KL divergence, input as log-probabilities." => |it, a| loss_init(it, a, &[("size_average", Value::None), ("reduce", Value::None), red(), ("log_target", Value::Bool(false))]); }
 
+table! { RNN_T:
+    "__init__", "RNN(input_size, hidden_size, num_layers=1, nonlinearity='tanh', bias=True, batch_first=False, dropout=0.0, bidirectional=False)", "An Elman RNN: h = tanh(x W_ihᵀ + b_ih + h W_hhᵀ + b_hh)." => |it, a| super::nn_rnn::rnn_init(it, a, "RNN_TANH");
+    "forward", "forward(input, hx=None)", "(output, h_n)." => |it, a| super::nn_rnn::rnn_forward(it, a);
+}
+table! { LSTM_T:
+    "__init__", "LSTM(input_size, hidden_size, num_layers=1, bias=True, batch_first=False, dropout=0.0, bidirectional=False)", "A long short-term memory stack (gates i, f, g, o)." => |it, a| super::nn_rnn::rnn_init(it, a, "LSTM");
+    "forward", "forward(input, hx=None)", "(output, (h_n, c_n))." => |it, a| super::nn_rnn::rnn_forward(it, a);
+}
+table! { GRU_T:
+    "__init__", "GRU(input_size, hidden_size, num_layers=1, bias=True, batch_first=False, dropout=0.0, bidirectional=False)", "A gated recurrent unit stack (gates r, z, n)." => |it, a| super::nn_rnn::rnn_init(it, a, "GRU");
+    "forward", "forward(input, hx=None)", "(output, h_n)." => |it, a| super::nn_rnn::rnn_forward(it, a);
+}
+
 /// `(class name, methods, functional, attributes passed to it)`.
 type LayerSpec = (
     &'static str,
@@ -1065,6 +1079,9 @@ const LAYERS: &[LayerSpec] = &[
     ("LogSoftmax", SOFTMAX, "log_softmax", &["dim"]),
     ("ELU", ELU, "elu", &["alpha", "inplace"]),
     ("Softplus", SOFTPLUS, "softplus", &["beta", "threshold"]),
+    ("RNN", RNN_T, "", &[]),
+    ("LSTM", LSTM_T, "", &[]),
+    ("GRU", GRU_T, "", &[]),
     ("MSELoss", MSE, "mse_loss", &["reduction"]),
     ("L1Loss", L1, "l1_loss", &["reduction"]),
     (
@@ -1112,6 +1129,7 @@ fn module_path(name: &str) -> &'static str {
         "Dropout" => "torch.nn.modules.dropout",
         "Embedding" => "torch.nn.modules.sparse",
         "Flatten" | "Unflatten" => "torch.nn.modules.flatten",
+        "RNN" | "LSTM" | "GRU" => "torch.nn.modules.rnn",
         n if n.ends_with("Loss") => "torch.nn.modules.loss",
         _ => "torch.nn.modules.activation",
     }

@@ -66,12 +66,8 @@ fn run_direction(
     let (l, n) = (x.shape()[0], x.shape()[1]);
     let h = cfg.hidden as i64;
     // Input projections for every step at once.
-    let xi = affine(
-        &x.reshape(&[(l * n) as i64, -1])?,
-        &w.w_ih,
-        w.b_ih.as_ref(),
-    )?
-    .reshape(&[l as i64, n as i64, -1])?;
+    let xi = affine(&x.reshape(&[(l * n) as i64, -1])?, &w.w_ih, w.b_ih.as_ref())?
+        .reshape(&[l as i64, n as i64, -1])?;
     let mut hs: Vec<Tensor> = Vec::with_capacity(l);
     let (mut ht, mut ct) = (h0, c0);
     let order: Vec<usize> = if reverse {
@@ -145,14 +141,8 @@ pub fn forward(
         for d in 0..dirs {
             let k = layer * dirs + d;
             let c = c0.map(|c| c.select(0, k as i64)).transpose()?;
-            let (o, h, c) = run_direction(
-                cfg,
-                &input,
-                &weights[k],
-                h0.select(0, k as i64)?,
-                c,
-                d == 1,
-            )?;
+            let (o, h, c) =
+                run_direction(cfg, &input, &weights[k], h0.select(0, k as i64)?, c, d == 1)?;
             outs.push(o);
             h_n.push(h);
             if let Some(c) = c {
