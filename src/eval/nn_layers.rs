@@ -869,10 +869,8 @@ fn loss_init(it: &mut Interp, a: &mut Args, settings: &[(&str, Value)]) -> R<Val
     a.kw("size_average");
     a.kw("reduce");
     start(&me);
-    let mut pos = 1;
-    for (name, default) in settings {
+    for (pos, (name, default)) in (1..).zip(settings.iter()) {
         let v = a.get(pos, name);
-        pos += 1;
         if matches!(*name, "size_average" | "reduce") {
             continue;
         }

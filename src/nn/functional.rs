@@ -643,7 +643,7 @@ pub fn embedding(indices: &Tensor, weight: &Tensor, padding_idx: Option<i64>) ->
     if let Some(p) = padding_idx {
         let p = if p < 0 { p + rows } else { p };
         let at_pad = flat.eq(p)?.unsqueeze(1)?;
-        out = Tensor::where_(&at_pad, &out.detach(), &out)?;
+        out = Tensor::where_(&at_pad, out.detach(), &out)?;
     }
     let mut shape = as_i64(indices.shape());
     shape.push(weight.shape().get(1).copied().unwrap_or(1) as i64);

@@ -192,9 +192,11 @@ pub fn orthogonal_(t: &Tensor, gain: f64, g: &mut Generator) -> Result<()> {
     for j in 0..n {
         for _ in 0..2 {
             for k in 0..j {
-                let d: f64 = (0..m).map(|i| q[k][i] * q[j][i]).sum();
-                for i in 0..m {
-                    q[j][i] -= d * q[k][i];
+                let (done, rest) = q.split_at_mut(j);
+                let (qk, qj) = (&done[k], &mut rest[0]);
+                let d: f64 = qk.iter().zip(qj.iter()).map(|(a, b)| a * b).sum();
+                for (x, y) in qj.iter_mut().zip(qk) {
+                    *x -= d * y;
                 }
             }
         }
