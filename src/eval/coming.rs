@@ -1,14 +1,7 @@
 //! PyTorch names nabla does not have yet, and which part of the plan brings them: using one
 //! says so clearly instead of "no attribute".
 
-const LIBRARY: &[&str] = &[
-    "save",
-    "load",
-    "MultiheadAttention",
-    "TransformerEncoderLayer",
-    "TransformerEncoder",
-    "Transformer",
-];
+const LIBRARY: &[&str] = &["save", "load", "TransformerEncoder", "Transformer"];
 
 /// Why `name` is missing, when it is a PyTorch name nabla will have.
 pub fn coming(name: &str) -> Option<&'static str> {

@@ -227,7 +227,7 @@ fn extra_repr(it: &mut Interp, me: &Value) -> R<String> {
     let name = class.map(|c| c.name.to_string()).unwrap_or_default();
     let bias = |me: &Value| !matches!(attr(me, "bias"), Some(Value::None) | None);
     Ok(match name.as_str() {
-        "Linear" => format!(
+        "Linear" | "NonDynamicallyQuantizableLinear" => format!(
             "in_features={}, out_features={}, bias={}",
             r(it, me, "in_features")?,
             r(it, me, "out_features")?,
@@ -1077,6 +1077,14 @@ const LAYERS: &[LayerSpec] = &[
     ("LogSoftmax", SOFTMAX, "log_softmax", &["dim"]),
     ("ELU", ELU, "elu", &["alpha", "inplace"]),
     ("Softplus", SOFTPLUS, "softplus", &["beta", "threshold"]),
+    ("NonDynamicallyQuantizableLinear", LINEAR, "", &[]),
+    ("MultiheadAttention", super::nn_attention::MHA, "", &[]),
+    (
+        "TransformerEncoderLayer",
+        super::nn_attention::ENCODER_LAYER,
+        "",
+        &[],
+    ),
     ("RNN", RNN_T, "", &[]),
     ("LSTM", LSTM_T, "", &[]),
     ("GRU", GRU_T, "", &[]),
@@ -1119,7 +1127,11 @@ const LAYERS: &[LayerSpec] = &[
 /// Where PyTorch defines each layer (`torch.nn.modules.<file>`).
 fn module_path(name: &str) -> &'static str {
     match name {
-        "Linear" | "Bilinear" | "Identity" => "torch.nn.modules.linear",
+        "Linear" | "Bilinear" | "Identity" | "NonDynamicallyQuantizableLinear" => {
+            "torch.nn.modules.linear"
+        }
+        "MultiheadAttention" => "torch.nn.modules.activation",
+        "TransformerEncoderLayer" => "torch.nn.modules.transformer",
         n if n.starts_with("Conv") => "torch.nn.modules.conv",
         n if n.contains("Pool") => "torch.nn.modules.pooling",
         n if n.starts_with("BatchNorm") => "torch.nn.modules.batchnorm",

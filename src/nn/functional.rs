@@ -718,3 +718,90 @@ pub fn scaled_dot_product_attention(
     }
     w.matmul(v)
 }
+
+/// `nn.MultiheadAttention`'s forward over sequence-first `[L, N, E]` query and `[S, N, E]`
+/// key and value: the projections in `in_w [3E, E]` / `in_b`, `heads` heads, a float or bool
+/// `attn_mask` (`[L, S]` or `[N·heads, L, S]`, True = not allowed) and a bool
+/// `key_padding_mask [N, S]` (True = ignore). Returns the output `[L, N, E]` and, when asked,
+/// the attention weights `[N, heads, L, S]` (or averaged over heads, `[N, L, S]`).
+#[allow(clippy::too_many_arguments)]
+pub fn multi_head_attention(
+    query: &Tensor,
+    key: &Tensor,
+    value: &Tensor,
+    heads: usize,
+    in_w: &Tensor,
+    in_b: Option<&Tensor>,
+    out_w: &Tensor,
+    out_b: Option<&Tensor>,
+    attn_mask: Option<&Tensor>,
+    key_padding_mask: Option<&Tensor>,
+    dropout_p: f64,
+    training: bool,
+    weights: Option<bool>,
+    g: &mut Generator,
+) -> Result<(Tensor, Option<Tensor>)> {
+    let (l, n, e) = (query.shape()[0], query.shape()[1], query.shape()[2]);
+    let s = key.shape()[0];
+    if heads == 0 || e % heads != 0 {
+        return Err(Error::invalid(
+            "multi_head_attention",
+            "embed_dim must be divisible by num_heads",
+        ));
+    }
+    let dh = e / heads;
+    let part = |i: usize, t: &Tensor| -> Result<Tensor> {
+        let w = in_w.narrow(0, (i * e) as i64, e)?;
+        let b = in_b.map(|b| b.narrow(0, (i * e) as i64, e)).transpose()?;
+        linear(t, &w, b.as_ref())
+    };
+    let heads_first = |t: Tensor, len: usize| -> Result<Tensor> {
+        t.reshape(&[len as i64, (n * heads) as i64, dh as i64])?
+            .transpose(0, 1)
+    };
+    let q = heads_first(part(0, query)?, l)?.mul((1.0 / dh as f64).sqrt())?;
+    let k = heads_first(part(1, key)?, s)?;
+    let v = heads_first(part(2, value)?, s)?;
+    let mut scores = q.matmul(&k.transpose(-2, -1)?)?;
+    if let Some(m) = attn_mask {
+        scores = if m.dtype() == DType::Bool {
+            scores.masked_fill(m, f64::NEG_INFINITY)?
+        } else {
+            scores.add(m)?
+        };
+    }
+    if let Some(kpm) = key_padding_mask {
+        let blocked = kpm.reshape(&[n as i64, 1, 1, s as i64])?;
+        let sc = scores.reshape(&[n as i64, heads as i64, l as i64, s as i64])?;
+        let sc = if kpm.dtype() == DType::Bool {
+            sc.masked_fill(&blocked, f64::NEG_INFINITY)?
+        } else {
+            sc.add(&blocked)?
+        };
+        scores = sc.reshape(&[(n * heads) as i64, l as i64, s as i64])?;
+    }
+    let w = scores.softmax(-1, None)?;
+    let wd = if training && dropout_p > 0.0 {
+        dropout(&w, dropout_p, true, g)?
+    } else {
+        w.clone()
+    };
+    let o = wd
+        .matmul(&v)?
+        .transpose(0, 1)?
+        .contiguous()?
+        .reshape(&[(l * n) as i64, e as i64])?;
+    let out = linear(&o, out_w, out_b)?.reshape(&[l as i64, n as i64, e as i64])?;
+    let weights = match weights {
+        None => None,
+        Some(average) => {
+            let w4 = w.reshape(&[n as i64, heads as i64, l as i64, s as i64])?;
+            Some(if average {
+                w4.mean(Some(&[1]), false, None)?
+            } else {
+                w4
+            })
+        }
+    };
+    Ok((out, weights))
+}
