@@ -501,6 +501,13 @@ table! { CONSTRUCTORS:
     "is_grad_enabled", "is_grad_enabled()", "Whether autograd records operations now." => |_, _| Ok(Value::Bool(crate::autograd::is_grad_enabled()));
 }
 
+table! { LAYOUT_METHODS:
+    "__repr__", "__repr__()", "torch.strided: every tensor is dense with strides." => |_, a| {
+        a.req(0, "self")?;
+        Ok(Value::str("torch.strided"))
+    };
+}
+
 table! { OBJECT_METHODS:
     "__init__", "object.__init__(self)", "Initialises an object; the base of every class's __init__." => |_, a| { a.rest(0); a.kw.clear(); Ok(Value::None) };
 }
@@ -793,6 +800,13 @@ impl Interp {
             ("Tensor", Value::Class(tensor_class)),
             ("Size", Value::Class(size_class)),
             ("nn", nn.clone()),
+            (
+                "strided",
+                Value::Instance(Rc::new(Instance {
+                    class: class_with("layout", LAYOUT_METHODS),
+                    attrs: RefCell::new(IndexMap::new()),
+                })),
+            ),
             ("optim", optim),
             ("utils", utils),
             ("cuda", cuda.clone()),

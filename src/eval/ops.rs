@@ -557,7 +557,8 @@ impl Interp {
                 let r = self.compare(CmpOp::Eq, a, b)?;
                 self.truthy(&r)?
             }
-            (Instance(_), _) => {
+            // Without __eq__, objects compare by identity (Python's object.__eq__).
+            (Instance(i), _) if i.class.lookup("__eq__").is_some() => {
                 let r = self.compare(CmpOp::Eq, a, b)?;
                 self.truthy(&r)?
             }

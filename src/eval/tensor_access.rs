@@ -18,6 +18,15 @@ impl Interp {
             }
             (Value::Tensor(t), "dtype") => Value::DType(t.dtype()),
             (Value::Tensor(t), "device") => Value::Device(t.device()),
+            (Value::Tensor(_), "layout") => match self.modules.get("torch") {
+                Some(Value::Module(m)) => m
+                    .attrs
+                    .borrow()
+                    .get("strided")
+                    .cloned()
+                    .unwrap_or(Value::None),
+                _ => Value::None,
+            },
             (Value::Tensor(t), "ndim") => Value::Int(t.dim() as i64),
             (Value::Tensor(t), "T") => Value::Tensor(t.T()),
             (Value::Tensor(t), "mT") => Value::Tensor(t.mT()?),

@@ -116,3 +116,7 @@ try:
     nn.Module()(1)
 except NotImplementedError as e:
     print(e)
+x = torch.ones(2)
+print(x.layout, x.layout == torch.strided, x.dtype, x.device)
+a = nn.Linear(1, 1)
+print(a == a, a == nn.Linear(1, 1), a != a, [seq, a].index(a), a in [a])
