@@ -8,7 +8,7 @@ use super::builtins::{table, to_int, Args};
 use super::exc::{err, type_err, value_err, R};
 use super::interp::Interp;
 use super::modules::class_with;
-use super::nn_module::{attr, set_attr, subclass};
+use super::nn_module::{attr, builtin_name, set_attr, subclass};
 use super::torch::{gen, module, table_entries, tensor};
 use super::value::*;
 use crate::{DType, Tensor};
@@ -17,20 +17,6 @@ use std::rc::Rc;
 
 fn this(a: &mut Args) -> R<Value> {
     a.req(0, "self")
-}
-
-fn class_name(v: &Value) -> String {
-    let Value::Instance(i) = v else {
-        return String::new();
-    };
-    let mut c = Some(i.class.clone());
-    while let Some(k) = c {
-        if k.builtin {
-            return k.name.to_string();
-        }
-        c = k.base.clone();
-    }
-    String::new()
 }
 
 fn tensors_of(ds: &Value) -> R<Vec<Tensor>> {
@@ -350,7 +336,7 @@ table! { LOADER_ITER:
         set_attr(&me, "pos", Value::Int(end as i64));
         let ds = attr(&loader, "dataset").unwrap_or(Value::None);
         let collate_fn = attr(&loader, "collate_fn").unwrap_or(Value::None);
-        if bs.is_some() && matches!(collate_fn, Value::None) && class_name(&ds) == "TensorDataset" {
+        if bs.is_some() && matches!(collate_fn, Value::None) && builtin_name(&ds) == "TensorDataset" {
             let ts = tensors_of(&ds)?;
             let rows = crate::data::gather_rows(&ts, &idx)?;
             return Ok(Value::list(rows.into_iter().map(Value::Tensor).collect()));

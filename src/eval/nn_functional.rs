@@ -3,6 +3,7 @@
 //! `crate::nn::functional`.
 
 use super::builtins::{table, to_float, to_int, to_str, Args};
+use super::engine_ops::flag;
 use super::exc::R;
 use super::interp::Interp;
 use super::torch::*;
@@ -30,20 +31,6 @@ fn reduction(a: &mut Args, i: usize) -> R<Reduction> {
     match a.opt(i, "reduction") {
         Some(v) => Ok(Reduction::parse(&to_str(&v, "reduction")?)?),
         None => Ok(Reduction::Mean),
-    }
-}
-
-fn float_or(a: &mut Args, i: usize, name: &str, default: f64) -> R<f64> {
-    Ok(a.opt(i, name)
-        .map(|v| to_float(&v, name))
-        .transpose()?
-        .unwrap_or(default))
-}
-
-fn bool_or(it: &mut Interp, a: &mut Args, i: usize, name: &str, default: bool) -> R<bool> {
-    match a.opt(i, name) {
-        Some(v) => it.truthy(&v),
-        None => Ok(default),
     }
 }
 
@@ -103,7 +90,7 @@ table! { NN_FUNCTIONAL:
         let x = t_arg(a, 0, "input")?;
         let y = t_arg(a, 1, "target")?;
         let r = reduction(a, 4)?;
-        let beta = float_or(a, 5, "beta", 1.0)?;
+        let beta = opt_float(a, 5, "beta")?.unwrap_or(1.0);
         warn_broadcast(it, &x, &y);
         let out = nf::smooth_l1_loss(&x, &y, r, beta)?;
         done(a, out)
@@ -112,7 +99,7 @@ table! { NN_FUNCTIONAL:
         let x = t_arg(a, 0, "input")?;
         let y = t_arg(a, 1, "target")?;
         let r = match a.opt(2, "reduction") { Some(v) => Reduction::parse(&to_str(&v, "reduction")?)?, None => Reduction::Mean };
-        let delta = float_or(a, 3, "delta", 1.0)?;
+        let delta = opt_float(a, 3, "delta")?.unwrap_or(1.0);
         a.kw("weight");
         warn_broadcast(it, &x, &y);
         let out = nf::huber_loss(&x, &y, r, delta)?;
@@ -126,7 +113,7 @@ table! { NN_FUNCTIONAL:
         let ii = a.opt(4, "ignore_index").map(|v| to_int(&v, "ignore_index")).transpose()?.unwrap_or(-100);
         a.opt(5, "reduce");
         let r = reduction(a, 6)?;
-        let ls = float_or(a, 7, "label_smoothing", 0.0)?;
+        let ls = opt_float(a, 7, "label_smoothing")?.unwrap_or(0.0);
         let out = nf::cross_entropy(&x, &y, w.as_ref(), ii, r, ls)?;
         done(a, out)
     };
@@ -170,7 +157,7 @@ table! { NN_FUNCTIONAL:
         a.kw("size_average");
         a.kw("reduce");
         let r = a.opt(4, "reduction").map(|v| to_str(&v, "reduction")).transpose()?;
-        let lt = bool_or(it, a, 5, "log_target", false)?;
+        let lt = flag(it, a, 5, "log_target", false)?;
         let r = r.as_deref().unwrap_or("mean");
         if r == "mean" {
             it.warn_once("reduction: 'mean' divides the total loss by both the batch size and the support size.'batchmean' divides only by the batch size, and aligns with the KL div math definition.'mean' will be changed to behave the same as 'batchmean' in the next major release.");
@@ -180,9 +167,9 @@ table! { NN_FUNCTIONAL:
     };
     "dropout", "dropout(input, p=0.5, training=True, inplace=False)", "Zeroes elements with probability p and scales the rest by 1/(1-p) (only when training)." => |it, a| {
         let x = t_arg(a, 0, "input")?;
-        let p = float_or(a, 1, "p", 0.5)?;
-        let training = bool_or(it, a, 2, "training", true)?;
-        let inplace = bool_or(it, a, 3, "inplace", false)?;
+        let p = opt_float(a, 1, "p")?.unwrap_or(0.5);
+        let training = flag(it, a, 2, "training", true)?;
+        let inplace = flag(it, a, 3, "inplace", false)?;
         a.finish()?;
         let out = nf::dropout(&x, p, training, gen(it))?;
         if inplace && !out.same(&x) {
@@ -197,9 +184,9 @@ table! { NN_FUNCTIONAL:
         let rv = opt_t(a, 2, "running_var")?;
         let w = opt_t(a, 3, "weight")?;
         let b = opt_t(a, 4, "bias")?;
-        let training = bool_or(it, a, 5, "training", false)?;
-        let momentum = float_or(a, 6, "momentum", 0.1)?;
-        let eps = float_or(a, 7, "eps", 1e-5)?;
+        let training = flag(it, a, 5, "training", false)?;
+        let momentum = opt_float(a, 6, "momentum")?.unwrap_or(0.1);
+        let eps = opt_float(a, 7, "eps")?.unwrap_or(1e-5);
         let out = nf::batch_norm(&x, rm.as_ref(), rv.as_ref(), w.as_ref(), b.as_ref(), training, momentum, eps)?;
         done(a, out)
     };
@@ -208,7 +195,7 @@ table! { NN_FUNCTIONAL:
         let shape: Vec<usize> = ints(&a.req(1, "normalized_shape")?, "normalized_shape")?.into_iter().map(|d| d.max(0) as usize).collect();
         let w = opt_t(a, 2, "weight")?;
         let b = opt_t(a, 3, "bias")?;
-        let eps = float_or(a, 4, "eps", 1e-5)?;
+        let eps = opt_float(a, 4, "eps")?.unwrap_or(1e-5);
         let out = nf::layer_norm(&x, &shape, w.as_ref(), b.as_ref(), eps)?;
         done(a, out)
     };
@@ -217,7 +204,7 @@ table! { NN_FUNCTIONAL:
         let g = to_int(&a.req(1, "num_groups")?, "num_groups")?.max(0) as usize;
         let w = opt_t(a, 2, "weight")?;
         let b = opt_t(a, 3, "bias")?;
-        let eps = float_or(a, 4, "eps", 1e-5)?;
+        let eps = opt_float(a, 4, "eps")?.unwrap_or(1e-5);
         let out = nf::group_norm(&x, g, w.as_ref(), b.as_ref(), eps)?;
         done(a, out)
     };
@@ -236,9 +223,9 @@ table! { NN_FUNCTIONAL:
     };
     "normalize", "normalize(input, p=2.0, dim=1, eps=1e-12)", "Each vector along dim divided by its p-norm." => |_, a| {
         let x = t_arg(a, 0, "input")?;
-        let p = float_or(a, 1, "p", 2.0)?;
+        let p = opt_float(a, 1, "p")?.unwrap_or(2.0);
         let dim = opt_int(a, 2, "dim")?.unwrap_or(1);
-        let eps = float_or(a, 3, "eps", 1e-12)?;
+        let eps = opt_float(a, 3, "eps")?.unwrap_or(1e-12);
         let out = nf::normalize(&x, p, dim, eps)?;
         done(a, out)
     };
@@ -246,7 +233,7 @@ table! { NN_FUNCTIONAL:
         let x1 = t_arg(a, 0, "x1")?;
         let x2 = t_arg(a, 1, "x2")?;
         let dim = opt_int(a, 2, "dim")?.unwrap_or(1);
-        let eps = float_or(a, 3, "eps", 1e-8)?;
+        let eps = opt_float(a, 3, "eps")?.unwrap_or(1e-8);
         let out = nf::cosine_similarity(&x1, &x2, dim, eps)?;
         done(a, out)
     };
@@ -255,8 +242,8 @@ table! { NN_FUNCTIONAL:
         let k = t_arg(a, 1, "key")?;
         let v = t_arg(a, 2, "value")?;
         let m = opt_t(a, 3, "attn_mask")?;
-        let dp = float_or(a, 4, "dropout_p", 0.0)?;
-        let causal = bool_or(it, a, 5, "is_causal", false)?;
+        let dp = opt_float(a, 4, "dropout_p")?.unwrap_or(0.0);
+        let causal = flag(it, a, 5, "is_causal", false)?;
         let scale = a.opt(6, "scale").map(|v| to_float(&v, "scale")).transpose()?;
         a.kw("enable_gqa");
         let out = nf::scaled_dot_product_attention(&q, &k, &v, m.as_ref(), dp, causal, scale, gen(it))?;
@@ -290,8 +277,8 @@ table! { NN_INIT:
     };
     "uniform_", "uniform_(tensor, a=0.0, b=1.0)", "Fills with U(a, b), in place." => |it, a| {
         let t = init_target(a)?;
-        let lo = float_or(a, 1, "a", 0.0)?;
-        let hi = float_or(a, 2, "b", 1.0)?;
+        let lo = opt_float(a, 1, "a")?.unwrap_or(0.0);
+        let hi = opt_float(a, 2, "b")?.unwrap_or(1.0);
         a.kw("generator");
         a.finish()?;
         init::uniform_(&t, lo, hi, gen(it))?;
@@ -299,8 +286,8 @@ table! { NN_INIT:
     };
     "normal_", "normal_(tensor, mean=0.0, std=1.0)", "Fills with N(mean, std²), in place." => |it, a| {
         let t = init_target(a)?;
-        let m = float_or(a, 1, "mean", 0.0)?;
-        let s = float_or(a, 2, "std", 1.0)?;
+        let m = opt_float(a, 1, "mean")?.unwrap_or(0.0);
+        let s = opt_float(a, 2, "std")?.unwrap_or(1.0);
         a.kw("generator");
         a.finish()?;
         init::normal_(&t, m, s, gen(it))?;
@@ -333,7 +320,7 @@ table! { NN_INIT:
     };
     "xavier_uniform_", "xavier_uniform_(tensor, gain=1.0)", "U(-a, a) with a = gain·√(6 / (fan_in + fan_out)), in place." => |it, a| {
         let t = init_target(a)?;
-        let g = float_or(a, 1, "gain", 1.0)?;
+        let g = opt_float(a, 1, "gain")?.unwrap_or(1.0);
         a.kw("generator");
         a.finish()?;
         init::xavier_uniform_(&t, g, gen(it))?;
@@ -341,7 +328,7 @@ table! { NN_INIT:
     };
     "xavier_normal_", "xavier_normal_(tensor, gain=1.0)", "N(0, std²) with std = gain·√(2 / (fan_in + fan_out)), in place." => |it, a| {
         let t = init_target(a)?;
-        let g = float_or(a, 1, "gain", 1.0)?;
+        let g = opt_float(a, 1, "gain")?.unwrap_or(1.0);
         a.kw("generator");
         a.finish()?;
         init::xavier_normal_(&t, g, gen(it))?;
@@ -349,7 +336,7 @@ table! { NN_INIT:
     };
     "kaiming_uniform_", "kaiming_uniform_(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu')", "He initialisation, uniform, in place." => |it, a| {
         let t = init_target(a)?;
-        let neg = float_or(a, 1, "a", 0.0)?;
+        let neg = opt_float(a, 1, "a")?.unwrap_or(0.0);
         let (mode, nl) = mode_nl(a, 2)?;
         a.finish()?;
         init::kaiming_uniform_(&t, neg, &mode, &nl, gen(it))?;
@@ -357,7 +344,7 @@ table! { NN_INIT:
     };
     "kaiming_normal_", "kaiming_normal_(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu')", "He initialisation, normal, in place." => |it, a| {
         let t = init_target(a)?;
-        let neg = float_or(a, 1, "a", 0.0)?;
+        let neg = opt_float(a, 1, "a")?.unwrap_or(0.0);
         let (mode, nl) = mode_nl(a, 2)?;
         a.finish()?;
         init::kaiming_normal_(&t, neg, &mode, &nl, gen(it))?;
@@ -365,7 +352,7 @@ table! { NN_INIT:
     };
     "orthogonal_", "orthogonal_(tensor, gain=1)", "A (semi-)orthogonal matrix scaled by gain, in place." => |it, a| {
         let t = init_target(a)?;
-        let g = float_or(a, 1, "gain", 1.0)?;
+        let g = opt_float(a, 1, "gain")?.unwrap_or(1.0);
         a.kw("generator");
         a.finish()?;
         init::orthogonal_(&t, g, gen(it))?;

@@ -5,10 +5,11 @@
 //! names its functional (`_F`) and the attributes passed to it as keywords (`_F_args`).
 
 use super::builtins::{table, to_float, to_int, to_str, Args, Builtin};
+use super::engine_ops::flag;
 use super::exc::{err, type_err, value_err, R};
 use super::interp::Interp;
 use super::nn_module::{attr, set_attr, subclass};
-use super::torch::{device_of, dtype_of, gen, tensor};
+use super::torch::{device_of, dtype_of, gen, opt_float, tensor};
 use super::value::*;
 use crate::nn::init;
 use crate::syntax::ast::Ident;
@@ -29,20 +30,6 @@ fn pos_int(a: &mut Args, i: usize, name: &str) -> R<usize> {
         return Err(value_err(format!("{name} must be non-negative, got {v}")));
     }
     Ok(v as usize)
-}
-
-fn float_or(a: &mut Args, i: usize, name: &str, default: f64) -> R<f64> {
-    Ok(a.opt(i, name)
-        .map(|v| to_float(&v, name))
-        .transpose()?
-        .unwrap_or(default))
-}
-
-fn bool_or(it: &mut Interp, a: &mut Args, i: usize, name: &str, default: bool) -> R<bool> {
-    match a.opt(i, name) {
-        Some(v) => it.truthy(&v),
-        None => Ok(default),
-    }
 }
 
 /// An int or a tuple of `n` ints as the tuple PyTorch stores (`kernel_size=(3, 3)`).
@@ -83,28 +70,9 @@ fn empty_param(shape: &[usize], dtype: DType) -> R<Tensor> {
 }
 
 /// Moves a finished layer's tensors to `device` (they are made on the CPU).
-fn place(me: &Value, device: Device) -> R<()> {
-    if device == Device::Cpu {
-        return Ok(());
-    }
-    if let Value::Instance(i) = me {
-        let items: Vec<(Ident, Value)> = i
-            .attrs
-            .borrow()
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        for (k, v) in items {
-            if let Value::Tensor(t) = v {
-                let moved = t.detach().to_device(device)?;
-                let moved = if t.is_parameter() {
-                    moved.to_parameter(t.requires_grad())?
-                } else {
-                    moved
-                };
-                set_attr(me, &k, Value::Tensor(moved));
-            }
-        }
+fn place(it: &mut Interp, me: &Value, device: Device) -> R<()> {
+    if device != Device::Cpu {
+        it.map_tensors(me, &|t: &Tensor| t.to_device(device))?;
     }
     Ok(())
 }
@@ -214,17 +182,7 @@ fn has_inplace(me: &Value) -> bool {
 
 /// `extra_repr()` of every built-in layer, as PyTorch formats it.
 fn extra_repr(it: &mut Interp, me: &Value) -> R<String> {
-    let Value::Instance(inst) = me else {
-        return Ok(String::new());
-    };
-    let mut class = Some(inst.class.clone());
-    while let Some(c) = class.clone() {
-        if c.builtin {
-            break;
-        }
-        class = c.base.clone();
-    }
-    let name = class.map(|c| c.name.to_string()).unwrap_or_default();
+    let name = super::nn_module::builtin_name(me);
     let bias = |me: &Value| !matches!(attr(me, "bias"), Some(Value::None) | None);
     Ok(match name.as_str() {
         "Linear" | "NonDynamicallyQuantizableLinear" => format!(
@@ -378,7 +336,7 @@ table! { LINEAR:
         let me = this(a)?;
         let i = pos_int(a, 1, "in_features")?;
         let o = pos_int(a, 2, "out_features")?;
-        let has_bias = bool_or(it, a, 3, "bias", true)?;
+        let has_bias = flag(it, a, 3, "bias", true)?;
         let (device, dtype) = factory(a)?;
         a.finish()?;
         start(&me);
@@ -389,7 +347,7 @@ table! { LINEAR:
         reset_linear_like(it, &w, b.as_ref())?;
         set_attr(&me, "weight", Value::Tensor(w));
         set_attr(&me, "bias", b.map(Value::Tensor).unwrap_or(Value::None));
-        place(&me, device)?;
+        place(it, &me, device)?;
         Ok(Value::None)
     };
     "forward", "forward(input)", "input @ weight.T + bias." => |_, a| {
@@ -408,7 +366,7 @@ table! { BILINEAR:
         let i1 = pos_int(a, 1, "in1_features")?;
         let i2 = pos_int(a, 2, "in2_features")?;
         let o = pos_int(a, 3, "out_features")?;
-        let has_bias = bool_or(it, a, 4, "bias", true)?;
+        let has_bias = flag(it, a, 4, "bias", true)?;
         let (device, dtype) = factory(a)?;
         a.finish()?;
         start(&me);
@@ -425,7 +383,7 @@ table! { BILINEAR:
             Value::Tensor(b)
         } else { Value::None };
         set_attr(&me, "bias", b);
-        place(&me, device)?;
+        place(it, &me, device)?;
         Ok(Value::None)
     };
 }
@@ -472,7 +430,7 @@ fn conv_init(it: &mut Interp, a: &mut Args, dims: usize, transposed: bool) -> R<
         .map(|v| to_int(&v, "groups"))
         .transpose()?
         .unwrap_or(1);
-    let has_bias = bool_or(it, a, bias_at, "bias", true)?;
+    let has_bias = flag(it, a, bias_at, "bias", true)?;
     let mode = a
         .opt(if transposed { 10 } else { 9 }, "padding_mode")
         .map(|v| to_str(&v, "padding_mode"))
@@ -523,7 +481,7 @@ fn conv_init(it: &mut Interp, a: &mut Args, dims: usize, transposed: bool) -> R<
     reset_linear_like(it, &w, b.as_ref())?;
     set_attr(&me, "weight", Value::Tensor(w));
     set_attr(&me, "bias", b.map(Value::Tensor).unwrap_or(Value::None));
-    place(&me, device)?;
+    place(it, &me, device)?;
     Ok(Value::None)
 }
 
@@ -548,14 +506,14 @@ fn pool_init(it: &mut Interp, a: &mut Args, max: bool) -> R<Value> {
     set_attr(&me, "padding", padding);
     if max {
         let dilation = a.opt(4, "dilation").unwrap_or(Value::Int(1));
-        let ri = bool_or(it, a, 5, "return_indices", false)?;
-        let ceil = bool_or(it, a, 6, "ceil_mode", false)?;
+        let ri = flag(it, a, 5, "return_indices", false)?;
+        let ceil = flag(it, a, 6, "ceil_mode", false)?;
         set_attr(&me, "dilation", dilation);
         set_attr(&me, "return_indices", Value::Bool(ri));
         set_attr(&me, "ceil_mode", Value::Bool(ceil));
     } else {
-        let ceil = bool_or(it, a, 4, "ceil_mode", false)?;
-        let cip = bool_or(it, a, 5, "count_include_pad", true)?;
+        let ceil = flag(it, a, 4, "ceil_mode", false)?;
+        let cip = flag(it, a, 5, "count_include_pad", true)?;
         let div = a.opt(6, "divisor_override").unwrap_or(Value::None);
         set_attr(&me, "ceil_mode", Value::Bool(ceil));
         set_attr(&me, "count_include_pad", Value::Bool(cip));
@@ -587,10 +545,10 @@ table! { BATCHNORM:
     "__init__", "BatchNorm2d(num_features, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)", "Normalises each channel over the batch; keeps running statistics for eval mode." => |it, a| {
         let me = this(a)?;
         let c = pos_int(a, 1, "num_features")?;
-        let eps = float_or(a, 2, "eps", 1e-5)?;
+        let eps = opt_float(a, 2, "eps")?.unwrap_or(1e-5);
         let momentum = match a.get(3, "momentum") { Some(Value::None) => Value::None, Some(v) => Value::Float(to_float(&v, "momentum")?), None => Value::Float(0.1) };
-        let affine = bool_or(it, a, 4, "affine", true)?;
-        let track = bool_or(it, a, 5, "track_running_stats", true)?;
+        let affine = flag(it, a, 4, "affine", true)?;
+        let track = flag(it, a, 5, "track_running_stats", true)?;
         let has_bias = match a.kw("bias") { Some(v) => it.truthy(&v)?, None => true };
         let (device, dtype) = factory(a)?;
         a.finish()?;
@@ -616,7 +574,7 @@ table! { BATCHNORM:
             buffer(&me, "running_var", None);
             buffer(&me, "num_batches_tracked", None);
         }
-        place(&me, device)?;
+        place(it, &me, device)?;
         Ok(Value::None)
     };
     "forward", "forward(input)", "Batch statistics in training (the running ones move), running statistics in eval." => |it, a| {
@@ -666,9 +624,9 @@ table! { LAYERNORM:
         let me = this(a)?;
         let shape_v = a.req(1, "normalized_shape")?;
         let shape: Vec<i64> = match &shape_v { Value::Int(i) => vec![*i], v => super::torch::ints(v, "normalized_shape")? };
-        let eps = float_or(a, 2, "eps", 1e-5)?;
-        let affine = bool_or(it, a, 3, "elementwise_affine", true)?;
-        let has_bias = bool_or(it, a, 4, "bias", true)?;
+        let eps = opt_float(a, 2, "eps")?.unwrap_or(1e-5);
+        let affine = flag(it, a, 3, "elementwise_affine", true)?;
+        let has_bias = flag(it, a, 4, "bias", true)?;
         let (device, dtype) = factory(a)?;
         a.finish()?;
         start(&me);
@@ -683,7 +641,7 @@ table! { LAYERNORM:
             set_attr(&me, "weight", Value::None);
             set_attr(&me, "bias", Value::None);
         }
-        place(&me, device)?;
+        place(it, &me, device)?;
         Ok(Value::None)
     };
 }
@@ -693,8 +651,8 @@ table! { GROUPNORM:
         let me = this(a)?;
         let g = pos_int(a, 1, "num_groups")?;
         let c = pos_int(a, 2, "num_channels")?;
-        let eps = float_or(a, 3, "eps", 1e-5)?;
-        let affine = bool_or(it, a, 4, "affine", true)?;
+        let eps = opt_float(a, 3, "eps")?.unwrap_or(1e-5);
+        let affine = flag(it, a, 4, "affine", true)?;
         let has_bias = match a.kw("bias") { Some(v) => it.truthy(&v)?, None => true };
         let (device, dtype) = factory(a)?;
         a.finish()?;
@@ -713,7 +671,7 @@ table! { GROUPNORM:
             set_attr(&me, "weight", Value::None);
             set_attr(&me, "bias", Value::None);
         }
-        place(&me, device)?;
+        place(it, &me, device)?;
         Ok(Value::None)
     };
 }
@@ -721,8 +679,8 @@ table! { GROUPNORM:
 table! { DROPOUT:
     "__init__", "Dropout(p=0.5, inplace=False)", "Zeroes elements with probability p while training." => |it, a| {
         let me = this(a)?;
-        let p = float_or(a, 1, "p", 0.5)?;
-        let inplace = bool_or(it, a, 2, "inplace", false)?;
+        let p = opt_float(a, 1, "p")?.unwrap_or(0.5);
+        let inplace = flag(it, a, 2, "inplace", false)?;
         a.finish()?;
         if !(0.0..=1.0).contains(&p) {
             return Err(value_err(format!("dropout probability has to be between 0 and 1, but got {}", it.repr(&Value::Float(p))?)));
@@ -771,7 +729,7 @@ table! { EMBEDDING:
             }
         };
         set_attr(&me, "weight", Value::Tensor(w));
-        place(&me, device)?;
+        place(it, &me, device)?;
         Ok(Value::None)
     };
 }

@@ -5,6 +5,7 @@
 //! method here (parameters, state_dict, train, `__repr__` …) walks those attributes.
 
 use super::builtins::{table, to_str, Args, Builtin};
+use super::engine_ops::flag;
 use super::exc::{err, type_err, R};
 use super::interp::Interp;
 use super::torch::{device_of, dtype_of, tensor};
@@ -80,6 +81,22 @@ fn push_name(me: &Value, key: &str, name: &str) {
         key,
         Value::list(names.into_iter().map(Value::Str).collect()),
     );
+}
+
+/// The name of the first built-in class of `me`'s class chain: `Linear` for a user's
+/// `class MyLinear(nn.Linear)`, `SGD` for an optimizer.
+pub(super) fn builtin_name(me: &Value) -> String {
+    let Value::Instance(i) = me else {
+        return String::new();
+    };
+    let mut c = Some(i.class.clone());
+    while let Some(k) = c {
+        if k.builtin {
+            return k.name.to_string();
+        }
+        c = k.base.clone();
+    }
+    String::new()
 }
 
 fn is_param(v: &Value) -> bool {
@@ -248,7 +265,11 @@ impl Interp {
     }
 
     /// Replaces every parameter and buffer with `f(tensor)` (parameters stay parameters).
-    fn map_tensors(&mut self, me: &Value, f: &dyn Fn(&Tensor) -> crate::Result<Tensor>) -> R<()> {
+    pub(super) fn map_tensors(
+        &mut self,
+        me: &Value,
+        f: &dyn Fn(&Tensor) -> crate::Result<Tensor>,
+    ) -> R<()> {
         for (_, m) in self.named_modules(me, "") {
             let bufs = name_list(&m, "_buffers");
             for (k, v) in entries(&m) {
@@ -334,13 +355,6 @@ fn this(a: &mut Args) -> R<Value> {
     a.req(0, "self")
 }
 
-fn flag_arg(it: &mut Interp, a: &mut Args, i: usize, name: &str, default: bool) -> R<bool> {
-    match a.opt(i, name) {
-        Some(v) => it.truthy(&v),
-        None => Ok(default),
-    }
-}
-
 /// What `.to(...)` was asked for: a device, a dtype, or both (`tensor` means "like it").
 fn to_target(a: &mut Args) -> R<(Option<Device>, Option<DType>)> {
     let mut device = None;
@@ -412,14 +426,14 @@ table! { MODULE_METHODS:
     };
     "parameters", "Module.parameters(recurse=True)", "An iterator over the parameters (each once), this module's first." => |it, a| {
         let me = this(a)?;
-        let rec = flag_arg(it, a, 1, "recurse", true)?;
+        let rec = flag(it, a, 1, "recurse", true)?;
         let ps = it.named_parameters(&me, rec).into_iter().map(|(_, t)| Value::Tensor(t)).collect();
         Ok(iter_of(ps))
     };
     "named_parameters", "Module.named_parameters(prefix='', recurse=True)", "An iterator over (dotted name, parameter)." => |it, a| {
         let me = this(a)?;
         let prefix = a.opt(1, "prefix").map(|v| to_str(&v, "prefix")).transpose()?;
-        let rec = flag_arg(it, a, 2, "recurse", true)?;
+        let rec = flag(it, a, 2, "recurse", true)?;
         a.kw("remove_duplicate");
         let p = prefix.as_deref().unwrap_or("");
         let ps = it.named_parameters(&me, rec).into_iter().map(|(k, t)| (join(p, &k), Value::Tensor(t))).collect();
@@ -427,13 +441,13 @@ table! { MODULE_METHODS:
     };
     "buffers", "Module.buffers(recurse=True)", "An iterator over the buffers (running statistics …)." => |it, a| {
         let me = this(a)?;
-        let rec = flag_arg(it, a, 1, "recurse", true)?;
+        let rec = flag(it, a, 1, "recurse", true)?;
         Ok(iter_of(it.named_buffers(&me, rec).into_iter().map(|(_, t)| Value::Tensor(t)).collect()))
     };
     "named_buffers", "Module.named_buffers(prefix='', recurse=True)", "An iterator over (dotted name, buffer)." => |it, a| {
         let me = this(a)?;
         let prefix = a.opt(1, "prefix").map(|v| to_str(&v, "prefix")).transpose()?;
-        let rec = flag_arg(it, a, 2, "recurse", true)?;
+        let rec = flag(it, a, 2, "recurse", true)?;
         let p = prefix.as_deref().unwrap_or("");
         let bs = it.named_buffers(&me, rec).into_iter().map(|(k, t)| (join(p, &k), Value::Tensor(t))).collect();
         Ok(iter_of(pairs(bs)))
@@ -461,7 +475,7 @@ table! { MODULE_METHODS:
         let me = this(a)?;
         a.opt(1, "destination");
         let prefix = a.opt(2, "prefix").map(|v| to_str(&v, "prefix")).transpose()?;
-        let keep = flag_arg(it, a, 3, "keep_vars", false)?;
+        let keep = flag(it, a, 3, "keep_vars", false)?;
         let mut d = Dict::new();
         it.state_dict_into(&me, prefix.as_deref().unwrap_or(""), keep, &mut d);
         Ok(Value::dict(d))
@@ -469,7 +483,7 @@ table! { MODULE_METHODS:
     "load_state_dict", "Module.load_state_dict(state_dict, strict=True)", "Copies tensors into the parameters and buffers of the same names; strict: the names must match." => |it, a| {
         let me = this(a)?;
         let sd = a.req(1, "state_dict")?;
-        let strict = flag_arg(it, a, 2, "strict", true)?;
+        let strict = flag(it, a, 2, "strict", true)?;
         a.kw("assign");
         let Value::Dict(sd) = sd else {
             return Err(type_err(format!("Expected state_dict to be dict-like, got {}.", sd.type_name())));
@@ -528,7 +542,7 @@ table! { MODULE_METHODS:
     };
     "train", "Module.train(mode=True)", "Training mode for this module and its submodules (dropout on, batch statistics); returns self." => |it, a| {
         let me = this(a)?;
-        let mode = flag_arg(it, a, 1, "mode", true)?;
+        let mode = flag(it, a, 1, "mode", true)?;
         set_training(it, &me, mode);
         Ok(me)
     };
@@ -539,7 +553,7 @@ table! { MODULE_METHODS:
     };
     "zero_grad", "Module.zero_grad(set_to_none=True)", "Clears every parameter's .grad (to None, or to zeros)." => |it, a| {
         let me = this(a)?;
-        let none = flag_arg(it, a, 1, "set_to_none", true)?;
+        let none = flag(it, a, 1, "set_to_none", true)?;
         for (_, p) in it.named_parameters(&me, true) {
             zero_grad(&p, none)?;
         }
@@ -547,7 +561,7 @@ table! { MODULE_METHODS:
     };
     "requires_grad_", "Module.requires_grad_(requires_grad=True)", "Turns gradient tracking of every parameter on or off; returns self." => |it, a| {
         let me = this(a)?;
-        let on = flag_arg(it, a, 1, "requires_grad", true)?;
+        let on = flag(it, a, 1, "requires_grad", true)?;
         for (_, p) in it.named_parameters(&me, true) {
             p.set_requires_grad(on)?;
         }
@@ -588,7 +602,7 @@ table! { MODULE_METHODS:
         let me = this(a)?;
         let name = to_str(&a.req(1, "name")?, "buffer name")?;
         let t = a.req(2, "tensor")?;
-        let persistent = flag_arg(it, a, 3, "persistent", true)?;
+        let persistent = flag(it, a, 3, "persistent", true)?;
         if !matches!(t, Value::Tensor(_) | Value::None) {
             return Err(type_err(format!("cannot assign '{}' object to buffer '{name}' (torch Tensor or None required)", t.type_name())));
         }
@@ -715,7 +729,7 @@ table! { PARAMETER_CTOR:
             Some(v) => tensor(&v, "Parameter(): argument 'data'")?,
             None => Tensor::zeros(&[0], DType::F32)?,
         };
-        let rg = flag_arg(it, a, 1, "requires_grad", true)?;
+        let rg = flag(it, a, 1, "requires_grad", true)?;
         a.finish()?;
         if rg && !data.dtype().is_float() {
             return Err(err("RuntimeError", "Only Tensors of floating point and complex dtype can require gradients"));

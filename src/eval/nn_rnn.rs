@@ -4,6 +4,7 @@
 //! `crate::nn::rnn`.
 
 use super::builtins::{to_float, to_int, to_str, Args};
+use super::engine_ops::flag;
 use super::exc::{err, type_err, value_err, R};
 use super::interp::Interp;
 use super::nn_module::{attr, set_attr};
@@ -14,13 +15,6 @@ use crate::{DType, Tensor};
 
 fn this(a: &mut Args) -> R<Value> {
     a.req(0, "self")
-}
-
-fn flag(it: &mut Interp, a: &mut Args, i: usize, name: &str, default: bool) -> R<bool> {
-    match a.opt(i, name) {
-        Some(v) => it.truthy(&v),
-        None => Ok(default),
-    }
 }
 
 fn cell_of(me: &Value) -> rnn::Cell {

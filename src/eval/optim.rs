@@ -8,8 +8,8 @@ use super::builtins::{table, to_float, to_int, to_str, Args, Builtin};
 use super::exc::{err, type_err, value_err, R};
 use super::interp::Interp;
 use super::modules::class_with;
-use super::nn_module::{attr, set_attr, subclass, zero_grad};
-use super::torch::{module, table_entries, tensor};
+use super::nn_module::{attr, builtin_name, set_attr, subclass, zero_grad};
+use super::torch::{module, opt_float, table_entries, tensor};
 use super::value::*;
 use crate::optim::{self as opt, sched};
 use crate::Tensor;
@@ -96,20 +96,6 @@ fn positional(name: &str) -> &'static [&'static str] {
             "eps",
         ],
     }
-}
-
-fn builtin_name(me: &Value) -> String {
-    let Value::Instance(i) = me else {
-        return String::new();
-    };
-    let mut c = Some(i.class.clone());
-    while let Some(k) = c {
-        if k.builtin {
-            return k.name.to_string();
-        }
-        c = k.base.clone();
-    }
-    String::new()
 }
 
 fn g_float(g: &Dict, k: &str) -> R<f64> {
@@ -708,13 +694,6 @@ fn sched_start(it: &mut Interp, me: &Value, optimizer: Value, last_epoch: i64) -
     sched_step(it, me)
 }
 
-fn float_or(a: &mut Args, i: usize, name: &str, default: f64) -> R<f64> {
-    Ok(a.opt(i, name)
-        .map(|v| to_float(&v, name))
-        .transpose()?
-        .unwrap_or(default))
-}
-
 fn last_epoch(a: &mut Args, i: usize) -> R<i64> {
     a.kw("verbose");
     Ok(a.opt(i, "last_epoch")
@@ -778,7 +757,7 @@ table! { STEP_LR: "__init__", "StepLR(optimizer, step_size, gamma=0.1, last_epoc
     let me = this(a)?;
     let o = a.req(1, "optimizer")?;
     let s = to_int(&a.req(2, "step_size")?, "step_size")?;
-    let g = float_or(a, 3, "gamma", 0.1)?;
+    let g = opt_float(a, 3, "gamma")?.unwrap_or(0.1);
     let le = last_epoch(a, 4)?;
     a.finish()?;
     set_attr(&me, "step_size", Value::Int(s));
@@ -792,7 +771,7 @@ table! { MULTI_STEP_LR: "__init__", "MultiStepLR(optimizer, milestones, gamma=0.
     let o = a.req(1, "optimizer")?;
     let m = a.req(2, "milestones")?;
     let m = Value::list(it.collect(&m)?);
-    let g = float_or(a, 3, "gamma", 0.1)?;
+    let g = opt_float(a, 3, "gamma")?.unwrap_or(0.1);
     let le = last_epoch(a, 4)?;
     a.finish()?;
     set_attr(&me, "milestones", m);
@@ -816,7 +795,7 @@ table! { COSINE_LR: "__init__", "CosineAnnealingLR(optimizer, T_max, eta_min=0.0
     let me = this(a)?;
     let o = a.req(1, "optimizer")?;
     let t = to_float(&a.req(2, "T_max")?, "T_max")?;
-    let e = float_or(a, 3, "eta_min", 0.0)?;
+    let e = opt_float(a, 3, "eta_min")?.unwrap_or(0.0);
     let le = last_epoch(a, 4)?;
     a.finish()?;
     set_attr(&me, "T_max", if t.fract() == 0.0 { Value::Int(t as i64) } else { Value::Float(t) });
@@ -843,13 +822,13 @@ table! { ONE_CYCLE_LR: "__init__", "OneCycleLR(optimizer, max_lr, total_steps=No
     let total = a.opt(3, "total_steps").map(|v| to_int(&v, "total_steps")).transpose()?;
     let epochs = a.opt(4, "epochs").map(|v| to_int(&v, "epochs")).transpose()?;
     let spe = a.opt(5, "steps_per_epoch").map(|v| to_int(&v, "steps_per_epoch")).transpose()?;
-    let pct = float_or(a, 6, "pct_start", 0.3)?;
+    let pct = opt_float(a, 6, "pct_start")?.unwrap_or(0.3);
     let strategy = a.opt(7, "anneal_strategy").map(|v| to_str(&v, "anneal_strategy")).transpose()?.unwrap_or_else(|| Rc::from("cos"));
     let cycle = match a.opt(8, "cycle_momentum") { Some(v) => it.truthy(&v)?, None => true };
     let base_m = a.opt(9, "base_momentum").unwrap_or(Value::Float(0.85));
     let max_m = a.opt(10, "max_momentum").unwrap_or(Value::Float(0.95));
-    let div = float_or(a, 11, "div_factor", 25.0)?;
-    let fdiv = float_or(a, 12, "final_div_factor", 1e4)?;
+    let div = opt_float(a, 11, "div_factor")?.unwrap_or(25.0);
+    let fdiv = opt_float(a, 12, "final_div_factor")?.unwrap_or(1e4);
     let three = match a.opt(13, "three_phase") { Some(v) => it.truthy(&v)?, None => false };
     let le = last_epoch(a, 14)?;
     a.finish()?;
@@ -938,13 +917,13 @@ table! { PLATEAU_METHODS:
         let me = this(a)?;
         let o = a.req(1, "optimizer")?;
         let mode = a.opt(2, "mode").map(|v| to_str(&v, "mode")).transpose()?.unwrap_or_else(|| Rc::from("min"));
-        let factor = float_or(a, 3, "factor", 0.1)?;
+        let factor = opt_float(a, 3, "factor")?.unwrap_or(0.1);
         let patience = a.opt(4, "patience").map(|v| to_int(&v, "patience")).transpose()?.unwrap_or(10);
-        let threshold = float_or(a, 5, "threshold", 1e-4)?;
+        let threshold = opt_float(a, 5, "threshold")?.unwrap_or(1e-4);
         let tm = a.opt(6, "threshold_mode").map(|v| to_str(&v, "threshold_mode")).transpose()?.unwrap_or_else(|| Rc::from("rel"));
         let cooldown = a.opt(7, "cooldown").map(|v| to_int(&v, "cooldown")).transpose()?.unwrap_or(0);
         let min_lr = a.opt(8, "min_lr").unwrap_or(Value::Int(0));
-        let eps = float_or(a, 9, "eps", 1e-8)?;
+        let eps = opt_float(a, 9, "eps")?.unwrap_or(1e-8);
         a.kw("verbose");
         a.finish()?;
         if factor >= 1.0 {

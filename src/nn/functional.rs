@@ -178,6 +178,17 @@ fn class_weight(input: &Tensor, weight: &Tensor) -> Result<Tensor> {
     weight.reshape(&shape)
 }
 
+/// `y * weight + bias` with both broadcast along dimension 1 (the channels).
+fn per_channel(mut y: Tensor, weight: Option<&Tensor>, bias: Option<&Tensor>) -> Result<Tensor> {
+    if let Some(w) = weight {
+        y = y.mul(&class_weight(&y, w)?)?;
+    }
+    if let Some(b) = bias {
+        y = y.add(&class_weight(&y, b)?)?;
+    }
+    Ok(y)
+}
+
 /// `F.cross_entropy(input, target, weight, ignore_index, reduction, label_smoothing)`:
 /// class indices (int64) or class probabilities (float, the input's shape) as target.
 pub fn cross_entropy(
@@ -529,13 +540,8 @@ pub fn batch_norm(
         let rv = running_var.ok_or_else(|| Error::invalid("batch_norm", "running_var"))?;
         (rm.reshape(&bshape)?, rv.reshape(&bshape)?)
     };
-    let mut y = x.sub(&mean)?.mul(&var.add(eps)?.rsqrt()?)?;
-    if let Some(w) = weight {
-        y = y.mul(&w.reshape(&bshape)?)?;
-    }
-    if let Some(b) = bias {
-        y = y.add(&b.reshape(&bshape)?)?;
-    }
+    let y = x.sub(&mean)?.mul(&var.add(eps)?.rsqrt()?)?;
+    let y = per_channel(y, weight, bias)?;
     Ok(graph::rename(&y, &[x], "NativeBatchNormBackward0"))
 }
 
@@ -604,18 +610,11 @@ pub fn group_norm(
     let g = x.reshape(&[n as i64, num_groups as i64, -1])?;
     let mean = g.mean(Some(&[2]), true, None)?;
     let var = g.var(Some(&[2]), 0.0, true)?;
-    let mut y = g
+    let y = g
         .sub(&mean)?
         .mul(&var.add(eps)?.rsqrt()?)?
         .reshape(&as_i64(x.shape()))?;
-    let mut bshape = vec![1i64; x.dim()];
-    bshape[1] = c as i64;
-    if let Some(w) = weight {
-        y = y.mul(&w.reshape(&bshape)?)?;
-    }
-    if let Some(b) = bias {
-        y = y.add(&b.reshape(&bshape)?)?;
-    }
+    let y = per_channel(y, weight, bias)?;
     Ok(graph::rename(&y, &[x], "NativeGroupNormBackward0"))
 }
 
