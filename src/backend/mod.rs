@@ -46,6 +46,9 @@ pub trait BackendStorage: Sized {
     fn matmul(&self, la: &Layout, rhs: &Self, lb: &Layout) -> Result<Self>;
     /// `out[i] = self[offsets[i]]` (int64 storage offsets, checked), in the offsets' shape.
     fn take(&self, offsets: &Self, ol: &Layout) -> Result<Self>;
+    /// Slices of contiguous `layout` along `dim` picked by the int64 `index` (values in
+    /// `0..size`, checked): `index_select` without offsets per element.
+    fn index_select(&self, layout: &Layout, dim: usize, index: &Self, il: &Layout) -> Result<Self>;
     /// `self[offsets[i]] = op(self[offsets[i]], src[i])` in index order (`src` has this dtype).
     fn put(
         &mut self,
@@ -187,6 +190,18 @@ impl Storage {
 
     pub fn take(&self, offsets: &Storage, ol: &Layout) -> Result<Storage> {
         same_device!("take", self, offsets => |a, o| Ok(Storage::Cpu(a.take(o, ol)?)))
+    }
+
+    pub fn index_select(
+        &self,
+        layout: &Layout,
+        dim: usize,
+        index: &Storage,
+        il: &Layout,
+    ) -> Result<Storage> {
+        same_device!("index_select", self, index => |a, i| {
+            Ok(Storage::Cpu(a.index_select(layout, dim, i, il)?))
+        })
     }
 
     pub fn put(

@@ -57,7 +57,8 @@ fn checked_index(op: &'static str, idx: &Tensor, dim: usize, size: usize) -> Res
     );
     let s = size as i64;
     for v in [hi, lo] {
-        if v >= s || v < -s {
+        let low = if op == "index_select" { 0 } else { -s };
+        if v >= s || v < low {
             let message =
                 format!("index {v} is out of bounds for dimension {dim} with size {size}");
             return Err(match op {
@@ -545,6 +546,26 @@ impl Tensor {
 
     /// Autograd names the node as PyTorch does (see `graph::rename`).
     pub fn index_select(&self, dim: i64, index: &Tensor) -> Result<Tensor> {
+        if self.dim() > 0
+            && index.dim() == 1
+            && index.dtype() == DType::I64
+            && index.device() == self.device()
+            && !graph::records(&[Some(self)])
+        {
+            // Without history (a DataLoader's batch): whole slices copied, no offsets.
+            let d = wrap_dim("index_select", dim, self.dim())?;
+            let base = if self.is_contiguous() {
+                self.clone()
+            } else {
+                self.copy_contiguous()?
+            };
+            let st = base
+                .read()
+                .index_select(base.layout(), d, &index.read(), index.layout())?;
+            let mut shape = self.shape().to_vec();
+            shape[d] = index.numel();
+            return Ok(Tensor::from_storage(st, &shape));
+        }
         let out = self.index_select_composed(dim, index)?;
         Ok(super::graph::rename(&out, &[self], "IndexSelectBackward0"))
     }

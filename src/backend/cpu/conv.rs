@@ -198,6 +198,22 @@ pub fn max_pool2d<T: ConvElem>(src: &[T], g: &Geom2d, vals: &mut [T], idx: &mut 
         vals.len() == g.n * g.c * ohw && idx.len() == vals.len(),
         "max_pool2d: output length"
     );
+    let row_sets = window_positions(g.oh, g.kh, g.sh, g.dh, g.ph, g.h);
+    let col_sets = window_positions(g.ow, g.kw, g.sw, g.dw, g.pw, g.w);
+    if g.kh == 0 || g.kw == 0 {
+        vals.fill(T::from_f64(f64::NEG_INFINITY));
+        idx.fill(-1);
+        return;
+    }
+    // Without padding, and with no partial window at the far edges (ceil_mode), every window
+    // is whole: scan one kernel position for a whole output row at a time, so that the
+    // outputs are independent lanes rather than one chain of comparisons.
+    let whole = g.ph == 0
+        && g.pw == 0
+        && g.oh > 0
+        && g.ow > 0
+        && (g.oh - 1) * g.sh + (g.kh - 1) * g.dh < g.h
+        && (g.ow - 1) * g.sw + (g.kw - 1) * g.dw < g.w;
     for_planes2(
         vals,
         idx,
@@ -205,19 +221,141 @@ pub fn max_pool2d<T: ConvElem>(src: &[T], g: &Geom2d, vals: &mut [T], idx: &mut 
         vals.len() > PAR_THRESHOLD,
         |p, vals, idx| {
             let plane = &src[p * hw..(p + 1) * hw];
-            for oy in 0..g.oh {
-                let y0 = oy * g.sh;
-                let rows = valid_range(g.kh, g.dh, y0, g.ph, g.h).map(|i| y0 + i * g.dh - g.ph);
-                for ox in 0..g.ow {
-                    let x0 = ox * g.sw;
-                    let cols = valid_range(g.kw, g.dw, x0, g.pw, g.w).map(|j| x0 + j * g.dw - g.pw);
-                    let (v, k) = window_max(plane, g.w, rows.clone(), cols);
-                    vals[oy * g.ow + ox] = v;
-                    idx[oy * g.ow + ox] = k;
+            if whole {
+                for oy in 0..g.oh {
+                    let best = &mut vals[oy * g.ow..][..g.ow];
+                    let at = &mut idx[oy * g.ow..][..g.ow];
+                    for i in 0..g.kh {
+                        let iy = oy * g.sh + i * g.dh;
+                        let line = &plane[iy * g.w..][..g.w];
+                        for j in 0..g.kw {
+                            let x0 = j * g.dw;
+                            let k0 = (iy * g.w + x0) as i64;
+                            if i == 0 && j == 0 {
+                                for (ox, (b, a)) in best.iter_mut().zip(at.iter_mut()).enumerate() {
+                                    *b = line[x0 + ox * g.sw];
+                                    *a = k0 + (ox * g.sw) as i64;
+                                }
+                                continue;
+                            }
+                            // The strided column first, then a comparison over contiguous
+                            // lanes that compiles to vector selects, never to branches (on a
+                            // ReLU's output each comparison is a coin flip).
+                            let mut lane = [T::zero(); 64];
+                            for start in (0..g.ow).step_by(64) {
+                                let n = (g.ow - start).min(64);
+                                for (l, v) in lane[..n].iter_mut().enumerate() {
+                                    *v = line[x0 + (start + l) * g.sw];
+                                }
+                                let k = k0 + (start * g.sw) as i64;
+                                max_lanes(
+                                    &lane[..n],
+                                    &mut best[start..start + n],
+                                    &mut at[start..start + n],
+                                    k,
+                                    g.sw as i64,
+                                );
+                            }
+                        }
+                    }
+                }
+                return;
+            }
+            for (oy, rows) in row_sets.chunks(g.kh).enumerate() {
+                let (vals, idx) = (
+                    &mut vals[oy * g.ow..][..g.ow],
+                    &mut idx[oy * g.ow..][..g.ow],
+                );
+                for (ox, cols) in col_sets.chunks(g.kw).enumerate() {
+                    let (rows, cols) = (valid_slots(rows), valid_slots(cols));
+                    if rows.is_empty() || cols.is_empty() {
+                        vals[ox] = T::from_f64(f64::NEG_INFINITY);
+                        idx[ox] = -1;
+                        continue;
+                    }
+                    let (mut best, mut at) =
+                        (plane[rows[0] * g.w + cols[0]], rows[0] * g.w + cols[0]);
+                    for &iy in rows {
+                        let line = &plane[iy * g.w..][..g.w];
+                        for &ix in cols {
+                            // Selects, not branches: on a ReLU's output the comparison is a
+                            // coin flip that a branch predictor keeps losing.
+                            let v = line[ix];
+                            let take = v > best || v.is_nan();
+                            best = if take { v } else { best };
+                            at = if take { iy * g.w + ix } else { at };
+                        }
+                    }
+                    vals[ox] = best;
+                    idx[ox] = at as i64;
                 }
             }
         },
     );
+}
+
+/// `best[l] = max(best[l], lane[l])` (NaN wins), `at[l]` following with `k0 + l·step`: one
+/// kernel position of a row of pooling windows. Baseline x86-64 turns these selects into
+/// branches, so the widest vector unit the CPU has is picked at run time.
+fn max_lanes<T: ConvElem>(lane: &[T], best: &mut [T], at: &mut [i64], k0: i64, step: i64) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        #[target_feature(enable = "avx512f,avx512dq,avx512vl,avx2,fma")]
+        unsafe fn v4<T: ConvElem>(lane: &[T], best: &mut [T], at: &mut [i64], k0: i64, step: i64) {
+            max_lanes_generic(lane, best, at, k0, step)
+        }
+        #[target_feature(enable = "avx2,fma")]
+        unsafe fn v3<T: ConvElem>(lane: &[T], best: &mut [T], at: &mut [i64], k0: i64, step: i64) {
+            max_lanes_generic(lane, best, at, k0, step)
+        }
+        if super::vmath::has_avx512() {
+            // SAFETY: the CPU has the features the function was compiled for.
+            return unsafe { v4(lane, best, at, k0, step) };
+        }
+        if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma")
+        {
+            // SAFETY: as above.
+            return unsafe { v3(lane, best, at, k0, step) };
+        }
+    }
+    max_lanes_generic(lane, best, at, k0, step)
+}
+
+#[inline(always)]
+fn max_lanes_generic<T: ConvElem>(lane: &[T], best: &mut [T], at: &mut [i64], k0: i64, step: i64) {
+    let n = lane.len().min(best.len()).min(at.len());
+    let (lane, best, at) = (&lane[..n], &mut best[..n], &mut at[..n]);
+    for l in 0..n {
+        let v = lane[l];
+        let take = (v > best[l]) | v.is_nan();
+        best[l] = if take { v } else { best[l] };
+        let k = k0 + l as i64 * step;
+        at[l] = if take { k } else { at[l] };
+    }
+}
+
+/// The used slots of one window.
+fn valid_slots(slots: &[usize]) -> &[usize] {
+    let n = slots.iter().position(|&v| v == NONE).unwrap_or(slots.len());
+    &slots[..n]
+}
+
+/// Marks the end of a window's positions in [`window_positions`]' fixed-size slots.
+const NONE: usize = usize::MAX;
+
+/// The input positions each of `out` windows reads along one axis (kernel `k`, stride `s`,
+/// dilation `d`, padding `p`, input length `n`): `k` slots per window, unused ones `NONE`.
+/// Computed once per call, so the pooling loop does no index arithmetic.
+fn window_positions(out: usize, k: usize, s: usize, d: usize, p: usize, n: usize) -> Vec<usize> {
+    let mut slots = vec![NONE; out * k];
+    for o in 0..out {
+        let start = o * s;
+        let valid = valid_range(k, d, start, p, n);
+        for (slot, i) in slots[o * k..(o + 1) * k].iter_mut().zip(valid) {
+            *slot = start + i * d - p;
+        }
+    }
+    slots
 }
 
 /// Average pooling over N×C×H×W into N×C×oh×ow with PyTorch semantics (dilation ignored).
@@ -506,6 +644,48 @@ mod tests {
         adaptive_max_pool2d(&x, 1, 4, 4, 3, 3, &mut v, &mut i);
         assert!(v.iter().all(|v| v.is_nan()));
         assert_eq!(i, [4, 2, 2, 9, 10, 10, 9, 10, 15]);
+    }
+
+    #[test]
+    fn max_pool_rows_match_window_by_window() {
+        // The row-at-a-time path (whole windows) and the window path (padding, ceil_mode
+        // edges) against a window-by-window scan, on values with ties, NaNs and wide rows.
+        let x: Vec<f32> = (0..2 * 3 * 9 * 150)
+            .map(|i: usize| match (i * 7919) % 23 {
+                0 => f32::NAN,
+                r => (r % 5) as f32 - 2.0,
+            })
+            .collect();
+        for a in [
+            [2, 2, 2, 2, 0, 0, 1, 1],
+            [3, 3, 1, 1, 0, 0, 1, 1],
+            [3, 2, 2, 3, 0, 0, 2, 1],
+            [2, 3, 1, 2, 1, 1, 1, 2],
+            [3, 3, 2, 2, 1, 0, 1, 1],
+        ] {
+            for ceil in [false, true] {
+                let g = geom([2, 3, 9, 150], a, ceil);
+                let n = g.n * g.c * g.oh * g.ow;
+                let (mut v, mut i) = (vec![0.0f32; n], vec![0i64; n]);
+                max_pool2d(&x, &g, &mut v, &mut i);
+                for p in 0..g.n * g.c {
+                    let plane = &x[p * g.h * g.w..(p + 1) * g.h * g.w];
+                    for oy in 0..g.oh {
+                        for ox in 0..g.ow {
+                            let (y0, x0) = (oy * g.sh, ox * g.sw);
+                            let rows = valid_range(g.kh, g.dh, y0, g.ph, g.h)
+                                .map(|r| y0 + r * g.dh - g.ph);
+                            let cols = valid_range(g.kw, g.dw, x0, g.pw, g.w)
+                                .map(|c| x0 + c * g.dw - g.pw);
+                            let (wv, wi) = window_max(plane, g.w, rows, cols);
+                            let o = (p * g.oh + oy) * g.ow + ox;
+                            assert_eq!(i[o], wi, "{a:?} ceil={ceil} at {o}");
+                            assert!(v[o] == wv || (v[o].is_nan() && wv.is_nan()));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

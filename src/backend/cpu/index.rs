@@ -3,7 +3,7 @@
 //! index_add, scatter, scatter_reduce) writes `dst[offsets[i]] op= src[i]`. The tensor layer
 //! computes the offsets with ordinary int64 tensor arithmetic.
 
-use super::loops::{par_chunks, Plan, PAR_MIN_COSTLY};
+use super::loops::{par_chunks, Plan, PAR_MIN_CHEAP, PAR_MIN_COSTLY};
 use super::num::Num;
 use crate::backend::op::PutOp;
 use crate::types::{Element, Error, Layout, Result};
@@ -44,6 +44,55 @@ pub(super) fn take_typed<T: Element>(
                 chunk[pos - start + k] = src[offsets[o + k * st] as usize];
             }
         })
+    });
+    Ok(())
+}
+
+/// A contiguous block read as `[outer, size, inner]`, starting at `offset`.
+pub(super) struct Rows {
+    pub offset: usize,
+    pub outer: usize,
+    pub size: usize,
+    pub inner: usize,
+}
+
+/// `out[o, j, :] = src[o, index[j], :]` over a contiguous block: one copy of `inner`
+/// elements per picked slice (the DataLoader's batches), split across threads when large.
+pub(super) fn select_rows_typed<T: Element>(
+    src: &[T],
+    rows: &Rows,
+    index: &[i64],
+    out: &mut [T],
+) -> Result<()> {
+    let (size, inner) = (rows.size, rows.inner);
+    let mut picked = Vec::with_capacity(index.len());
+    for &v in index {
+        // PyTorch's index_select takes no negative positions.
+        let w = v;
+        if w < 0 || w as usize >= size {
+            return Err(Error::Index {
+                op: "index_select",
+                message: "index out of range in self".into(),
+            });
+        }
+        picked.push(w as usize);
+    }
+    let n = picked.len();
+    if inner == 0 || n == 0 || rows.outer == 0 {
+        return Ok(());
+    }
+    par_chunks(out, PAR_MIN_CHEAP, |start, chunk| {
+        // `start` may fall inside a slice: copy the part of each slice this chunk holds.
+        let mut pos = 0;
+        while pos < chunk.len() {
+            let at = start + pos;
+            let (slice, within) = (at / inner, at % inner);
+            let (o, j) = (slice / n, slice % n);
+            let from = rows.offset + (o * size + picked[j]) * inner + within;
+            let len = (inner - within).min(chunk.len() - pos);
+            chunk[pos..pos + len].copy_from_slice(&src[from..from + len]);
+            pos += len;
+        }
     });
     Ok(())
 }

@@ -75,9 +75,12 @@ pub(super) fn matmul_float<T: Element>(a: &[T], la: &Layout, b: &[T], lb: &Layou
     };
     let one = |i: usize, par: Parallelism| block(i, (0, m), (0, n), par);
     let threads = rayon::current_num_threads();
-    if flops * batch < PAR_MIN_FLOPS || threads == 1 {
+    if flops * batch < PAR_MIN_FLOPS || threads == 1 || (batch < threads && flops < SPLIT_MIN_FLOPS)
+    {
+        // Small products (an MLP's last layer and its gradients) are over before a second
+        // thread would wake.
         (0..batch).for_each(|i| one(i, Parallelism::None));
-    } else if batch >= threads && flops < 1 << 21 {
+    } else if batch >= threads && flops < SPLIT_MIN_FLOPS {
         (0..batch)
             .into_par_iter()
             .for_each(|i| one(i, Parallelism::None));

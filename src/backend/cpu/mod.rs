@@ -470,6 +470,34 @@ impl BackendStorage for CpuStorage {
         Ok(out)
     }
 
+    fn index_select(&self, layout: &Layout, dim: usize, index: &Self, il: &Layout) -> Result<Self> {
+        index.check_range(il)?;
+        self.check_range(layout)?;
+        if !layout.is_contiguous() || index.dtype != DType::I64 || il.shape().len() != 1 {
+            return Err(Error::invalid(
+                "index_select",
+                "the kernel takes a contiguous source and a 1-D int64 index",
+            ));
+        }
+        let shape = layout.shape();
+        let outer: usize = shape[..dim].iter().product();
+        let inner: usize = shape[dim + 1..].iter().product();
+        let rows = index::Rows {
+            offset: layout.offset(),
+            outer,
+            size: shape[dim],
+            inner,
+        };
+        let n = il.shape()[0];
+        let mut out = CpuStorage::for_output(self.dtype, outer * n * inner)?;
+        let idx: Vec<i64> = (0..n)
+            .map(|i| index.as_slice::<i64>()[il.offset() + i * il.strides()[0]])
+            .collect();
+        with_dtype!(self.dtype, T => index::select_rows_typed::<T>(
+            self.as_slice(), &rows, &idx, out.as_mut_slice())?);
+        Ok(out)
+    }
+
     fn put(
         &mut self,
         offsets: &Self,

@@ -171,7 +171,7 @@ pub fn softmax_row_f32(x: &[f32], scratch: &mut [f32], out: &mut [f32], log: boo
 }
 
 #[cfg(target_arch = "x86_64")]
-fn has_avx512() -> bool {
+pub(super) fn has_avx512() -> bool {
     std::arch::is_x86_feature_detected!("avx512f")
         && std::arch::is_x86_feature_detected!("avx512dq")
         && std::arch::is_x86_feature_detected!("avx512vl")
