@@ -34,6 +34,7 @@ pub mod backend;
 pub mod data;
 pub mod display;
 pub mod eval;
+pub mod io;
 pub mod jupyter;
 pub mod nn;
 pub mod optim;

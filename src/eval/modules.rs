@@ -832,5 +832,6 @@ impl Interp {
         self.install_plt();
         self.install_progress();
         self.install_notebook();
+        self.install_nabla();
     }
 }

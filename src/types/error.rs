@@ -165,6 +165,14 @@ pub enum Error {
         message: String,
         hint: Option<String>,
     },
+    /// A file that could not be read or written, in Python's words
+    /// (`[Errno 2] No such file or directory: 'x.npy'`).
+    #[error("{message}")]
+    File {
+        op: &'static str,
+        message: String,
+        not_found: bool,
+    },
 }
 
 /// Which autograd mistake an [`Error::Autograd`] reports.
@@ -189,6 +197,22 @@ impl Error {
         Error::Autograd {
             kind,
             message: message.into(),
+        }
+    }
+
+    /// An error reading or writing `path`, worded as Python's `OSError`s are.
+    pub fn file(op: &'static str, path: &std::path::Path, e: &std::io::Error) -> Error {
+        let errno = e.raw_os_error().map(|n| format!("[Errno {n}] ")).unwrap_or_default();
+        let what = match e.kind() {
+            std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+            std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
+            std::io::ErrorKind::IsADirectory => "Is a directory".to_string(),
+            _ => e.to_string(),
+        };
+        Error::File {
+            op,
+            message: format!("{errno}{what}: '{}'", path.display()),
+            not_found: e.kind() == std::io::ErrorKind::NotFound,
         }
     }
 
@@ -231,6 +255,8 @@ impl Error {
             Error::DeviceUnavailable { .. } => "AssertionError",
             Error::NotImplemented { .. } => "NotImplementedError",
             Error::Index { .. } => "IndexError",
+            Error::File { not_found: true, .. } => "FileNotFoundError",
+            Error::File { .. } => "OSError",
             _ => "RuntimeError",
         }
     }
