@@ -767,6 +767,7 @@ impl Interp {
         let mut torch = table_entries(t::TORCH);
         torch.extend(table_entries(super::engine_ops::ENGINE));
         torch.extend(table_entries(super::engine_ops::JOINS));
+        torch.extend(table_entries(super::nabla_io::TORCH_IO));
         let linalg = module("torch.linalg", &table_entries(super::engine_ops::LINALG));
         self.modules.insert("torch.linalg".into(), linalg.clone());
         torch.push(("linalg", linalg));
