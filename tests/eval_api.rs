@@ -155,7 +155,10 @@ fn out_keyword_writes_into_the_given_tensor() {
 #[test]
 fn pytorch_names_not_yet_here_say_when_they_come() {
     let (mut s, _) = session();
-    for (src, part) in [("nn.Transformer()", "library"), ("nn.TransformerEncoder", "later")] {
+    for (src, part) in [
+        ("nn.Transformer()", "library"),
+        ("nn.TransformerEncoder", "later"),
+    ] {
         let e = s.eval_cell(src).unwrap_err();
         assert_eq!(e.ename, "NotImplementedError", "{src}");
         assert!(

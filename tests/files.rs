@@ -45,7 +45,10 @@ fn a_pytorch_state_dict_loads_into_a_nabla_model() {
                     print(k, list(v.shape), ' '.join(repr(x) for x in v.flatten().tolist()))";
     let got = out(&mut s, &cap, code);
     assert_eq!(got, format!("<All keys matched successfully>\n{want}"));
-    assert_eq!(out(&mut s, &cap, "print(list(sd), sd['weight'].dtype)"), "['weight', 'bias'] torch.float32\n");
+    assert_eq!(
+        out(&mut s, &cap, "print(list(sd), sd['weight'].dtype)"),
+        "['weight', 'bias'] torch.float32\n"
+    );
 }
 
 #[test]
@@ -91,7 +94,14 @@ fn numpy_files_of_every_shared_dtype() {
         assert_eq!(out(&mut s, &cap, &code), want, "{f}");
     }
     // torch.load reads .npz and .npy too, by content.
-    assert_eq!(out(&mut s, &cap, "print(list(torch.load('tests/data/dtypes.npz')))"), "['b1', 'u1', 'i1', 'i2', 'i4', 'i8', 'f2', 'f4', 'f8']\n");
+    assert_eq!(
+        out(
+            &mut s,
+            &cap,
+            "print(list(torch.load('tests/data/dtypes.npz')))"
+        ),
+        "['b1', 'u1', 'i1', 'i2', 'i4', 'i8', 'f2', 'f4', 'f8']\n"
+    );
     let got = out(
         &mut s,
         &cap,
@@ -113,13 +123,21 @@ fn numpy_files_of_every_shared_dtype() {
 fn safetensors_from_hugging_face() {
     let (mut s, cap) = session();
     let got = out(&mut s, &cap, "d = torch.load('tests/data/hf.safetensors')\nfor k in d:\n    print(k, d[k].dtype, d[k].tolist())");
-    assert_eq!(got, "bias torch.float64 [0.5]\nweight torch.float32 [[1.0, 2.0]]\n");
+    assert_eq!(
+        got,
+        "bias torch.float64 [0.5]\nweight torch.float32 [[1.0, 2.0]]\n"
+    );
 }
 
 #[test]
 fn what_nabla_saves_it_loads_back() {
     let (mut s, cap) = session();
-    let (pt, st, npz, npy) = (tmp("n.pt"), tmp("sd.safetensors"), tmp("a.npz"), tmp("a.npy"));
+    let (pt, st, npz, npy) = (
+        tmp("n.pt"),
+        tmp("sd.safetensors"),
+        tmp("a.npz"),
+        tmp("a.npy"),
+    );
     let code = format!(
         "torch.manual_seed(0)\n\
          lin = nn.Linear(4, 3)\n\
@@ -153,14 +171,24 @@ fn csv_files_become_tensors() {
     let p = tmp("d.csv");
     std::fs::write(&p, "x,y,label\n1,2.5,0\n-3,4e1,1\n").unwrap();
     assert_eq!(
-        out(&mut s, &cap, &format!("print(nabla.load_csv('{p}', header=True))")),
+        out(
+            &mut s,
+            &cap,
+            &format!("print(nabla.load_csv('{p}', header=True))")
+        ),
         "tensor([[ 1.0000,  2.5000,  0.0000],\n        [-3.0000, 40.0000,  1.0000]])\n"
     );
     let (name, msg) = err(&mut s, &format!("nabla.load_csv('{p}')"));
     assert_eq!(name, "ValueError");
-    assert!(msg.contains("line 1: column 1: \"x\" is not a number"), "{msg}");
+    assert!(
+        msg.contains("line 1: column 1: \"x\" is not a number"),
+        "{msg}"
+    );
     std::fs::write(&p, "1;2\n3;4;5\n").unwrap();
-    let (_, msg) = err(&mut s, &format!("nabla.load_csv('{p}', delimiter=';', dtype=torch.int64)"));
+    let (_, msg) = err(
+        &mut s,
+        &format!("nabla.load_csv('{p}', delimiter=';', dtype=torch.int64)"),
+    );
     assert!(msg.contains("line 2: 3 columns, but line 1 has 2"), "{msg}");
 }
 
@@ -168,11 +196,20 @@ fn csv_files_become_tensors() {
 fn file_mistakes_are_clear_errors() {
     let (mut s, _) = session();
     let (name, msg) = err(&mut s, "torch.load('no/such/file.pt')");
-    assert_eq!((name.as_str(), msg.as_str()), ("FileNotFoundError", "[Errno 2] No such file or directory: 'no/such/file.pt'"));
+    assert_eq!(
+        (name.as_str(), msg.as_str()),
+        (
+            "FileNotFoundError",
+            "[Errno 2] No such file or directory: 'no/such/file.pt'"
+        )
+    );
     let (name, msg) = err(&mut s, "torch.save(nn.Linear(2, 2), 'm.pt')");
     assert_eq!(name, "TypeError");
     assert!(msg.contains("state_dict()"), "{msg}");
-    let (_, msg) = err(&mut s, &format!("torch.save([torch.ones(1)], '{}')", tmp("x.safetensors")));
+    let (_, msg) = err(
+        &mut s,
+        &format!("torch.save([torch.ones(1)], '{}')", tmp("x.safetensors")),
+    );
     assert!(msg.contains("dict of named tensors"), "{msg}");
     let junk = tmp("junk.pt");
     std::fs::write(&junk, "hello").unwrap();
@@ -218,7 +255,8 @@ fn pytorch_and_numpy_read_nablas_files() {
         .args(["tests/data/check_with_pytorch.py", &dir])
         .output()
         .unwrap();
-    let text = String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    let text =
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{text}");
     assert_eq!(
         text,
@@ -230,4 +268,49 @@ fn pytorch_and_numpy_read_nablas_files() {
              [[0 1 2]\n [3 4 5]]\n"
         )
     );
+}
+
+#[test]
+fn datasets_are_shipped_and_seeded() {
+    let (mut s, cap) = session();
+    // The digits as scikit-learn ships them: 1797 images, these label counts and pixel sum.
+    let got = out(
+        &mut s,
+        &cap,
+        "from nabla import datasets\n\
+         X, y = datasets.digits()\n\
+         print(X.shape, X.dtype, y.dtype, X.sum().item(), X.max().item(), torch.bincount(y).tolist())\n\
+         print(X[0, 0, 0].tolist(), y[-1].item())",
+    );
+    assert_eq!(
+        got,
+        "torch.Size([1797, 1, 8, 8]) torch.float32 torch.int64 561718.0 16.0 [178, 182, 177, 183, 181, 182, 181, 179, 174, 180]\n\
+         [0.0, 0.0, 5.0, 13.0, 9.0, 1.0, 0.0, 0.0] 8\n"
+    );
+    // Same seed, same data; the split keeps rows and labels together.
+    let code = "torch.manual_seed(3)\nP, l = datasets.make_moons(50, noise=0.1)\n\
+                Xtr, Xte, ytr, yte = datasets.train_test_split(P, l, test_size=0.2)\n\
+                print(P.shape, Xtr.shape, Xte.shape, l.sum().item(), P.sum().item())";
+    let a = out(&mut s, &cap, code);
+    assert_eq!(a, out(&mut s, &cap, code));
+    assert!(
+        a.starts_with("torch.Size([50, 2]) torch.Size([40, 2]) torch.Size([10, 2]) 25 "),
+        "{a}"
+    );
+    // The labels say what the generators promise.
+    let got = out(
+        &mut s,
+        &cap,
+        "P, l = datasets.xor(200)\nprint(torch.equal(l, ((P[:, 0] < 0) != (P[:, 1] < 0)).long()))\n\
+         P, l = datasets.make_circles(100, factor=0.5)\nr = P.norm(dim=1)\nprint(torch.allclose(r[l == 1], torch.full((50,), 0.5)), torch.allclose(r[l == 0], torch.ones(50)))\n\
+         X, y = datasets.regression(20, n_features=2, noise=0.0, weight=torch.tensor([2.0, -1.0]), bias=0.5)\n\
+         print(torch.allclose(y, X @ torch.tensor([[2.0], [-1.0]]) + 0.5, atol=1e-5))\n\
+         print(torch.bincount(datasets.make_blobs(90, centers=3)[1]).tolist(), torch.bincount(datasets.make_spirals(90, n_classes=3)[1]).tolist())",
+    );
+    assert_eq!(got, "True\nTrue True\nTrue\n[30, 30, 30] [30, 30, 30]\n");
+    let (_, msg) = err(
+        &mut s,
+        "datasets.train_test_split(torch.ones(4), torch.ones(5))",
+    );
+    assert!(msg.contains("different lengths"), "{msg}");
 }

@@ -20,6 +20,7 @@ mod introspect;
 mod iter;
 mod live;
 mod modules;
+mod nabla_data;
 mod nabla_io;
 mod nn_attention;
 mod nn_containers;

@@ -21,9 +21,13 @@ fn path_arg(a: &mut Args, i: usize, name: &str) -> R<String> {
 /// dicts of them.
 fn to_obj(it: &Interp, v: &Value, depth: usize) -> R<Obj> {
     if depth > 100 {
-        return Err(type_err("torch.save: the object nests more than 100 deep (or contains itself)"));
+        return Err(type_err(
+            "torch.save: the object nests more than 100 deep (or contains itself)",
+        ));
     }
-    let all = |items: &[Value]| -> R<Vec<Obj>> { items.iter().map(|v| to_obj(it, v, depth + 1)).collect() };
+    let all = |items: &[Value]| -> R<Vec<Obj>> {
+        items.iter().map(|v| to_obj(it, v, depth + 1)).collect()
+    };
     Ok(match v {
         Value::None => Obj::None,
         Value::Bool(b) => Obj::Bool(*b),
@@ -59,14 +63,18 @@ fn to_obj(it: &Interp, v: &Value, depth: usize) -> R<Obj> {
 
 /// A loaded object as a value, its tensors moved to `device` when given.
 fn from_obj(o: Obj, device: Option<Device>) -> R<Value> {
-    let all = |items: Vec<Obj>| -> R<Vec<Value>> { items.into_iter().map(|o| from_obj(o, device)).collect() };
+    let all = |items: Vec<Obj>| -> R<Vec<Value>> {
+        items.into_iter().map(|o| from_obj(o, device)).collect()
+    };
     Ok(match o {
         Obj::None => Value::None,
         Obj::Bool(b) => Value::Bool(b),
         Obj::Int(i) => Value::Int(i),
         Obj::Float(f) => Value::Float(f),
         Obj::Str(s) => Value::str(&s),
-        Obj::Bytes(b) => Value::List(Rc::new(RefCell::new(b.into_iter().map(|x| Value::Int(x as i64)).collect()))),
+        Obj::Bytes(b) => Value::List(Rc::new(RefCell::new(
+            b.into_iter().map(|x| Value::Int(x as i64)).collect(),
+        ))),
         Obj::Tensor(t) => Value::Tensor(match device {
             Some(d) if d != t.device() => {
                 let rg = t.requires_grad();
@@ -174,7 +182,9 @@ table! { NABLA:
 
 impl Interp {
     pub(super) fn install_nabla(&mut self) {
-        let entries = super::torch::table_entries(NABLA);
+        let mut entries = super::torch::table_entries(NABLA);
+        let datasets = self.datasets_module();
+        entries.push(("datasets", datasets));
         let m = super::torch::module("nabla", &entries);
         self.modules.insert("nabla".into(), m);
     }

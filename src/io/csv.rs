@@ -16,7 +16,13 @@ fn bad(path: &Path, line: usize, what: String, hint: Option<String>) -> Error {
 }
 
 /// Parses CSV text (see the module docs). `path` names the file in errors.
-pub fn parse(text: &str, path: &Path, header: bool, dtype: DType, delimiter: char) -> Result<Tensor> {
+pub fn parse(
+    text: &str,
+    path: &Path,
+    header: bool,
+    dtype: DType,
+    delimiter: char,
+) -> Result<Tensor> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut rows = text
         .lines()
@@ -47,7 +53,11 @@ pub fn parse(text: &str, path: &Path, header: bool, dtype: DType, delimiter: cha
         }
         for (c, cell) in cells.iter().enumerate() {
             let cell = cell.trim();
-            let cell = cell.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(cell).trim();
+            let cell = cell
+                .strip_prefix('"')
+                .and_then(|s| s.strip_suffix('"'))
+                .unwrap_or(cell)
+                .trim();
             if cell.is_empty() {
                 return Err(bad(
                     path,
@@ -64,7 +74,16 @@ pub fn parse(text: &str, path: &Path, header: bool, dtype: DType, delimiter: cha
                 } else {
                     "every cell must be a number; encode categories as numbers first".to_string()
                 };
-                bad(path, line, format!("column {}: {cell:?} is not {}", c + 1, if int { "an integer" } else { "a number" }), Some(hint))
+                bad(
+                    path,
+                    line,
+                    format!(
+                        "column {}: {cell:?} is not {}",
+                        c + 1,
+                        if int { "an integer" } else { "a number" }
+                    ),
+                    Some(hint),
+                )
             };
             if int {
                 ints.push(cell.parse().map_err(|_| not_number())?);
@@ -75,7 +94,10 @@ pub fn parse(text: &str, path: &Path, header: bool, dtype: DType, delimiter: cha
         n += 1;
     }
     let Some((w, _)) = width else {
-        return Err(Error::value("load_csv", format!("{}: no rows of data", path.display())));
+        return Err(Error::value(
+            "load_csv",
+            format!("{}: no rows of data", path.display()),
+        ));
     };
     let t = if int {
         Tensor::from_slice(&ints, &[n, w])?
@@ -89,8 +111,16 @@ pub fn parse(text: &str, path: &Path, header: bool, dtype: DType, delimiter: cha
 pub fn load(path: impl AsRef<Path>, header: bool, dtype: DType, delimiter: char) -> Result<Tensor> {
     let path = path.as_ref();
     let bytes = std::fs::read(path).map_err(|e| Error::file("load_csv", path, &e))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| Error::value("load_csv", format!("{}: not UTF-8 text (byte {})", path.display(), e.utf8_error().valid_up_to())))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Error::value(
+            "load_csv",
+            format!(
+                "{}: not UTF-8 text (byte {})",
+                path.display(),
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })?;
     parse(&text, path, header, dtype, delimiter)
 }
 
@@ -108,14 +138,20 @@ mod tests {
         assert_eq!(t.shape(), &[2, 2]);
         assert_eq!(t.to_vec::<f64>().unwrap(), vec![1.0, 2.5, 3.0, -40.0]);
         let t = p("1,2\n3,4\n", false, DType::I64).unwrap();
-        assert_eq!((t.dtype(), t.to_vec::<i64>().unwrap()), (DType::I64, vec![1, 2, 3, 4]));
+        assert_eq!(
+            (t.dtype(), t.to_vec::<i64>().unwrap()),
+            (DType::I64, vec![1, 2, 3, 4])
+        );
         assert_eq!(p("7\n", false, DType::F32).unwrap().shape(), &[1, 1]);
     }
 
     #[test]
     fn errors_name_line_and_column() {
         let e = p("x,y\n1,2\n", false, DType::F32).unwrap_err();
-        assert_eq!(e.to_string(), "d.csv, line 1: column 1: \"x\" is not a number");
+        assert_eq!(
+            e.to_string(),
+            "d.csv, line 1: column 1: \"x\" is not a number"
+        );
         assert!(e.hint().unwrap().contains("header=True"));
         let e = p("1,2\n3\n", false, DType::F32).unwrap_err().to_string();
         assert_eq!(e, "d.csv, line 2: 1 columns, but line 1 has 2");

@@ -25,7 +25,12 @@ pub fn load(path: impl AsRef<Path>) -> Result<Obj> {
     let path = path.as_ref();
     let bytes = std::fs::read(path).map_err(|e| Error::file("load", path, &e))?;
     let dict = |items: Vec<(String, crate::Tensor)>| {
-        Obj::Dict(items.into_iter().map(|(k, t)| (Obj::Str(k), Obj::Tensor(t))).collect())
+        Obj::Dict(
+            items
+                .into_iter()
+                .map(|(k, t)| (Obj::Str(k), Obj::Tensor(t)))
+                .collect(),
+        )
     };
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         let entries = pt::read_zip(&bytes, path)?;
@@ -37,7 +42,10 @@ pub fn load(path: impl AsRef<Path>) -> Result<Obj> {
         }
         return Err(Error::value(
             "load",
-            format!("{}: a zip archive without data.pkl: not a file torch.save wrote", path.display()),
+            format!(
+                "{}: a zip archive without data.pkl: not a file torch.save wrote",
+                path.display()
+            ),
         ));
     }
     if bytes.starts_with(b"\x93NUMPY") {
@@ -49,13 +57,19 @@ pub fn load(path: impl AsRef<Path>) -> Result<Obj> {
     if bytes.first() == Some(&0x80) {
         return Err(Error::value_hint(
             "load",
-            format!("{}: saved in PyTorch's legacy (pre-1.6) format, which nabla does not read", path.display()),
+            format!(
+                "{}: saved in PyTorch's legacy (pre-1.6) format, which nabla does not read",
+                path.display()
+            ),
             "in PyTorch, load it and save it again: torch.save(torch.load(path), path)",
         ));
     }
     Err(Error::value(
         "load",
-        format!("{}: not a file torch.save, safetensors or NumPy wrote", path.display()),
+        format!(
+            "{}: not a file torch.save, safetensors or NumPy wrote",
+            path.display()
+        ),
     ))
 }
 

@@ -138,7 +138,12 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Tensor> {
             u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]) as usize,
             12,
         ),
-        _ => return Err(bad(path, format!("format version {major} is not 1, 2 or 3"))),
+        _ => {
+            return Err(bad(
+                path,
+                format!("format version {major} is not 1, 2 or 3"),
+            ))
+        }
     };
     let header = bytes
         .get(start..start + len)
@@ -189,7 +194,10 @@ pub fn to_bytes(t: &Tensor) -> Result<Vec<u8>> {
         [n] => format!("({n},)"),
         s => format!(
             "({})",
-            s.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
+            s.iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     };
     let dict = format!("{{'descr': '{d}', 'fortran_order': False, 'shape': {shape}, }}");
@@ -238,7 +246,8 @@ mod tests {
         let t = Tensor::from_slice(&[1.0f32, 2.0, 3.0, 4.0, 5.0, 6.0], &[2, 3]).unwrap();
         let b = to_bytes(&t).unwrap();
         // np.save of np.arange(1, 7, dtype=np.float32).reshape(2, 3): these 128 bytes.
-        let head = b"\x93NUMPY\x01\x00v\x00{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }";
+        let head =
+            b"\x93NUMPY\x01\x00v\x00{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }";
         assert_eq!(&b[..head.len()], head);
         assert_eq!(b.len(), 128 + 24);
         assert_eq!(b[127], b'\n');
@@ -248,21 +257,33 @@ mod tests {
     #[test]
     fn parses_header_variants() {
         let h = parse_header("{'descr': '>i8', 'fortran_order': True, 'shape': (4,), }").unwrap();
-        assert_eq!((h.dtype, h.big_endian, h.fortran, h.shape), (DType::I64, true, true, vec![4]));
-        let h = parse_header("{\"shape\": (), \"fortran_order\": False, \"descr\": \"|b1\"}").unwrap();
+        assert_eq!(
+            (h.dtype, h.big_endian, h.fortran, h.shape),
+            (DType::I64, true, true, vec![4])
+        );
+        let h =
+            parse_header("{\"shape\": (), \"fortran_order\": False, \"descr\": \"|b1\"}").unwrap();
         assert_eq!((h.dtype, h.shape.len()), (DType::Bool, 0));
-        assert!(parse_header("{'descr': '<u4', 'fortran_order': False, 'shape': (1,), }")
-            .unwrap_err()
-            .contains("astype"));
-        assert!(parse_header("{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (1,), }")
-            .unwrap_err()
-            .contains("structured"));
+        assert!(
+            parse_header("{'descr': '<u4', 'fortran_order': False, 'shape': (1,), }")
+                .unwrap_err()
+                .contains("astype")
+        );
+        assert!(
+            parse_header("{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (1,), }")
+                .unwrap_err()
+                .contains("structured")
+        );
     }
 
     #[test]
     fn bad_files_are_errors() {
         let p = Path::new("x.npy");
-        for bytes in [&b"hello"[..], b"\x93NUMPY\x09\x00\x00\x00", b"\x93NUMPY\x01\x00\xff\x00{"] {
+        for bytes in [
+            &b"hello"[..],
+            b"\x93NUMPY\x09\x00\x00\x00",
+            b"\x93NUMPY\x01\x00\xff\x00{",
+        ] {
             assert!(from_bytes(bytes, p).is_err());
         }
         let t = Tensor::from_slice(&[1i64, 2, 3], &[3]).unwrap();

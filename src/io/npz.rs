@@ -14,9 +14,15 @@ pub fn from_entries(entries: &[(String, Vec<u8>)], path: &Path) -> Result<Vec<(S
         .filter(|(n, _)| !n.ends_with('/'))
         .map(|(name, data)| {
             let key = name.strip_suffix(".npy").ok_or_else(|| {
-                Error::value("load_npz", format!("{}: entry {name:?} is not a .npy array", path.display()))
+                Error::value(
+                    "load_npz",
+                    format!("{}: entry {name:?} is not a .npy array", path.display()),
+                )
             })?;
-            Ok((key.to_string(), super::npy::from_bytes(data, &path.join(name))?))
+            Ok((
+                key.to_string(),
+                super::npy::from_bytes(data, &path.join(name))?,
+            ))
         })
         .collect()
 }
@@ -31,14 +37,18 @@ pub fn load(path: impl AsRef<Path>) -> Result<Vec<(String, Tensor)>> {
 /// Named tensors as the bytes of an `.npz` archive.
 pub fn to_bytes(arrays: &[(String, Tensor)]) -> Result<Vec<u8>> {
     let err = |e: String| Error::value("save_npz", format!("could not write the archive: {e}"));
-    let total: usize = arrays.iter().map(|(_, t)| t.numel() * t.dtype().size()).sum();
+    let total: usize = arrays
+        .iter()
+        .map(|(_, t)| t.numel() * t.dtype().size())
+        .sum();
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Stored)
         .large_file(total >= u32::MAX as usize);
     let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for (name, t) in arrays {
         let data = super::npy::to_bytes(t)?;
-        z.start_file(format!("{name}.npy"), opts).map_err(|e| err(e.to_string()))?;
+        z.start_file(format!("{name}.npy"), opts)
+            .map_err(|e| err(e.to_string()))?;
         z.write_all(&data).map_err(|e| err(e.to_string()))?;
     }
     Ok(z.finish().map_err(|e| err(e.to_string()))?.into_inner())

@@ -134,7 +134,11 @@ const CUT: &str = "the pickle is cut short";
 
 impl Unpickler<'_> {
     fn take(&mut self, n: usize) -> Res<&[u8]> {
-        let end = self.pos.checked_add(n).filter(|&e| e <= self.data.len()).ok_or(CUT)?;
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.data.len())
+            .ok_or(CUT)?;
         let s = &self.data[self.pos..end];
         self.pos = end;
         Ok(s)
@@ -158,11 +162,15 @@ impl Unpickler<'_> {
     }
 
     fn pop(&mut self) -> Res<V> {
-        self.stack.pop().ok_or_else(|| "the pickle pops an empty stack".to_string())
+        self.stack
+            .pop()
+            .ok_or_else(|| "the pickle pops an empty stack".to_string())
     }
 
     fn top(&mut self) -> Res<&mut V> {
-        self.stack.last_mut().ok_or_else(|| "the pickle reads an empty stack".to_string())
+        self.stack
+            .last_mut()
+            .ok_or_else(|| "the pickle reads an empty stack".to_string())
     }
 
     fn pop_mark(&mut self) -> Res<Vec<V>> {
@@ -188,7 +196,10 @@ impl Unpickler<'_> {
     }
 
     fn memo_get(&self, k: u64) -> Res<V> {
-        self.memo.get(&k).cloned().ok_or_else(|| format!("the pickle refers to memo {k}, never stored"))
+        self.memo
+            .get(&k)
+            .cloned()
+            .ok_or_else(|| format!("the pickle refers to memo {k}, never stored"))
     }
 
     fn run(&mut self) -> Res<V> {
@@ -242,7 +253,10 @@ impl Unpickler<'_> {
                     let v = match l {
                         "00" => V::Bool(false),
                         "01" => V::Bool(true),
-                        _ => V::Int(l.parse().map_err(|_| format!("bad integer {l:?} in the pickle"))?),
+                        _ => V::Int(
+                            l.parse()
+                                .map_err(|_| format!("bad integer {l:?} in the pickle"))?,
+                        ),
                     };
                     self.stack.push(v);
                 }
@@ -253,7 +267,10 @@ impl Unpickler<'_> {
                 }
                 b'F' => {
                     let l = self.line()?;
-                    let v = l.trim().parse().map_err(|_| format!("bad float {l:?} in the pickle"))?;
+                    let v = l
+                        .trim()
+                        .parse()
+                        .map_err(|_| format!("bad float {l:?} in the pickle"))?;
                     self.stack.push(V::Float(v));
                 }
                 b'X' | 0x8c | 0x8d => {
@@ -338,7 +355,8 @@ impl Unpickler<'_> {
                     let (V::Str(m), V::Str(n)) = (module, name) else {
                         return Err("STACK_GLOBAL needs two strings".into());
                     };
-                    self.stack.push(V::Global(Rc::new((m.to_string(), n.to_string()))));
+                    self.stack
+                        .push(V::Global(Rc::new((m.to_string(), n.to_string()))));
                 }
                 b'R' | 0x81 => {
                     let args = self.pop()?;
@@ -478,7 +496,14 @@ impl Unpickler<'_> {
         };
         let args: Vec<V> = match args {
             V::Tuple(t) => t.to_vec(),
-            other => return Err(format!("the pickle calls {}.{} with a {}", g.0, g.1, other.kind())),
+            other => {
+                return Err(format!(
+                    "the pickle calls {}.{} with a {}",
+                    g.0,
+                    g.1,
+                    other.kind()
+                ))
+            }
         };
         match (g.0.as_str(), g.1.as_str()) {
             ("collections", "OrderedDict") | ("builtins" | "__builtin__", "dict") => {
@@ -587,7 +612,8 @@ fn rebuild_tensor(args: &[V]) -> Res<V> {
     let elem = s.dtype.size();
     let bytes = super::raw::gather_strided(&s.bytes, elem, offset, &size, &stride)
         .ok_or("a tensor reaches past the end of its storage")?;
-    let t = super::raw::tensor_from_bytes(s.dtype, &size, &bytes, false).map_err(|e| e.to_string())?;
+    let t =
+        super::raw::tensor_from_bytes(s.dtype, &size, &bytes, false).map_err(|e| e.to_string())?;
     if let Some(V::Bool(true)) = args.get(4) {
         t.set_requires_grad(true).map_err(|e| e.to_string())?;
     }
@@ -598,7 +624,8 @@ fn to_obj(v: &V, depth: usize) -> Res<Obj> {
     if depth > 200 {
         return Err("the pickle nests containers more than 200 deep (or refers to itself)".into());
     }
-    let all = |items: &[V]| -> Res<Vec<Obj>> { items.iter().map(|v| to_obj(v, depth + 1)).collect() };
+    let all =
+        |items: &[V]| -> Res<Vec<Obj>> { items.iter().map(|v| to_obj(v, depth + 1)).collect() };
     Ok(match v {
         V::None => Obj::None,
         V::Bool(b) => Obj::Bool(*b),
@@ -660,7 +687,10 @@ impl Pickler {
             // LONG1: the fewest little-endian two's-complement bytes.
             let b = i.to_le_bytes();
             let mut n = 8;
-            while n > 1 && ((b[n - 1] == 0 && b[n - 2] & 0x80 == 0) || (b[n - 1] == 0xff && b[n - 2] & 0x80 != 0)) {
+            while n > 1
+                && ((b[n - 1] == 0 && b[n - 2] & 0x80 == 0)
+                    || (b[n - 1] == 0xff && b[n - 2] & 0x80 != 0))
+            {
                 n -= 1;
             }
             self.out.extend_from_slice(&[0x8a, n as u8]);
@@ -790,14 +820,33 @@ mod tests {
 
     fn round_trip(o: &Obj) -> Obj {
         let (pkl, storages) = dump(o).unwrap();
-        load(&pkl, &mut |key, _, _| Ok(Rc::from(storages[key.parse::<usize>().unwrap()].as_slice()))).unwrap()
+        load(&pkl, &mut |key, _, _| {
+            Ok(Rc::from(storages[key.parse::<usize>().unwrap()].as_slice()))
+        })
+        .unwrap()
     }
 
     #[test]
     fn plain_data_round_trips() {
         let o = Obj::Dict(vec![
-            (Obj::Str("a".into()), Obj::List(vec![Obj::Int(1), Obj::Int(-300), Obj::Int(1 << 40), Obj::Int(i64::MIN)])),
-            (Obj::Int(7), Obj::Tuple(vec![Obj::Bool(true), Obj::None, Obj::Float(2.5), Obj::Str("é".into())])),
+            (
+                Obj::Str("a".into()),
+                Obj::List(vec![
+                    Obj::Int(1),
+                    Obj::Int(-300),
+                    Obj::Int(1 << 40),
+                    Obj::Int(i64::MIN),
+                ]),
+            ),
+            (
+                Obj::Int(7),
+                Obj::Tuple(vec![
+                    Obj::Bool(true),
+                    Obj::None,
+                    Obj::Float(2.5),
+                    Obj::Str("é".into()),
+                ]),
+            ),
             (Obj::Str("b".into()), Obj::Bytes(vec![0, 200, 255])),
             (Obj::Str("s".into()), Obj::Size(vec![2, 3])),
         ]);
@@ -808,19 +857,34 @@ mod tests {
     fn tensors_round_trip() {
         let t = Tensor::from_slice(&[1.0f32, 2.0, 3.0, 4.0, 5.0, 6.0], &[2, 3]).unwrap();
         let view = t.transpose(0, 1).unwrap();
-        let Obj::List(back) = round_trip(&Obj::List(vec![Obj::Tensor(t.clone()), Obj::Tensor(view)])) else {
+        let Obj::List(back) =
+            round_trip(&Obj::List(vec![Obj::Tensor(t.clone()), Obj::Tensor(view)]))
+        else {
             panic!()
         };
         let Obj::Tensor(b) = &back[1] else { panic!() };
         assert_eq!(b.shape(), &[3, 2]);
-        assert_eq!(b.to_vec::<f32>().unwrap(), vec![1.0, 4.0, 2.0, 5.0, 3.0, 6.0]);
+        assert_eq!(
+            b.to_vec::<f32>().unwrap(),
+            vec![1.0, 4.0, 2.0, 5.0, 3.0, 6.0]
+        );
     }
 
     #[test]
     fn refuses_code_and_garbage() {
-        let e = load(b"\x80\x02cos\nsystem\nX\x02\x00\x00\x00ls\x85R.", &mut |_, _, _| Err("x".into())).unwrap_err();
+        let e = load(
+            b"\x80\x02cos\nsystem\nX\x02\x00\x00\x00ls\x85R.",
+            &mut |_, _, _| Err("x".into()),
+        )
+        .unwrap_err();
         assert!(e.contains("os.system") && e.contains("state_dict"), "{e}");
-        for bad in [&b""[..], b"\x80\x02(", b"\x80\x02e.", b"\x80\x02h\x05.", b"\x80\x02X\xff\xff\xff\xff"] {
+        for bad in [
+            &b""[..],
+            b"\x80\x02(",
+            b"\x80\x02e.",
+            b"\x80\x02h\x05.",
+            b"\x80\x02X\xff\xff\xff\xff",
+        ] {
             assert!(load(bad, &mut |_, _, _| Err("x".into())).is_err());
         }
         // A list that contains itself.

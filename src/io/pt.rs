@@ -17,14 +17,16 @@ fn bad(path: &Path, what: impl std::fmt::Display) -> Error {
 
 /// The bytes of every entry of a zip archive, in the archive's order.
 pub fn read_zip(bytes: &[u8], path: &Path) -> Result<Vec<(String, Vec<u8>)>> {
-    let mut z = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(path, format!("not a valid zip archive: {e}")))?;
+    let mut z = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| bad(path, format!("not a valid zip archive: {e}")))?;
     let mut out = Vec::with_capacity(z.len());
     for i in 0..z.len() {
         let mut f = z.by_index(i).map_err(|e| bad(path, e))?;
         let name = f.name().map_err(|e| bad(path, e))?.into_owned();
         // Never trust the header's size for the allocation: read what is there.
         let mut data = Vec::with_capacity((f.size() as usize).min(1 << 30));
-        f.read_to_end(&mut data).map_err(|e| bad(path, format!("{name}: {e}")))?;
+        f.read_to_end(&mut data)
+            .map_err(|e| bad(path, format!("{name}: {e}")))?;
         out.push((name, data));
     }
     Ok(out)
@@ -32,7 +34,9 @@ pub fn read_zip(bytes: &[u8], path: &Path) -> Result<Vec<(String, Vec<u8>)>> {
 
 /// Does this zip archive hold a `torch.save` pickle?
 pub fn is_pt(entries: &[(String, Vec<u8>)]) -> bool {
-    entries.iter().any(|(n, _)| n == "data.pkl" || n.ends_with("/data.pkl"))
+    entries
+        .iter()
+        .any(|(n, _)| n == "data.pkl" || n.ends_with("/data.pkl"))
 }
 
 /// The object of a `.pt` archive.
@@ -40,20 +44,39 @@ pub fn from_entries(entries: &[(String, Vec<u8>)], path: &Path) -> Result<Obj> {
     let (pkl_name, pkl) = entries
         .iter()
         .find(|(n, _)| n == "data.pkl" || n.ends_with("/data.pkl"))
-        .ok_or_else(|| bad(path, "the archive has no data.pkl: not a file torch.save wrote"))?;
+        .ok_or_else(|| {
+            bad(
+                path,
+                "the archive has no data.pkl: not a file torch.save wrote",
+            )
+        })?;
     let prefix = &pkl_name[..pkl_name.len() - "data.pkl".len()];
-    let get = |name: &str| entries.iter().find(|(n, _)| n.strip_prefix(prefix) == Some(name)).map(|(_, d)| d);
+    let get = |name: &str| {
+        entries
+            .iter()
+            .find(|(n, _)| n.strip_prefix(prefix) == Some(name))
+            .map(|(_, d)| d)
+    };
     let big = match get("byteorder").map(|b| String::from_utf8_lossy(b).trim().to_string()) {
         Some(o) if o == "big" => true,
         Some(o) if o == "little" => false,
         Some(o) => return Err(bad(path, format!("unknown byte order {o:?}"))),
         None => false,
     };
-    let mut storage = |key: &str, dtype: crate::types::DType, numel: usize| -> std::result::Result<Rc<[u8]>, String> {
-        let data = get(&format!("data/{key}")).ok_or_else(|| format!("the archive has no storage data/{key}"))?;
-        let need = numel.checked_mul(dtype.size()).ok_or("a storage is too large")?;
+    let mut storage = |key: &str,
+                       dtype: crate::types::DType,
+                       numel: usize|
+     -> std::result::Result<Rc<[u8]>, String> {
+        let data = get(&format!("data/{key}"))
+            .ok_or_else(|| format!("the archive has no storage data/{key}"))?;
+        let need = numel
+            .checked_mul(dtype.size())
+            .ok_or("a storage is too large")?;
         if data.len() < need {
-            return Err(format!("storage data/{key} holds {} bytes, {numel} × {dtype} need {need}", data.len()));
+            return Err(format!(
+                "storage data/{key} holds {} bytes, {numel} × {dtype} need {need}",
+                data.len()
+            ));
         }
         let data = &data[..need];
         if big && dtype.size() > 1 {
@@ -71,7 +94,9 @@ pub fn from_entries(entries: &[(String, Vec<u8>)], path: &Path) -> Result<Obj> {
 /// `obj` as the bytes of a `.pt` archive whose folder is `name` (PyTorch uses the file stem).
 pub fn to_bytes(obj: &Obj, name: &str) -> Result<Vec<u8>> {
     let (pkl, storages) = pickle::dump(obj)?;
-    let err = |e: zip::result::ZipError| Error::value("save", format!("could not write the archive: {e}"));
+    let err = |e: zip::result::ZipError| {
+        Error::value("save", format!("could not write the archive: {e}"))
+    };
     let io = |e: std::io::Error| Error::value("save", format!("could not write the archive: {e}"));
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Stored)
@@ -97,7 +122,11 @@ pub fn to_bytes(obj: &Obj, name: &str) -> Result<Vec<u8>> {
 pub fn archive_name(path: &Path) -> String {
     path.file_stem()
         .and_then(|s| s.to_str())
-        .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c)))
+        .filter(|s| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c))
+        })
         .unwrap_or("archive")
         .to_string()
 }
@@ -116,13 +145,29 @@ mod tests {
         let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
             names,
-            ["model/data.pkl", "model/.format_version", "model/.storage_alignment", "model/byteorder", "model/data/0", "model/version"]
+            [
+                "model/data.pkl",
+                "model/.format_version",
+                "model/.storage_alignment",
+                "model/byteorder",
+                "model/data/0",
+                "model/version"
+            ]
         );
-        let Obj::Dict(d) = from_entries(&entries, Path::new("m.pt")).unwrap() else { panic!() };
+        let Obj::Dict(d) = from_entries(&entries, Path::new("m.pt")).unwrap() else {
+            panic!()
+        };
         let Obj::Tensor(t) = &d[0].1 else { panic!() };
         assert_eq!(t.to_vec::<i64>().unwrap(), vec![1, 2, 3]);
         // Storage data starts on a 64-byte boundary, as PyTorch's reader expects for mmap.
-        let at = b.windows(24).position(|w| w == [1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0]).unwrap();
+        let at = b
+            .windows(24)
+            .position(|w| {
+                w == [
+                    1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0,
+                ]
+            })
+            .unwrap();
         assert_eq!(at % 64, 0);
     }
 }

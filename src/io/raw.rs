@@ -40,7 +40,10 @@ impl RawElem for bool {
 }
 
 fn decode<T: RawElem>(data: &[u8], shape: &[usize], big: bool) -> Result<Tensor> {
-    let values: Vec<T> = data.chunks_exact(T::SIZE).map(|b| T::read(b, big)).collect();
+    let values: Vec<T> = data
+        .chunks_exact(T::SIZE)
+        .map(|b| T::read(b, big))
+        .collect();
     Tensor::from_slice(&values, shape)
 }
 
@@ -145,7 +148,11 @@ mod tests {
             tensor_to_bytes(&t, &mut b).unwrap();
             assert_eq!(b.len(), 4 * dtype.size());
             let back = tensor_from_bytes(*dtype, &[2, 2], &b, false).unwrap();
-            assert_eq!(back.to_vec::<f64>().unwrap(), t.to_vec::<f64>().unwrap(), "{dtype}");
+            assert_eq!(
+                back.to_vec::<f64>().unwrap(),
+                t.to_vec::<f64>().unwrap(),
+                "{dtype}"
+            );
         }
     }
 
@@ -153,9 +160,18 @@ mod tests {
     fn gathers_strided_views() {
         let storage: Vec<u8> = (0..12).collect();
         // A 2×3 view with strides (1, 2) starting at 1: a transposed slice.
-        assert_eq!(gather_strided(&storage, 1, 1, &[2, 3], &[1, 2]).unwrap(), vec![1, 3, 5, 2, 4, 6]);
-        assert_eq!(gather_strided(&storage, 2, 2, &[2], &[1]).unwrap(), vec![4, 5, 6, 7]);
+        assert_eq!(
+            gather_strided(&storage, 1, 1, &[2, 3], &[1, 2]).unwrap(),
+            vec![1, 3, 5, 2, 4, 6]
+        );
+        assert_eq!(
+            gather_strided(&storage, 2, 2, &[2], &[1]).unwrap(),
+            vec![4, 5, 6, 7]
+        );
         assert!(gather_strided(&storage, 1, 10, &[3], &[1]).is_none());
-        assert_eq!(gather_strided(&storage, 4, 0, &[0, 5], &[5, 1]).unwrap(), Vec::<u8>::new());
+        assert_eq!(
+            gather_strided(&storage, 4, 0, &[0, 5], &[5, 1]).unwrap(),
+            Vec::<u8>::new()
+        );
     }
 }

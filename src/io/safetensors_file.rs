@@ -44,7 +44,8 @@ fn from_st(d: Dtype) -> Option<DType> {
 pub fn looks_like(bytes: &[u8]) -> bool {
     bytes.len() >= 10 && bytes[8] == b'{' && {
         let n = u64::from_le_bytes(bytes[..8].try_into().unwrap());
-        n.checked_add(8).is_some_and(|end| end <= bytes.len() as u64)
+        n.checked_add(8)
+            .is_some_and(|end| end <= bytes.len() as u64)
     }
 }
 
@@ -75,7 +76,14 @@ pub fn to_bytes(tensors: &[(String, Tensor)]) -> Result<Vec<u8>> {
     for (name, t) in tensors {
         let mut data = Vec::new();
         super::raw::tensor_to_bytes(t, &mut data)?;
-        raws.push((name.clone(), Raw { dtype: to_st(t.dtype()), shape: t.shape().to_vec(), data }));
+        raws.push((
+            name.clone(),
+            Raw {
+                dtype: to_st(t.dtype()),
+                shape: t.shape().to_vec(),
+                data,
+            },
+        ));
     }
     let mut meta = std::collections::HashMap::new();
     meta.insert("format".to_string(), "pt".to_string());
@@ -85,15 +93,28 @@ pub fn to_bytes(tensors: &[(String, Tensor)]) -> Result<Vec<u8>> {
 
 /// The named tensors of a safetensors file, in the order their bytes lie in the file.
 pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Vec<(String, Tensor)>> {
-    let bad = |e: String| Error::value("load", format!("{}: not a valid safetensors file: {e}", path.display()));
+    let bad = |e: String| {
+        Error::value(
+            "load",
+            format!("{}: not a valid safetensors file: {e}", path.display()),
+        )
+    };
     let st = SafeTensors::deserialize(bytes).map_err(|e| bad(e.to_string()))?;
     let mut views = st.tensors();
     views.sort_by_key(|(_, v)| v.data().as_ptr() as usize);
     views
         .into_iter()
         .map(|(name, v)| {
-            let dtype = from_st(v.dtype()).ok_or_else(|| bad(format!("{name} has dtype {:?}, which nabla does not have", v.dtype())))?;
-            Ok((name, super::raw::tensor_from_bytes(dtype, v.shape(), v.data(), false)?))
+            let dtype = from_st(v.dtype()).ok_or_else(|| {
+                bad(format!(
+                    "{name} has dtype {:?}, which nabla does not have",
+                    v.dtype()
+                ))
+            })?;
+            Ok((
+                name,
+                super::raw::tensor_from_bytes(dtype, v.shape(), v.data(), false)?,
+            ))
         })
         .collect()
 }

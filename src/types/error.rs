@@ -202,7 +202,10 @@ impl Error {
 
     /// An error reading or writing `path`, worded as Python's `OSError`s are.
     pub fn file(op: &'static str, path: &std::path::Path, e: &std::io::Error) -> Error {
-        let errno = e.raw_os_error().map(|n| format!("[Errno {n}] ")).unwrap_or_default();
+        let errno = e
+            .raw_os_error()
+            .map(|n| format!("[Errno {n}] "))
+            .unwrap_or_default();
         let what = match e.kind() {
             std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
             std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
@@ -255,7 +258,9 @@ impl Error {
             Error::DeviceUnavailable { .. } => "AssertionError",
             Error::NotImplemented { .. } => "NotImplementedError",
             Error::Index { .. } => "IndexError",
-            Error::File { not_found: true, .. } => "FileNotFoundError",
+            Error::File {
+                not_found: true, ..
+            } => "FileNotFoundError",
             Error::File { .. } => "OSError",
             _ => "RuntimeError",
         }
