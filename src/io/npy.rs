@@ -203,7 +203,7 @@ pub fn to_bytes(t: &Tensor) -> Result<Vec<u8>> {
     let dict = format!("{{'descr': '{d}', 'fortran_order': False, 'shape': {shape}, }}");
     // Magic, version and length, then the dict padded with spaces and a newline so that the
     // data starts at a multiple of 64 bytes.
-    let v1 = 10 + dict.len() + 1 <= u16::MAX as usize;
+    let v1 = 10 + dict.len() < u16::MAX as usize;
     let pre = if v1 { 10 } else { 12 };
     let total = (pre + dict.len() + 1).next_multiple_of(64);
     let header_len = total - pre;

@@ -58,6 +58,9 @@ fn storage_dtype(name: &str) -> Option<DType> {
 
 type Res<T> = std::result::Result<T, String>;
 
+/// Supplies a persistent storage's bytes: `(key, dtype, numel)`.
+pub type StorageFn<'a> = dyn FnMut(&str, DType, usize) -> Res<Rc<[u8]>> + 'a;
+
 /// A storage the pickle refers to: its dtype and the raw bytes of all its elements.
 #[derive(Debug)]
 pub struct Storage {
@@ -106,7 +109,7 @@ impl V {
 
 /// Reads one pickle. `storage(key, dtype, numel)` supplies the bytes of a persistent storage
 /// (`data/<key>` in a `.pt` zip).
-pub fn load(data: &[u8], storage: &mut dyn FnMut(&str, DType, usize) -> Res<Rc<[u8]>>) -> Res<Obj> {
+pub fn load(data: &[u8], storage: &mut StorageFn<'_>) -> Res<Obj> {
     let mut u = Unpickler {
         data,
         pos: 0,
@@ -127,7 +130,7 @@ struct Unpickler<'a> {
     marks: Vec<usize>,
     memo: HashMap<u64, V>,
     storages: HashMap<String, Rc<Storage>>,
-    storage: &'a mut dyn FnMut(&str, DType, usize) -> Res<Rc<[u8]>>,
+    storage: &'a mut StorageFn<'a>,
 }
 
 const CUT: &str = "the pickle is cut short";
@@ -343,7 +346,7 @@ impl Unpickler<'_> {
                     let items = self.pop_mark()?;
                     self.set_items(items)?;
                 }
-                0x8f | 0x90 | 0x91 => return Err("sets are not supported in saved files".into()),
+                0x8f..=0x91 => return Err("sets are not supported in saved files".into()),
                 b'c' => {
                     let module = self.line()?;
                     let name = self.line()?;
@@ -439,7 +442,7 @@ impl Unpickler<'_> {
     }
 
     fn set_items(&mut self, items: Vec<V>) -> Res<()> {
-        if items.len() % 2 != 0 {
+        if !items.len().is_multiple_of(2) {
             return Err("the pickle sets a dict item without a value".into());
         }
         match self.top()? {
