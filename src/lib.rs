@@ -18,6 +18,8 @@
 //!   schedules.
 //! - [`data`]: `torch.utils.data`: sample orders as PyTorch draws them, batch plans,
 //!   `TensorDataset` batches.
+//! - [`io`]: files: NumPy's `.npy`/`.npz`, PyTorch's `.pt` (zip + pickle, both ways),
+//!   safetensors, CSV; tensors in, tensors out.
 //! - [`syntax`]: the lexer, the parser (chumsky), the syntax tree with spans, diagnostics
 //!   (ariadne); imports nothing of the engine.
 //! - [`display`]: figures (the model behind `plt.*`) and their renderers (terminal text,
