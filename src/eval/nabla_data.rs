@@ -27,6 +27,16 @@ fn count(a: &mut Args, i: usize, name: &str, default: i64) -> R<usize> {
         .ok_or_else(|| value_err(format!("{name} must be between 1 and 10000000, got {n}")))
 }
 
+/// `n` rows of `d` values: refused past 100 million values, before anything is allocated.
+fn cells(n: usize, d: usize) -> R<()> {
+    match n.checked_mul(d) {
+        Some(c) if c <= 100_000_000 => Ok(()),
+        _ => Err(value_err(format!(
+            "{n} samples × {d} values is more than 100 million values; ask for fewer"
+        ))),
+    }
+}
+
 fn pair(x: Vec<f32>, d: usize, y: Vec<i64>) -> R<Value> {
     let n = y.len();
     Ok(Value::Tuple(Rc::from(vec![
@@ -145,6 +155,8 @@ table! { DATASETS:
         let n = count(a, 0, "n_samples", 100)?;
         let k = count(a, 1, "centers", 3)?;
         let d = count(a, 2, "n_features", 2)?;
+        cells(n, d)?;
+        cells(k, d)?;
         let std = opt_float(a, 3, "cluster_std")?.unwrap_or(1.0);
         if std < 0.0 {
             return Err(value_err("cluster_std must be >= 0"));
@@ -179,6 +191,7 @@ table! { DATASETS:
     "regression", "regression(n_samples=100, n_features=1, noise=0.1, weight=None, bias=0.0)", "Noisy linear data y = X @ weight + bias + noise·N(0, 1): (X n×n_features, y n×1), float32; weight (n_features,) defaults to standard-normal draws." => |it, a| {
         let n = count(a, 0, "n_samples", 100)?;
         let d = count(a, 1, "n_features", 1)?;
+        cells(n, d)?;
         let noise = opt_float(a, 2, "noise")?.unwrap_or(0.1);
         let weight = match a.opt(3, "weight") {
             Some(v) => {
@@ -208,7 +221,10 @@ table! { DATASETS:
     };
     "train_test_split", "train_test_split(*tensors, test_size=0.25, shuffle=True)", "Splits tensors along their first dimension into train and test parts, as scikit-learn does: returns [a_train, a_test, b_train, b_test, …]. Shuffles with the session's generator." => |it, a| {
         let ts: Vec<Tensor> = a.rest(0).iter().map(|v| tensor(v, "tensors")).collect::<R<_>>()?;
-        let test_size = opt_float(a, usize::MAX, "test_size")?.unwrap_or(0.25);
+        let test_size = match a.kw("test_size") {
+            Some(v) => super::builtins::to_float(&v, "test_size")?,
+            None => 0.25,
+        };
         let shuffle = !matches!(a.kw("shuffle"), Some(Value::Bool(false)));
         let Some(first) = ts.first() else {
             return Err(value_err("train_test_split() needs at least one tensor"));

@@ -264,8 +264,8 @@ impl Unpickler<'_> {
                     self.stack.push(v);
                 }
                 b'G' => {
-                    let b = self.take(8)?;
-                    let v = f64::from_be_bytes(b.try_into().unwrap());
+                    let b: [u8; 8] = self.take(8)?.try_into().map_err(|_| CUT)?;
+                    let v = f64::from_be_bytes(b);
                     self.stack.push(V::Float(v));
                 }
                 b'F' => {

@@ -42,11 +42,13 @@ fn from_st(d: Dtype) -> Option<DType> {
 
 /// Could these bytes be a safetensors file? (Header length, then a JSON object.)
 pub fn looks_like(bytes: &[u8]) -> bool {
-    bytes.len() >= 10 && bytes[8] == b'{' && {
-        let n = u64::from_le_bytes(bytes[..8].try_into().unwrap());
-        n.checked_add(8)
+    let Some(&head) = bytes.first_chunk::<8>() else {
+        return false;
+    };
+    let n = u64::from_le_bytes(head);
+    bytes.get(8) == Some(&b'{')
+        && n.checked_add(8)
             .is_some_and(|end| end <= bytes.len() as u64)
-    }
 }
 
 struct Raw {
