@@ -251,8 +251,14 @@ fn pytorch_and_numpy_read_nablas_files() {
         ),
     );
     let weights = cap.out.borrow().clone();
+    let right = out(
+        &mut s,
+        &cap,
+        "from nabla import datasets, models\nX, y = datasets.digits()\n\
+         print((models.digits_classifier()(X / 16).argmax(1) == y).sum().item())",
+    );
     let o = std::process::Command::new(python)
-        .args(["tests/data/check_with_pytorch.py", &dir])
+        .args(["tests/data/check_with_pytorch.py", &dir, right.trim()])
         .output()
         .unwrap();
     let text =
@@ -265,7 +271,7 @@ fn pytorch_and_numpy_read_nablas_files() {
              {{'a': [tensor([2., 4., 6.]), 1, 2.5, 's', (True, None)], 'b': tensor(1.5000, dtype=torch.bfloat16), 'big': -1099511627776, 'sz': torch.Size([2, 3])}}\n\
              ['bias', 'weight']\n\
              {{'arr_0': array([0, 1, 2]), 'w': array([1., 1.], dtype=float16)}}\n\
-             [[0 1 2]\n [3 4 5]]\n"
+             [[0 1 2]\n [3 4 5]]\n{right}"
         )
     );
 }
@@ -313,4 +319,74 @@ fn datasets_are_shipped_and_seeded() {
         "datasets.train_test_split(torch.ones(4), torch.ones(5))",
     );
     assert!(msg.contains("different lengths"), "{msg}");
+}
+
+#[test]
+fn the_model_zoo_builds_nn_layers() {
+    let (mut s, cap) = session();
+    // What PyTorch prints for the same nn.Sequential.
+    let got = out(
+        &mut s,
+        &cap,
+        "from nabla import models\nprint(models.mlp(2, 16, 3, activation='tanh', dropout=0.1))",
+    );
+    assert_eq!(
+        got,
+        "Sequential(\n  (0): Flatten(start_dim=1, end_dim=-1)\n  \
+         (1): Linear(in_features=2, out_features=16, bias=True)\n  (2): Tanh()\n  \
+         (3): Dropout(p=0.1, inplace=False)\n  \
+         (4): Linear(in_features=16, out_features=3, bias=True)\n)\n"
+    );
+    // LeNet-5 on 28×28 has its textbook 61706 parameters; the 8×8 variant fits the digits.
+    let got = out(
+        &mut s,
+        &cap,
+        "count = lambda m: sum(p.numel() for p in m.parameters())\n\
+         print(count(models.lenet()), models.lenet()(torch.zeros(2, 1, 28, 28)).shape)\n\
+         net = models.lenet(num_classes=3, in_channels=3, image_size=8)\n\
+         print(count(net), net(torch.zeros(4, 3, 8, 8)).shape, count(models.mlp([64, 32, 10])))",
+    );
+    assert_eq!(
+        got,
+        "61706 torch.Size([2, 10])\n19267 torch.Size([4, 3]) 2410\n"
+    );
+    for (code, want) in [
+        ("models.mlp(3)", "at least two sizes"),
+        ("models.mlp(3, 0)", "between 1 and"),
+        (
+            "models.mlp(3, 2, activation='swish')",
+            "activation must be one of",
+        ),
+        ("models.lenet(image_size=2)", "at least 4×4"),
+    ] {
+        let (kind, msg) = err(&mut s, code);
+        assert!(msg.contains(want), "{code}: {kind}: {msg}");
+    }
+}
+
+#[test]
+fn the_shipped_digits_classifier_is_trained_and_fine_tunes() {
+    let (mut s, cap) = session();
+    // Held out from its training (tools/train_digits_classifier.py): the seed-0 split's 360.
+    let got = out(
+        &mut s,
+        &cap,
+        "from nabla import datasets, models\ntorch.manual_seed(0)\nX, y = datasets.digits()\n\
+         Xtr, Xte, ytr, yte = datasets.train_test_split(X, y, test_size=0.2)\n\
+         net = models.digits_classifier()\n\
+         with torch.no_grad():\n    acc = (net(Xte / 16).argmax(1) == yte).float().mean().item()\n\
+         print(len(yte), acc >= 0.95, round(acc, 4))",
+    );
+    assert_eq!(got, "360 True 0.9694\n");
+    // Untrained it is at chance; trained weights change with a fine-tuning step.
+    let got = out(
+        &mut s,
+        &cap,
+        "fresh = models.digits_classifier(pretrained=False)\n\
+         with torch.no_grad():\n    print((fresh(Xte / 16).argmax(1) == yte).float().mean().item() < 0.5)\n\
+         before = net[3].weight.clone()\nopt = torch.optim.SGD(net.parameters(), lr=0.1)\n\
+         loss = F.cross_entropy(net(Xtr[:32] / 16), ytr[:32])\nloss.backward()\nopt.step()\n\
+         print(net[3].weight.grad.shape, bool((net[3].weight != before).any()))",
+    );
+    assert_eq!(got, "True\ntorch.Size([10, 32]) True\n");
 }

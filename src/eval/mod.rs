@@ -22,6 +22,7 @@ mod live;
 mod modules;
 mod nabla_data;
 mod nabla_io;
+mod nabla_models;
 mod nn_attention;
 mod nn_containers;
 mod nn_functional;

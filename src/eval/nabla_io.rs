@@ -185,6 +185,8 @@ impl Interp {
         let mut entries = super::torch::table_entries(NABLA);
         let datasets = self.datasets_module();
         entries.push(("datasets", datasets));
+        let models = self.models_module();
+        entries.push(("models", models));
         let m = super::torch::module("nabla", &entries);
         self.modules.insert("nabla".into(), m);
     }
