@@ -225,7 +225,8 @@ proptest! {
     fn conv2d_matches_direct_loops(n in 1usize..3, cg in 1usize..3, groups in 1usize..3, og in 1usize..3, h in 3usize..8, w in 3usize..8, k in 1usize..4, stride in 1usize..3, pad in 0usize..2, dil in 1usize..3, seed in 0u64..1000) {
         let (c, o) = (cg * groups, og * groups);
         prop_assume!(h + 2 * pad > dil * (k - 1) && w + 2 * pad > dil * (k - 1));
-        let x = randn(&[n, c, h, w], seed);
+        // A slice of a bigger batch: its storage starts before it and goes on after it.
+        let x = randn(&[n + 2, c, h, w], seed).narrow(0, 1, n).unwrap();
         let wt = randn(&[o, cg, k, k], seed + 3);
         let bias = randn(&[o], seed + 5);
         let opts = ConvOpts { stride: [stride, stride], padding: Padding::Explicit([pad, pad]), dilation: [dil, dil], groups };
@@ -272,5 +273,36 @@ proptest! {
         prop_assert!(close(&vals(&e), &vals(&x.matmul(&y).unwrap()), 1e-12));
         let tr = Tensor::einsum("bii->b", &[x.narrow(2, 0, m.min(k)).unwrap().narrow(1, 0, m.min(k)).unwrap()]).unwrap();
         prop_assert_eq!(tr.shape(), &[b]);
+    }
+}
+
+/// Pooling and unfold read a slice of a bigger tensor, not the storage it lives in.
+#[test]
+fn pooling_and_unfold_read_slices_as_their_own_values() {
+    use nabla::tensor::PoolOpts;
+    let big = randn(&[4, 2, 6, 6], 7);
+    for x in [
+        big.narrow(0, 1, 2).unwrap(),
+        big.narrow(0, 0, 1).unwrap(),
+        big.narrow(0, 3, 1).unwrap(),
+    ] {
+        let copy = x.clone_data().unwrap();
+        let o = PoolOpts {
+            kernel: [2, 2],
+            stride: [2, 2],
+            padding: [0, 0],
+            dilation: [1, 1],
+            ceil_mode: false,
+        };
+        assert_eq!(
+            vals(&x.max_pool2d(&o).unwrap().0),
+            vals(&copy.max_pool2d(&o).unwrap().0)
+        );
+        assert_eq!(
+            vals(&x.avg_pool2d(&o, true, None).unwrap()),
+            vals(&copy.avg_pool2d(&o, true, None).unwrap())
+        );
+        let u = |t: &Tensor| vals(&t.unfold_im2col([3, 3], [1, 1], [1, 1], [1, 1]).unwrap());
+        assert_eq!(u(&x), u(&copy));
     }
 }

@@ -72,8 +72,8 @@ fn out_size(input: usize, k: usize, s: usize, p: usize, d: usize, ceil: bool) ->
 /// Makes an input 4-D (adding a batch of one to C×H×W), remembering to drop it after.
 fn batched(op: &'static str, x: &Tensor) -> Result<(Tensor, bool)> {
     match x.dim() {
-        4 => Ok((x.contiguous()?, false)),
-        3 => Ok((x.unsqueeze(0)?.contiguous()?, true)),
+        4 => Ok((x.packed()?, false)),
+        3 => Ok((x.unsqueeze(0)?.packed()?, true)),
         _ => Err(Error::invalid(
             op,
             format!(
@@ -665,7 +665,7 @@ impl Tensor {
         } else {
             self.clone()
         }
-        .contiguous()?;
+        .packed()?;
         float_check("col2im", &x)?;
         if x.dim() != 3 {
             return Err(Error::invalid("fold", format!("Expected 2D or 3D (batch mode) tensor for input with possibly 0 batch size and non-zero dimensions for input, but got: [{}]", join(self.shape()))));

@@ -526,6 +526,20 @@ impl Tensor {
         )
     }
 
+    /// Like `contiguous`, but the result also spans its whole storage from offset 0, as
+    /// kernels that read a storage as one N×C×H×W block (im2col, pooling) need: a
+    /// contiguous slice such as `x[:5]` or `x[1:]` of a bigger tensor is copied.
+    pub(super) fn packed(&self) -> Result<Tensor> {
+        if self.spans_storage() {
+            return Ok(self.clone());
+        }
+        graph::op(
+            &[Some(self)],
+            || self.copy_contiguous(),
+            |_, _| GradFn::Clone,
+        )
+    }
+
     pub(super) fn copy_contiguous(&self) -> Result<Tensor> {
         let storage = self.read().cast(self.layout(), self.dtype())?;
         Ok(Tensor::from_storage(storage, self.shape()))

@@ -84,12 +84,13 @@ impl CpuStorage {
         unsafe { self.buf.typed_mut(self.len) }
     }
 
-    fn check_len(&self, need: usize) -> Result<()> {
-        if need > self.len {
+    /// For kernels that read the whole storage as one block of exactly `need` elements.
+    fn check_block(&self, need: usize) -> Result<()> {
+        if need != self.len {
             return Err(Error::invalid(
                 "storage",
                 format!(
-                    "a kernel needs {need} elements of a storage of {}",
+                    "a kernel reads {need} elements as one block, but the storage holds {}",
                     self.len
                 ),
             ));
@@ -529,7 +530,7 @@ impl BackendStorage for CpuStorage {
 
     fn im2col(&self, g: &Window2d) -> Result<Self> {
         let geom = conv::Geom2d::from(*g);
-        self.check_len(g.n * g.c * g.h * g.w)?;
+        self.check_block(g.n * g.c * g.h * g.w)?;
         let mut out = CpuStorage::for_output(self.dtype, g.n * g.c * g.kh * g.kw * g.oh * g.ow)?;
         match self.dtype {
             DType::F32 => conv::im2col::<f32>(self.as_slice(), &geom, out.as_mut_slice()),
@@ -546,7 +547,7 @@ impl BackendStorage for CpuStorage {
 
     fn col2im(&self, g: &Window2d) -> Result<Self> {
         let geom = conv::Geom2d::from(*g);
-        self.check_len(g.n * g.c * g.kh * g.kw * g.oh * g.ow)?;
+        self.check_block(g.n * g.c * g.kh * g.kw * g.oh * g.ow)?;
         let mut out = CpuStorage::zeros(self.dtype, g.n * g.c * g.h * g.w)?;
         match self.dtype {
             DType::F32 => conv::col2im::<f32>(self.as_slice(), &geom, out.as_mut_slice()),
@@ -563,7 +564,7 @@ impl BackendStorage for CpuStorage {
 
     fn pool2d(&self, g: &Window2d, kind: Pool2d) -> Result<(Self, Option<Self>)> {
         let geom = conv::Geom2d::from(*g);
-        self.check_len(g.n * g.c * g.h * g.w)?;
+        self.check_block(g.n * g.c * g.h * g.w)?;
         let n = g.n * g.c * g.oh * g.ow;
         let mut vals = CpuStorage::for_output(self.dtype, n)?;
         let mut idx = match kind {
