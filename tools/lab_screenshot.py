@@ -24,7 +24,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-notebook = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "notebooks" / "02-plotting.ipynb")
+notebook = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "notebooks" / "07-plotting.ipynb")
 out = Path(sys.argv[2] if len(sys.argv) > 2 else ROOT / "docs" / "jupyterlab.png")
 chromium = shutil.which("chromium") or shutil.which("chromium-browser")
 if not chromium:
