@@ -848,6 +848,7 @@ pub fn method_of(v: &Value, name: &str) -> Option<&'static Builtin> {
     static TUPLE: OnceLock<HashMap<&'static str, &'static Builtin>> = OnceLock::new();
     static STR: OnceLock<HashMap<&'static str, &'static Builtin>> = OnceLock::new();
     static FILE: OnceLock<HashMap<&'static str, &'static Builtin>> = OnceLock::new();
+    static GENERATOR: OnceLock<HashMap<&'static str, &'static Builtin>> = OnceLock::new();
     match v {
         Value::List(_) => LIST
             .get_or_init(|| index(super::containers::LIST_METHODS))
@@ -871,6 +872,10 @@ pub fn method_of(v: &Value, name: &str) -> Option<&'static Builtin> {
             .copied(),
         Value::File(_) => FILE
             .get_or_init(|| index(super::files::FILE_METHODS))
+            .get(name)
+            .copied(),
+        Value::Generator(_) => GENERATOR
+            .get_or_init(|| index(super::generators::GENERATOR_METHODS))
             .get(name)
             .copied(),
         Value::Tensor(_) => super::tensor_methods::tensor_method(name),

@@ -186,6 +186,7 @@ impl Interp {
             Value::Property(_) => "<property object>".into(),
             Value::Super(_) => "<super object>".into(),
             Value::File(f) => format!("<_io.TextIOWrapper name='{}'>", f.borrow().name),
+            Value::Generator(g) => format!("<torch._C.Generator object at {:#014x}>", g.identity()),
         })
     }
 

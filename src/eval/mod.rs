@@ -12,6 +12,7 @@ mod engine_ops;
 mod exc;
 mod expr;
 mod files;
+mod generators;
 mod format;
 mod frontend;
 mod functional_ops;

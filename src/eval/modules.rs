@@ -452,6 +452,14 @@ table! { CUDA:
     "device_count", "cuda.device_count()", "How many CUDA GPUs can be used." => |_, _| Ok(Value::Int(0));
     "manual_seed", "cuda.manual_seed(seed)", "Seeds the GPU generator (no GPU in this build: a no-op)." => |_, a| { a.req(0, "seed")?; Ok(Value::None) };
     "manual_seed_all", "cuda.manual_seed_all(seed)", "Seeds every GPU's generator (no GPU in this build: a no-op)." => |_, a| { a.req(0, "seed")?; Ok(Value::None) };
+    "get_device_name", "cuda.get_device_name(device=None)", "The GPU's name (no GPU in this build: an error)." => |_, _| Err(no_cuda());
+    "current_device", "cuda.current_device()", "The index of the GPU in use (no GPU in this build: an error)." => |_, _| Err(no_cuda());
+    "synchronize", "cuda.synchronize(device=None)", "Waits for the GPU to finish (no GPU in this build: an error)." => |_, _| Err(no_cuda());
+}
+
+/// What PyTorch raises when a CUDA call meets a build without CUDA, and why here.
+fn no_cuda() -> super::exc::Ctrl {
+    err("AssertionError", "Torch not compiled with CUDA enabled: this nabla build has no CUDA backend, so use device='cpu' (check torch.cuda.is_available() first)")
 }
 
 table! { CONSTRUCTORS:
@@ -768,6 +776,8 @@ impl Interp {
         torch.extend(table_entries(super::engine_ops::ENGINE));
         torch.extend(table_entries(super::engine_ops::JOINS));
         torch.extend(table_entries(super::nabla_io::TORCH_IO));
+        torch.extend(table_entries(super::generators::TORCH_GENERATORS));
+        torch.push(("default_generator", super::generators::default_generator()));
         let linalg = module("torch.linalg", &table_entries(super::engine_ops::LINALG));
         self.modules.insert("torch.linalg".into(), linalg.clone());
         torch.push(("linalg", linalg));

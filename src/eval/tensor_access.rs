@@ -50,6 +50,7 @@ impl Interp {
                 Device::Cpu => "cpu",
                 Device::Cuda(_) => "cuda",
             }),
+            (Value::Generator(_), "device") => Value::Device(Device::Cpu),
             (Value::Device(d), "index") => match d {
                 Device::Cpu => Value::None,
                 Device::Cuda(i) => Value::Int(*i as i64),

@@ -2,6 +2,7 @@
 
 use super::builtins::{table, to_str, Args, Builtin};
 use super::exc::{err, type_err, R};
+use super::generators::{gen_kw, with_gen};
 use super::interp::Interp;
 use super::ops::scalar_value;
 use super::torch::*;
@@ -151,21 +152,72 @@ table! { TENSOR_METHODS:
         t.masked_fill_(&m, v)?;
         Ok(Value::Tensor(t))
     };
-    "uniform_", "Tensor.uniform_(from=0, to=1)", "Fills with uniform random values in [from, to), in place." => |it, a| {
+    "uniform_", "Tensor.uniform_(from=0, to=1, *, generator=None)", "Fills with uniform random values in [from, to), in place." => |it, a| {
         let t = input(a)?;
         let lo = opt_float(a, 1, "from")?.unwrap_or(0.0);
         let hi = opt_float(a, 2, "to")?.unwrap_or(1.0);
-        let r = Tensor::rand(t.shape(), t.dtype(), gen(it))?.mul(hi - lo)?.add(lo)?;
+        let g = gen_kw(a)?;
+        let r = with_gen(it, &g, |g| Tensor::uniform(lo, hi, t.shape(), t.dtype(), g))?;
         t.copy_(&r)?;
         Ok(Value::Tensor(t))
     };
-    "normal_", "Tensor.normal_(mean=0, std=1)", "Fills with normal random values, in place." => |it, a| {
+    "normal_", "Tensor.normal_(mean=0, std=1, *, generator=None)", "Fills with normal random values, in place." => |it, a| {
         let t = input(a)?;
         let m = opt_float(a, 1, "mean")?.unwrap_or(0.0);
         let s = opt_float(a, 2, "std")?.unwrap_or(1.0);
-        let r = Tensor::normal(m, s, t.shape(), t.dtype(), gen(it))?;
+        let g = gen_kw(a)?;
+        let contiguous = t.is_contiguous();
+        let r = with_gen(it, &g, |g| Tensor::normal_as(m, s, t.shape(), t.dtype(), contiguous, g))?;
         t.copy_(&r)?;
         Ok(Value::Tensor(t))
+    };
+    "exponential_", "Tensor.exponential_(lambd=1, *, generator=None)", "Fills with exponentially distributed random values of rate lambd, in place." => |it, a| {
+        let t = input(a)?;
+        let l = opt_float(a, 1, "lambd")?.unwrap_or(1.0);
+        let g = gen_kw(a)?;
+        let r = with_gen(it, &g, |g| Tensor::exponential(l, t.shape(), t.dtype(), g))?;
+        t.copy_(&r)?;
+        Ok(Value::Tensor(t))
+    };
+    "bernoulli_", "Tensor.bernoulli_(p=0.5, *, generator=None)", "Fills with 1 with probability p (a number, or a tensor of probabilities) and 0 otherwise, in place." => |it, a| {
+        let t = input(a)?;
+        let p = a.opt(1, "p").unwrap_or(Value::Float(0.5));
+        let g = gen_kw(a)?;
+        let r = match &p {
+            Value::Tensor(p) => {
+                let p = p.expand(&t.shape().iter().map(|&d| d as i64).collect::<Vec<_>>())?;
+                with_gen(it, &g, |g| p.bernoulli(g))?
+            }
+            v => {
+                let p = super::builtins::to_float(v, "p")?;
+                with_gen(it, &g, |g| Tensor::bernoulli_scalar(p, t.shape(), t.dtype(), g))?
+            }
+        };
+        t.copy_(&r)?;
+        Ok(Value::Tensor(t))
+    };
+    "random_", "Tensor.random_(from=0, to=None, *, generator=None)", "Fills with random integers: in [from, to), in [0, from) given one bound, or over the dtype's exact range given none; in place." => |it, a| {
+        let t = input(a)?;
+        let lo = opt_int(a, 1, "from")?;
+        let hi = opt_int(a, 2, "to")?;
+        let g = gen_kw(a)?;
+        let r = match (lo, hi) {
+            (None, None) => with_gen(it, &g, |g| Tensor::random_full(t.shape(), t.dtype(), g))?,
+            (Some(h), None) => with_gen(it, &g, |g| Tensor::randint(0, h, t.shape(), t.dtype(), g))?,
+            (l, Some(h)) => with_gen(it, &g, |g| Tensor::randint(l.unwrap_or(0), h, t.shape(), t.dtype(), g))?,
+        };
+        t.copy_(&r)?;
+        Ok(Value::Tensor(t))
+    };
+    "multinomial", "Tensor.multinomial(num_samples, replacement=False, *, generator=None)", "Category indices drawn with the weights in each row (int64)." => |it, a| {
+        let t = input(a)?;
+        let n = opt_int(a, 1, "num_samples")?.ok_or_else(|| type_err("multinomial() missing required argument 'num_samples'"))?;
+        let rep = match a.opt(2, "replacement") { Some(v) => it.truthy(&v)?, None => false };
+        let g = gen_kw(a)?;
+        if n <= 0 {
+            return Err(err("RuntimeError", "cannot sample n_sample <= 0 samples"));
+        }
+        Ok(Value::Tensor(with_gen(it, &g, |g| t.multinomial(n as usize, rep, g))?))
     };
     "add_", "Tensor.add_(other, *, alpha=1)", "add, in place." => |_, a| {
         let t = input(a)?;
@@ -200,9 +252,10 @@ table! { TENSOR_METHODS:
     "round_", "Tensor.round_()", "round, in place." => |_, a| un_inplace(a, |t| t.round_().map(|_| ()));
     "trunc_", "Tensor.trunc_()", "trunc, in place." => |_, a| un_inplace(a, |t| t.trunc_().map(|_| ()));
     "reciprocal_", "Tensor.reciprocal_()", "reciprocal, in place." => |_, a| un_inplace(a, |t| t.reciprocal_().map(|_| ()));
-    "bernoulli", "Tensor.bernoulli()", "0 or 1 drawn with the probabilities in the tensor." => |it, a| {
+    "bernoulli", "Tensor.bernoulli(*, generator=None)", "0 or 1 drawn with the probabilities in the tensor." => |it, a| {
         let t = input(a)?;
-        Ok(Value::Tensor(t.bernoulli(gen(it))?))
+        let g = gen_kw(a)?;
+        Ok(Value::Tensor(with_gen(it, &g, |g| t.bernoulli(g))?))
     };
     "where", "Tensor.where(condition, other)", "self where condition is true, other elsewhere." => |_, a| {
         let t = input(a)?;

@@ -3,6 +3,7 @@
 
 use super::builtins::{table, to_float, to_int, to_str, Args, Builtin};
 use super::exc::{err, type_err, value_err, R};
+use super::generators::{gen_kw, with_gen};
 use super::interp::Interp;
 use super::ops::{scalar_value, tensor_arg};
 use super::value::*;
@@ -379,27 +380,27 @@ table! { TORCH:
         creation_kwargs(it, a, r)
     };
     // ---- random
-    "manual_seed", "manual_seed(seed)", "Seeds the random number generator." => |it, a| {
+    "manual_seed", "manual_seed(seed)", "Seeds the default random number generator; returns it." => |it, a| {
         let s = to_int(&a.req(0, "seed")?, "seed")?;
         gen(it).manual_seed(s as u64);
-        Ok(Value::None)
+        Ok(super::generators::default_generator())
     };
-    "initial_seed", "initial_seed()", "The seed the generator was last seeded with." => |it, _| Ok(Value::Int(gen(it).initial_seed() as i64));
-    "rand", "rand(*size, dtype=None, device=None)", "Uniform random values in [0, 1)." => |it, a| {
+    "initial_seed", "initial_seed()", "The seed the default generator was last seeded with." => |it, _| Ok(Value::Int(gen(it).initial_seed() as i64));
+    "rand", "rand(*size, generator=None, dtype=None, device=None)", "Uniform random values in [0, 1)." => |it, a| {
         let s = sizes(&a.rest(0), "rand")?;
         let d = opt_dtype(a)?.unwrap_or(DType::F32);
-        a.kw("generator");
-        let t = Tensor::rand(&s, d, gen(it))?;
+        let g = gen_kw(a)?;
+        let t = with_gen(it, &g, |g| Tensor::rand(&s, d, g))?;
         creation_kwargs(it, a, t)
     };
-    "randn", "randn(*size, dtype=None, device=None)", "Standard normal random values." => |it, a| {
+    "randn", "randn(*size, generator=None, dtype=None, device=None)", "Standard normal random values." => |it, a| {
         let s = sizes(&a.rest(0), "randn")?;
         let d = opt_dtype(a)?.unwrap_or(DType::F32);
-        a.kw("generator");
-        let t = Tensor::randn(&s, d, gen(it))?;
+        let g = gen_kw(a)?;
+        let t = with_gen(it, &g, |g| Tensor::randn(&s, d, g))?;
         creation_kwargs(it, a, t)
     };
-    "randint", "randint(low=0, high, size, *, dtype=torch.int64, device=None)", "Random integers in [low, high)." => |it, a| {
+    "randint", "randint(low=0, high, size, *, generator=None, dtype=torch.int64, device=None)", "Random integers in [low, high)." => |it, a| {
         let mut pos = a.rest(0);
         if let Some(h) = a.kw("high") { pos.insert(pos.len().min(1), h); }
         if let Some(s) = a.kw("size") { pos.push(s); }
@@ -410,50 +411,88 @@ table! { TORCH:
         };
         let s = sizes(&[size], "randint")?;
         let d = opt_dtype(a)?.unwrap_or(DType::I64);
-        a.kw("generator");
-        let t = Tensor::randint(low, high, &s, d, gen(it))?;
+        let g = gen_kw(a)?;
+        let t = with_gen(it, &g, |g| Tensor::randint(low, high, &s, d, g))?;
         creation_kwargs(it, a, t)
     };
-    "randperm", "randperm(n, *, dtype=torch.int64, device=None)", "A random permutation of 0..n-1." => |it, a| {
+    "randperm", "randperm(n, *, generator=None, dtype=torch.int64, device=None)", "A random permutation of 0..n-1." => |it, a| {
         let n = to_int(&a.req(0, "n")?, "n")?;
         if n < 0 {
             return Err(err("RuntimeError", format!("n must be non-negative, got{n}")));
         }
         let d = opt_dtype(a)?;
-        a.kw("generator");
-        let mut t = Tensor::randperm(n as usize, gen(it))?;
+        let g = gen_kw(a)?;
+        let mut t = with_gen(it, &g, |g| Tensor::randperm(n as usize, g))?;
         if let Some(d) = d { t = t.to_dtype(d)?; }
         creation_kwargs(it, a, t)
     };
-    "normal", "normal(mean, std, size, *, dtype=None)", "Normal random values with the given mean and std." => |it, a| {
-        let m = to_float(&a.req(0, "mean")?, "mean")?;
-        let sd = to_float(&a.req(1, "std")?, "std")?;
-        let s = sizes(&[a.req(2, "size")?], "normal")?;
-        let d = opt_dtype(a)?.unwrap_or(DType::F32);
-        a.kw("generator");
-        let t = Tensor::normal(m, sd, &s, d, gen(it))?;
+    "normal", "normal(mean, std, size=None, *, generator=None, dtype=None)", "Normal random values: numbers mean and std with a size, or tensors of means and/or stds (broadcast)." => |it, a| {
+        let mv = a.req(0, "mean")?;
+        let sv = a.opt(1, "std").unwrap_or(Value::Float(1.0));
+        let size = a.opt(2, "size");
+        let d = opt_dtype(a)?;
+        let g = gen_kw(a)?;
+        if matches!(mv, Value::Tensor(_)) || matches!(sv, Value::Tensor(_)) {
+            // PyTorch draws standard normals of the broadcast shape, then scales and shifts.
+            let m = match &mv { Value::Tensor(t) => t.clone(), v => Tensor::scalar(to_float(v, "mean")?)? };
+            let sd = match &sv { Value::Tensor(t) => t.clone(), v => Tensor::scalar(to_float(v, "std")?)? };
+            let dtype = if matches!(mv, Value::Tensor(_)) { m.dtype() } else { sd.dtype() };
+            if sd.numel() > 0 {
+                if sd.min_all()?.item()?.to_f64() < 0.0 {
+                    return Err(err("RuntimeError", "normal expects all elements of std >= 0.0"));
+                }
+            }
+            let shape = crate::tensor::broadcast_shapes("normal", m.shape(), sd.shape())?;
+            let z = with_gen(it, &g, |g| Tensor::randn(&shape, dtype, g))?;
+            return Ok(Value::Tensor(z.mul(&sd)?.add(&m)?));
+        }
+        let m = to_float(&mv, "mean")?;
+        let sd = to_float(&sv, "std")?;
+        let Some(size) = size else {
+            return Err(type_err("normal() received an invalid combination of arguments: with numbers for mean and std, give a size"));
+        };
+        let s = sizes(&[size], "normal")?;
+        let t = with_gen(it, &g, |g| Tensor::normal(m, sd, &s, d.unwrap_or(DType::F32), g))?;
         creation_kwargs(it, a, t)
     };
-    "bernoulli", "bernoulli(input)", "0 or 1 drawn with the probabilities in input." => |it, a| {
+    "bernoulli", "bernoulli(input, p=None, *, generator=None)", "0 or 1 drawn with the probabilities in input (or with probability p for every element)." => |it, a| {
         let t = input(a)?;
-        a.kw("generator");
-        Ok(Value::Tensor(t.bernoulli(gen(it))?))
+        let p = opt_float(a, 1, "p")?;
+        let g = gen_kw(a)?;
+        let r = match p {
+            Some(p) => with_gen(it, &g, |g| Tensor::bernoulli_scalar(p, t.shape(), t.dtype(), g))?,
+            None => with_gen(it, &g, |g| t.bernoulli(g))?,
+        };
+        Ok(Value::Tensor(r))
+    };
+    "multinomial", "multinomial(input, num_samples, replacement=False, *, generator=None)", "Category indices drawn with the weights in each row of input (int64)." => |it, a| {
+        let t = input(a)?;
+        let n = to_int(&a.req(1, "num_samples")?, "num_samples")?;
+        let rep = match a.opt(2, "replacement") { Some(v) => it.truthy(&v)?, None => false };
+        let g = gen_kw(a)?;
+        if n <= 0 {
+            return Err(err("RuntimeError", "cannot sample n_sample <= 0 samples"));
+        }
+        Ok(Value::Tensor(with_gen(it, &g, |g| t.multinomial(n as usize, rep, g))?))
     };
     "rand_like", "rand_like(input, *, dtype=None)", "Uniform random values with the input's shape." => |it, a| {
         let t = input(a)?;
         let t = match opt_dtype(a)? { Some(d) => t.to_dtype(d)?, None => t };
-        Ok(Value::Tensor(t.rand_like(gen(it))?))
+        let g = gen_kw(a)?;
+        Ok(Value::Tensor(with_gen(it, &g, |g| t.rand_like(g))?))
     };
     "randn_like", "randn_like(input, *, dtype=None)", "Standard normal values with the input's shape." => |it, a| {
         let t = input(a)?;
         let t = match opt_dtype(a)? { Some(d) => t.to_dtype(d)?, None => t };
-        Ok(Value::Tensor(t.randn_like(gen(it))?))
+        let g = gen_kw(a)?;
+        Ok(Value::Tensor(with_gen(it, &g, |g| t.randn_like(g))?))
     };
     "randint_like", "randint_like(input, low=0, high)", "Random integers in [low, high) with the input's shape." => |it, a| {
         let t = input(a)?;
         let x = to_int(&a.req(1, "high")?, "high")?;
         let (low, high) = match opt_int(a, 2, "high")? { Some(h) => (x, h), None => (0, x) };
-        Ok(Value::Tensor(t.randint_like(low, high, gen(it))?))
+        let g = gen_kw(a)?;
+        Ok(Value::Tensor(with_gen(it, &g, |g| t.randint_like(low, high, g))?))
     };
     // ---- elementwise arithmetic
     "add", "add(input, other, *, alpha=1)", "input + alpha * other, broadcasting." => |_, a| {

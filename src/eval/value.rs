@@ -179,6 +179,8 @@ pub enum Value {
     Super(Rc<(Rc<Class>, Value)>),
     /// An open file from `open()`.
     File(Rc<RefCell<super::files::FileObj>>),
+    /// A `torch.Generator`.
+    Generator(super::generators::GenRef),
 }
 
 impl Value {
@@ -229,6 +231,7 @@ impl Value {
             Value::Property(_) => "property".into(),
             Value::Super(_) => "super".into(),
             Value::File(_) => "TextIOWrapper".into(),
+            Value::Generator(_) => "Generator".into(),
         }
     }
 
@@ -256,6 +259,7 @@ impl Value {
             Value::Tuple(t) if !t.is_empty() => t.as_ptr() as usize,
             Value::Str(s) => s.as_ptr() as usize,
             Value::File(f) => Rc::as_ptr(f) as *const u8 as usize,
+            Value::Generator(g) => g.identity(),
             _ => 0,
         }
     }

@@ -27,7 +27,7 @@ pub use index::Index;
 pub use nested::Nested;
 pub use print::{format_tensor, PrintOptions};
 pub use promote::result_type;
-pub use random::Generator;
+pub use random::{Generator, STATE_BYTES};
 
 use crate::backend::Storage;
 use crate::types::{DType, Device, Error, Layout, Result, Scalar, Size};

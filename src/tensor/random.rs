@@ -8,10 +8,18 @@ use crate::types::{DType, Error, Result, Scalar};
 /// PyTorch's default seed.
 pub const DEFAULT_SEED: u64 = 67280421310721;
 
+/// The size of `torch.get_rng_state()`, in bytes.
+pub const STATE_BYTES: usize = 5056;
+/// The size of the state PyTorch wrote before float normal samples were kept.
+const LEGACY_STATE_BYTES: usize = 5048;
+
 #[derive(Clone)]
 pub struct Generator {
     state: Box<[u32; 624]>,
-    index: usize,
+    /// mt19937's position as PyTorch keeps it: draws `left` until the next twist (1 right
+    /// after seeding: the first draw twists), `next` the word read next.
+    left: u32,
+    next: usize,
     seed: u64,
     /// The second value of the last Box–Muller pair, kept for the next `normal()` (as
     /// PyTorch's generator keeps its next double normal sample).
@@ -28,7 +36,8 @@ impl Generator {
     pub fn new(seed: u64) -> Generator {
         let mut g = Generator {
             state: Box::new([0; 624]),
-            index: 624,
+            left: 1,
+            next: 0,
             seed,
             next_normal: None,
         };
@@ -45,7 +54,8 @@ impl Generator {
                 .wrapping_mul(prev ^ (prev >> 30))
                 .wrapping_add(i as u32);
         }
-        self.index = 624;
+        self.left = 1;
+        self.next = 0;
         self.next_normal = None;
     }
 
@@ -62,15 +72,17 @@ impl Generator {
             }
             self.state[i] = v;
         }
-        self.index = 0;
+        self.left = 624;
+        self.next = 0;
     }
 
     pub fn next_u32(&mut self) -> u32 {
-        if self.index >= 624 {
+        self.left -= 1;
+        if self.left == 0 {
             self.twist();
         }
-        let mut y = self.state[self.index];
-        self.index += 1;
+        let mut y = self.state[self.next];
+        self.next += 1;
         y ^= y >> 11;
         y ^= (y << 7) & 0x9d2c_5680;
         y ^= (y << 15) & 0xefc6_0000;
@@ -91,6 +103,96 @@ impl Generator {
     /// Uniform in [0, 1) with 53 random bits.
     pub fn uniform_f64(&mut self) -> f64 {
         (self.next_u64() & ((1 << 53) - 1)) as f64 * (1.0 / (1u64 << 53) as f64)
+    }
+
+    /// PyTorch's uniform on [0, 1) for a dtype: 53 bits from a 64-bit draw for float64, 24
+    /// bits from a 32-bit draw otherwise (float16 and bfloat16 round that float, as
+    /// PyTorch 2's kernels do).
+    pub fn uniform_of(&mut self, dtype: DType) -> f64 {
+        match dtype {
+            DType::F64 => self.uniform_f64(),
+            _ => self.uniform_f32() as f64,
+        }
+    }
+
+    /// PyTorch's `random_()` for int64 and double: a 64-bit draw modulo 2^63.
+    pub fn random_i64(&mut self) -> i64 {
+        (self.next_u64() % (1u64 << 63)) as i64
+    }
+
+    /// The state as `torch.get_rng_state()` returns it: PyTorch's 5056-byte
+    /// `CPUGeneratorImplState` (the seed, mt19937's position and 624 words, and a kept
+    /// normal sample), little-endian.
+    pub fn state_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::with_capacity(STATE_BYTES);
+        b.extend_from_slice(&self.seed.to_le_bytes());
+        b.extend_from_slice(&(self.left as i32).to_le_bytes());
+        b.extend_from_slice(&1i32.to_le_bytes()); // seeded
+        b.extend_from_slice(&(self.next as u64).to_le_bytes());
+        for w in self.state.iter() {
+            b.extend_from_slice(&(*w as u64).to_le_bytes());
+        }
+        let (valid, y) = match self.next_normal {
+            Some(v) => (1i32, v),
+            None => (0, 0.0),
+        };
+        b.extend_from_slice(&0f64.to_le_bytes()); // normal_x
+        b.extend_from_slice(&y.to_le_bytes()); // normal_y
+        b.extend_from_slice(&0f64.to_le_bytes()); // normal_rho
+        b.extend_from_slice(&valid.to_le_bytes());
+        b.extend_from_slice(&[0; 4]); // padding
+        b.extend_from_slice(&0f32.to_le_bytes()); // next float normal sample
+        b.push(0); // ... and whether it is valid
+        b.resize(STATE_BYTES, 0);
+        b
+    }
+
+    /// `torch.set_rng_state(state)`: the inverse of [`Generator::state_bytes`]; PyTorch's
+    /// older 5048-byte layout loads too.
+    pub fn set_state_bytes(&mut self, b: &[u8]) -> Result<()> {
+        if b.len() != STATE_BYTES && b.len() != LEGACY_STATE_BYTES {
+            return Err(Error::invalid(
+                "set_rng_state",
+                format!(
+                    "Expected either a CPUGeneratorImplStateLegacy of size {LEGACY_STATE_BYTES} or a CPUGeneratorImplState of size {STATE_BYTES} but found the input RNG state size to be {}",
+                    b.len()
+                ),
+            ));
+        }
+        let u64_at = |i: usize| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&b[i..i + 8]);
+            u64::from_le_bytes(w)
+        };
+        let i32_at = |i: usize| {
+            let mut w = [0u8; 4];
+            w.copy_from_slice(&b[i..i + 4]);
+            i32::from_le_bytes(w)
+        };
+        let (left, next) = (i32_at(8), u64_at(16));
+        // mt19937's own validity check: a position inside the state.
+        if !(1..=624).contains(&left) || next > 624 {
+            return Err(Error::invalid("set_rng_state", "Invalid mt19937 state"));
+        }
+        self.seed = u64_at(0);
+        for (i, w) in self.state.iter_mut().enumerate() {
+            *w = u64_at(24 + 8 * i) as u32;
+        }
+        self.left = left as u32;
+        self.next = next as usize;
+        let normal = 24 + 8 * 624;
+        let (x, y, rho) = (
+            f64::from_bits(u64_at(normal)),
+            f64::from_bits(u64_at(normal + 8)),
+            f64::from_bits(u64_at(normal + 16)),
+        );
+        self.next_normal = match (i32_at(normal + 24) != 0, b.len() == STATE_BYTES) {
+            (false, _) => None,
+            (true, true) => Some(y),
+            // The old layout kept Box–Muller's inputs rather than the sample.
+            (true, false) => Some(rho * (2.0 * std::f64::consts::PI * x).sin()),
+        };
+        Ok(())
     }
 
     /// A standard normal sample: PyTorch's `normal_distribution<double>`, Box–Muller on two
@@ -114,24 +216,47 @@ impl Generator {
 /// count, the last 16 values are drawn again and transformed again.
 fn normal_fill_f32(n: usize, mean: f32, std: f32, g: &mut Generator) -> Vec<f32> {
     let mut d: Vec<f32> = (0..n).map(|_| g.uniform_f32()).collect();
-    let block = |d: &mut [f32]| {
-        for j in 0..8 {
-            let u1 = 1.0 - d[j];
-            let u2 = d[j + 8];
-            let radius = (-2.0 * u1.ln()).sqrt();
-            let theta = (2.0 * std::f32::consts::PI) * u2;
-            d[j] = (radius * theta.cos()).mul_add(std, mean);
-            d[j + 8] = (radius * theta.sin()).mul_add(std, mean);
-        }
-    };
     for i in (0..n.saturating_sub(15)).step_by(16) {
-        block(&mut d[i..i + 16]);
+        box_muller_16_f32(&mut d[i..i + 16], mean, std);
     }
     if !n.is_multiple_of(16) {
         for v in &mut d[n - 16..] {
             *v = g.uniform_f32();
         }
-        block(&mut d[n - 16..]);
+        box_muller_16_f32(&mut d[n - 16..], mean, std);
+    }
+    d
+}
+
+/// One block of PyTorch's float `normal_fill`: 16 uniforms become 16 normals, in pairs
+/// (`j`, `j + 8`), as its AVX2 kernel computes them (`mean + std * r cos θ` fused).
+fn box_muller_16_f32(d: &mut [f32], mean: f32, std: f32) {
+    for j in 0..8 {
+        let u1 = 1.0 - d[j];
+        let u2 = d[j + 8];
+        let radius = (-2.0 * u1.ln()).sqrt();
+        let theta = (2.0 * std::f32::consts::PI) * u2;
+        d[j] = (radius * theta.cos()).mul_add(std, mean);
+        d[j + 8] = (radius * theta.sin()).mul_add(std, mean);
+    }
+}
+
+/// `normal_fill` for float16 and bfloat16: PyTorch works in float, 16 values at a time —
+/// 16 uniforms drawn, then turned normal — with the last 16 positions drawn afresh when 16
+/// does not divide the count; the results are rounded to the dtype.
+fn normal_fill_reduced(n: usize, mean: f32, std: f32, g: &mut Generator) -> Vec<f32> {
+    let mut d = vec![0f32; n];
+    let fill = |d: &mut [f32], g: &mut Generator| {
+        for v in d.iter_mut() {
+            *v = g.uniform_f32();
+        }
+        box_muller_16_f32(d, mean, std);
+    };
+    for i in (0..n.saturating_sub(15)).step_by(16) {
+        fill(&mut d[i..i + 16], g);
+    }
+    if !n.is_multiple_of(16) {
+        fill(&mut d[n - 16..], g);
     }
     d
 }
@@ -161,6 +286,16 @@ fn normal_fill_f64(n: usize, mean: f64, std: f64, g: &mut Generator) -> Vec<f64>
     d
 }
 
+/// `x` as the floating dtype holds it (float for float32 and the half types), via float
+/// as C++'s casts go.
+fn round_to(x: f64, dtype: DType) -> f32 {
+    match dtype {
+        DType::F16 => half::f16::from_f32(x as f32).to_f32(),
+        DType::BF16 => half::bf16::from_f32(x as f32).to_f32(),
+        _ => x as f32,
+    }
+}
+
 fn float_only(op: &'static str, dtype: DType) -> Result<()> {
     if dtype.is_float() {
         Ok(())
@@ -177,13 +312,37 @@ impl Tensor {
 
     /// `torch.rand`: uniform on [0, 1).
     pub fn rand(shape: &[usize], dtype: DType, g: &mut Generator) -> Result<Tensor> {
+        Tensor::uniform(0.0, 1.0, shape, dtype, g)
+    }
+
+    /// `uniform_(from, to)` as PyTorch's CPU kernel draws it: one value at a time, a uniform
+    /// of the dtype's precision scaled as `x * (to - from) + from` in float (double for
+    /// float64), fused as PyTorch's AVX2 build fuses it, then rounded to the dtype.
+    pub fn uniform(
+        from: f64,
+        to: f64,
+        shape: &[usize],
+        dtype: DType,
+        g: &mut Generator,
+    ) -> Result<Tensor> {
         float_only("check_uniform_bounds", dtype)?;
+        if from > to {
+            return Err(Error::invalid(
+                "uniform_",
+                format!("uniform_ expects to return a [from, to) range, but found from={from} > to={to}"),
+            ));
+        }
         let n = super::create::staged_numel(shape)?;
         if dtype == DType::F64 {
-            let v: Vec<f64> = (0..n).map(|_| g.uniform_f64()).collect();
+            let v: Vec<f64> = (0..n)
+                .map(|_| g.uniform_f64().mul_add(to - from, from))
+                .collect();
             return Tensor::from_slice(&v, shape);
         }
-        let v: Vec<f32> = (0..n).map(|_| g.uniform_f32()).collect();
+        let (a, b) = (round_to(from, dtype), round_to(to, dtype));
+        let v: Vec<f32> = (0..n)
+            .map(|_| round_to((g.uniform_of(dtype) as f32).mul_add(b - a, a) as f64, dtype))
+            .collect();
         Tensor::from_slice(&v, shape)?.to_dtype(dtype)
     }
 
@@ -192,12 +351,26 @@ impl Tensor {
         Tensor::normal(0.0, 1.0, shape, dtype, g)
     }
 
-    /// `torch.normal(mean, std, size)`.
+    /// `torch.normal(mean, std, size)`, drawn as a fresh (contiguous) tensor.
     pub fn normal(
         mean: f64,
         std: f64,
         shape: &[usize],
         dtype: DType,
+        g: &mut Generator,
+    ) -> Result<Tensor> {
+        Tensor::normal_as(mean, std, shape, dtype, true, g)
+    }
+
+    /// `normal_` into a tensor of this shape: PyTorch fills 16 or more contiguous values in
+    /// blocks (see `normal_fill_f32`), anything else one value at a time from the
+    /// double-precision distribution.
+    pub fn normal_as(
+        mean: f64,
+        std: f64,
+        shape: &[usize],
+        dtype: DType,
+        contiguous: bool,
         g: &mut Generator,
     ) -> Result<Tensor> {
         float_only("normal", dtype)?;
@@ -208,17 +381,160 @@ impl Tensor {
             ));
         }
         let n = super::create::staged_numel(shape)?;
-        // PyTorch's CPU kernel: a vectorisable fill from 16 values on, else one value at a
-        // time from the double-precision distribution.
-        if n >= 16 && dtype == DType::F64 {
-            return Tensor::from_slice(&normal_fill_f64(n, mean, std, g), shape);
+        if n >= 16 && contiguous {
+            return match dtype {
+                DType::F64 => Tensor::from_slice(&normal_fill_f64(n, mean, std, g), shape),
+                DType::F16 | DType::BF16 => {
+                    let v = normal_fill_reduced(n, mean as f32, std as f32, g);
+                    Tensor::from_slice(&v, shape)?.to_dtype(dtype)
+                }
+                _ => {
+                    let v = normal_fill_f32(n, mean as f32, std as f32, g);
+                    Tensor::from_slice(&v, shape)?.to_dtype(dtype)
+                }
+            };
         }
-        if n >= 16 {
-            let v = normal_fill_f32(n, mean as f32, std as f32, g);
-            return Tensor::from_slice(&v, shape)?.to_dtype(dtype);
+        let v: Vec<f64> = (0..n).map(|_| g.normal().mul_add(std, mean)).collect();
+        if dtype == DType::F64 {
+            return Tensor::from_slice(&v, shape);
         }
-        let v = (0..n).map(|_| g.normal().mul_add(std, mean)).collect();
+        // Double to float first, then to the half type, as PyTorch's casts go.
+        let v: Vec<f32> = v.iter().map(|&x| x as f32).collect();
+        Tensor::from_slice(&v, shape)?.to_dtype(dtype)
+    }
+
+    /// `exponential_(lambd)`: PyTorch's CPU kernel draws a double uniform per value for
+    /// every dtype and returns `-1/lambd * log1p(-u)`, rounded to the dtype.
+    pub fn exponential(lambd: f64, shape: &[usize], dtype: DType, g: &mut Generator) -> Result<Tensor> {
+        float_only("exponential_", dtype)?;
+        if !(lambd > 0.0) {
+            return Err(Error::invalid(
+                "exponential_",
+                format!("exponential_ expects lambda > 0.0, but found lambda={lambd}"),
+            ));
+        }
+        let n = super::create::staged_numel(shape)?;
+        let v: Vec<f64> = (0..n).map(|_| -1.0 / lambd * (-g.uniform_f64()).ln_1p()).collect();
+        if dtype == DType::F64 {
+            return Tensor::from_slice(&v, shape);
+        }
+        let v: Vec<f32> = v.iter().map(|&x| x as f32).collect();
+        Tensor::from_slice(&v, shape)?.to_dtype(dtype)
+    }
+
+    /// `bernoulli_(p)` with one probability: 1 where a double uniform is below `p`
+    /// (PyTorch's portable kernel; its MKL kernel on Intel CPUs draws another stream).
+    pub fn bernoulli_scalar(p: f64, shape: &[usize], dtype: DType, g: &mut Generator) -> Result<Tensor> {
+        if !(0.0..=1.0).contains(&p) {
+            return Err(Error::invalid(
+                "bernoulli_",
+                format!("bernoulli_ expects p to be in [0, 1], but got p={p}"),
+            ));
+        }
+        let n = super::create::staged_numel(shape)?;
+        let v: Vec<f64> = (0..n).map(|_| if g.uniform_f64() < p { 1.0 } else { 0.0 }).collect();
         Tensor::from_f64s(v, shape, dtype)
+    }
+
+    /// `random_()`: integers over the dtype's whole exact range, `[0, 2^digits]` for floats.
+    pub fn random_full(shape: &[usize], dtype: DType, g: &mut Generator) -> Result<Tensor> {
+        let n = super::create::staged_numel(shape)?;
+        let v: Vec<i64> = (0..n)
+            .map(|_| match dtype {
+                DType::I64 => g.random_i64(),
+                DType::F64 => (g.next_u64() % ((1u64 << 53) + 1)) as i64,
+                _ => {
+                    let m: u64 = match dtype {
+                        DType::F32 => (1 << 24) + 1,
+                        DType::F16 => (1 << 11) + 1,
+                        DType::BF16 => (1 << 8) + 1,
+                        DType::I32 => 1 << 31,
+                        DType::I16 => 1 << 15,
+                        DType::I8 => 1 << 7,
+                        DType::U8 => 1 << 8,
+                        _ => 2,
+                    };
+                    (g.next_u32() as u64 % m) as i64
+                }
+            })
+            .collect();
+        Tensor::from_slice(&v, shape)?.to_dtype(dtype)
+    }
+
+    /// `torch.multinomial(self, n, replacement)`: `n` category indices per row of the
+    /// (unnormalised) weights, as PyTorch's CPU kernel draws them: with replacement, a
+    /// binary search of the cumulative distribution per double uniform; without (or for one
+    /// sample), the largest `w / q` with `q ~ Exp(1)` (the Gumbel-max trick).
+    pub fn multinomial(&self, n: usize, replacement: bool, g: &mut Generator) -> Result<Tensor> {
+        let op = "multinomial";
+        float_only(op, self.dtype())?;
+        if self.dim() != 1 && self.dim() != 2 {
+            return Err(Error::invalid(op, "prob_dist must be 1 or 2 dim"));
+        }
+        let cats = *self.shape().last().unwrap_or(&0);
+        if cats == 0 {
+            return Err(Error::invalid(op, "cannot sample from an empty distribution"));
+        }
+        if n == 0 {
+            return Err(Error::invalid(op, "cannot sample n_sample <= 0 samples"));
+        }
+        if !replacement && n > cats {
+            return Err(Error::invalid(
+                op,
+                "cannot sample n_sample > prob_dist.size(-1) samples without replacement",
+            ));
+        }
+        let rows = if self.dim() == 2 { self.shape()[0] } else { 1 };
+        let w: Vec<f64> = self.to_scalars()?.iter().map(|s| s.to_f64()).collect();
+        let out_shape: Vec<usize> = if self.dim() == 2 { vec![rows, n] } else { vec![n] };
+        if !replacement || n == 1 {
+            if w.iter().any(|&x| !(x >= 0.0) || x.is_infinite()) {
+                return Err(Error::invalid(
+                    op,
+                    "probability tensor contains either `inf`, `nan` or element < 0",
+                ));
+            }
+            if w.chunks(cats).any(|r| r.iter().sum::<f64>() == 0.0) {
+                return Err(Error::invalid(op, "invalid multinomial distribution (sum of probabilities <= 0)"));
+            }
+            let q = Tensor::exponential(1.0, self.shape(), self.dtype(), g)?;
+            let q = self.div(&q)?;
+            let idx = if n == 1 {
+                q.argmax(Some(-1), true)?
+            } else {
+                q.topk(n, -1, true)?.1
+            };
+            return idx.reshape(&out_shape.iter().map(|&d| d as i64).collect::<Vec<_>>());
+        }
+        let double = self.dtype() == DType::F64;
+        let mut out = Vec::with_capacity(rows * n);
+        for row in w.chunks(cats) {
+            // The running sum in the weights' precision (float unless double), normalised.
+            let mut cum = Vec::with_capacity(cats);
+            let mut sum = 0.0f64;
+            for &x in row {
+                if x < 0.0 {
+                    return Err(Error::invalid(op, "invalid multinomial distribution (encountering probability entry < 0)"));
+                }
+                if !x.is_finite() {
+                    return Err(Error::invalid(op, "invalid multinomial distribution (encountering probability entry = infinity or NaN)"));
+                }
+                sum = if double { sum + x } else { (sum as f32 + x as f32) as f64 };
+                cum.push(sum);
+            }
+            if !(sum > 0.0) {
+                return Err(Error::invalid(op, "invalid multinomial distribution (sum of probabilities <= 0)"));
+            }
+            for c in &mut cum {
+                *c = if double { *c / sum } else { (*c as f32 / sum as f32) as f64 };
+            }
+            cum[cats - 1] = 1.0;
+            for _ in 0..n {
+                let u = g.uniform_f64();
+                out.push(cum.partition_point(|&c| c < u) as i64);
+            }
+        }
+        Tensor::from_slice(&out, &out_shape)
     }
 
     /// `torch.randint(low, high, size)`: integers in [low, high).

@@ -104,8 +104,20 @@ pub fn python_float_repr(x: f64) -> String {
             "0.0".into()
         };
     }
-    // Rust's `{:e}` gives the shortest round-trip digits: d[.ddd]e[-]X.
-    let sci = format!("{x:e}");
+    // Rust's `{:e}` gives the shortest round-trip digits: d[.ddd]e[-]X. When the double
+    // lies exactly halfway between two such strings Rust may take the upper one, while
+    // Python takes the correctly rounded (half-to-even) one: so count the digits, then
+    // format to that many exactly.
+    let shortest = format!("{x:e}");
+    let sig = shortest
+        .split('e')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .count();
+    let exact = format!("{x:.prec$e}", prec = sig.saturating_sub(1));
+    let sci = if exact.parse::<f64>() == Ok(x) { exact } else { shortest };
     let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let neg = mantissa.starts_with('-');
@@ -138,6 +150,13 @@ pub fn python_float_repr(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::python_float_repr as r;
+
+    #[test]
+    fn float_repr_rounds_exact_ties_to_even_as_python() {
+        // 0.61585235595703125 is exactly halfway: Python's repr says ...312.
+        assert_eq!(r(0.61585235595703125), "0.6158523559570312");
+        assert_eq!(r(0.8101882934570312), "0.8101882934570312");
+    }
 
     #[test]
     fn float_repr_matches_python() {
