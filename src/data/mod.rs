@@ -25,6 +25,22 @@ pub fn epoch_order(n: usize, shuffle: bool, g: &mut Generator) -> Result<Vec<i64
     Tensor::randperm(n, &mut local)?.to_vec::<i64>()
 }
 
+/// One pass's order when the loader has a generator of its own (`DataLoader(generator=g)`):
+/// `_base_seed` from it, then `RandomSampler`'s `randperm(n, generator=g)` and the empty
+/// tail it draws when the pass runs out (`randperm(n)[:0]`), all from `g`.
+pub fn epoch_order_own(n: usize, shuffle: bool, g: &mut Generator) -> Result<Vec<i64>> {
+    let _base_seed = random_i64(g);
+    if !shuffle {
+        return Ok((0..n as i64).collect());
+    }
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let order = Tensor::randperm(n, g)?.to_vec::<i64>()?;
+    Tensor::randperm(n, g)?;
+    Ok(order)
+}
+
 /// The number of batches of `batch_size` in `n` samples.
 pub fn num_batches(n: usize, batch_size: usize, drop_last: bool) -> usize {
     if batch_size == 0 {

@@ -6,6 +6,7 @@
 
 use super::builtins::{table, to_int, Args};
 use super::exc::{err, type_err, value_err, R};
+use super::generators::{with_gen, GenRef};
 use super::interp::Interp;
 use super::modules::class_with;
 use super::nn_module::{attr, builtin_name, set_attr, subclass};
@@ -263,9 +264,8 @@ table! { DATALOADER:
         for k in ["timeout", "worker_init_fn", "multiprocessing_context", "prefetch_factor", "persistent_workers", "pin_memory_device", "in_order"] {
             a.kw(k);
         }
-        if a.kw("generator").is_some_and(|g| !matches!(g, Value::None)) {
-            return Err(err("NotImplementedError", "DataLoader(generator=...) is not available in this build yet: the loader shuffles with the session's generator (seed it with torch.manual_seed)"));
-        }
+        let generator = a.kw("generator").unwrap_or(Value::None);
+        super::generators::as_gen(Some(generator.clone()))?;
         a.finish()?;
         if matches!(bs, Value::Int(b) if b <= 0) {
             return Err(value_err(format!("batch_size should be a positive integer value, but got batch_size={}", it.repr(&bs)?)));
@@ -286,6 +286,7 @@ table! { DATALOADER:
         set_attr(&me, "num_workers", Value::Int(workers));
         set_attr(&me, "collate_fn", collate_fn);
         set_attr(&me, "drop_last", Value::Bool(drop_last));
+        set_attr(&me, "generator", generator);
         Ok(Value::None)
     };
     "__len__", "__len__()", "The number of batches per pass." => |it, a| {
@@ -296,14 +297,18 @@ table! { DATALOADER:
         let me = this(a)?;
         let ds = attr(&me, "dataset").unwrap_or(Value::None);
         let shuffle = matches!(attr(&me, "shuffle"), Some(Value::Bool(true)));
+        let g = super::generators::as_gen(attr(&me, "generator"))?;
         let order: Vec<i64> = match attr(&me, "sampler") {
             Some(s) if !matches!(s, Value::None) => {
-                crate::data::random_i64(gen(it));
+                with_gen(it, &g, crate::data::random_i64);
                 it.collect(&s)?.iter().map(|v| to_int(v, "sampler index")).collect::<R<_>>()?
             }
             _ => {
                 let n = it.len(&ds)?;
-                crate::data::epoch_order(n, shuffle, gen(it))?
+                match g {
+                    GenRef::Default => crate::data::epoch_order(n, shuffle, gen(it))?,
+                    g => with_gen(it, &g, |g| crate::data::epoch_order_own(n, shuffle, g))?,
+                }
             }
         };
         let Some(Value::Class(c)) = attr(&me, "__iter_class__").or_else(|| it.loader_iter_class()) else {
@@ -359,14 +364,13 @@ table! { DATA_FUNCTIONS:
     "random_split", "random_split(dataset, lengths, generator=None)", "Splits a dataset into Subsets of the given lengths (or fractions), in a random order." => |it, a| {
         let ds = a.req(0, "dataset")?;
         let lengths = a.req(1, "lengths")?;
-        if a.opt(2, "generator").is_some() {
-            return Err(err("NotImplementedError", "random_split(generator=...) is not available in this build yet: it draws from the session's generator (seed it with torch.manual_seed)"));
-        }
+        let g = super::generators::as_gen(a.opt(2, "generator"))?;
         a.finish()?;
         let n = it.len(&ds)?;
         let ls: Vec<f64> = it.collect(&lengths)?.iter().map(|v| super::builtins::to_float(v, "length")).collect::<R<_>>()?;
         let ls = crate::data::split_lengths(n, &ls)?;
-        let perm = Tensor::randperm(ls.iter().sum(), gen(it))?.to_vec::<i64>()?;
+        let total = ls.iter().sum();
+        let perm = with_gen(it, &g, |g| Tensor::randperm(total, g))?.to_vec::<i64>()?;
         let Some(Value::Class(c)) = it.data_class("Subset") else { return Err(type_err("Subset is missing")) };
         let mut out = Vec::new();
         let mut at = 0;

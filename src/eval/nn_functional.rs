@@ -5,6 +5,7 @@
 use super::builtins::{table, to_float, to_int, to_str, Args};
 use super::engine_ops::flag;
 use super::exc::R;
+use super::generators::{gen_kw, with_gen};
 use super::interp::Interp;
 use super::torch::*;
 use super::value::*;
@@ -261,7 +262,6 @@ fn mode_nl(a: &mut Args, at: usize) -> R<(String, String)> {
         .opt(at + 1, "nonlinearity")
         .map(|v| to_str(&v, "nonlinearity"))
         .transpose()?;
-    a.kw("generator");
     Ok((
         mode.as_deref().unwrap_or("fan_in").to_string(),
         nl.as_deref().unwrap_or("leaky_relu").to_string(),
@@ -279,18 +279,18 @@ table! { NN_INIT:
         let t = init_target(a)?;
         let lo = opt_float(a, 1, "a")?.unwrap_or(0.0);
         let hi = opt_float(a, 2, "b")?.unwrap_or(1.0);
-        a.kw("generator");
+        let gk = gen_kw(a)?;
         a.finish()?;
-        init::uniform_(&t, lo, hi, gen(it))?;
+        with_gen(it, &gk, |g| init::uniform_(&t, lo, hi, g))?;
         Ok(Value::Tensor(t))
     };
     "normal_", "normal_(tensor, mean=0.0, std=1.0)", "Fills with N(mean, std²), in place." => |it, a| {
         let t = init_target(a)?;
         let m = opt_float(a, 1, "mean")?.unwrap_or(0.0);
         let s = opt_float(a, 2, "std")?.unwrap_or(1.0);
-        a.kw("generator");
+        let gk = gen_kw(a)?;
         a.finish()?;
-        init::normal_(&t, m, s, gen(it))?;
+        with_gen(it, &gk, |g| init::normal_(&t, m, s, g))?;
         Ok(Value::Tensor(t))
     };
     "constant_", "constant_(tensor, val)", "Fills with val, in place." => |_, a| {
@@ -321,41 +321,43 @@ table! { NN_INIT:
     "xavier_uniform_", "xavier_uniform_(tensor, gain=1.0)", "U(-a, a) with a = gain·√(6 / (fan_in + fan_out)), in place." => |it, a| {
         let t = init_target(a)?;
         let g = opt_float(a, 1, "gain")?.unwrap_or(1.0);
-        a.kw("generator");
+        let gk = gen_kw(a)?;
         a.finish()?;
-        init::xavier_uniform_(&t, g, gen(it))?;
+        with_gen(it, &gk, |r| init::xavier_uniform_(&t, g, r))?;
         Ok(Value::Tensor(t))
     };
     "xavier_normal_", "xavier_normal_(tensor, gain=1.0)", "N(0, std²) with std = gain·√(2 / (fan_in + fan_out)), in place." => |it, a| {
         let t = init_target(a)?;
         let g = opt_float(a, 1, "gain")?.unwrap_or(1.0);
-        a.kw("generator");
+        let gk = gen_kw(a)?;
         a.finish()?;
-        init::xavier_normal_(&t, g, gen(it))?;
+        with_gen(it, &gk, |r| init::xavier_normal_(&t, g, r))?;
         Ok(Value::Tensor(t))
     };
     "kaiming_uniform_", "kaiming_uniform_(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu')", "He initialisation, uniform, in place." => |it, a| {
         let t = init_target(a)?;
         let neg = opt_float(a, 1, "a")?.unwrap_or(0.0);
         let (mode, nl) = mode_nl(a, 2)?;
+        let gk = gen_kw(a)?;
         a.finish()?;
-        init::kaiming_uniform_(&t, neg, &mode, &nl, gen(it))?;
+        with_gen(it, &gk, |g| init::kaiming_uniform_(&t, neg, &mode, &nl, g))?;
         Ok(Value::Tensor(t))
     };
     "kaiming_normal_", "kaiming_normal_(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu')", "He initialisation, normal, in place." => |it, a| {
         let t = init_target(a)?;
         let neg = opt_float(a, 1, "a")?.unwrap_or(0.0);
         let (mode, nl) = mode_nl(a, 2)?;
+        let gk = gen_kw(a)?;
         a.finish()?;
-        init::kaiming_normal_(&t, neg, &mode, &nl, gen(it))?;
+        with_gen(it, &gk, |g| init::kaiming_normal_(&t, neg, &mode, &nl, g))?;
         Ok(Value::Tensor(t))
     };
     "orthogonal_", "orthogonal_(tensor, gain=1)", "A (semi-)orthogonal matrix scaled by gain, in place." => |it, a| {
         let t = init_target(a)?;
         let g = opt_float(a, 1, "gain")?.unwrap_or(1.0);
-        a.kw("generator");
+        let gk = gen_kw(a)?;
         a.finish()?;
-        init::orthogonal_(&t, g, gen(it))?;
+        with_gen(it, &gk, |r| init::orthogonal_(&t, g, r))?;
         Ok(Value::Tensor(t))
     };
 }

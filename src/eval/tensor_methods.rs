@@ -47,6 +47,26 @@ fn to_impl(_: &mut Interp, a: &mut Args) -> R<Value> {
     Ok(Value::Tensor(r))
 }
 
+/// Writes random values drawn by `draw(shape)` into `t` in the order its elements lie in
+/// memory, as PyTorch's in-place random kernels visit a strided tensor (so `w.t().normal_()`
+/// draws what PyTorch draws).
+fn fill_random(t: &Tensor, draw: impl FnOnce(&[usize]) -> crate::Result<Tensor>) -> R<()> {
+    if t.is_contiguous() {
+        t.copy_(&draw(t.shape())?)?;
+        return Ok(());
+    }
+    let mut order: Vec<usize> = (0..t.dim()).collect();
+    order.sort_by_key(|&d| std::cmp::Reverse(t.stride()[d]));
+    let shape: Vec<usize> = order.iter().map(|&d| t.shape()[d]).collect();
+    let mut inverse = vec![0i64; order.len()];
+    for (i, &d) in order.iter().enumerate() {
+        inverse[d] = i as i64;
+    }
+    let r = draw(&shape)?.permute(&inverse)?;
+    t.copy_(&r)?;
+    Ok(())
+}
+
 table! { TENSOR_METHODS:
     "size", "Tensor.size(dim=None)", "The shape (a torch.Size), or the size of one dimension." => |_, a| {
         let t = input(a)?;
@@ -157,8 +177,7 @@ table! { TENSOR_METHODS:
         let lo = opt_float(a, 1, "from")?.unwrap_or(0.0);
         let hi = opt_float(a, 2, "to")?.unwrap_or(1.0);
         let g = gen_kw(a)?;
-        let r = with_gen(it, &g, |g| Tensor::uniform(lo, hi, t.shape(), t.dtype(), g))?;
-        t.copy_(&r)?;
+        with_gen(it, &g, |g| fill_random(&t, |s| Tensor::uniform(lo, hi, s, t.dtype(), g)))?;
         Ok(Value::Tensor(t))
     };
     "normal_", "Tensor.normal_(mean=0, std=1, *, generator=None)", "Fills with normal random values, in place." => |it, a| {
@@ -167,16 +186,14 @@ table! { TENSOR_METHODS:
         let s = opt_float(a, 2, "std")?.unwrap_or(1.0);
         let g = gen_kw(a)?;
         let contiguous = t.is_contiguous();
-        let r = with_gen(it, &g, |g| Tensor::normal_as(m, s, t.shape(), t.dtype(), contiguous, g))?;
-        t.copy_(&r)?;
+        with_gen(it, &g, |g| fill_random(&t, |shape| Tensor::normal_as(m, s, shape, t.dtype(), contiguous, g)))?;
         Ok(Value::Tensor(t))
     };
     "exponential_", "Tensor.exponential_(lambd=1, *, generator=None)", "Fills with exponentially distributed random values of rate lambd, in place." => |it, a| {
         let t = input(a)?;
         let l = opt_float(a, 1, "lambd")?.unwrap_or(1.0);
         let g = gen_kw(a)?;
-        let r = with_gen(it, &g, |g| Tensor::exponential(l, t.shape(), t.dtype(), g))?;
-        t.copy_(&r)?;
+        with_gen(it, &g, |g| fill_random(&t, |s| Tensor::exponential(l, s, t.dtype(), g)))?;
         Ok(Value::Tensor(t))
     };
     "bernoulli_", "Tensor.bernoulli_(p=0.5, *, generator=None)", "Fills with 1 with probability p (a number, or a tensor of probabilities) and 0 otherwise, in place." => |it, a| {

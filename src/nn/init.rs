@@ -3,7 +3,7 @@
 //! `torch.manual_seed(0); nn.Linear(3, 2)` holds PyTorch's weights.
 
 use crate::tensor::graph;
-use crate::{DType, Error, Generator, Result, Tensor};
+use crate::{Error, Generator, Result, Tensor};
 
 /// `init.calculate_gain(nonlinearity, param)`.
 pub fn calculate_gain(nonlinearity: &str, param: Option<f64>) -> Result<f64> {
@@ -55,36 +55,27 @@ fn write(t: &Tensor, values: Tensor) -> Result<()> {
     graph::no_grad(|| t.copy_(&values).map(|_| ()))
 }
 
-/// `init.uniform_(t, a, b)`: PyTorch's `uniform_real_distribution`: a 24-bit uniform
-/// scaled in float32 (53-bit and float64 for double tensors), element by element.
+/// `init.uniform_(t, a, b)`: PyTorch's `tensor.uniform_(a, b)`, value by value.
 pub fn uniform_(t: &Tensor, a: f64, b: f64, g: &mut Generator) -> Result<()> {
-    if !t.dtype().is_float() {
-        return Err(Error::DTypeUnsupported {
-            op: "check_uniform_bounds",
-            dtype: t.dtype(),
-        });
-    }
-    if a > b {
-        return Err(Error::invalid(
-            "uniform_",
-            format!("uniform_ expects to return a [from, to) range, but found from={a} > to={b}"),
-        ));
-    }
-    let n = t.numel();
-    let values = if t.dtype() == DType::F64 {
-        let v: Vec<f64> = (0..n).map(|_| g.uniform_f64() * (b - a) + a).collect();
-        Tensor::from_slice(&v, t.shape())?
-    } else {
-        let (a, b) = (a as f32, b as f32);
-        let v: Vec<f32> = (0..n).map(|_| g.uniform_f32() * (b - a) + a).collect();
-        Tensor::from_slice(&v, t.shape())?.to_dtype(t.dtype())?
-    };
-    write(t, values)
+    write(t, Tensor::uniform(a, b, t.shape(), t.dtype(), g)?)
 }
 
-/// `init.normal_(t, mean, std)`.
+/// `init.normal_(t, mean, std)`: PyTorch's `tensor.normal_(mean, std)` (16 or more
+/// contiguous values are drawn in blocks).
 pub fn normal_(t: &Tensor, mean: f64, std: f64, g: &mut Generator) -> Result<()> {
-    let v = Tensor::normal(mean, std, t.shape(), t.dtype(), g)?;
+    if t.is_contiguous() {
+        let v = Tensor::normal(mean, std, t.shape(), t.dtype(), g)?;
+        return write(t, v);
+    }
+    // A strided tensor: one value at a time, in memory order, as PyTorch visits it.
+    let mut order: Vec<usize> = (0..t.dim()).collect();
+    order.sort_by_key(|&d| std::cmp::Reverse(t.stride()[d]));
+    let shape: Vec<usize> = order.iter().map(|&d| t.shape()[d]).collect();
+    let mut inverse = vec![0i64; order.len()];
+    for (i, &d) in order.iter().enumerate() {
+        inverse[d] = i as i64;
+    }
+    let v = Tensor::normal_as(mean, std, &shape, t.dtype(), false, g)?.permute(&inverse)?;
     write(t, v)
 }
 

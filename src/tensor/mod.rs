@@ -1,6 +1,7 @@
 //! `Tensor`: shared storage, a layout, a dtype and a device; cheap to clone. Views share the
 //! storage, so writes through a view reach every tensor that sees those elements.
 
+mod cephes;
 mod compose;
 mod conv;
 mod convert;

@@ -154,7 +154,7 @@ impl Generator {
             return Err(Error::invalid(
                 "set_rng_state",
                 format!(
-                    "Expected either a CPUGeneratorImplStateLegacy of size {LEGACY_STATE_BYTES} or a CPUGeneratorImplState of size {STATE_BYTES} but found the input RNG state size to be {}",
+                    "Expected a CPUGeneratorImplState of size {STATE_BYTES} but found the input RNG state size to be {}",
                     b.len()
                 ),
             ));
@@ -234,10 +234,11 @@ fn box_muller_16_f32(d: &mut [f32], mean: f32, std: f32) {
     for j in 0..8 {
         let u1 = 1.0 - d[j];
         let u2 = d[j + 8];
-        let radius = (-2.0 * u1.ln()).sqrt();
+        let radius = (-2.0 * super::cephes::log(u1)).sqrt();
         let theta = (2.0 * std::f32::consts::PI) * u2;
-        d[j] = (radius * theta.cos()).mul_add(std, mean);
-        d[j + 8] = (radius * theta.sin()).mul_add(std, mean);
+        let (sin, cos) = super::cephes::sincos(theta);
+        d[j] = (radius * cos).mul_add(std, mean);
+        d[j + 8] = (radius * sin).mul_add(std, mean);
     }
 }
 
@@ -336,12 +337,15 @@ impl Tensor {
         if dtype == DType::F64 {
             let v: Vec<f64> = (0..n)
                 .map(|_| g.uniform_f64().mul_add(to - from, from))
+                .map(|v| if v == to && from < to { from } else { v })
                 .collect();
             return Tensor::from_slice(&v, shape);
         }
         let (a, b) = (round_to(from, dtype), round_to(to, dtype));
+        // Rounding can reach `to`; PyTorch returns `from` then, keeping [from, to).
         let v: Vec<f32> = (0..n)
             .map(|_| round_to((g.uniform_of(dtype) as f32).mul_add(b - a, a) as f64, dtype))
+            .map(|v| if v == b && a < b { a } else { v })
             .collect();
         Tensor::from_slice(&v, shape)?.to_dtype(dtype)
     }
