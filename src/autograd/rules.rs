@@ -174,6 +174,13 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
                         .exp()?
                         .mul(std::f64::consts::FRAC_2_SQRT_PI)?,
                 ),
+                // d/dy erfinv(y) = √π/2 · exp(erfinv(y)²).
+                U::Erfinv => g.mul(
+                    &out()?
+                        .pow(2.0)?
+                        .exp()?
+                        .mul(std::f64::consts::PI.sqrt() / 2.0)?,
+                ),
                 U::Floor | U::Ceil | U::Round | U::Trunc => g.zeros_like(),
             };
             one(r)

@@ -34,6 +34,8 @@ pub trait Float:
     fn cosh(self) -> Self;
     fn tanh(self) -> Self;
     fn erf(self) -> Self;
+    /// PyTorch's `calc_erfinv`: a rational first guess and two Newton steps.
+    fn erfinv(self) -> Self;
     fn floor(self) -> Self;
     fn ceil(self) -> Self;
     fn round_ties_even(self) -> Self;
@@ -117,6 +119,38 @@ macro_rules! impl_float {
             fn erf(self) -> Self {
                 $erf(self)
             }
+            fn erfinv(self) -> Self {
+                // Pavlis' rational approximation (as PyTorch's calc_erfinv), refined by two
+                // Newton steps on erf(x) = y.
+                const A: [$t; 4] = [0.886226899, -1.645349621, 0.914624893, -0.140543331];
+                const B: [$t; 4] = [-2.118377725, 1.442710462, -0.329097515, 0.012229801];
+                const C: [$t; 4] = [-1.970840454, -1.624906493, 3.429567803, 1.641345311];
+                const D: [$t; 2] = [3.543889200, 1.637067800];
+                let y = self;
+                let ya = y.abs();
+                if ya > 1.0 || y.is_nan() {
+                    return <$t>::NAN;
+                }
+                if ya == 1.0 {
+                    return <$t>::INFINITY.copysign(y);
+                }
+                let mut x = if ya <= 0.7 {
+                    let z = y * y;
+                    let num = ((A[3] * z + A[2]) * z + A[1]) * z + A[0];
+                    let dem = (((B[3] * z + B[2]) * z + B[1]) * z + B[0]) * z + 1.0;
+                    y * num / dem
+                } else {
+                    let z = (-((1.0 - ya) / 2.0).ln()).sqrt();
+                    let num = ((C[3] * z + C[2]) * z + C[1]) * z + C[0];
+                    let dem = (D[1] * z + D[0]) * z + 1.0;
+                    num.copysign(y) / dem
+                };
+                let two_over_sqrt_pi = (2.0 as $t) / (std::f64::consts::PI.sqrt() as $t);
+                for _ in 0..2 {
+                    x -= ($erf(x) - y) / (two_over_sqrt_pi * (-x * x).exp());
+                }
+                x
+            }
             #[inline(always)]
             fn floor(self) -> Self {
                 <$t>::floor(self)
@@ -193,6 +227,7 @@ unary_ops! {
     Cosh, "cosh", |x| x.cosh();
     Tanh, "tanh", |x| x.tanh();
     Erf, "erf", |x| x.erf();
+    Erfinv, "erfinv", |x| x.erfinv();
     Floor, "floor", |x| x.floor();
     Ceil, "ceil", |x| x.ceil();
     Round, "round", |x| x.round_ties_even();

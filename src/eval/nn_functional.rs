@@ -293,6 +293,17 @@ table! { NN_INIT:
         with_gen(it, &gk, |g| init::normal_(&t, m, s, g))?;
         Ok(Value::Tensor(t))
     };
+    "trunc_normal_", "trunc_normal_(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None)", "N(mean, std²) truncated to [a, b], in place." => |it, a| {
+        let t = init_target(a)?;
+        let m = opt_float(a, 1, "mean")?.unwrap_or(0.0);
+        let s = opt_float(a, 2, "std")?.unwrap_or(1.0);
+        let lo = opt_float(a, 3, "a")?.unwrap_or(-2.0);
+        let hi = opt_float(a, 4, "b")?.unwrap_or(2.0);
+        let gk = super::generators::as_gen(a.opt(5, "generator"))?;
+        a.finish()?;
+        with_gen(it, &gk, |g| init::trunc_normal_(&t, m, s, lo, hi, g))?;
+        Ok(Value::Tensor(t))
+    };
     "constant_", "constant_(tensor, val)", "Fills with val, in place." => |_, a| {
         let t = init_target(a)?;
         let v = to_float(&a.req(1, "val")?, "val")?;

@@ -262,6 +262,7 @@ table! { TENSOR_METHODS:
     "sin_", "Tensor.sin_()", "sin, in place." => |_, a| un_inplace(a, |t| t.sin_().map(|_| ()));
     "cos_", "Tensor.cos_()", "cos, in place." => |_, a| un_inplace(a, |t| t.cos_().map(|_| ()));
     "tanh_", "Tensor.tanh_()", "tanh, in place." => |_, a| un_inplace(a, |t| t.tanh_().map(|_| ()));
+    "erfinv_", "Tensor.erfinv_()", "erfinv, in place." => |_, a| un_inplace(a, |t| t.erfinv_().map(|_| ()));
     "sigmoid_", "Tensor.sigmoid_()", "sigmoid, in place." => |_, a| un_inplace(a, |t| t.sigmoid_().map(|_| ()));
     "relu_", "Tensor.relu_()", "relu, in place." => |_, a| un_inplace(a, |t| t.relu_().map(|_| ()));
     "floor_", "Tensor.floor_()", "floor, in place." => |_, a| un_inplace(a, |t| t.floor_().map(|_| ()));

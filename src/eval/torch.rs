@@ -580,6 +580,7 @@ table! { TORCH:
     "cosh", "cosh(input)", "The hyperbolic cosine of each element." => |_, a| un(a, Tensor::cosh);
     "tanh", "tanh(input)", "The hyperbolic tangent of each element." => |_, a| un(a, Tensor::tanh);
     "erf", "erf(input)", "The error function of each element." => |_, a| un(a, Tensor::erf);
+    "erfinv", "erfinv(input)", "The inverse error function of each element (input in [-1, 1])." => |_, a| un(a, Tensor::erfinv);
     "abs", "abs(input)", "The absolute value of each element." => |_, a| un(a, Tensor::abs);
     "absolute", "absolute(input)", "The absolute value (alias of abs)." => |_, a| un(a, Tensor::abs);
     "neg", "neg(input)", "-x for each element." => |_, a| un(a, Tensor::neg);

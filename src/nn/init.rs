@@ -3,6 +3,7 @@
 //! `torch.manual_seed(0); nn.Linear(3, 2)` holds PyTorch's weights.
 
 use crate::tensor::graph;
+use crate::backend::CmpOp;
 use crate::{Error, Generator, Result, Tensor};
 
 /// `init.calculate_gain(nonlinearity, param)`.
@@ -77,6 +78,54 @@ pub fn normal_(t: &Tensor, mean: f64, std: f64, g: &mut Generator) -> Result<()>
     }
     let v = Tensor::normal_as(mean, std, &shape, t.dtype(), false, g)?.permute(&inverse)?;
     write(t, v)
+}
+
+/// `init.trunc_normal_(t, mean, std, a, b)` as PyTorch 2.15 draws it: when [a, b] holds more
+/// than 30% of the normal's mass, normals redrawn (whole tensors, kept where out of range)
+/// until all fall inside; otherwise rejection sampling from U(a, b) against the density.
+pub fn trunc_normal_(t: &Tensor, mean: f64, std: f64, a: f64, b: f64, g: &mut Generator) -> Result<()> {
+    let cdf = |x: f64| (1.0 + libm::erf(x / std::f64::consts::SQRT_2)) / 2.0;
+    let p = cdf((b - mean) / std) - cdf((a - mean) / std);
+    let (shape, dtype) = (t.shape(), t.dtype());
+    let contiguous = t.is_contiguous();
+    let out_of = |r: &Tensor, lo: &Tensor, hi: &Tensor| -> Result<Tensor> {
+        Tensor::compare(CmpOp::Lt, r.into(), lo.into())?
+            .logical_or(&Tensor::compare(CmpOp::Gt, r.into(), hi.into())?)
+    };
+    let result = if p > 0.3 {
+        // The bounds as the tensor's dtype holds them.
+        let lo = Tensor::scalar(a)?.to_dtype(dtype)?;
+        let hi = Tensor::scalar(b)?.to_dtype(dtype)?;
+        let mut result = Tensor::normal_as(mean, std, shape, dtype, contiguous, g)?;
+        loop {
+            let mask = out_of(&result, &lo, &hi)?;
+            if mask.any(None, false)?.item()?.to_f64() == 0.0 {
+                break result;
+            }
+            let fresh = Tensor::normal_as(mean, std, shape, dtype, contiguous, g)?;
+            result = Tensor::where_(&mask, &fresh, &result)?;
+        }
+    } else {
+        let mode = a.max(mean.min(b));
+        let log_peak = -0.5 * ((mode - mean) / std).powi(2);
+        let log_pdf = |c: &Tensor| -> Result<Tensor> {
+            c.sub(mean)?.div(std)?.pow(2.0)?.mul(-0.5)?.sub(log_peak)
+        };
+        let accept = |c: &Tensor, g: &mut Generator| -> Result<Tensor> {
+            let u = Tensor::uniform(0.0, 1.0, shape, dtype, g)?.log()?;
+            Tensor::compare(CmpOp::Gt, (&u).into(), c.into())
+        };
+        let mut result = Tensor::uniform(a, b, shape, dtype, g)?;
+        let mut pending = accept(&log_pdf(&result)?, g)?;
+        while pending.any(None, false)?.item()?.to_f64() != 0.0 {
+            let c = Tensor::uniform(a, b, shape, dtype, g)?;
+            result = Tensor::where_(&pending, &c, &result)?;
+            let again = accept(&log_pdf(&c)?, g)?;
+            pending = Tensor::where_(&pending, &again, &pending)?;
+        }
+        result
+    };
+    write(t, result)
 }
 
 /// `init.constant_(t, value)`.

@@ -391,7 +391,7 @@ impl Tensor {
         graph::record(&[&out], &[Some(self)], |r, outs| {
             use UnaryOp as U;
             let (x, o) = match op {
-                U::Exp | U::Exp2 | U::Expm1 | U::Sqrt | U::Rsqrt | U::Tan | U::Tanh => {
+                U::Exp | U::Exp2 | U::Expm1 | U::Sqrt | U::Rsqrt | U::Tan | U::Tanh | U::Erfinv => {
                     (None, Some(r.save_out(outs[0], 0)))
                 }
                 U::Neg | U::Floor | U::Ceil | U::Round | U::Trunc => (None, None),
@@ -464,5 +464,5 @@ unary_methods! {
     exp => Exp, exp2 => Exp2, expm1 => Expm1, log => Log, log2 => Log2, log10 => Log10,
     log1p => Log1p, sqrt => Sqrt, rsqrt => Rsqrt, sin => Sin, cos => Cos, tan => Tan,
     asin => Asin, acos => Acos, atan => Atan, sinh => Sinh, cosh => Cosh, tanh => Tanh,
-    erf => Erf,
+    erf => Erf, erfinv => Erfinv,
 }

@@ -927,6 +927,7 @@ impl GradFn {
                 UnaryOp::Cosh => "CoshBackward0",
                 UnaryOp::Tanh => "TanhBackward0",
                 UnaryOp::Erf => "ErfBackward0",
+                UnaryOp::Erfinv => "ErfinvBackward0",
                 UnaryOp::Floor => "FloorBackward0",
                 UnaryOp::Ceil => "CeilBackward0",
                 UnaryOp::Round => "RoundBackward0",

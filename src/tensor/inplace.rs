@@ -239,4 +239,5 @@ inplace_unary! {
     neg_ => neg, abs_ => abs, exp_ => exp, log_ => log, sqrt_ => sqrt, sin_ => sin,
     cos_ => cos, tanh_ => tanh, sigmoid_ => sigmoid, relu_ => relu, floor_ => floor,
     ceil_ => ceil, round_ => round, trunc_ => trunc, reciprocal_ => reciprocal,
+    erfinv_ => erfinv,
 }
