@@ -56,7 +56,10 @@ pub(super) fn gen_kw(a: &mut Args) -> R<GenRef> {
 fn this(a: &mut Args) -> R<GenRef> {
     match a.req(0, "self")? {
         Value::Generator(g) => Ok(g),
-        v => Err(type_err(format!("expected a torch.Generator, got {}", v.type_name()))),
+        v => Err(type_err(format!(
+            "expected a torch.Generator, got {}",
+            v.type_name()
+        ))),
     }
 }
 

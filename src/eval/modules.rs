@@ -779,8 +779,19 @@ impl Interp {
         torch.extend(table_entries(super::generators::TORCH_GENERATORS));
         torch.push(("default_generator", super::generators::default_generator()));
         // torch.random: the default generator's functions, under their own module too.
-        let random_names = ["manual_seed", "initial_seed", "seed", "get_rng_state", "set_rng_state", "default_generator"];
-        let random: Vec<_> = torch.iter().filter(|(n, _)| random_names.contains(n)).cloned().collect();
+        let random_names = [
+            "manual_seed",
+            "initial_seed",
+            "seed",
+            "get_rng_state",
+            "set_rng_state",
+            "default_generator",
+        ];
+        let random: Vec<_> = torch
+            .iter()
+            .filter(|(n, _)| random_names.contains(n))
+            .cloned()
+            .collect();
         let random = module("torch.random", &random);
         self.modules.insert("torch.random".into(), random.clone());
         torch.push(("random", random));

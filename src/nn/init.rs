@@ -2,8 +2,8 @@
 //! same values from a [`Generator`] as PyTorch's CPU kernels draw from theirs, so
 //! `torch.manual_seed(0); nn.Linear(3, 2)` holds PyTorch's weights.
 
-use crate::tensor::graph;
 use crate::backend::CmpOp;
+use crate::tensor::graph;
 use crate::{Error, Generator, Result, Tensor};
 
 /// `init.calculate_gain(nonlinearity, param)`.
@@ -83,14 +83,24 @@ pub fn normal_(t: &Tensor, mean: f64, std: f64, g: &mut Generator) -> Result<()>
 /// `init.trunc_normal_(t, mean, std, a, b)` as PyTorch 2.15 draws it: when [a, b] holds more
 /// than 30% of the normal's mass, normals redrawn (whole tensors, kept where out of range)
 /// until all fall inside; otherwise rejection sampling from U(a, b) against the density.
-pub fn trunc_normal_(t: &Tensor, mean: f64, std: f64, a: f64, b: f64, g: &mut Generator) -> Result<()> {
+pub fn trunc_normal_(
+    t: &Tensor,
+    mean: f64,
+    std: f64,
+    a: f64,
+    b: f64,
+    g: &mut Generator,
+) -> Result<()> {
     let cdf = |x: f64| (1.0 + libm::erf(x / std::f64::consts::SQRT_2)) / 2.0;
     let p = cdf((b - mean) / std) - cdf((a - mean) / std);
     let (shape, dtype) = (t.shape(), t.dtype());
     let contiguous = t.is_contiguous();
     let out_of = |r: &Tensor, lo: &Tensor, hi: &Tensor| -> Result<Tensor> {
-        Tensor::compare(CmpOp::Lt, r.into(), lo.into())?
-            .logical_or(&Tensor::compare(CmpOp::Gt, r.into(), hi.into())?)
+        Tensor::compare(CmpOp::Lt, r.into(), lo.into())?.logical_or(&Tensor::compare(
+            CmpOp::Gt,
+            r.into(),
+            hi.into(),
+        )?)
     };
     let result = if p > 0.3 {
         // The bounds as the tensor's dtype holds them.

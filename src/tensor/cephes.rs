@@ -46,17 +46,25 @@ pub fn log(x: f32) -> f32 {
         y = ma(y, m, *p);
     }
     y *= m;
-    y *= z;
-    y = ma(e, LOG_Q1, y);
+    // The compiler fuses this product into the next sum, not `e * q1`.
+    y = ma(y, z, e * LOG_Q1);
     y = ma(-z, 0.5, y);
     let r = m + y;
     ma(e, LOG_Q2, r)
 }
 
 const FOPI: f32 = 1.273_239_544_735_16;
-const DP: [f32; 3] = [-0.785_156_25, -2.418_756_484_985_351_562_5e-4, -3.774_894_977_445_941_08e-8];
+const DP: [f32; 3] = [
+    -0.785_156_25,
+    -2.418_756_484_985_351_562_5e-4,
+    -3.774_894_977_445_941_08e-8,
+];
 const SINCOF: [f32; 3] = [-1.951_529_589_1E-4, 8.332_160_873_6E-3, -1.666_665_461_1E-1];
-const COSCOF: [f32; 3] = [2.443_315_711_809_948E-5, -1.388_731_625_493_765E-3, 4.166_664_568_298_827E-2];
+const COSCOF: [f32; 3] = [
+    2.443_315_711_809_948E-5,
+    -1.388_731_625_493_765E-3,
+    4.166_664_568_298_827E-2,
+];
 
 /// `(sin x, cos x)`: reduce by multiples of π/4 in three parts (Cody–Waite), then one
 /// polynomial for sine and one for cosine on [-π/4, π/4], swapped and signed by octant.
@@ -76,8 +84,7 @@ pub fn sincos(x: f32) -> (f32, f32) {
     let mut c = ma(COSCOF[0], z, COSCOF[1]);
     c = ma(c, z, COSCOF[2]);
     c *= z;
-    c *= z;
-    c = ma(-z, 0.5, c);
+    c = ma(c, z, -(z * 0.5));
     c += 1.0;
     let mut s = ma(SINCOF[0], z, SINCOF[1]);
     s = ma(s, z, SINCOF[2]);
@@ -94,10 +101,16 @@ mod tests {
     fn close_to_the_exact_functions() {
         for i in 1..2000 {
             let u = i as f32 / 2000.0;
-            assert!((super::log(u) - u.ln()).abs() <= 2e-7 * u.ln().abs().max(1.0), "log {u}");
+            assert!(
+                (super::log(u) - u.ln()).abs() <= 2e-7 * u.ln().abs().max(1.0),
+                "log {u}"
+            );
             let t = u * std::f32::consts::TAU;
             let (s, c) = super::sincos(t);
-            assert!((s - t.sin()).abs() < 3e-7 && (c - t.cos()).abs() < 3e-7, "sincos {t}");
+            assert!(
+                (s - t.sin()).abs() < 3e-7 && (c - t.cos()).abs() < 3e-7,
+                "sincos {t}"
+            );
         }
     }
 }

@@ -409,7 +409,12 @@ impl Tensor {
 
     /// `exponential_(lambd)`: PyTorch's CPU kernel draws a double uniform per value for
     /// every dtype and returns `-1/lambd * log1p(-u)`, rounded to the dtype.
-    pub fn exponential(lambd: f64, shape: &[usize], dtype: DType, g: &mut Generator) -> Result<Tensor> {
+    pub fn exponential(
+        lambd: f64,
+        shape: &[usize],
+        dtype: DType,
+        g: &mut Generator,
+    ) -> Result<Tensor> {
         float_only("exponential_", dtype)?;
         if !(lambd > 0.0) {
             return Err(Error::invalid(
@@ -418,7 +423,9 @@ impl Tensor {
             ));
         }
         let n = super::create::staged_numel(shape)?;
-        let v: Vec<f64> = (0..n).map(|_| -1.0 / lambd * (-g.uniform_f64()).ln_1p()).collect();
+        let v: Vec<f64> = (0..n)
+            .map(|_| -1.0 / lambd * (-g.uniform_f64()).ln_1p())
+            .collect();
         if dtype == DType::F64 {
             return Tensor::from_slice(&v, shape);
         }
@@ -428,7 +435,12 @@ impl Tensor {
 
     /// `bernoulli_(p)` with one probability: 1 where a double uniform is below `p`
     /// (PyTorch's portable kernel; its MKL kernel on Intel CPUs draws another stream).
-    pub fn bernoulli_scalar(p: f64, shape: &[usize], dtype: DType, g: &mut Generator) -> Result<Tensor> {
+    pub fn bernoulli_scalar(
+        p: f64,
+        shape: &[usize],
+        dtype: DType,
+        g: &mut Generator,
+    ) -> Result<Tensor> {
         if !(0.0..=1.0).contains(&p) {
             return Err(Error::invalid(
                 "bernoulli_",
@@ -436,7 +448,9 @@ impl Tensor {
             ));
         }
         let n = super::create::staged_numel(shape)?;
-        let v: Vec<f64> = (0..n).map(|_| if g.uniform_f64() < p { 1.0 } else { 0.0 }).collect();
+        let v: Vec<f64> = (0..n)
+            .map(|_| if g.uniform_f64() < p { 1.0 } else { 0.0 })
+            .collect();
         Tensor::from_f64s(v, shape, dtype)
     }
 
@@ -477,7 +491,10 @@ impl Tensor {
         }
         let cats = *self.shape().last().unwrap_or(&0);
         if cats == 0 {
-            return Err(Error::invalid(op, "cannot sample from an empty distribution"));
+            return Err(Error::invalid(
+                op,
+                "cannot sample from an empty distribution",
+            ));
         }
         if n == 0 {
             return Err(Error::invalid(op, "cannot sample n_sample <= 0 samples"));
@@ -490,7 +507,11 @@ impl Tensor {
         }
         let rows = if self.dim() == 2 { self.shape()[0] } else { 1 };
         let w: Vec<f64> = self.to_scalars()?.iter().map(|s| s.to_f64()).collect();
-        let out_shape: Vec<usize> = if self.dim() == 2 { vec![rows, n] } else { vec![n] };
+        let out_shape: Vec<usize> = if self.dim() == 2 {
+            vec![rows, n]
+        } else {
+            vec![n]
+        };
         if !replacement || n == 1 {
             if w.iter().any(|&x| !(x >= 0.0) || x.is_infinite()) {
                 return Err(Error::invalid(
@@ -499,7 +520,10 @@ impl Tensor {
                 ));
             }
             if w.chunks(cats).any(|r| r.iter().sum::<f64>() == 0.0) {
-                return Err(Error::invalid(op, "invalid multinomial distribution (sum of probabilities <= 0)"));
+                return Err(Error::invalid(
+                    op,
+                    "invalid multinomial distribution (sum of probabilities <= 0)",
+                ));
             }
             let q = Tensor::exponential(1.0, self.shape(), self.dtype(), g)?;
             let q = self.div(&q)?;
@@ -518,19 +542,33 @@ impl Tensor {
             let mut sum = 0.0f64;
             for &x in row {
                 if x < 0.0 {
-                    return Err(Error::invalid(op, "invalid multinomial distribution (encountering probability entry < 0)"));
+                    return Err(Error::invalid(
+                        op,
+                        "invalid multinomial distribution (encountering probability entry < 0)",
+                    ));
                 }
                 if !x.is_finite() {
                     return Err(Error::invalid(op, "invalid multinomial distribution (encountering probability entry = infinity or NaN)"));
                 }
-                sum = if double { sum + x } else { (sum as f32 + x as f32) as f64 };
+                sum = if double {
+                    sum + x
+                } else {
+                    (sum as f32 + x as f32) as f64
+                };
                 cum.push(sum);
             }
             if !(sum > 0.0) {
-                return Err(Error::invalid(op, "invalid multinomial distribution (sum of probabilities <= 0)"));
+                return Err(Error::invalid(
+                    op,
+                    "invalid multinomial distribution (sum of probabilities <= 0)",
+                ));
             }
             for c in &mut cum {
-                *c = if double { *c / sum } else { (*c as f32 / sum as f32) as f64 };
+                *c = if double {
+                    *c / sum
+                } else {
+                    (*c as f32 / sum as f32) as f64
+                };
             }
             cum[cats - 1] = 1.0;
             for _ in 0..n {

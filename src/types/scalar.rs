@@ -117,7 +117,11 @@ pub fn python_float_repr(x: f64) -> String {
         .filter(|c| c.is_ascii_digit())
         .count();
     let exact = format!("{x:.prec$e}", prec = sig.saturating_sub(1));
-    let sci = if exact.parse::<f64>() == Ok(x) { exact } else { shortest };
+    let sci = if exact.parse::<f64>() == Ok(x) {
+        exact
+    } else {
+        shortest
+    };
     let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let neg = mantissa.starts_with('-');

@@ -50,3 +50,9 @@ for seed in [0, 42, 1234]:
     print('rand 2d', torch.rand(2, 9, dtype=torch.float64).tolist())
     print('normal t', torch.normal(torch.zeros(3), torch.ones(3) * 2).tolist())
     print('normal t', torch.normal(torch.arange(20.0), 1.0).tolist())
+
+# Checksums over 2^17 normals each: one value off in its last bit changes them.
+for seed, std in [(1234, 1.0), (7, 0.9428090415820634)]:
+    torch.manual_seed(seed)
+    z = torch.empty(2 ** 17).normal_(0.0, std)
+    print('checksum', seed, (z.double() * 2 ** 40).long().sum().item())
