@@ -119,6 +119,8 @@ macro_rules! impl_float {
             fn erf(self) -> Self {
                 $erf(self)
             }
+            // PyTorch's coefficients, the same digits for float and double.
+            #[allow(clippy::excessive_precision)]
             fn erfinv(self) -> Self {
                 // Pavlis' rational approximation (as PyTorch's calc_erfinv), refined by two
                 // Newton steps on erf(x) = y.

@@ -437,10 +437,8 @@ table! { TORCH:
             let m = match &mv { Value::Tensor(t) => t.clone(), v => Tensor::scalar(to_float(v, "mean")?)? };
             let sd = match &sv { Value::Tensor(t) => t.clone(), v => Tensor::scalar(to_float(v, "std")?)? };
             let dtype = if matches!(mv, Value::Tensor(_)) { m.dtype() } else { sd.dtype() };
-            if sd.numel() > 0 {
-                if sd.min_all()?.item()?.to_f64() < 0.0 {
+            if sd.numel() > 0 && sd.min_all()?.item()?.to_f64() < 0.0 {
                     return Err(err("RuntimeError", "normal expects all elements of std >= 0.0"));
-                }
             }
             let shape = crate::tensor::broadcast_shapes("normal", m.shape(), sd.shape())?;
             let z = with_gen(it, &g, |g| Tensor::randn(&shape, dtype, g))?;

@@ -3,6 +3,9 @@
 //! fused as its build fuses them), so float32 normals of 16 or more values come out
 //! bit-identical to PyTorch's rather than a last-place digit apart.
 
+// Cephes' constants keep the digits they were published with.
+#![allow(clippy::excessive_precision, clippy::approx_constant)]
+
 /// `a * b + c` as one fused operation, as the vector kernel computes it.
 fn ma(a: f32, b: f32, c: f32) -> f32 {
     a.mul_add(b, c)
@@ -26,7 +29,7 @@ const LOG_Q2: f32 = 0.693_359_375;
 /// Natural log of a positive float: split off the exponent, bring the mantissa to
 /// [√½, √2), and a degree-9 polynomial for the rest.
 pub fn log(x: f32) -> f32 {
-    if !(x > 0.0) {
+    if x.is_nan() || x <= 0.0 {
         return f32::NAN;
     }
     let x = x.max(f32::MIN_POSITIVE);

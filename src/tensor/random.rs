@@ -416,7 +416,7 @@ impl Tensor {
         g: &mut Generator,
     ) -> Result<Tensor> {
         float_only("exponential_", dtype)?;
-        if !(lambd > 0.0) {
+        if lambd.is_nan() || lambd <= 0.0 {
             return Err(Error::invalid(
                 "exponential_",
                 format!("exponential_ expects lambda > 0.0, but found lambda={lambd}"),
@@ -513,7 +513,7 @@ impl Tensor {
             vec![n]
         };
         if !replacement || n == 1 {
-            if w.iter().any(|&x| !(x >= 0.0) || x.is_infinite()) {
+            if w.iter().any(|&x| x.is_nan() || x < 0.0 || x.is_infinite()) {
                 return Err(Error::invalid(
                     op,
                     "probability tensor contains either `inf`, `nan` or element < 0",
@@ -557,7 +557,7 @@ impl Tensor {
                 };
                 cum.push(sum);
             }
-            if !(sum > 0.0) {
+            if sum.is_nan() || sum <= 0.0 {
                 return Err(Error::invalid(
                     op,
                     "invalid multinomial distribution (sum of probabilities <= 0)",
