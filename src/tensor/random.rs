@@ -512,6 +512,7 @@ impl Tensor {
         } else {
             vec![n]
         };
+        super::create::staged_numel(&out_shape)?;
         if !replacement || n == 1 {
             if w.iter().any(|&x| x.is_nan() || x < 0.0 || x.is_infinite()) {
                 return Err(Error::invalid(
