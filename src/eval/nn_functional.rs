@@ -4,7 +4,7 @@
 
 use super::builtins::{table, to_float, to_int, to_str, Args};
 use super::engine_ops::flag;
-use super::exc::R;
+use super::exc::{value_err, R};
 use super::generators::{gen_kw, with_gen};
 use super::interp::Interp;
 use super::torch::*;
@@ -302,6 +302,19 @@ table! { NN_INIT:
         let gk = super::generators::as_gen(a.opt(5, "generator"))?;
         a.finish()?;
         with_gen(it, &gk, |g| init::trunc_normal_(&t, m, s, lo, hi, g))?;
+        Ok(Value::Tensor(t))
+    };
+    "sparse_", "sparse_(tensor, sparsity, std=0.01, generator=None)", "A sparse matrix: N(0, std²) with a fraction sparsity of each column set to zero, in place." => |it, a| {
+        let t = init_target(a)?;
+        let sparsity = to_float(&a.req(1, "sparsity")?, "sparsity")?;
+        let s = opt_float(a, 2, "std")?.unwrap_or(0.01);
+        let gk = super::generators::as_gen(a.opt(3, "generator"))?;
+        a.finish()?;
+        if t.dim() != 2 {
+            return Err(value_err("Only tensors with 2 dimensions are supported"));
+        }
+        with_gen(it, &gk, |g| init::normal_(&t, 0.0, s, g))?;
+        init::sparse_zeros_(&t, sparsity, gen(it))?;
         Ok(Value::Tensor(t))
     };
     "constant_", "constant_(tensor, val)", "Fills with val, in place." => |_, a| {

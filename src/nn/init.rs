@@ -138,6 +138,23 @@ pub fn trunc_normal_(
     write(t, result)
 }
 
+/// The second half of `init.sparse_(t, sparsity, std)` (the first is `normal_(t, 0, std)`):
+/// in each column `ceil(sparsity · rows)` rows set to zero, picked by `randperm(rows)` from
+/// `perm_g` (PyTorch draws those from the default generator even when given another).
+pub fn sparse_zeros_(t: &Tensor, sparsity: f64, perm_g: &mut Generator) -> Result<()> {
+    let (rows, cols) = (t.shape()[0], t.shape()[1]);
+    let zeros = (sparsity * rows as f64).ceil().max(0.0) as usize;
+    let mut mask = vec![false; rows * cols];
+    for c in 0..cols {
+        let perm = Tensor::randperm(rows, perm_g)?.to_vec::<i64>()?;
+        for &r in perm.iter().take(zeros) {
+            mask[r as usize * cols + c] = true;
+        }
+    }
+    let mask = Tensor::from_slice(&mask, &[rows, cols])?;
+    graph::no_grad(|| t.masked_fill_(&mask, 0.0f64).map(|_| ()))
+}
+
 /// `init.constant_(t, value)`.
 pub fn constant_(t: &Tensor, value: f64) -> Result<()> {
     graph::no_grad(|| t.fill_(value).map(|_| ()))

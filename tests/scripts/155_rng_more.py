@@ -42,3 +42,21 @@ for f in [torch.cuda.get_device_name, torch.cuda.current_device, torch.cuda.sync
     except (AssertionError, RuntimeError):
         # PyTorch without CUDA raises AssertionError, with CUDA but no driver RuntimeError.
         print('no GPU')
+
+# sparse_ takes its normals from generator= but its zero rows from the default generator.
+for seed in [0, 42]:
+    torch.manual_seed(seed)
+    w = torch.empty(5, 4)
+    nn.init.sparse_(w, 0.4, std=0.5)
+    print(w.tolist())
+    g = torch.Generator().manual_seed(3)
+    nn.init.sparse_(w, 0.2, generator=g)
+    print(w.tolist(), torch.rand(1).tolist())
+
+# orthogonal_ draws PyTorch's normals; its QR (LAPACK's there) agrees to about 6 digits.
+torch.manual_seed(0)
+w = torch.empty(3, 5)
+nn.init.orthogonal_(w)
+print([round(v, 5) for v in w.flatten().tolist()])
+nn.init.orthogonal_(w.t(), gain=2.0)
+print([round(v, 5) for v in w.flatten().tolist()], torch.rand(2).tolist())
