@@ -4,23 +4,18 @@
 
 use crate::{Error, Generator, Result, Tensor};
 
-/// `torch.empty((), dtype=torch.int64).random_()`: a non-negative 63-bit draw.
-pub fn random_i64(g: &mut Generator) -> i64 {
-    (g.next_u64() & (u64::MAX >> 1)) as i64
-}
-
 /// What one pass of a `DataLoader` draws from the session's generator: `_base_seed`, then
 /// (when shuffling, at the first batch) a seed for a fresh generator whose `randperm(n)` is
 /// the order. Returns the order.
 pub fn epoch_order(n: usize, shuffle: bool, g: &mut Generator) -> Result<Vec<i64>> {
-    let _base_seed = random_i64(g);
+    let _base_seed = g.random_i64();
     if !shuffle {
         return Ok((0..n as i64).collect());
     }
     if n == 0 {
         return Ok(Vec::new());
     }
-    let seed = random_i64(g) as u64;
+    let seed = g.random_i64() as u64;
     let mut local = Generator::new(seed);
     Tensor::randperm(n, &mut local)?.to_vec::<i64>()
 }
@@ -29,7 +24,7 @@ pub fn epoch_order(n: usize, shuffle: bool, g: &mut Generator) -> Result<Vec<i64
 /// `_base_seed` from it, then `RandomSampler`'s `randperm(n, generator=g)` and the empty
 /// tail it draws when the pass runs out (`randperm(n)[:0]`), all from `g`.
 pub fn epoch_order_own(n: usize, shuffle: bool, g: &mut Generator) -> Result<Vec<i64>> {
-    let _base_seed = random_i64(g);
+    let _base_seed = g.random_i64();
     if !shuffle {
         return Ok((0..n as i64).collect());
     }

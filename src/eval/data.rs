@@ -300,7 +300,7 @@ table! { DATALOADER:
         let g = super::generators::as_gen(attr(&me, "generator"))?;
         let order: Vec<i64> = match attr(&me, "sampler") {
             Some(s) if !matches!(s, Value::None) => {
-                with_gen(it, &g, crate::data::random_i64);
+                with_gen(it, &g, |g| g.random_i64());
                 it.collect(&s)?.iter().map(|v| to_int(v, "sampler index")).collect::<R<_>>()?
             }
             _ => {

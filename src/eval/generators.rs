@@ -45,7 +45,7 @@ pub(super) fn as_gen(v: Option<Value>) -> R<GenRef> {
         None | Some(Value::None) => Ok(GenRef::Default),
         Some(Value::Generator(g)) => Ok(g),
         Some(v) => Err(type_err(format!(
-            "generator must be a torch.Generator, not {}",
+            "generator must be a torch.Generator (make one with torch.Generator().manual_seed(seed)), not {}",
             v.type_name()
         ))),
     }
@@ -97,7 +97,10 @@ fn set_state(it: &mut Interp, g: &GenRef, v: Value) -> R<Value> {
     if t.dtype() != DType::U8 {
         return Err(err(
             "RuntimeError",
-            format!("expected a torch.ByteTensor, but got {}", t.dtype()),
+            format!(
+                "expected a torch.ByteTensor (the uint8 tensor get_rng_state() returns), but got {}",
+                t.dtype()
+            ),
         ));
     }
     let bytes = t.to_vec::<u8>()?;

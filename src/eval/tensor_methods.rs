@@ -47,26 +47,6 @@ fn to_impl(_: &mut Interp, a: &mut Args) -> R<Value> {
     Ok(Value::Tensor(r))
 }
 
-/// Writes random values drawn by `draw(shape)` into `t` in the order its elements lie in
-/// memory, as PyTorch's in-place random kernels visit a strided tensor (so `w.t().normal_()`
-/// draws what PyTorch draws).
-fn fill_random(t: &Tensor, draw: impl FnOnce(&[usize]) -> crate::Result<Tensor>) -> R<()> {
-    if t.is_contiguous() {
-        t.copy_(&draw(t.shape())?)?;
-        return Ok(());
-    }
-    let mut order: Vec<usize> = (0..t.dim()).collect();
-    order.sort_by_key(|&d| std::cmp::Reverse(t.stride()[d]));
-    let shape: Vec<usize> = order.iter().map(|&d| t.shape()[d]).collect();
-    let mut inverse = vec![0i64; order.len()];
-    for (i, &d) in order.iter().enumerate() {
-        inverse[d] = i as i64;
-    }
-    let r = draw(&shape)?.permute(&inverse)?;
-    t.copy_(&r)?;
-    Ok(())
-}
-
 table! { TENSOR_METHODS:
     "size", "Tensor.size(dim=None)", "The shape (a torch.Size), or the size of one dimension." => |_, a| {
         let t = input(a)?;
@@ -177,7 +157,8 @@ table! { TENSOR_METHODS:
         let lo = opt_float(a, 1, "from")?.unwrap_or(0.0);
         let hi = opt_float(a, 2, "to")?.unwrap_or(1.0);
         let g = gen_kw(a)?;
-        with_gen(it, &g, |g| fill_random(&t, |s| Tensor::uniform(lo, hi, s, t.dtype(), g)))?;
+        let r = with_gen(it, &g, |g| t.drawn_in_memory_order(|s, _| Tensor::uniform(lo, hi, s, t.dtype(), g)))?;
+        t.copy_(&r)?;
         Ok(Value::Tensor(t))
     };
     "normal_", "Tensor.normal_(mean=0, std=1, *, generator=None)", "Fills with normal random values, in place." => |it, a| {
@@ -185,15 +166,16 @@ table! { TENSOR_METHODS:
         let m = opt_float(a, 1, "mean")?.unwrap_or(0.0);
         let s = opt_float(a, 2, "std")?.unwrap_or(1.0);
         let g = gen_kw(a)?;
-        let contiguous = t.is_contiguous();
-        with_gen(it, &g, |g| fill_random(&t, |shape| Tensor::normal_as(m, s, shape, t.dtype(), contiguous, g)))?;
+        let r = with_gen(it, &g, |g| t.drawn_in_memory_order(|shape, c| Tensor::normal_as(m, s, shape, t.dtype(), c, g)))?;
+        t.copy_(&r)?;
         Ok(Value::Tensor(t))
     };
     "exponential_", "Tensor.exponential_(lambd=1, *, generator=None)", "Fills with exponentially distributed random values of rate lambd, in place." => |it, a| {
         let t = input(a)?;
         let l = opt_float(a, 1, "lambd")?.unwrap_or(1.0);
         let g = gen_kw(a)?;
-        with_gen(it, &g, |g| fill_random(&t, |s| Tensor::exponential(l, s, t.dtype(), g)))?;
+        let r = with_gen(it, &g, |g| t.drawn_in_memory_order(|s, _| Tensor::exponential(l, s, t.dtype(), g)))?;
+        t.copy_(&r)?;
         Ok(Value::Tensor(t))
     };
     "bernoulli_", "Tensor.bernoulli_(p=0.5, *, generator=None)", "Fills with 1 with probability p (a number, or a tensor of probabilities) and 0 otherwise, in place." => |it, a| {

@@ -58,26 +58,19 @@ fn write(t: &Tensor, values: Tensor) -> Result<()> {
 
 /// `init.uniform_(t, a, b)`: PyTorch's `tensor.uniform_(a, b)`, value by value.
 pub fn uniform_(t: &Tensor, a: f64, b: f64, g: &mut Generator) -> Result<()> {
-    write(t, Tensor::uniform(a, b, t.shape(), t.dtype(), g)?)
+    write(
+        t,
+        t.drawn_in_memory_order(|s, _| Tensor::uniform(a, b, s, t.dtype(), g))?,
+    )
 }
 
 /// `init.normal_(t, mean, std)`: PyTorch's `tensor.normal_(mean, std)` (16 or more
 /// contiguous values are drawn in blocks).
 pub fn normal_(t: &Tensor, mean: f64, std: f64, g: &mut Generator) -> Result<()> {
-    if t.is_contiguous() {
-        let v = Tensor::normal(mean, std, t.shape(), t.dtype(), g)?;
-        return write(t, v);
-    }
-    // A strided tensor: one value at a time, in memory order, as PyTorch visits it.
-    let mut order: Vec<usize> = (0..t.dim()).collect();
-    order.sort_by_key(|&d| std::cmp::Reverse(t.stride()[d]));
-    let shape: Vec<usize> = order.iter().map(|&d| t.shape()[d]).collect();
-    let mut inverse = vec![0i64; order.len()];
-    for (i, &d) in order.iter().enumerate() {
-        inverse[d] = i as i64;
-    }
-    let v = Tensor::normal_as(mean, std, &shape, t.dtype(), false, g)?.permute(&inverse)?;
-    write(t, v)
+    write(
+        t,
+        t.drawn_in_memory_order(|s, c| Tensor::normal_as(mean, std, s, t.dtype(), c, g))?,
+    )
 }
 
 /// `init.trunc_normal_(t, mean, std, a, b)` as PyTorch 2.15 draws it: when [a, b] holds more
@@ -142,7 +135,12 @@ pub fn trunc_normal_(
 /// in each column `ceil(sparsity · rows)` rows set to zero, picked by `randperm(rows)` from
 /// `perm_g` (PyTorch draws those from the default generator even when given another).
 pub fn sparse_zeros_(t: &Tensor, sparsity: f64, perm_g: &mut Generator) -> Result<()> {
-    let (rows, cols) = (t.shape()[0], t.shape()[1]);
+    let &[rows, cols] = t.shape() else {
+        return Err(Error::value(
+            "sparse_",
+            "Only tensors with 2 dimensions are supported",
+        ));
+    };
     let zeros = (sparsity * rows as f64).ceil().max(0.0) as usize;
     let mut mask = vec![false; rows * cols];
     for c in 0..cols {

@@ -105,17 +105,8 @@ impl Generator {
         (self.next_u64() & ((1 << 53) - 1)) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 
-    /// PyTorch's uniform on [0, 1) for a dtype: 53 bits from a 64-bit draw for float64, 24
-    /// bits from a 32-bit draw otherwise (float16 and bfloat16 round that float, as
-    /// PyTorch 2's kernels do).
-    pub fn uniform_of(&mut self, dtype: DType) -> f64 {
-        match dtype {
-            DType::F64 => self.uniform_f64(),
-            _ => self.uniform_f32() as f64,
-        }
-    }
-
-    /// PyTorch's `random_()` for int64 and double: a 64-bit draw modulo 2^63.
+    /// PyTorch's `random_()` for int64: a 64-bit draw modulo 2^63 (also the seeds a
+    /// DataLoader draws).
     pub fn random_i64(&mut self) -> i64 {
         (self.next_u64() % (1u64 << 63)) as i64
     }
@@ -306,9 +297,36 @@ fn float_only(op: &'static str, dtype: DType) -> Result<()> {
 }
 
 impl Tensor {
+    /// Doubles as `dtype`, cast as PyTorch's kernels cast them: float16 and bfloat16 by way
+    /// of float.
     pub(super) fn from_f64s(values: Vec<f64>, shape: &[usize], dtype: DType) -> Result<Tensor> {
-        let t = Tensor::from_slice(&values, shape)?;
-        t.to_dtype(dtype)
+        if dtype.is_half() {
+            let v: Vec<f32> = values.iter().map(|&x| x as f32).collect();
+            return Tensor::from_slice(&v, shape)?.to_dtype(dtype);
+        }
+        Tensor::from_slice(&values, shape)?.to_dtype(dtype)
+    }
+
+    /// Random values for this tensor's elements, drawn in the order the elements lie in
+    /// memory, as PyTorch's in-place random kernels visit a strided tensor (so
+    /// `w.t().normal_()` draws what PyTorch draws). `draw` gets the shape in memory order
+    /// and whether that is this tensor's own (contiguous) layout; the result has this
+    /// tensor's shape.
+    pub fn drawn_in_memory_order(
+        &self,
+        draw: impl FnOnce(&[usize], bool) -> Result<Tensor>,
+    ) -> Result<Tensor> {
+        if self.is_contiguous() {
+            return draw(self.shape(), true);
+        }
+        let mut order: Vec<usize> = (0..self.dim()).collect();
+        order.sort_by_key(|&d| std::cmp::Reverse(self.stride()[d]));
+        let shape: Vec<usize> = order.iter().map(|&d| self.shape()[d]).collect();
+        let mut inverse = vec![0i64; order.len()];
+        for (i, &d) in order.iter().enumerate() {
+            inverse[d] = i as i64;
+        }
+        draw(&shape, false)?.permute(&inverse)
     }
 
     /// `torch.rand`: uniform on [0, 1).
@@ -344,7 +362,7 @@ impl Tensor {
         let (a, b) = (round_to(from, dtype), round_to(to, dtype));
         // Rounding can reach `to`; PyTorch returns `from` then, keeping [from, to).
         let v: Vec<f32> = (0..n)
-            .map(|_| round_to((g.uniform_of(dtype) as f32).mul_add(b - a, a) as f64, dtype))
+            .map(|_| round_to(g.uniform_f32().mul_add(b - a, a) as f64, dtype))
             .map(|v| if v == b && a < b { a } else { v })
             .collect();
         Tensor::from_slice(&v, shape)?.to_dtype(dtype)
@@ -399,12 +417,7 @@ impl Tensor {
             };
         }
         let v: Vec<f64> = (0..n).map(|_| g.normal().mul_add(std, mean)).collect();
-        if dtype == DType::F64 {
-            return Tensor::from_slice(&v, shape);
-        }
-        // Double to float first, then to the half type, as PyTorch's casts go.
-        let v: Vec<f32> = v.iter().map(|&x| x as f32).collect();
-        Tensor::from_slice(&v, shape)?.to_dtype(dtype)
+        Tensor::from_f64s(v, shape, dtype)
     }
 
     /// `exponential_(lambd)`: PyTorch's CPU kernel draws a double uniform per value for
@@ -426,11 +439,7 @@ impl Tensor {
         let v: Vec<f64> = (0..n)
             .map(|_| -1.0 / lambd * (-g.uniform_f64()).ln_1p())
             .collect();
-        if dtype == DType::F64 {
-            return Tensor::from_slice(&v, shape);
-        }
-        let v: Vec<f32> = v.iter().map(|&x| x as f32).collect();
-        Tensor::from_slice(&v, shape)?.to_dtype(dtype)
+        Tensor::from_f64s(v, shape, dtype)
     }
 
     /// `bernoulli_(p)` with one probability: 1 where a double uniform is below `p`
@@ -502,7 +511,7 @@ impl Tensor {
         if !replacement && n > cats {
             return Err(Error::invalid(
                 op,
-                "cannot sample n_sample > prob_dist.size(-1) samples without replacement",
+                "cannot sample n_sample > prob_dist.size(-1) samples without replacement (pass replacement=True to draw categories more than once)",
             ));
         }
         let rows = if self.dim() == 2 { self.shape()[0] } else { 1 };
