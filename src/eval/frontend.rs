@@ -2,8 +2,8 @@
 //! text, the variables in scope. Nothing here runs user code: names are looked up, never
 //! evaluated (a property is not called to complete after it).
 
-use super::value::*;
 use super::Session;
+use crate::eval::lang::value::*;
 use crate::syntax::ast::ParamKind;
 use crate::syntax::token::KEYWORDS;
 use std::rc::Rc;

@@ -1,110 +1,28 @@
 //! The evaluator: a `Session` runs cells and files of nabla (the part of Python PyTorch code
 //! is written in) and hands what they show to a `Sink`. Front ends call `eval_cell`.
 
-mod access;
-mod autograd_ops;
-pub mod builtins;
-mod call;
-mod coming;
-mod containers;
-mod data;
-mod engine_ops;
-mod exc;
-mod expr;
-mod files;
-mod format;
 mod frontend;
-mod functional_ops;
-mod generators;
-mod interp;
-mod introspect;
-mod iter;
-mod live;
+pub mod lang;
 mod modules;
-mod nabla_data;
-mod nabla_io;
-mod nabla_models;
-mod nn_attention;
-mod nn_containers;
-mod nn_functional;
-mod nn_layers;
-mod nn_module;
-mod nn_rnn;
-pub mod notebook;
-mod ops;
-mod optim;
+mod nabla;
+mod nn;
 mod plt;
-pub mod progress;
-mod rc;
-mod resolve;
-mod strings;
-mod tensor_access;
-mod tensor_methods;
+pub mod tools;
 mod torch;
-mod value;
+
+pub use lang::builtins;
+pub use tools::{notebook, progress};
 
 use crate::syntax::{self, Diagnostic};
-use exc::Ctrl;
 pub use frontend::{Completion, VarInfo};
-use interp::Interp;
+use lang::exc::Ctrl;
+use lang::interp::Interp;
+pub use lang::sink::{MimeBundle, ProgressEnd, Sink};
+use lang::value::{SourceFile, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
-use value::{SourceFile, Value};
-
-/// Where a program's output goes: the terminal, a notebook, a test's buffer.
-pub trait Sink {
-    fn stdout(&mut self, text: &str);
-    fn stderr(&mut self, text: &str);
-    /// A figure `plt.show()` shows. A terminal draws it with characters (or an image where
-    /// the terminal can show one); a notebook sends it as an image.
-    fn figure(&mut self, fig: &crate::display::Figure) {
-        let text = crate::display::terminal::show(fig, false);
-        self.stdout(&text);
-    }
-    /// A live plot's figure (`plt.live()`), redrawn in place: `id` tells live plots apart,
-    /// `done` marks the last draw. Without a terminal only the last draw shows.
-    fn live_figure(&mut self, id: u64, fig: &crate::display::Figure, done: bool) {
-        let _ = id;
-        if done {
-            self.figure(fig);
-        }
-    }
-    /// A progress bar's line (tqdm's text). `id` tells bars apart; a terminal redraws the
-    /// line in place on stderr, as tqdm does.
-    fn progress(&mut self, id: u64, line: &str, end: progress::ProgressEnd) {
-        let _ = id;
-        match end {
-            progress::ProgressEnd::Running => self.stderr(&format!("\r{line}")),
-            progress::ProgressEnd::Leave => self.stderr(&format!("\r{line}\n")),
-            progress::ProgressEnd::Clear => {
-                let blank = " ".repeat(line.chars().count());
-                self.stderr(&format!("\r{blank}\r"))
-            }
-        }
-    }
-    /// The width progress bars fill (a terminal's columns); None draws tqdm's 10-cell bar.
-    fn columns(&self) -> Option<usize> {
-        None
-    }
-    /// A line for `input(prompt)`; None when there is no input.
-    fn read_line(&mut self, prompt: &str) -> Option<String> {
-        self.stdout(prompt);
-        None
-    }
-    /// An object `display(...)` shows: its MIME bundle. A terminal prints the text form.
-    fn display(&mut self, bundle: &MimeBundle) {
-        if let Some((_, text)) = bundle.iter().find(|(m, _)| m == "text/plain") {
-            self.stdout(&format!("{text}\n"));
-        }
-    }
-    /// `clear_output(wait)`: a notebook clears the cell's output; a terminal clears the
-    /// current line (as IPython's terminal does); output kept in memory stays.
-    fn clear_output(&mut self, wait: bool) {
-        let _ = wait;
-    }
-}
 
 /// Writes to the process's stdout and stderr.
 #[derive(Default)]
@@ -199,9 +117,6 @@ pub enum Completeness {
     Invalid,
 }
 
-/// A cell's result keyed by MIME type (`text/plain` …).
-pub type MimeBundle = Vec<(String, String)>;
-
 /// A cell that failed: the exception class and message, and the rendered report (a
 /// traceback and the source with the span underlined).
 #[derive(Clone, Debug, PartialEq)]
@@ -253,7 +168,7 @@ impl Session {
                 name: "<string>".into(),
                 text: String::new(),
             }),
-            exc_classes: exc::builtin_classes(),
+            exc_classes: lang::exc::builtin_classes(),
             print_opts: Default::default(),
             sink,
             interrupt: Arc::new(AtomicBool::new(false)),
@@ -365,7 +280,7 @@ impl Session {
             });
         }
         let mut module = module.unwrap_or_default();
-        let mut resolver = resolve::Resolver::new(&mut self.it.syms);
+        let mut resolver = lang::resolve::Resolver::new(&mut self.it.syms);
         resolver.module(&mut module.body);
         if let Some((span, msg)) = resolver.errors.first().cloned() {
             let d = Diagnostic {
@@ -418,11 +333,11 @@ impl Session {
         }
     }
 
-    fn report(&mut self, e: &mut exc::PyErr) -> CellError {
+    fn report(&mut self, e: &mut lang::exc::PyErr) -> CellError {
         let value = self.it.exc_value(e);
         let ename = value.type_name();
         let evalue = self.it.str_of(&value).unwrap_or_default();
-        let exit_code = (ename == "SystemExit").then(|| match exc::args_of(&value).first() {
+        let exit_code = (ename == "SystemExit").then(|| match lang::exc::args_of(&value).first() {
             Some(Value::Int(i)) => *i as i32,
             Some(Value::Str(s)) => s.parse().unwrap_or(1),
             Some(Value::None) | None => 0,

@@ -1,11 +1,11 @@
 //! The modules people import: torch (with nn, nn.functional, cuda), math, time, random, sys.
 
-use super::builtins::{self, table, to_float, to_int, Args, Builtin};
-use super::exc::{err, type_err, value_err, R};
-use super::files::{FileKind, FileObj};
-use super::interp::Interp;
-use super::torch::{self as t, module, table_entries};
-use super::value::*;
+use crate::eval::lang::builtins::{self, table, to_float, to_int, Args, Builtin};
+use crate::eval::lang::exc::{err, type_err, value_err, R};
+use crate::eval::lang::interp::Interp;
+use crate::eval::lang::value::*;
+use crate::eval::tools::files::{FileKind, FileObj};
+use crate::eval::torch::{self as t, module, table_entries};
 use crate::{DType, Device, Tensor};
 use indexmap::IndexMap;
 use std::cell::RefCell;
@@ -458,7 +458,7 @@ table! { CUDA:
 }
 
 /// What PyTorch raises when a CUDA call meets a build without CUDA, and why here.
-fn no_cuda() -> super::exc::Ctrl {
+fn no_cuda() -> crate::eval::lang::exc::Ctrl {
     err("AssertionError", "Torch not compiled with CUDA enabled: this nabla build has no CUDA backend, so use device='cpu' (check torch.cuda.is_available() first)")
 }
 
@@ -736,21 +736,22 @@ impl Interp {
         let functional = module(
             "torch.nn.functional",
             &[
-                table_entries(super::tensor_methods::FUNCTIONAL),
-                table_entries(super::functional_ops::FUNCTIONAL_ENGINE),
-                table_entries(super::nn_functional::NN_FUNCTIONAL),
+                table_entries(crate::eval::torch::tensor_methods::FUNCTIONAL),
+                table_entries(crate::eval::torch::functional_ops::FUNCTIONAL_ENGINE),
+                table_entries(crate::eval::nn::functional::NN_FUNCTIONAL),
             ]
             .concat(),
         );
         let tensor_class = class_with("Tensor", &[]);
-        let (module_class, parameter_class) = super::nn_module::module_classes(&tensor_class);
+        let (module_class, parameter_class) =
+            crate::eval::nn::module::module_classes(&tensor_class);
         self.module_class = Some(module_class.clone());
         self.parameter_class = Some(parameter_class.clone());
         let init = module(
             "torch.nn.init",
-            &table_entries(super::nn_functional::NN_INIT),
+            &table_entries(crate::eval::nn::functional::NN_INIT),
         );
-        let clip = table_entries(super::optim::CLIP);
+        let clip = table_entries(crate::eval::nn::optim::CLIP);
         let nn_utils = module("torch.nn.utils", &clip);
         let mut nn_entries = vec![
             ("functional", functional.clone()),
@@ -759,8 +760,10 @@ impl Interp {
             ("Module", Value::Class(module_class.clone())),
             ("Parameter", Value::Class(parameter_class)),
         ];
-        nn_entries.extend(super::nn_layers::layer_classes(&module_class));
-        nn_entries.extend(super::nn_containers::container_classes(&module_class));
+        nn_entries.extend(crate::eval::nn::layers::layer_classes(&module_class));
+        nn_entries.extend(crate::eval::nn::containers::container_classes(
+            &module_class,
+        ));
         let nn = module("torch.nn", &nn_entries);
         self.modules.insert("torch.nn.init".into(), init);
         self.modules.insert("torch.nn.utils".into(), nn_utils);
@@ -773,11 +776,16 @@ impl Interp {
         self.modules.insert("torch.utils.data".into(), data);
         let cuda = module("torch.cuda", &table_entries(CUDA));
         let mut torch = table_entries(t::TORCH);
-        torch.extend(table_entries(super::engine_ops::ENGINE));
-        torch.extend(table_entries(super::engine_ops::JOINS));
-        torch.extend(table_entries(super::nabla_io::TORCH_IO));
-        torch.extend(table_entries(super::generators::TORCH_GENERATORS));
-        torch.push(("default_generator", super::generators::default_generator()));
+        torch.extend(table_entries(crate::eval::torch::engine_ops::ENGINE));
+        torch.extend(table_entries(crate::eval::torch::engine_ops::JOINS));
+        torch.extend(table_entries(crate::eval::nabla::io::TORCH_IO));
+        torch.extend(table_entries(
+            crate::eval::torch::generators::TORCH_GENERATORS,
+        ));
+        torch.push((
+            "default_generator",
+            crate::eval::torch::generators::default_generator(),
+        ));
         // torch.random: the default generator's functions, under their own module too.
         let random_names = [
             "manual_seed",
@@ -795,12 +803,15 @@ impl Interp {
         let random = module("torch.random", &random);
         self.modules.insert("torch.random".into(), random.clone());
         torch.push(("random", random));
-        let linalg = module("torch.linalg", &table_entries(super::engine_ops::LINALG));
+        let linalg = module(
+            "torch.linalg",
+            &table_entries(crate::eval::torch::engine_ops::LINALG),
+        );
         self.modules.insert("torch.linalg".into(), linalg.clone());
         torch.push(("linalg", linalg));
         let autograd = module(
             "torch.autograd",
-            &table_entries(super::autograd_ops::AUTOGRAD_FUNCTIONS),
+            &table_entries(crate::eval::torch::autograd_ops::AUTOGRAD_FUNCTIONS),
         );
         self.modules
             .insert("torch.autograd".into(), autograd.clone());

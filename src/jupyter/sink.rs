@@ -3,7 +3,7 @@
 //! updated in place, `clear_output`, and `input()` through the stdin channel.
 
 use super::kernel::Out;
-use crate::eval::progress::ProgressEnd;
+use crate::eval::tools::progress::ProgressEnd;
 use crate::eval::{MimeBundle, Sink};
 use jupyter_protocol::{
     ClearOutput, DisplayData, InputRequest, JupyterMessage, JupyterMessageContent, Media,
@@ -119,7 +119,7 @@ impl Sink for KernelSink {
     }
 
     fn figure(&mut self, fig: &crate::display::Figure) {
-        let bundle = crate::eval::notebook::figure_bundle(fig);
+        let bundle = crate::eval::tools::notebook::figure_bundle(fig);
         self.display(&bundle);
     }
 
@@ -173,7 +173,7 @@ impl Sink for KernelSink {
     }
 
     fn live_figure(&mut self, id: u64, fig: &crate::display::Figure, _done: bool) {
-        let bundle = crate::eval::notebook::figure_bundle(fig);
+        let bundle = crate::eval::tools::notebook::figure_bundle(fig);
         self.update_display(id, media(&bundle));
     }
 

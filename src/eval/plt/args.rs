@@ -19,7 +19,7 @@ pub(super) fn floats(it: &mut Interp, v: &Value, what: &str) -> R<(Vec<usize>, V
             return floats(it, &Value::list(items), what);
         }
         other => {
-            let n = super::super::torch::nested(other).map_err(|_| {
+            let n = crate::eval::torch::nested(other).map_err(|_| {
                 type_err(format!(
                     "{what} must be numbers (a tensor, list or range), not {}",
                     other.type_name()

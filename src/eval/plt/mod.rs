@@ -8,16 +8,16 @@
 //! — with its argument parsing from `args`, its entry in `tables` (`plt.*` and the Axes
 //! method of the same name), and axes-wide settings in `axes`, figure-wide ones in `figure`.
 
-use super::builtins::{table, Args, Builtin};
-use super::exc::{err, type_err, value_err, R};
-use super::interp::Interp;
-use super::value::*;
 use crate::display::axis::{axis_ticks, format_tick, is_shared, scale_for, shared_scale};
 use crate::display::contour::{auto_levels, ContourGrid};
 use crate::display::figure::{
     Arrow, ArrowHead, Artist, Aspect, Axes, Cmap, Figure, HAlign, LegendLoc, LineStyle, Marker,
     Pixels, Rgb, Share, Steps, VAlign, CYCLE,
 };
+use crate::eval::lang::builtins::{table, Args, Builtin};
+use crate::eval::lang::exc::{err, type_err, value_err, R};
+use crate::eval::lang::interp::Interp;
+use crate::eval::lang::value::*;
 use crate::DType;
 use indexmap::IndexMap;
 use std::cell::RefCell;
@@ -29,6 +29,8 @@ mod bars;
 mod figure;
 mod images;
 mod lines;
+pub(crate) mod live;
+pub(crate) mod rc;
 mod tables;
 mod text;
 
@@ -59,9 +61,9 @@ pub struct PlotState {
     current: Option<usize>,
     classes: IndexMap<&'static str, Rc<Class>>,
     /// `plt.live()` plots.
-    pub(super) lives: Vec<super::live::Live>,
+    pub(super) lives: Vec<crate::eval::plt::live::Live>,
     /// `plt.rcParams`: defaults for new figures and artists.
-    pub(super) rc: super::rc::RcSettings,
+    pub(super) rc: crate::eval::plt::rc::RcSettings,
 }
 
 impl PlotState {
@@ -90,15 +92,15 @@ impl Interp {
             "Figure" => FIGURE_METHODS,
             "Axes" => AXES_METHODS,
             "AxesArray" => AXES_ARRAY_METHODS,
-            "LivePlot" => super::live::LIVE_METHODS,
+            "LivePlot" => crate::eval::plt::live::LIVE_METHODS,
             "Text" | "Annotation" => TEXT_METHODS,
-            "RcParams" => super::rc::RC_METHODS,
+            "RcParams" => crate::eval::plt::rc::RC_METHODS,
             _ => &[],
         };
         self.plots
             .classes
             .entry(name)
-            .or_insert_with(|| super::modules::class_with(name, methods))
+            .or_insert_with(|| crate::eval::modules::class_with(name, methods))
             .clone()
     }
 
@@ -301,8 +303,10 @@ table! { MATPLOTLIB:
 impl Interp {
     /// Installs `plt`, `matplotlib` and `matplotlib.pyplot`.
     pub(super) fn install_plt(&mut self) {
-        let pyplot =
-            super::torch::module("matplotlib.pyplot", &super::torch::table_entries(PYPLOT));
+        let pyplot = crate::eval::torch::module(
+            "matplotlib.pyplot",
+            &crate::eval::torch::table_entries(PYPLOT),
+        );
         let maps: Vec<(&str, Value)> = CMAP_NAMES
             .iter()
             .map(|&n| {
@@ -312,12 +316,12 @@ impl Interp {
                 )
             })
             .collect();
-        let cm = super::torch::module("matplotlib.cm", &maps);
+        let cm = crate::eval::torch::module("matplotlib.cm", &maps);
         if let Value::Module(m) = &pyplot {
             m.attrs.borrow_mut().insert(Rc::from("cm"), cm.clone());
         }
         let rc = self.plot_object("RcParams", vec![]);
-        let rc_functions = super::torch::table_entries(super::rc::RC_FUNCTIONS);
+        let rc_functions = crate::eval::torch::table_entries(crate::eval::plt::rc::RC_FUNCTIONS);
         if let Value::Module(m) = &pyplot {
             let mut attrs = m.attrs.borrow_mut();
             attrs.insert(Rc::from("rcParams"), rc.clone());
@@ -325,12 +329,12 @@ impl Interp {
                 attrs.insert(Rc::from(*k), v.clone());
             }
         }
-        let mut mpl = super::torch::table_entries(MATPLOTLIB);
+        let mut mpl = crate::eval::torch::table_entries(MATPLOTLIB);
         mpl.push(("pyplot", pyplot.clone()));
         mpl.push(("cm", cm));
         mpl.push(("rcParams", rc));
         mpl.extend(rc_functions);
-        let mpl = super::torch::module("matplotlib", &mpl);
+        let mpl = crate::eval::torch::module("matplotlib", &mpl);
         self.modules.insert("matplotlib".into(), mpl);
         self.modules
             .insert("matplotlib.pyplot".into(), pyplot.clone());

@@ -62,7 +62,7 @@ table! { PYPLOT:
         it.figure_mut(f)?.tight = true;
         Ok(Value::None)
     };
-    "live", "live(title=None, *, xlabel='step', ylabel=None, logy=False)", "A loss curve that redraws in place while training: live.update(train=loss.item(), val=v) each step, live.close() at the end (or use it in a with block)." => |it, a| super::super::live::new_live(it, a);
+    "live", "live(title=None, *, xlabel='step', ylabel=None, logy=False)", "A loss curve that redraws in place while training: live.update(train=loss.item(), val=v) each step, live.close() at the end (or use it in a with block)." => |it, a| crate::eval::plt::live::new_live(it, a);
     "get_fignums", "get_fignums()", "The numbers of the open figures." => |it, _| {
         let nums = it.plots.figs.iter().enumerate().filter(|(_, f)| f.is_some()).map(|(i, _)| Value::Int(i as i64 + 1)).collect();
         Ok(Value::list(nums))

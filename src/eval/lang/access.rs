@@ -1,0 +1,654 @@
+//! Attributes, items, calls and iteration: the object protocol.
+
+use crate::eval::lang::builtins::{self, Args, Builtin};
+use crate::eval::lang::exc::{err, type_err, Ctrl, R};
+use crate::eval::lang::interp::Interp;
+use crate::eval::lang::value::*;
+use crate::syntax::ast::Ident;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Python's index normalisation: negative counts from the end; None when out of range.
+pub fn norm_index(i: i64, len: usize) -> Option<usize> {
+    let n = len as i64;
+    let j = if i < 0 { i + n } else { i };
+    (0..n).contains(&j).then_some(j as usize)
+}
+
+/// The indices a slice selects from a sequence of `len`: (start, stop, step, count).
+pub fn slice_indices(s: &[Value; 3], len: usize) -> R<(i64, i64, i64, usize)> {
+    let get = |v: &Value| -> R<Option<i64>> {
+        match v {
+            Value::None => Ok(None),
+            Value::Int(i) => Ok(Some(*i)),
+            Value::Bool(b) => Ok(Some(*b as i64)),
+            Value::Tensor(t) if t.numel() == 1 && !t.dtype().is_float() => {
+                Ok(Some(t.item()?.to_i64()))
+            }
+            _ => Err(type_err(
+                "slice indices must be integers or None or have an __index__ method",
+            )),
+        }
+    };
+    let step = get(&s[2])?.unwrap_or(1);
+    if step == 0 {
+        return Err(err("ValueError", "slice step cannot be zero"));
+    }
+    let n = len as i64;
+    let clamp = |v: i64, lo: i64, hi: i64| v.max(lo).min(hi);
+    let (start, stop) = if step > 0 {
+        let start = get(&s[0])?.map_or(0, |v| {
+            if v < 0 {
+                clamp(v + n, 0, n)
+            } else {
+                clamp(v, 0, n)
+            }
+        });
+        let stop = get(&s[1])?.map_or(n, |v| {
+            if v < 0 {
+                clamp(v + n, 0, n)
+            } else {
+                clamp(v, 0, n)
+            }
+        });
+        (start, stop)
+    } else {
+        let start = get(&s[0])?.map_or(n - 1, |v| {
+            if v < 0 {
+                clamp(v + n, -1, n - 1)
+            } else {
+                clamp(v, -1, n - 1)
+            }
+        });
+        let stop = get(&s[1])?.map_or(-1, |v| {
+            if v < 0 {
+                clamp(v + n, -1, n - 1)
+            } else {
+                clamp(v, -1, n - 1)
+            }
+        });
+        (start, stop)
+    };
+    let count = if step > 0 {
+        if stop > start {
+            ((stop - start + step - 1) / step) as usize
+        } else {
+            0
+        }
+    } else if start > stop {
+        ((start - stop - step - 1) / (-step)) as usize
+    } else {
+        0
+    };
+    Ok((start, stop, step, count))
+}
+
+fn pick<T: Clone>(items: &[T], s: &[Value; 3]) -> R<Vec<T>> {
+    let (start, _, step, count) = slice_indices(s, items.len())?;
+    Ok((0..count)
+        .map(|k| items[(start + k as i64 * step) as usize].clone())
+        .collect())
+}
+
+impl Interp {
+    // ------------------------------------------------------------ attributes
+
+    pub fn getattr(&mut self, obj: &Value, name: &str) -> R<Value> {
+        match obj {
+            Value::Instance(inst) => {
+                if let Some(v) = inst.attrs.borrow().get(name) {
+                    return Ok(v.clone());
+                }
+                if let Some(v) = inst.class.lookup(name) {
+                    return self.bind(v, obj, &inst.class);
+                }
+                if let Some(f) = inst.class.lookup("__getattr__") {
+                    return self.call(&f, vec![obj.clone(), Value::str(name)], vec![]);
+                }
+                if name == "__class__" {
+                    return Ok(Value::Class(inst.class.clone()));
+                }
+                if name == "__dict__" {
+                    let d: Dict = inst
+                        .attrs
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (Key(Value::Str(k.clone())), v.clone()))
+                        .collect();
+                    return Ok(Value::dict(d));
+                }
+                Err(err(
+                    "AttributeError",
+                    format!("'{}' object has no attribute '{name}'", inst.class.name),
+                ))
+            }
+            Value::Class(c) => {
+                if name == "__name__" {
+                    return Ok(Value::Str(c.name.clone()));
+                }
+                match c.lookup(name) {
+                    Some(Value::ClassMethod(f)) => {
+                        Ok(Value::Method(Rc::new((obj.clone(), (*f).clone()))))
+                    }
+                    Some(Value::StaticMethod(f)) => Ok((*f).clone()),
+                    Some(v) => Ok(v),
+                    None => Err(err(
+                        "AttributeError",
+                        format!("type object '{}' has no attribute '{name}'", c.name),
+                    )),
+                }
+            }
+            Value::Module(m) => match m.attrs.borrow().get(name) {
+                Some(v) => Ok(v.clone()),
+                None if m.name.starts_with("torch")
+                    && crate::eval::lang::coming::coming(name).is_some() =>
+                {
+                    Err(err(
+                        "NotImplementedError",
+                        format!(
+                            "{}.{name} is not available in this build yet: {}",
+                            m.name,
+                            crate::eval::lang::coming::coming(name).unwrap_or_default()
+                        ),
+                    ))
+                }
+                None => Err(err(
+                    "AttributeError",
+                    format!("module '{}' has no attribute '{name}'", m.name),
+                )),
+            },
+            Value::Super(s) => {
+                let (class, inst) = &**s;
+                match class.base.as_ref().and_then(|b| b.lookup(name)) {
+                    Some(v) => self.bind(v, inst, class),
+                    None if name == "__init__" => Ok(Value::Builtin(&builtins::OBJECT_INIT)),
+                    None => Err(err(
+                        "AttributeError",
+                        format!("'super' object has no attribute '{name}'"),
+                    )),
+                }
+            }
+            Value::Func(f) => match name {
+                "__name__" => Ok(Value::Str(f.def.name.clone())),
+                "__doc__" => Ok(Value::None),
+                _ => f.attrs.borrow().get(name).cloned().ok_or_else(|| {
+                    err(
+                        "AttributeError",
+                        format!("'function' object has no attribute '{name}'"),
+                    )
+                }),
+            },
+            Value::Builtin(b) if name == "__name__" => Ok(Value::str(b.name)),
+            // `str.lower`, `dict.fromkeys`: a built-in type's methods, unbound.
+            Value::Builtin(b) if matches!(b.name, "str" | "list" | "dict" | "set" | "tuple") => {
+                let sample = match b.name {
+                    "str" => Value::str(""),
+                    "list" => Value::list(vec![]),
+                    "dict" => Value::dict(Dict::new()),
+                    "set" => Value::Set(Rc::new(RefCell::new(Dict::new()))),
+                    _ => Value::tuple(vec![]),
+                };
+                builtins::method_of(&sample, name)
+                    .map(Value::Builtin)
+                    .ok_or_else(|| {
+                        err(
+                            "AttributeError",
+                            format!("type object '{}' has no attribute '{name}'", b.name),
+                        )
+                    })
+            }
+            Value::Property(_) if name == "setter" || name == "getter" => {
+                let b = if name == "setter" {
+                    &builtins::PROPERTY_SETTER
+                } else {
+                    &builtins::PROPERTY_GETTER
+                };
+                Ok(Value::Method(Rc::new((obj.clone(), Value::Builtin(b)))))
+            }
+            _ => {
+                if let Some(v) = self.native_attr(obj, name)? {
+                    return Ok(v);
+                }
+                match builtins::method_of(obj, name) {
+                    Some(b) => Ok(Value::Method(Rc::new((obj.clone(), Value::Builtin(b))))),
+                    None if matches!(obj, Value::Tensor(_))
+                        && crate::eval::lang::coming::coming(name).is_some() =>
+                    {
+                        Err(err(
+                            "NotImplementedError",
+                            format!(
+                                "Tensor.{name} is not available in this build yet: {}",
+                                crate::eval::lang::coming::coming(name).unwrap_or_default()
+                            ),
+                        ))
+                    }
+                    None => Err(err(
+                        "AttributeError",
+                        format!("'{}' object has no attribute '{name}'", obj.type_name()),
+                    )),
+                }
+            }
+        }
+    }
+
+    /// A class attribute seen through an instance: functions become bound methods.
+    fn bind(&mut self, v: Value, inst: &Value, class: &Rc<Class>) -> R<Value> {
+        Ok(match v {
+            Value::Func(_) | Value::Builtin(_) => Value::Method(Rc::new((inst.clone(), v))),
+            Value::StaticMethod(f) => (*f).clone(),
+            Value::ClassMethod(f) => {
+                Value::Method(Rc::new((Value::Class(class.clone()), (*f).clone())))
+            }
+            Value::Property(p) => {
+                let getter = p.0.clone();
+                return self.call(&getter, vec![inst.clone()], vec![]);
+            }
+            v => v,
+        })
+    }
+
+    pub fn setattr(&mut self, obj: &Value, name: &str, v: Value) -> R<()> {
+        match obj {
+            Value::Instance(inst) => {
+                if let Some(Value::Property(p)) = inst.class.lookup(name) {
+                    let setter = p.1.borrow().clone();
+                    if matches!(setter, Value::None) {
+                        return Err(err(
+                            "AttributeError",
+                            format!(
+                                "property '{name}' of '{}' object has no setter",
+                                inst.class.name
+                            ),
+                        ));
+                    }
+                    self.call(&setter, vec![obj.clone(), v], vec![])?;
+                    return Ok(());
+                }
+                if let Some(f) = inst.class.lookup("__setattr__") {
+                    self.call(&f, vec![obj.clone(), Value::str(name), v], vec![])?;
+                    return Ok(());
+                }
+                inst.attrs.borrow_mut().insert(Rc::from(name), v);
+                Ok(())
+            }
+            Value::Class(c) => {
+                c.ns.borrow_mut().insert(Rc::from(name), v);
+                Ok(())
+            }
+            Value::Func(f) => {
+                f.attrs.borrow_mut().insert(Rc::from(name), v);
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.attrs.borrow_mut().insert(Rc::from(name), v);
+                Ok(())
+            }
+            Value::Tensor(_) => self.tensor_setattr(obj, name, v),
+            _ => Err(err(
+                "AttributeError",
+                format!(
+                    "'{}' object has no attribute '{name}' (and it cannot be set)",
+                    obj.type_name()
+                ),
+            )),
+        }
+    }
+
+    // ------------------------------------------------------------ calls
+
+    pub fn call(&mut self, f: &Value, args: Vec<Value>, kwargs: Vec<(Ident, Value)>) -> R<Value> {
+        self.check_interrupt()?;
+        match f {
+            Value::Func(func) => self.call_function(func, args, kwargs),
+            Value::Builtin(b) => self.call_builtin(b, args, kwargs),
+            Value::Method(m) => {
+                let (recv, func) = &**m;
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(recv.clone());
+                all.extend(args);
+                self.call(func, all, kwargs)
+            }
+            Value::Class(c) => self.instantiate(c, args, kwargs),
+            Value::Instance(inst) => match inst.class.lookup("__call__") {
+                Some(call) => {
+                    let mut all = vec![f.clone()];
+                    all.extend(args);
+                    self.call(&call, all, kwargs)
+                }
+                None => Err(type_err(format!(
+                    "'{}' object is not callable",
+                    inst.class.name
+                ))),
+            },
+            Value::DType(d) => {
+                // `torch.float32(3)` is not PyTorch; be clear.
+                Err(type_err(format!(
+                    "'torch.dtype' object is not callable (to convert, use x.to({d}))"
+                )))
+            }
+            _ => Err(type_err(format!(
+                "'{}' object is not callable",
+                f.type_name()
+            ))),
+        }
+    }
+
+    pub fn call_builtin(
+        &mut self,
+        b: &'static Builtin,
+        args: Vec<Value>,
+        kwargs: Vec<(Ident, Value)>,
+    ) -> R<Value> {
+        // `out=`: torch functions write their result into a given tensor and return it.
+        let (kwargs, out) = match kwargs.iter().position(|(k, _)| &**k == "out") {
+            Some(i)
+                if crate::eval::torch::TORCH
+                    .iter()
+                    .chain(crate::eval::torch::engine_ops::ENGINE)
+                    .any(|t| std::ptr::eq(t, b)) =>
+            {
+                let mut kwargs = kwargs;
+                let (_, o) = kwargs.remove(i);
+                (kwargs, Some(o).filter(|o| !matches!(o, Value::None)))
+            }
+            _ => (kwargs, None),
+        };
+        let mut a = Args::new(b.name, args, kwargs);
+        let r = (b.f)(self, &mut a)?;
+        a.finish()?;
+        match (out, &r) {
+            (None, _) => Ok(r),
+            (Some(Value::Tensor(o)), Value::Tensor(t)) => {
+                if o.shape() != t.shape() {
+                    return Err(err(
+                        "RuntimeError",
+                        format!(
+                            "out= tensor has shape {:?} but the result has shape {:?}; nabla does not resize out= tensors",
+                            o.shape(),
+                            t.shape()
+                        ),
+                    ));
+                }
+                o.copy_(t)?;
+                Ok(Value::Tensor(o.clone()))
+            }
+            (Some(o), _) => Err(type_err(format!(
+                "{}(): argument 'out' must be Tensor, not {}",
+                b.name,
+                o.type_name()
+            ))),
+        }
+    }
+
+    /// `obj.name(args)` without making a bound method first.
+    pub fn call_method(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        args: Vec<Value>,
+        kwargs: Vec<(Ident, Value)>,
+    ) -> R<Value> {
+        match obj {
+            Value::Instance(inst) if !inst.attrs.borrow().contains_key(name) => {
+                if let Some(f @ (Value::Func(_) | Value::Builtin(_))) = inst.class.lookup(name) {
+                    let mut all = Vec::with_capacity(args.len() + 1);
+                    all.push(obj.clone());
+                    all.extend(args);
+                    return self.call(&f, all, kwargs);
+                }
+            }
+            Value::Tensor(_)
+            | Value::Str(_)
+            | Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Tuple(_)
+            | Value::Size(_) => {
+                if let Some(b) = builtins::method_of(obj, name) {
+                    let mut all = Vec::with_capacity(args.len() + 1);
+                    all.push(obj.clone());
+                    all.extend(args);
+                    return self.call_builtin(b, all, kwargs);
+                }
+            }
+            _ => {}
+        }
+        let f = self.getattr(obj, name)?;
+        self.call(&f, args, kwargs)
+    }
+
+    fn instantiate(
+        &mut self,
+        c: &Rc<Class>,
+        args: Vec<Value>,
+        kwargs: Vec<(Ident, Value)>,
+    ) -> R<Value> {
+        if let Some(Value::Builtin(ctor)) = c.ns.borrow().get("__new__").cloned() {
+            return self.call_builtin(ctor, args, kwargs);
+        }
+        let inst = Value::Instance(Rc::new(Instance {
+            class: c.clone(),
+            attrs: RefCell::new(indexmap::IndexMap::new()),
+        }));
+        if crate::eval::lang::exc::is_exception_class(c) {
+            if let Value::Instance(i) = &inst {
+                i.attrs
+                    .borrow_mut()
+                    .insert(Rc::from("args"), Value::tuple(args.clone()));
+            }
+        }
+        if let Some(init) = c.lookup("__init__") {
+            let mut all = vec![inst.clone()];
+            all.extend(args);
+            let r = self.call(&init, all, kwargs)?;
+            if !matches!(r, Value::None) {
+                return Err(type_err(format!(
+                    "__init__() should return None, not '{}'",
+                    r.type_name()
+                )));
+            }
+        } else if !args.is_empty() && !crate::eval::lang::exc::is_exception_class(c) {
+            return Err(type_err(format!("{}() takes no arguments", c.name)));
+        }
+        Ok(inst)
+    }
+
+    // ------------------------------------------------------------ items
+
+    pub fn getitem(&mut self, obj: &Value, index: &Value) -> R<Value> {
+        match (obj, index) {
+            (Value::List(l), Value::Int(i)) => {
+                let l = l.borrow();
+                norm_index(*i, l.len())
+                    .map(|j| l[j].clone())
+                    .ok_or_else(|| err("IndexError", "list index out of range"))
+            }
+            (Value::Tuple(t), Value::Int(i)) => norm_index(*i, t.len())
+                .map(|j| t[j].clone())
+                .ok_or_else(|| err("IndexError", "tuple index out of range")),
+            (Value::Size(t), Value::Int(i)) => norm_index(*i, t.len())
+                .map(|j| Value::Int(t[j]))
+                .ok_or_else(|| err("IndexError", "tuple index out of range")),
+            (Value::Str(s), Value::Int(i)) => {
+                let n = s.chars().count();
+                norm_index(*i, n)
+                    .and_then(|j| s.chars().nth(j))
+                    .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
+                    .ok_or_else(|| err("IndexError", "string index out of range"))
+            }
+            (Value::Range(r), Value::Int(i)) => {
+                let n = builtins::range_len(r);
+                norm_index(*i, n)
+                    .map(|j| Value::Int(r[0] + j as i64 * r[2]))
+                    .ok_or_else(|| err("IndexError", "range object index out of range"))
+            }
+            (Value::List(l), Value::Slice(s)) => Ok(Value::list(pick(&l.borrow(), s)?)),
+            (Value::Tuple(t), Value::Slice(s)) => Ok(Value::tuple(pick(t, s)?)),
+            (Value::Size(t), Value::Slice(s)) => Ok(Value::Size(Rc::from(pick(t, s)?))),
+            (Value::Str(st), Value::Slice(s)) => {
+                let chars: Vec<char> = st.chars().collect();
+                Ok(Value::str(
+                    &pick(&chars, s)?.into_iter().collect::<String>(),
+                ))
+            }
+            (Value::Range(r), Value::Slice(s)) => {
+                let n = builtins::range_len(r);
+                let (start, _, step, count) = slice_indices(s, n)?;
+                let first = r[0] + start * r[2];
+                let st = step * r[2];
+                Ok(Value::Range(Rc::new([
+                    first,
+                    first + count as i64 * st,
+                    st,
+                ])))
+            }
+            (
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Size(_) | Value::Range(_),
+                Value::Bool(b),
+            ) => self.getitem(obj, &Value::Int(*b as i64)),
+            (
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Size(_),
+                Value::Tensor(t),
+            ) if t.numel() == 1 && !t.dtype().is_float() => {
+                let i = t.item()?.to_i64();
+                self.getitem(obj, &Value::Int(i))
+            }
+            (Value::Dict(d), _) => {
+                let k = self.key(index.clone())?;
+                match d.borrow().get(&k) {
+                    Some(v) => Ok(v.clone()),
+                    None => Err(self.key_error(index)),
+                }
+            }
+            (Value::Tensor(t), _) => Ok(Value::Tensor(self.tensor_index(t, index)?)),
+            (Value::Instance(inst), _) => match inst.class.lookup("__getitem__") {
+                Some(f) => self.call(&f, vec![obj.clone(), index.clone()], vec![]),
+                None => Err(type_err(format!(
+                    "'{}' object is not subscriptable",
+                    inst.class.name
+                ))),
+            },
+            (Value::Class(c), _) if c.builtin => Ok(obj.clone()),
+            (
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Size(_) | Value::Range(_),
+                _,
+            ) => Err(type_err(format!(
+                "{} indices must be integers or slices, not {}",
+                obj.type_name(),
+                index.type_name()
+            ))),
+            _ => Err(type_err(format!(
+                "'{}' object is not subscriptable",
+                obj.type_name()
+            ))),
+        }
+    }
+
+    pub fn key_error(&mut self, key: &Value) -> Ctrl {
+        let class = self.exc_class("KeyError");
+        self.raise_value(crate::eval::lang::exc::instance(class, vec![key.clone()]))
+    }
+
+    pub fn setitem(&mut self, obj: &Value, index: Value, v: Value) -> R<()> {
+        match (obj, &index) {
+            (Value::List(l), Value::Int(i)) => {
+                let mut l = l.borrow_mut();
+                let n = l.len();
+                match norm_index(*i, n) {
+                    Some(j) => {
+                        l[j] = v;
+                        Ok(())
+                    }
+                    None => Err(err("IndexError", "list assignment index out of range")),
+                }
+            }
+            (Value::List(l), Value::Slice(s)) => {
+                let items = self.collect(&v)?;
+                let mut l = l.borrow_mut();
+                let (start, stop, step, count) = slice_indices(s, l.len())?;
+                if step == 1 {
+                    let stop = stop.max(start);
+                    l.splice(start as usize..stop as usize, items);
+                } else {
+                    if items.len() != count {
+                        return Err(err(
+                            "ValueError",
+                            format!("attempt to assign sequence of size {} to extended slice of size {count}", items.len()),
+                        ));
+                    }
+                    for (k, item) in items.into_iter().enumerate() {
+                        l[(start + k as i64 * step) as usize] = item;
+                    }
+                }
+                Ok(())
+            }
+            (Value::Dict(d), _) => {
+                let k = self.key(index)?;
+                d.borrow_mut().insert(k, v);
+                Ok(())
+            }
+            (Value::Tensor(t), _) => self.tensor_setitem(t, &index, &v),
+            (Value::Instance(inst), _) => match inst.class.lookup("__setitem__") {
+                Some(f) => self
+                    .call(&f, vec![obj.clone(), index, v], vec![])
+                    .map(|_| ()),
+                None => Err(type_err(format!(
+                    "'{}' object does not support item assignment",
+                    inst.class.name
+                ))),
+            },
+            _ => Err(type_err(format!(
+                "'{}' object does not support item assignment",
+                obj.type_name()
+            ))),
+        }
+    }
+
+    pub fn delitem(&mut self, obj: &Value, index: &Value) -> R<()> {
+        match (obj, index) {
+            (Value::List(l), Value::Int(i)) => {
+                let mut l = l.borrow_mut();
+                let n = l.len();
+                match norm_index(*i, n) {
+                    Some(j) => {
+                        l.remove(j);
+                        Ok(())
+                    }
+                    None => Err(err("IndexError", "list assignment index out of range")),
+                }
+            }
+            (Value::List(l), Value::Slice(s)) => {
+                let mut l = l.borrow_mut();
+                let (start, _, step, count) = slice_indices(s, l.len())?;
+                let mut idx: Vec<usize> = (0..count)
+                    .map(|k| (start + k as i64 * step) as usize)
+                    .collect();
+                idx.sort_unstable();
+                for j in idx.into_iter().rev() {
+                    l.remove(j);
+                }
+                Ok(())
+            }
+            (Value::Dict(d), _) => {
+                let k = self.key(index.clone())?;
+                if d.borrow_mut().shift_remove(&k).is_none() {
+                    return Err(self.key_error(index));
+                }
+                Ok(())
+            }
+            (Value::Instance(inst), _) => match inst.class.lookup("__delitem__") {
+                Some(f) => self
+                    .call(&f, vec![obj.clone(), index.clone()], vec![])
+                    .map(|_| ()),
+                None => Err(type_err(format!(
+                    "'{}' object does not support item deletion",
+                    inst.class.name
+                ))),
+            },
+            _ => Err(type_err(format!(
+                "'{}' object does not support item deletion",
+                obj.type_name()
+            ))),
+        }
+    }
+}

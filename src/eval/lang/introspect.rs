@@ -1,0 +1,288 @@
+//! Introspection: isinstance, type, super, help, and attribute names for completion.
+
+use crate::eval::lang::builtins::{self, Builtin};
+use crate::eval::lang::exc::{err, R};
+use crate::eval::lang::interp::Interp;
+use crate::eval::lang::value::*;
+use crate::syntax::ast::{ExprKind, ParamKind, StmtKind};
+use indexmap::IndexMap;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// The built-in function that stands for a value's type (`int`, `str` …), by type name.
+fn builtin_type_name(b: &Builtin) -> Option<&'static str> {
+    match b.name {
+        "int" | "float" | "str" | "bool" | "list" | "tuple" | "dict" | "set" | "range" => {
+            Some(b.name)
+        }
+        _ => None,
+    }
+}
+
+impl Interp {
+    pub fn isinstance(&mut self, v: &Value, c: &Value) -> R<bool> {
+        Ok(match c {
+            Value::Tuple(items) => {
+                for x in items.iter() {
+                    if self.isinstance(v, x)? {
+                        return Ok(true);
+                    }
+                }
+                false
+            }
+            Value::Builtin(b) => match builtin_type_name(b) {
+                Some("int") => matches!(v, Value::Int(_) | Value::Bool(_)),
+                Some("float") => matches!(v, Value::Float(_)),
+                Some("str") => matches!(v, Value::Str(_)),
+                Some("bool") => matches!(v, Value::Bool(_)),
+                Some("list") => matches!(v, Value::List(_)),
+                Some("tuple") => matches!(v, Value::Tuple(_) | Value::Size(_)),
+                Some("dict") => matches!(v, Value::Dict(_)),
+                Some("set") => matches!(v, Value::Set(_)),
+                Some("range") => matches!(v, Value::Range(_)),
+                _ => {
+                    return Err(err(
+                        "TypeError",
+                        "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                    ))
+                }
+            },
+            Value::Class(k) => match v {
+                Value::Instance(i) => i.class.is_subclass_of(k),
+                Value::Tensor(t) => {
+                    self.tensor_class.as_ref().is_some_and(|c| Rc::ptr_eq(c, k))
+                        || t.is_parameter()
+                            && self
+                                .parameter_class
+                                .as_ref()
+                                .is_some_and(|c| Rc::ptr_eq(c, k))
+                }
+                Value::Size(_) => self.size_class.as_ref().is_some_and(|t| Rc::ptr_eq(t, k)),
+                _ => false,
+            },
+            _ => {
+                return Err(err(
+                    "TypeError",
+                    "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                ))
+            }
+        })
+    }
+
+    /// `type(v)`: the class, or the built-in standing for it.
+    pub fn type_of(&mut self, v: &Value) -> Value {
+        let name = match v {
+            Value::Instance(i) => return Value::Class(i.class.clone()),
+            Value::Tensor(t) if t.is_parameter() && self.parameter_class.is_some() => {
+                if let Some(c) = &self.parameter_class {
+                    return Value::Class(c.clone());
+                }
+                "Parameter"
+            }
+            Value::Tensor(_) => {
+                if let Some(t) = &self.tensor_class {
+                    return Value::Class(t.clone());
+                }
+                "Tensor"
+            }
+            Value::Size(_) => {
+                if let Some(t) = &self.size_class {
+                    return Value::Class(t.clone());
+                }
+                "Size"
+            }
+            Value::Int(_) => "int",
+            Value::Float(_) => "float",
+            Value::Str(_) => "str",
+            Value::Bool(_) => "bool",
+            Value::List(_) => "list",
+            Value::Tuple(_) => "tuple",
+            Value::Dict(_) => "dict",
+            Value::Set(_) => "set",
+            Value::Range(_) => "range",
+            _ => "",
+        };
+        if let Some(b) = builtins::BUILTINS.iter().find(|b| b.name == name) {
+            return Value::Builtin(b);
+        }
+        let tn: Rc<str> = Rc::from(v.type_name());
+        let class = self
+            .type_classes
+            .entry(tn.to_string())
+            .or_insert_with(|| {
+                Rc::new(Class {
+                    name: tn,
+                    base: None,
+                    ns: RefCell::new(IndexMap::new()),
+                    builtin: true,
+                })
+            })
+            .clone();
+        Value::Class(class)
+    }
+
+    /// `super()` inside a method: the running method's class and its first argument.
+    pub fn current_super(&mut self) -> R<Value> {
+        let Some(f) = self.calls.last().cloned() else {
+            return Err(err("RuntimeError", "super(): no arguments"));
+        };
+        let class = match f.attrs.borrow().get("__class__") {
+            Some(Value::Class(c)) => c.clone(),
+            _ => return Err(err("RuntimeError", "super(): __class__ cell not found")),
+        };
+        let first = self
+            .env
+            .as_ref()
+            .and_then(|e| e.slots.borrow().first().cloned().flatten())
+            .ok_or_else(|| err("RuntimeError", "super(): no arguments"))?;
+        Ok(Value::Super(Rc::new((class, first))))
+    }
+
+    /// The signature and documentation `help(x)` and `x?` show.
+    pub fn help_text(&mut self, v: &Value) -> String {
+        match v {
+            Value::Builtin(b) => format!("{}\n    {}", b.sig, b.doc),
+            Value::Method(m) => self.help_text(&m.1.clone()),
+            Value::Func(f) => {
+                let params: Vec<String> = f
+                    .def
+                    .params
+                    .iter()
+                    .map(|p| match p.kind {
+                        ParamKind::VarArgs => format!("*{}", p.name),
+                        ParamKind::VarKw => format!("**{}", p.name),
+                        _ if p.default.is_some() => format!("{}=…", p.name),
+                        _ => p.name.to_string(),
+                    })
+                    .collect();
+                let mut s = format!("{}({})", f.def.name, params.join(", "));
+                if let Some(StmtKind::Expr(e)) = f.def.body.first().map(|s| &s.kind) {
+                    if let ExprKind::Str(doc) = &e.kind {
+                        s.push_str("\n    ");
+                        s.push_str(doc.trim());
+                    }
+                }
+                s
+            }
+            Value::Class(c) => {
+                let mut s = format!("class {}", c.name);
+                if let Some(b) = &c.base {
+                    s.push_str(&format!("({})", b.name));
+                }
+                let names: Vec<String> = c.ns.borrow().keys().map(|k| k.to_string()).collect();
+                if !names.is_empty() {
+                    s.push_str(&format!("\n    attributes: {}", names.join(", ")));
+                }
+                s
+            }
+            Value::Module(m) => {
+                let names: Vec<String> = m
+                    .attrs
+                    .borrow()
+                    .keys()
+                    .filter(|k| !k.starts_with('_'))
+                    .map(|k| k.to_string())
+                    .collect();
+                format!("module {}\n    {}", m.name, names.join(", "))
+            }
+            _ => {
+                let mut names = self.attribute_names(v);
+                names.retain(|n| !n.starts_with('_'));
+                names.sort();
+                format!(
+                    "{} object\n    methods and attributes: {}",
+                    v.type_name(),
+                    names.join(", ")
+                )
+            }
+        }
+    }
+
+    /// The names after `v.`: for completion and `dir()`.
+    pub fn attribute_names(&mut self, v: &Value) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let class_names = |c: &Rc<Class>, out: &mut Vec<String>| {
+            let mut k = Some(c.clone());
+            while let Some(x) = k {
+                out.extend(x.ns.borrow().keys().map(|n| n.to_string()));
+                k = x.base.clone();
+            }
+        };
+        match v {
+            Value::Instance(i) => {
+                out.extend(i.attrs.borrow().keys().map(|n| n.to_string()));
+                class_names(&i.class, &mut out);
+            }
+            Value::Class(c) => class_names(c, &mut out),
+            Value::Module(m) => out.extend(m.attrs.borrow().keys().map(|n| n.to_string())),
+            Value::Tensor(_) => {
+                out.extend(
+                    crate::eval::torch::tensor_methods::TENSOR_METHODS
+                        .iter()
+                        .chain(crate::eval::torch::engine_ops::METHODS_ONLY)
+                        .map(|b| b.name.to_string()),
+                );
+                out.extend(
+                    crate::eval::torch::TORCH
+                        .iter()
+                        .chain(crate::eval::torch::engine_ops::ENGINE)
+                        .filter(|b| {
+                            crate::eval::torch::tensor_methods::tensor_method(b.name).is_some()
+                        })
+                        .map(|b| b.name.to_string()),
+                );
+                out.extend(
+                    [
+                        "shape",
+                        "dtype",
+                        "device",
+                        "ndim",
+                        "T",
+                        "mT",
+                        "data",
+                        "is_cuda",
+                        "requires_grad",
+                        "grad",
+                        "is_leaf",
+                        "itemsize",
+                        "nbytes",
+                    ]
+                    .map(String::from),
+                );
+            }
+            Value::Str(_) => out.extend(
+                crate::eval::lang::strings::STR_METHODS
+                    .iter()
+                    .map(|b| b.name.to_string()),
+            ),
+            Value::List(_) => out.extend(
+                crate::eval::lang::containers::LIST_METHODS
+                    .iter()
+                    .map(|b| b.name.to_string()),
+            ),
+            Value::Dict(_) => out.extend(
+                crate::eval::lang::containers::DICT_METHODS
+                    .iter()
+                    .map(|b| b.name.to_string()),
+            ),
+            Value::Set(_) => out.extend(
+                crate::eval::lang::containers::SET_METHODS
+                    .iter()
+                    .map(|b| b.name.to_string()),
+            ),
+            Value::Tuple(_) | Value::Size(_) => out.extend(
+                crate::eval::lang::containers::TUPLE_METHODS
+                    .iter()
+                    .map(|b| b.name.to_string()),
+            ),
+            Value::DType(_) => {
+                out.extend(["is_floating_point", "is_signed", "itemsize"].map(String::from))
+            }
+            Value::Device(_) => out.extend(["type", "index"].map(String::from)),
+            _ => {}
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+}
