@@ -2,7 +2,8 @@
 //! PyTorch's names and Rust underneath.
 //!
 //! Module map (each module imports only the ones listed above it; `tests/architecture.rs`
-//! checks this):
+//! checks this). src/README.md says where a new op, builtin, layer, plot function or kernel
+//! message goes.
 //!
 //! - [`types`]: dtypes, devices, layouts, scalars, errors: the vocabulary every layer shares.
 //! - [`backend`]: the backend contract, the op declarations, and the CPU kernels (buffers and
@@ -24,8 +25,9 @@
 //!   (ariadne); imports nothing of the engine.
 //! - [`display`]: figures (the model behind `plt.*`) and their renderers (terminal text,
 //!   PNG/SVG, image protocols), tensors as HTML, progress-bar formatting.
-//! - [`eval`]: the evaluator: `Session`, values, the resolver, builtins, the torch namespace,
-//!   the modules people import; front ends call `Session::eval_cell`.
+//! - [`eval`]: the evaluator: `Session`, the import table, and in layers: `lang/` (values,
+//!   interpreter, calls, exceptions, Python's built-ins, tensors as values), then the
+//!   bindings on it: `torch/`, `nn/` (nn, optim, data), `plt/`, `nabla/`, `tools/`.
 //! - [`repl`]: the terminal front end (rustyline): prompts, multi-line blocks, completion,
 //!   colours, history, `:commands`, Ctrl-C.
 //! - [`jupyter`]: the Jupyter kernel (sockets on tokio, the session on the main thread), the

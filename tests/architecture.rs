@@ -69,28 +69,30 @@ fn root_reexports(lib: &str) -> BTreeMap<String, String> {
 /// The first path segment after every `crate::` in `src`, with `use crate::{a, b::c}`
 /// groups expanded.
 fn crate_imports(src: &str) -> Vec<String> {
+    segments_after(src, "crate::")
+}
+
+/// The first path segment after every `prefix` in `src`, with `{a, b::c}` groups expanded.
+fn segments_after(src: &str, prefix: &str) -> Vec<String> {
+    let ident = |s: &str| -> String {
+        s.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
     let mut out = Vec::new();
     let mut rest = src;
-    while let Some(i) = rest.find("crate::") {
-        rest = &rest[i + "crate::".len()..];
+    while let Some(i) = rest.find(prefix) {
+        rest = &rest[i + prefix.len()..];
         if let Some(group) = rest.strip_prefix('{') {
             let end = group.find('}').unwrap_or(group.len());
-            for item in group[..end].split(',') {
-                let seg: String = item
-                    .trim()
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                if !seg.is_empty() {
-                    out.push(seg);
-                }
-            }
-        } else {
-            out.push(
-                rest.chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect(),
+            out.extend(
+                group[..end]
+                    .split(',')
+                    .map(|item| ident(item.trim()))
+                    .filter(|s| !s.is_empty()),
             );
+        } else {
+            out.push(ident(rest));
         }
     }
     out
@@ -168,4 +170,131 @@ fn the_checker_sees_grouped_and_plain_imports() {
     let found =
         crate_imports("use crate::{types::DType, backend};\nlet x = crate::tensor::Tensor::new();");
     assert_eq!(found, vec!["types", "backend", "tensor"]);
+}
+
+/// src/eval/'s folders → the folders each may use. lang/ is the language (values, the
+/// interpreter, calls, exceptions, built-ins); the bindings build on it, never the reverse.
+/// Files directly in src/eval/ (the session, the import table) may use every folder.
+const EVAL_LAYERS: &[(&str, &[&str])] = &[
+    ("lang", &[]),
+    ("torch", &["lang"]),
+    ("nn", &["lang", "torch"]),
+    ("plt", &["lang", "torch"]),
+    ("nabla", &["lang", "torch", "nn"]),
+    ("tools", &["lang", "torch", "plt"]),
+];
+
+/// The names of the methods `impl Interp` blocks in `src` define.
+fn interp_methods(src: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    for line in src.lines() {
+        if line.starts_with("impl Interp") {
+            inside = true;
+        } else if line.starts_with('}') {
+            inside = false;
+        } else if inside {
+            let l = line.trim_start();
+            let indent = line.len() - l.len();
+            let l = l
+                .strip_prefix("pub ")
+                .or_else(|| l.strip_prefix("pub(crate) "))
+                .or_else(|| l.strip_prefix("pub(super) "))
+                .unwrap_or(l);
+            if let (4, Some(rest)) = (indent, l.strip_prefix("fn ")) {
+                out.push(
+                    rest.chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect(),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// The first segment after every `crate::eval::` (groups expanded), and `super::super`
+/// where a file reaches two folders up.
+fn eval_imports(src: &str) -> Vec<String> {
+    let mut out = segments_after(src, "crate::eval::");
+    if src.contains("super::super") {
+        out.push("super::super".into());
+    }
+    out
+}
+
+#[test]
+fn eval_bindings_build_on_the_language() {
+    let eval = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/eval");
+    let layers: BTreeMap<&str, &[&str]> = EVAL_LAYERS.iter().copied().collect();
+    // Every file of src/eval/ with its folder ("" for the files directly in src/eval/).
+    let mut files = Vec::new();
+    rust_files(&eval, &mut files);
+    let group_of = |p: &Path| -> String {
+        let rel = p.strip_prefix(&eval).unwrap();
+        let mut parts = rel.components();
+        match (parts.next(), parts.next()) {
+            (Some(dir), Some(_)) => dir.as_os_str().to_string_lossy().into_owned(),
+            _ => String::new(),
+        }
+    };
+    let texts: Vec<(String, std::path::PathBuf, String)> = files
+        .iter()
+        .map(|p| (group_of(p), p.clone(), fs::read_to_string(p).unwrap()))
+        .collect();
+    let mut violations = Vec::new();
+    for (group, path, text) in &texts {
+        if group.is_empty() {
+            continue;
+        }
+        let Some(ok) = layers.get(group.as_str()) else {
+            panic!("src/eval/{group}/ has no place in tests/architecture.rs's EVAL_LAYERS: add it");
+        };
+        for seg in eval_imports(text) {
+            if seg != *group && !ok.contains(&seg.as_str()) {
+                violations.push(format!("{} uses `crate::eval::{seg}`", path.display()));
+            }
+        }
+        if path.ends_with("mod.rs") && text.contains("super::") {
+            violations.push(format!(
+                "{} reaches above its folder with `super::`",
+                path.display()
+            ));
+        }
+    }
+    // A method one folder adds to `Interp` may be called only where that folder may be used.
+    for (owner, owner_path, text) in &texts {
+        for m in interp_methods(text) {
+            let call = format!(".{m}(");
+            for (group, path, user) in &texts {
+                let allowed = group.is_empty()
+                    || group == owner
+                    || layers
+                        .get(group.as_str())
+                        .is_some_and(|ok| ok.contains(&owner.as_str()));
+                if !allowed && user.contains(&call) {
+                    violations.push(format!(
+                        "{} calls `{m}`, which {} adds to Interp",
+                        path.display(),
+                        owner_path.display()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        violations.is_empty(),
+        "src/eval/ uses a layer above it (lang/ reaches bindings through lang/bindings.rs):\n{}",
+        violations.join("\n")
+    );
+}
+
+#[test]
+fn the_eval_checker_sees_methods_and_paths() {
+    let src = "impl Interp {\n    pub fn install_plt(&mut self) {}\n    fn helper(&self) {}\n}\nfn free() {}\n";
+    assert_eq!(interp_methods(src), vec!["install_plt", "helper"]);
+    let found = eval_imports(
+        "use crate::eval::{lang::value, torch::TORCH};\nuse crate::eval::plt::X;\nsuper::super::y",
+    );
+    assert_eq!(found, vec!["lang", "torch", "plt", "super::super"]);
 }

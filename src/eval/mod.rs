@@ -175,7 +175,8 @@ impl Session {
             depth: 0,
             modules: Default::default(),
             handling: Vec::new(),
-            py_random: modules::PyRandom::new(0),
+            bindings: &torch::BINDINGS,
+            ext: Default::default(),
             torch_gen: crate::Generator::new(67280421310721),
             argv: vec![String::new()],
             calls: Vec::new(),
@@ -187,7 +188,6 @@ impl Session {
             start: std::time::Instant::now(),
             hooks: Default::default(),
             next_hook: 0,
-            plots: Default::default(),
             warned: Default::default(),
         }
     }

@@ -1,10 +1,10 @@
 //! The modules people import: torch (with nn, nn.functional, cuda), math, time, random, sys.
 
-use crate::eval::lang::builtins::{self, table, to_float, to_int, Args, Builtin};
+use crate::eval::lang::builtins::{self, table, to_float, to_int, Args};
 use crate::eval::lang::exc::{err, type_err, value_err, R};
 use crate::eval::lang::interp::Interp;
 use crate::eval::lang::value::*;
-use crate::eval::tools::files::{FileKind, FileObj};
+use crate::eval::tools::files::{file_value, FileKind, FILE_BUILTINS};
 use crate::eval::torch::{self as t, module, table_entries};
 use crate::{DType, Device, Tensor};
 use indexmap::IndexMap;
@@ -244,6 +244,13 @@ pub struct PyRandom {
     index: usize,
 }
 
+impl Default for PyRandom {
+    /// Seeded with 0, so a program that never seeds `random` is still reproducible.
+    fn default() -> PyRandom {
+        PyRandom::new(0)
+    }
+}
+
 impl PyRandom {
     pub fn new(seed: u64) -> PyRandom {
         let mut r = PyRandom {
@@ -359,14 +366,14 @@ table! { RANDOM:
             Some(v) => to_int(&v, "seed")?.unsigned_abs(),
             None => std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos() as u64,
         };
-        it.py_random.seed(s);
+        it.ext.get::<PyRandom>().seed(s);
         Ok(Value::None)
     };
-    "random", "random()", "A float in [0, 1)." => |it, _| Ok(Value::Float(it.py_random.random()));
+    "random", "random()", "A float in [0, 1)." => |it, _| Ok(Value::Float(it.ext.get::<PyRandom>().random()));
     "uniform", "uniform(a, b)", "A float between a and b." => |it, a| {
         let lo = to_float(&a.req(0, "a")?, "a")?;
         let hi = to_float(&a.req(1, "b")?, "b")?;
-        Ok(Value::Float(lo + (hi - lo) * it.py_random.random()))
+        Ok(Value::Float(lo + (hi - lo) * it.ext.get::<PyRandom>().random()))
     };
     "randint", "randint(a, b)", "An integer in [a, b], both included." => |it, a| {
         let lo = to_int(&a.req(0, "a")?, "a")?;
@@ -374,7 +381,7 @@ table! { RANDOM:
         if hi < lo {
             return Err(value_err(format!("empty range in randrange({lo}, {})", hi + 1)));
         }
-        Ok(Value::Int(lo + it.py_random.below((hi - lo + 1) as u64) as i64))
+        Ok(Value::Int(lo + it.ext.get::<PyRandom>().below((hi - lo + 1) as u64) as i64))
     };
     "randrange", "randrange(start, stop=None, step=1)", "A random item of range(start, stop, step)." => |it, a| {
         let x = to_int(&a.req(0, "start")?, "start")?;
@@ -384,7 +391,7 @@ table! { RANDOM:
         if n == 0 {
             return Err(value_err(format!("empty range in randrange({start}, {stop})")));
         }
-        Ok(Value::Int(start + step * it.py_random.below(n as u64) as i64))
+        Ok(Value::Int(start + step * it.ext.get::<PyRandom>().below(n as u64) as i64))
     };
     "choice", "choice(seq)", "A random item of a non-empty sequence." => |it, a| {
         let seq = a.req(0, "seq")?;
@@ -392,7 +399,7 @@ table! { RANDOM:
         if n == 0 {
             return Err(err("IndexError", "Cannot choose from an empty sequence"));
         }
-        let i = it.py_random.below(n as u64) as i64;
+        let i = it.ext.get::<PyRandom>().below(n as u64) as i64;
         it.getitem(&seq, &Value::Int(i))
     };
     "shuffle", "shuffle(x)", "Shuffles a list in place." => |it, a| {
@@ -400,7 +407,7 @@ table! { RANDOM:
         let Value::List(l) = &v else { return Err(type_err("shuffle() needs a list")) };
         let n = l.borrow().len();
         for i in (1..n).rev() {
-            let j = it.py_random.below(i as u64 + 1) as usize;
+            let j = it.ext.get::<PyRandom>().below(i as u64 + 1) as usize;
             l.borrow_mut().swap(i, j);
         }
         Ok(Value::None)
@@ -421,16 +428,16 @@ table! { RANDOM:
         if n <= setsize {
             let mut pool = pop.clone();
             for i in 0..k {
-                let j = it.py_random.below((n - i) as u64) as usize;
+                let j = it.ext.get::<PyRandom>().below((n - i) as u64) as usize;
                 out.push(pool[j].clone());
                 pool[j] = pool[n - i - 1].clone();
             }
         } else {
             let mut seen = std::collections::HashSet::new();
             for _ in 0..k {
-                let mut j = it.py_random.below(n as u64) as usize;
+                let mut j = it.ext.get::<PyRandom>().below(n as u64) as usize;
                 while seen.contains(&j) {
-                    j = it.py_random.below(n as u64) as usize;
+                    j = it.ext.get::<PyRandom>().below(n as u64) as usize;
                 }
                 seen.insert(j);
                 out.push(pop[j].clone());
@@ -441,8 +448,8 @@ table! { RANDOM:
     "gauss", "gauss(mu=0.0, sigma=1.0)", "A normal random float." => |it, a| {
         let mu = a.opt(0, "mu").map(|v| to_float(&v, "mu")).transpose()?.unwrap_or(0.0);
         let sigma = a.opt(1, "sigma").map(|v| to_float(&v, "sigma")).transpose()?.unwrap_or(1.0);
-        let x2pi = it.py_random.random() * std::f64::consts::TAU;
-        let g2rad = (-2.0 * (1.0 - it.py_random.random()).ln()).sqrt();
+        let x2pi = it.ext.get::<PyRandom>().random() * std::f64::consts::TAU;
+        let g2rad = (-2.0 * (1.0 - it.ext.get::<PyRandom>().random()).ln()).sqrt();
         Ok(Value::Float(mu + x2pi.cos() * g2rad * sigma))
     };
 }
@@ -574,69 +581,12 @@ table! { GRAD_MODE_FUNCTION_METHODS:
     };
 }
 
-table! { RETURN_TYPE_METHODS:
-    "__getitem__", "__getitem__(i)", "The i-th field." => |it, a| {
-        let me = a.req(0, "self")?;
-        let i = a.req(1, "i")?;
-        let fields = return_fields(&me);
-        it.getitem(&Value::tuple(fields), &i)
-    };
-    "__len__", "__len__()", "The number of fields." => |_, a| {
-        let me = a.req(0, "self")?;
-        Ok(Value::Int(return_fields(&me).len() as i64))
-    };
-    "__repr__", "__repr__()", "torch.return_types.NAME(values=..., indices=...)." => |it, a| {
-        let me = a.req(0, "self")?;
-        let Value::Instance(i) = &me else { return Ok(Value::str("")) };
-        let mut s = format!("torch.return_types.{}(", i.class.name);
-        let attrs: Vec<(Rc<str>, Value)> = i.attrs.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-        for (n, (k, v)) in attrs.iter().enumerate() {
-            s.push_str(if n == 0 { "\n" } else { ",\n" });
-            s.push_str(k);
-            s.push('=');
-            s.push_str(&it.repr(v)?);
-        }
-        s.push(')');
-        Ok(Value::str(&s))
-    };
-}
-
-fn return_fields(v: &Value) -> Vec<Value> {
-    match v {
-        Value::Instance(i) => i.attrs.borrow().values().cloned().collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// A `torch.return_types.NAME` value: named fields that also index and unpack as a tuple.
-pub(super) fn return_type(name: &str, fields: &[&str], values: Vec<Value>) -> Value {
-    let class = class_with(name, RETURN_TYPE_METHODS);
-    let attrs = fields.iter().map(|f| Rc::from(*f)).zip(values).collect();
-    Value::Instance(Rc::new(Instance {
-        class,
-        attrs: RefCell::new(attrs),
-    }))
-}
-
 /// `torch.no_grad()` (a context manager) or `@torch.no_grad` on a function.
 fn grad_mode(it: &mut Interp, a: &mut Args, name: &str, mode: bool) -> R<Value> {
     match a.opt(0, "function") {
         Some(f) => Ok(it.grad_mode_function(f, Value::Bool(mode))),
         None => Ok(it.grad_mode_manager(name, mode)),
     }
-}
-
-pub(super) fn class_with(name: &str, methods: &'static [Builtin]) -> Rc<Class> {
-    let mut ns = IndexMap::new();
-    for b in methods {
-        ns.insert(Rc::from(b.name), Value::Builtin(b));
-    }
-    Rc::new(Class {
-        name: Rc::from(name),
-        base: None,
-        ns: RefCell::new(ns),
-        builtin: true,
-    })
 }
 
 impl Interp {
@@ -663,13 +613,9 @@ impl Interp {
         }))
     }
 
-    pub(super) fn class_of_table(&self, name: &str, methods: &'static [Builtin]) -> Rc<Class> {
-        class_with(name, methods)
-    }
-
     /// Builds the importable modules and the builtins.
     pub fn install_modules(&mut self) {
-        for b in builtins::BUILTINS {
+        for b in builtins::BUILTINS.iter().chain(FILE_BUILTINS) {
             self.set_builtin(b.name, Value::Builtin(b));
         }
         for (name, class) in self.exc_classes.clone() {
@@ -699,13 +645,7 @@ impl Interp {
         self.modules
             .insert("random".into(), module("random", &table_entries(RANDOM)));
 
-        let file = |kind, name: &str| {
-            Value::File(Rc::new(RefCell::new(FileObj {
-                kind,
-                name: name.into(),
-                closed: false,
-            })))
-        };
+        let file = file_value;
         let argv = Value::list(self.argv.iter().map(|s| Value::str(s)).collect());
         let sys = module(
             "sys",

@@ -1,9 +1,9 @@
 //! Attributes, items, calls and iteration: the object protocol.
 
-use crate::eval::lang::builtins::{self, Args, Builtin};
-use crate::eval::lang::exc::{err, type_err, Ctrl, R};
-use crate::eval::lang::interp::Interp;
-use crate::eval::lang::value::*;
+use super::builtins::{self, Args, Builtin};
+use super::exc::{err, type_err, Ctrl, R};
+use super::interp::Interp;
+use super::value::*;
 use crate::syntax::ast::Ident;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -140,15 +140,13 @@ impl Interp {
             }
             Value::Module(m) => match m.attrs.borrow().get(name) {
                 Some(v) => Ok(v.clone()),
-                None if m.name.starts_with("torch")
-                    && crate::eval::lang::coming::coming(name).is_some() =>
-                {
+                None if m.name.starts_with("torch") && super::coming::coming(name).is_some() => {
                     Err(err(
                         "NotImplementedError",
                         format!(
                             "{}.{name} is not available in this build yet: {}",
                             m.name,
-                            crate::eval::lang::coming::coming(name).unwrap_or_default()
+                            super::coming::coming(name).unwrap_or_default()
                         ),
                     ))
                 }
@@ -188,7 +186,7 @@ impl Interp {
                     "set" => Value::Set(Rc::new(RefCell::new(Dict::new()))),
                     _ => Value::tuple(vec![]),
                 };
-                builtins::method_of(&sample, name)
+                self.method_of(&sample, name)
                     .map(Value::Builtin)
                     .ok_or_else(|| {
                         err(
@@ -209,16 +207,16 @@ impl Interp {
                 if let Some(v) = self.native_attr(obj, name)? {
                     return Ok(v);
                 }
-                match builtins::method_of(obj, name) {
+                match self.method_of(obj, name) {
                     Some(b) => Ok(Value::Method(Rc::new((obj.clone(), Value::Builtin(b))))),
                     None if matches!(obj, Value::Tensor(_))
-                        && crate::eval::lang::coming::coming(name).is_some() =>
+                        && super::coming::coming(name).is_some() =>
                     {
                         Err(err(
                             "NotImplementedError",
                             format!(
                                 "Tensor.{name} is not available in this build yet: {}",
-                                crate::eval::lang::coming::coming(name).unwrap_or_default()
+                                super::coming::coming(name).unwrap_or_default()
                             ),
                         ))
                     }
@@ -341,12 +339,7 @@ impl Interp {
     ) -> R<Value> {
         // `out=`: torch functions write their result into a given tensor and return it.
         let (kwargs, out) = match kwargs.iter().position(|(k, _)| &**k == "out") {
-            Some(i)
-                if crate::eval::torch::TORCH
-                    .iter()
-                    .chain(crate::eval::torch::engine_ops::ENGINE)
-                    .any(|t| std::ptr::eq(t, b)) =>
-            {
+            Some(i) if (self.bindings.takes_out)(b) => {
                 let mut kwargs = kwargs;
                 let (_, o) = kwargs.remove(i);
                 (kwargs, Some(o).filter(|o| !matches!(o, Value::None)))
@@ -404,7 +397,7 @@ impl Interp {
             | Value::Set(_)
             | Value::Tuple(_)
             | Value::Size(_) => {
-                if let Some(b) = builtins::method_of(obj, name) {
+                if let Some(b) = self.method_of(obj, name) {
                     let mut all = Vec::with_capacity(args.len() + 1);
                     all.push(obj.clone());
                     all.extend(args);
@@ -430,7 +423,7 @@ impl Interp {
             class: c.clone(),
             attrs: RefCell::new(indexmap::IndexMap::new()),
         }));
-        if crate::eval::lang::exc::is_exception_class(c) {
+        if super::exc::is_exception_class(c) {
             if let Value::Instance(i) = &inst {
                 i.attrs
                     .borrow_mut()
@@ -447,7 +440,7 @@ impl Interp {
                     r.type_name()
                 )));
             }
-        } else if !args.is_empty() && !crate::eval::lang::exc::is_exception_class(c) {
+        } else if !args.is_empty() && !super::exc::is_exception_class(c) {
             return Err(type_err(format!("{}() takes no arguments", c.name)));
         }
         Ok(inst)
@@ -546,7 +539,7 @@ impl Interp {
 
     pub fn key_error(&mut self, key: &Value) -> Ctrl {
         let class = self.exc_class("KeyError");
-        self.raise_value(crate::eval::lang::exc::instance(class, vec![key.clone()]))
+        self.raise_value(super::exc::instance(class, vec![key.clone()]))
     }
 
     pub fn setitem(&mut self, obj: &Value, index: Value, v: Value) -> R<()> {

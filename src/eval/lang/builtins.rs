@@ -1,10 +1,9 @@
 //! Built-in functions: one table entry each (name, signature, one-line doc, body). `help(x)`,
 //! the REPL's and kernel's docs, and completion read the same table.
 
-use crate::eval::lang::exc::{err, type_err, value_err, R};
-use crate::eval::lang::interp::Interp;
-use crate::eval::lang::value::*;
-use crate::eval::tools::files::{file_write, FileKind, FileObj};
+use super::exc::{err, type_err, value_err, R};
+use super::interp::Interp;
+use super::value::*;
 use crate::syntax::ast::{CmpOp, Ident};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -244,7 +243,6 @@ fn print(it: &mut Interp, a: &mut Args) -> R<Value> {
     }
     s.push_str(&end);
     match file {
-        Some(Value::File(f)) => file_write(it, &f, &s)?,
         Some(Value::None) | None => it.sink.stdout(&s),
         Some(other) => match it.call_method(&other, "write", vec![Value::str(&s)], vec![]) {
             Ok(_) => {}
@@ -538,7 +536,7 @@ table! { BUILTINS:
             }
             Value::Str(s) => match int_from_str(s, base.unwrap_or(10)) {
                 Some(i) => i,
-                None => return Err(value_err(format!("invalid literal for int() with base {}: {}", base.unwrap_or(10), crate::eval::lang::format::str_repr(s)))),
+                None => return Err(value_err(format!("invalid literal for int() with base {}: {}", base.unwrap_or(10), super::format::str_repr(s)))),
             },
             Value::Tensor(t) => {
                 if t.numel() != 1 {
@@ -552,7 +550,7 @@ table! { BUILTINS:
     "float", "float(x=0.0)", "A floating-point number from a number or a string ('inf', 'nan' too)." => |_, a| {
         let v = a.get(0, "x").unwrap_or(Value::Float(0.0));
         Ok(Value::Float(match &v {
-            Value::Str(s) => float_from_str(s).ok_or_else(|| value_err(format!("could not convert string to float: {}", crate::eval::lang::format::str_repr(s))))?,
+            Value::Str(s) => float_from_str(s).ok_or_else(|| value_err(format!("could not convert string to float: {}", super::format::str_repr(s))))?,
             Value::Tensor(t) if t.numel() != 1 => return Err(err("RuntimeError", "only one element tensors can be converted to Python scalars")),
             other => to_float(other, "float() argument").map_err(|_| type_err(format!("float() argument must be a string or a real number, not '{}'", other.type_name())))?,
         }))
@@ -623,7 +621,7 @@ table! { BUILTINS:
                     return Ok(Value::Int(*i));
                 }
                 let p = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
-                let q = crate::eval::lang::ops::int_floordiv(*i, p)?;
+                let q = super::ops::int_floordiv(*i, p)?;
                 let r = i - q * p;
                 let q = if 2 * r > p || (2 * r == p && q % 2 != 0) { q + 1 } else { q };
                 Ok(Value::Int(q * p))
@@ -634,7 +632,7 @@ table! { BUILTINS:
                 }
                 Ok(Value::Int(f.round_ties_even() as i64))
             }
-            (Value::Float(f), Some(n)) => Ok(Value::Float(crate::eval::lang::format::round_float(*f, n))),
+            (Value::Float(f), Some(n)) => Ok(Value::Float(super::format::round_float(*f, n))),
             (Value::Tensor(t), _) => Ok(Value::Tensor(match nd {
                 Some(n) => t.round_decimals(n)?,
                 None => t.round()?,
@@ -716,7 +714,7 @@ table! { BUILTINS:
                     base = base * base % m as i128;
                     e >>= 1;
                 }
-                Ok(Value::Int(crate::eval::lang::ops::int_mod(r as i64, m)?))
+                Ok(Value::Int(super::ops::int_mod(r as i64, m)?))
             }
         }
     };
@@ -761,29 +759,6 @@ table! { BUILTINS:
         let mut h = std::collections::hash_map::DefaultHasher::new();
         k.hash(&mut h);
         Ok(Value::Int((h.finish() >> 2) as i64))
-    };
-    "open", "open(file, mode='r', encoding=None)", "Opens a text file for reading ('r'), writing ('w') or appending ('a')." => |_, a| {
-        let path = to_str(&a.req(0, "file")?, "file")?;
-        let mode = a.get(1, "mode").map(|m| to_str(&m, "mode")).transpose()?.unwrap_or_else(|| Rc::from("r"));
-        a.kw("encoding");
-        a.kw("newline");
-        let kind = if mode.contains('r') {
-            let text = std::fs::read_to_string(&*path).map_err(|e| {
-                if e.kind() == std::io::ErrorKind::NotFound {
-                    err("FileNotFoundError", format!("[Errno 2] No such file or directory: '{path}'"))
-                } else {
-                    err("OSError", format!("cannot read '{path}': {e}"))
-                }
-            })?;
-            FileKind::Read { text, pos: 0 }
-        } else if mode.contains('w') || mode.contains('a') {
-            let buf = if mode.contains('a') { std::fs::read_to_string(&*path).unwrap_or_default() } else { String::new() };
-            std::fs::write(&*path, &buf).map_err(|e| err("OSError", format!("cannot open '{path}' for writing: {e}")))?;
-            FileKind::Write { path: path.to_string(), buf }
-        } else {
-            return Err(value_err(format!("invalid mode: '{mode}'")));
-        };
-        Ok(Value::File(Rc::new(RefCell::new(FileObj { kind, name: path.to_string(), closed: false }))))
     };
     "input", "input(prompt='')", "A line read from standard input, without its newline." => |it, a| {
         let prompt = match a.get(0, "prompt") {
@@ -836,49 +811,55 @@ table! { BUILTINS:
     };
 }
 
+/// The method `name` in a binding's table of methods.
+pub fn method_in(table: &'static [Builtin], name: &str) -> Option<&'static Builtin> {
+    table.iter().find(|b| b.name == name)
+}
+
 fn index(table: &'static [Builtin]) -> HashMap<&'static str, &'static Builtin> {
     table.iter().map(|b| (b.name, b)).collect()
 }
 
-/// The built-in method `name` of a value of a built-in type.
+impl Interp {
+    /// The built-in method `name` of a value of a built-in type (a tensor's come from the
+    /// torch binding).
+    pub fn method_of(&self, v: &Value, name: &str) -> Option<&'static Builtin> {
+        match v {
+            Value::Tensor(_) => (self.bindings.tensor_method)(name),
+            _ => method_of(v, name),
+        }
+    }
+}
+
+/// The built-in method `name` of a value of a built-in type other than a tensor.
 pub fn method_of(v: &Value, name: &str) -> Option<&'static Builtin> {
     static LIST: OnceLock<HashMap<&'static str, &'static Builtin>> = OnceLock::new();
     static DICT: OnceLock<HashMap<&'static str, &'static Builtin>> = OnceLock::new();
     static SET: OnceLock<HashMap<&'static str, &'static Builtin>> = OnceLock::new();
     static TUPLE: OnceLock<HashMap<&'static str, &'static Builtin>> = OnceLock::new();
     static STR: OnceLock<HashMap<&'static str, &'static Builtin>> = OnceLock::new();
-    static FILE: OnceLock<HashMap<&'static str, &'static Builtin>> = OnceLock::new();
-    static GENERATOR: OnceLock<HashMap<&'static str, &'static Builtin>> = OnceLock::new();
     match v {
         Value::List(_) => LIST
-            .get_or_init(|| index(crate::eval::lang::containers::LIST_METHODS))
+            .get_or_init(|| index(super::containers::LIST_METHODS))
             .get(name)
             .copied(),
         Value::Dict(_) => DICT
-            .get_or_init(|| index(crate::eval::lang::containers::DICT_METHODS))
+            .get_or_init(|| index(super::containers::DICT_METHODS))
             .get(name)
             .copied(),
         Value::Set(_) => SET
-            .get_or_init(|| index(crate::eval::lang::containers::SET_METHODS))
+            .get_or_init(|| index(super::containers::SET_METHODS))
             .get(name)
             .copied(),
         Value::Tuple(_) | Value::Size(_) => TUPLE
-            .get_or_init(|| index(crate::eval::lang::containers::TUPLE_METHODS))
+            .get_or_init(|| index(super::containers::TUPLE_METHODS))
             .get(name)
             .copied(),
         Value::Str(_) => STR
-            .get_or_init(|| index(crate::eval::lang::strings::STR_METHODS))
+            .get_or_init(|| index(super::strings::STR_METHODS))
             .get(name)
             .copied(),
-        Value::File(_) => FILE
-            .get_or_init(|| index(crate::eval::tools::files::FILE_METHODS))
-            .get(name)
-            .copied(),
-        Value::Generator(_) => GENERATOR
-            .get_or_init(|| index(crate::eval::torch::generators::GENERATOR_METHODS))
-            .get(name)
-            .copied(),
-        Value::Tensor(_) => crate::eval::torch::tensor_methods::tensor_method(name),
+        Value::Native(n) => n.method(name),
         _ => None,
     }
 }

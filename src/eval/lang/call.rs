@@ -1,8 +1,8 @@
 //! Functions and classes: making them, calling them, binding arguments to parameters.
 
-use crate::eval::lang::exc::{err, type_err, Ctrl, TraceEntry, R};
-use crate::eval::lang::interp::Interp;
-use crate::eval::lang::value::*;
+use super::exc::{err, type_err, Ctrl, TraceEntry, R};
+use super::interp::Interp;
+use super::value::*;
 use crate::syntax::ast::*;
 use crate::syntax::token::Span;
 use indexmap::IndexMap;

@@ -1,9 +1,9 @@
 //! The methods of the built-in containers: list, tuple (and torch.Size), dict, set.
 
-use crate::eval::lang::builtins::{sort_values, table, to_int, Args};
-use crate::eval::lang::exc::{err, type_err, value_err, R};
-use crate::eval::lang::interp::Interp;
-use crate::eval::lang::value::*;
+use super::builtins::{sort_values, table, to_int, Args};
+use super::exc::{err, type_err, value_err, R};
+use super::interp::Interp;
+use super::value::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -56,7 +56,7 @@ table! { LIST_METHODS:
         if l.is_empty() {
             return Err(err("IndexError", "pop from empty list"));
         }
-        let j = crate::eval::lang::access::norm_index(i, l.len()).ok_or_else(|| err("IndexError", "pop index out of range"))?;
+        let j = super::access::norm_index(i, l.len()).ok_or_else(|| err("IndexError", "pop index out of range"))?;
         Ok(l.remove(j))
     };
     "remove", "list.remove(value)", "Removes the first item equal to value." => |it, a| {

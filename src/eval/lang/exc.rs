@@ -1,7 +1,7 @@
 //! Exceptions: the control-flow carrier, the built-in exception classes, and how engine
 //! errors surface as the class PyTorch raises.
 
-use crate::eval::lang::value::{Class, Instance, SourceFile, Value};
+use super::value::{Class, Instance, SourceFile, Value};
 use crate::syntax::token::Span;
 use indexmap::IndexMap;
 use std::cell::RefCell;
@@ -120,7 +120,7 @@ pub fn builtin_classes() -> IndexMap<&'static str, Rc<Class>> {
         if base.is_empty() {
             ns.insert(
                 Rc::from("__init__"),
-                Value::Builtin(&crate::eval::lang::builtins::EXCEPTION_INIT),
+                Value::Builtin(&super::builtins::EXCEPTION_INIT),
             );
         }
         let class = Rc::new(Class {

@@ -1,8 +1,8 @@
 //! Expressions: evaluation of every expression node.
 
-use crate::eval::lang::exc::{err, type_err, Ctrl, R};
-use crate::eval::lang::interp::Interp;
-use crate::eval::lang::value::*;
+use super::exc::{err, type_err, Ctrl, R};
+use super::interp::Interp;
+use super::value::*;
 use crate::syntax::ast::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -333,7 +333,7 @@ impl Interp {
             Value::Tuple(t) => !t.is_empty(),
             Value::Dict(d) | Value::Set(d) => !d.borrow().is_empty(),
             Value::Size(s) => !s.is_empty(),
-            Value::Range(r) => crate::eval::lang::builtins::range_len(r) > 0,
+            Value::Range(r) => super::builtins::range_len(r) > 0,
             Value::Tensor(t) => {
                 if t.numel() != 1 {
                     return Err(err(
@@ -405,7 +405,7 @@ impl Interp {
                 Ok(m) => m,
                 Err(_) => match self.getattr(&module, name) {
                     Ok(v) => v,
-                    Err(e) if crate::eval::lang::coming::coming(name).is_some() => return Err(e),
+                    Err(e) if super::coming::coming(name).is_some() => return Err(e),
                     Err(_) => {
                         return Err(err(
                             "ImportError",
@@ -424,9 +424,10 @@ impl Interp {
         if let Some(m) = self.modules.get(full) {
             return Ok(m.clone());
         }
-        if let Some(why) = full.strip_prefix("torch.").and_then(|rest| {
-            crate::eval::lang::coming::coming(rest.split('.').next().unwrap_or(rest))
-        }) {
+        if let Some(why) = full
+            .strip_prefix("torch.")
+            .and_then(|rest| super::coming::coming(rest.split('.').next().unwrap_or(rest)))
+        {
             return Err(err(
                 "ModuleNotFoundError",
                 format!("No module named '{full}': not available in this build yet ({why})"),

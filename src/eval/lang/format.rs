@@ -1,10 +1,10 @@
 //! Text: repr and str of every value, Python's format-spec mini-language, `%` formatting
 //! and `str.format`.
 
-use crate::eval::lang::builtins::{to_float, to_int};
-use crate::eval::lang::exc::{type_err, value_err, R};
-use crate::eval::lang::interp::Interp;
-use crate::eval::lang::value::*;
+use super::builtins::{to_float, to_int};
+use super::exc::{type_err, value_err, R};
+use super::interp::Interp;
+use super::value::*;
 use crate::types::python_float_repr;
 
 /// Python's repr of a string: single quotes unless the text has one and no double quote.
@@ -146,8 +146,8 @@ impl Interp {
                         ))),
                     };
                 }
-                if crate::eval::lang::exc::is_exception_class(&i.class) {
-                    let args = crate::eval::lang::exc::args_of(v);
+                if super::exc::is_exception_class(&i.class) {
+                    let args = super::exc::args_of(v);
                     let inner = if args.len() == 1 {
                         self.repr(&args[0])?
                     } else {
@@ -185,8 +185,7 @@ impl Interp {
             Value::ClassMethod(_) => "<classmethod object>".into(),
             Value::Property(_) => "<property object>".into(),
             Value::Super(_) => "<super object>".into(),
-            Value::File(f) => format!("<_io.TextIOWrapper name='{}'>", f.borrow().name),
-            Value::Generator(g) => format!("<torch._C.Generator object at {:#014x}>", g.identity()),
+            Value::Native(n) => n.repr(),
         })
     }
 
@@ -214,10 +213,9 @@ impl Interp {
                         ))),
                     };
                 }
-                if crate::eval::lang::exc::is_exception_class(&i.class)
-                    && i.class.lookup("__repr__").is_none()
+                if super::exc::is_exception_class(&i.class) && i.class.lookup("__repr__").is_none()
                 {
-                    let args = crate::eval::lang::exc::args_of(v);
+                    let args = super::exc::args_of(v);
                     return match args.len() {
                         0 => Ok(String::new()),
                         1 => {
@@ -241,7 +239,7 @@ impl Interp {
         // A 0-dim tensor formats as its value (PyTorch's Tensor.__format__).
         if let Value::Tensor(t) = v {
             if t.dim() == 0 {
-                let s = crate::eval::lang::ops::scalar_value(t.item()?);
+                let s = super::ops::scalar_value(t.item()?);
                 return self.format_value(&s, spec);
             }
         }
@@ -597,7 +595,7 @@ pub fn percent_format(it: &mut Interp, fmt: &str, args: &Value) -> R<String> {
                 .borrow()
                 .get(&Key(Value::str(k)))
                 .cloned()
-                .ok_or_else(|| crate::eval::lang::exc::err("KeyError", format!("'{k}'")))?,
+                .ok_or_else(|| super::exc::err("KeyError", format!("'{k}'")))?,
             _ => next
                 .next()
                 .ok_or_else(|| type_err("not enough arguments for format string"))?,
@@ -732,7 +730,7 @@ pub fn str_format(
                 let (base, rest) = name.split_at(split);
                 let mut v = if base.is_empty() {
                     let v = args.get(auto).cloned().ok_or_else(|| {
-                        crate::eval::lang::exc::err(
+                        super::exc::err(
                             "IndexError",
                             format!(
                                 "Replacement index {auto} out of range for positional args tuple"
@@ -743,7 +741,7 @@ pub fn str_format(
                     v
                 } else if let Ok(n) = base.parse::<usize>() {
                     args.get(n).cloned().ok_or_else(|| {
-                        crate::eval::lang::exc::err(
+                        super::exc::err(
                             "IndexError",
                             format!("Replacement index {n} out of range for positional args tuple"),
                         )
@@ -753,9 +751,7 @@ pub fn str_format(
                         .iter()
                         .find(|(k, _)| &**k == base)
                         .map(|(_, v)| v.clone())
-                        .ok_or_else(|| {
-                            crate::eval::lang::exc::err("KeyError", format!("'{base}'"))
-                        })?
+                        .ok_or_else(|| super::exc::err("KeyError", format!("'{base}'")))?
                 };
                 let mut r = rest;
                 while !r.is_empty() {

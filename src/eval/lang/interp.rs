@@ -1,9 +1,10 @@
 //! The tree-walking interpreter: statements, expressions, assignment, scopes.
 
+use super::bindings::{Bindings, Extensions};
+use super::exc::{self, err, type_err, Ctrl, Exc, PyErr, R};
+use super::resolve::Symbols;
 use super::sink::Sink;
-use crate::eval::lang::exc::{self, err, type_err, Ctrl, Exc, PyErr, R};
-use crate::eval::lang::resolve::Symbols;
-use crate::eval::lang::value::*;
+use super::value::*;
 use crate::syntax::ast::*;
 use crate::syntax::token::Span;
 use crate::PrintOptions;
@@ -28,8 +29,10 @@ pub struct Interp {
     pub modules: IndexMap<String, Value>,
     /// Exceptions being handled (for a bare `raise`).
     pub handling: Vec<Value>,
-    /// Python's `random` module state.
-    pub py_random: crate::eval::modules::PyRandom,
+    /// What the language asks of the bindings (a tensor's methods, `out=`).
+    pub bindings: &'static Bindings,
+    /// The bindings' state in this session (plt's figures, `random`'s generator).
+    pub ext: Extensions,
     /// torch's generator (`torch.manual_seed`).
     pub torch_gen: crate::Generator,
     pub argv: Vec<String>,
@@ -48,8 +51,6 @@ pub struct Interp {
     /// Tensor hooks (`register_hook`) by id: backward calls them.
     pub hooks: Rc<RefCell<std::collections::HashMap<u64, Value>>>,
     pub next_hook: u64,
-    /// `plt`'s open figures.
-    pub plots: crate::eval::plt::PlotState,
     /// Warnings already shown (Python shows a warning once per place).
     pub warned: std::collections::HashSet<String>,
 }
@@ -571,13 +572,13 @@ impl Interp {
         match star {
             None => {
                 if items.len() > targets.len() {
-                    return Err(crate::eval::lang::exc::value_err(format!(
+                    return Err(super::exc::value_err(format!(
                         "too many values to unpack (expected {})",
                         targets.len()
                     )));
                 }
                 if items.len() < targets.len() {
-                    return Err(crate::eval::lang::exc::value_err(format!(
+                    return Err(super::exc::value_err(format!(
                         "not enough values to unpack (expected {}, got {})",
                         targets.len(),
                         items.len()
@@ -588,7 +589,7 @@ impl Interp {
             Some(si) => {
                 let after = targets.len() - si - 1;
                 if items.len() < targets.len() - 1 {
-                    return Err(crate::eval::lang::exc::value_err(format!(
+                    return Err(super::exc::value_err(format!(
                         "not enough values to unpack (expected at least {}, got {})",
                         targets.len() - 1,
                         items.len()

@@ -1,9 +1,9 @@
 //! Introspection: isinstance, type, super, help, and attribute names for completion.
 
-use crate::eval::lang::builtins::{self, Builtin};
-use crate::eval::lang::exc::{err, R};
-use crate::eval::lang::interp::Interp;
-use crate::eval::lang::value::*;
+use super::builtins::{self, Builtin};
+use super::exc::{err, R};
+use super::interp::Interp;
+use super::value::*;
 use crate::syntax::ast::{ExprKind, ParamKind, StmtKind};
 use indexmap::IndexMap;
 use std::cell::RefCell;
@@ -217,19 +217,9 @@ impl Interp {
             Value::Module(m) => out.extend(m.attrs.borrow().keys().map(|n| n.to_string())),
             Value::Tensor(_) => {
                 out.extend(
-                    crate::eval::torch::tensor_methods::TENSOR_METHODS
-                        .iter()
-                        .chain(crate::eval::torch::engine_ops::METHODS_ONLY)
-                        .map(|b| b.name.to_string()),
-                );
-                out.extend(
-                    crate::eval::torch::TORCH
-                        .iter()
-                        .chain(crate::eval::torch::engine_ops::ENGINE)
-                        .filter(|b| {
-                            crate::eval::torch::tensor_methods::tensor_method(b.name).is_some()
-                        })
-                        .map(|b| b.name.to_string()),
+                    (self.bindings.tensor_method_names)()
+                        .into_iter()
+                        .map(str::to_string),
                 );
                 out.extend(
                     [
@@ -251,27 +241,27 @@ impl Interp {
                 );
             }
             Value::Str(_) => out.extend(
-                crate::eval::lang::strings::STR_METHODS
+                super::strings::STR_METHODS
                     .iter()
                     .map(|b| b.name.to_string()),
             ),
             Value::List(_) => out.extend(
-                crate::eval::lang::containers::LIST_METHODS
+                super::containers::LIST_METHODS
                     .iter()
                     .map(|b| b.name.to_string()),
             ),
             Value::Dict(_) => out.extend(
-                crate::eval::lang::containers::DICT_METHODS
+                super::containers::DICT_METHODS
                     .iter()
                     .map(|b| b.name.to_string()),
             ),
             Value::Set(_) => out.extend(
-                crate::eval::lang::containers::SET_METHODS
+                super::containers::SET_METHODS
                     .iter()
                     .map(|b| b.name.to_string()),
             ),
             Value::Tuple(_) | Value::Size(_) => out.extend(
-                crate::eval::lang::containers::TUPLE_METHODS
+                super::containers::TUPLE_METHODS
                     .iter()
                     .map(|b| b.name.to_string()),
             ),

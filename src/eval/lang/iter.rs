@@ -1,9 +1,9 @@
 //! Iteration: iterators over every iterable value, `next`, collecting, `len`.
 
-use crate::eval::lang::builtins;
-use crate::eval::lang::exc::{err, type_err, Ctrl, R};
-use crate::eval::lang::interp::Interp;
-use crate::eval::lang::value::*;
+use super::builtins;
+use super::exc::{err, type_err, Ctrl, R};
+use super::interp::Interp;
+use super::value::*;
 use std::rc::Rc;
 
 impl Interp {

@@ -3,6 +3,7 @@
 //! binding: torch/, nn/, plt/, nabla/ and tools/ build on it, never the other way.
 
 pub(crate) mod access;
+pub(crate) mod bindings;
 pub mod builtins;
 pub(crate) mod call;
 pub(crate) mod coming;

@@ -1,10 +1,10 @@
 //! Operators: Python's int, float, str and container semantics, tensor dispatch, and user
 //! classes' dunder methods.
 
+use super::exc::{err, type_err, R};
+use super::interp::Interp;
+use super::value::*;
 use crate::backend::{BinaryOp as TB, CmpOp as TC};
-use crate::eval::lang::exc::{err, type_err, R};
-use crate::eval::lang::interp::Interp;
-use crate::eval::lang::value::*;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use crate::{Arg, Scalar};
 use std::borrow::Cow;
@@ -35,7 +35,7 @@ pub fn check_len(n: i64, item_bytes: usize) -> R<usize> {
     Ok(n as usize)
 }
 
-fn overflow(op: &str) -> crate::eval::lang::exc::Ctrl {
+fn overflow(op: &str) -> super::exc::Ctrl {
     err(
         "OverflowError",
         format!("integer overflow in `{op}`: nabla's int is 64-bit (-2**63 to 2**63-1); use a float for bigger values"),
@@ -216,7 +216,7 @@ impl Interp {
                 return Ok(Value::str(&x.repeat(n)));
             }
             (Str(x), _) if op == BinOp::Mod => {
-                let r = crate::eval::lang::format::percent_format(self, x, &b)?;
+                let r = super::format::percent_format(self, x, &b)?;
                 return Ok(Value::str(&r));
             }
             (List(x), List(y)) if op == BinOp::Add => {
@@ -248,7 +248,7 @@ impl Interp {
             }
             (Set(x), Set(y)) => {
                 let (x, y) = (x.borrow(), y.borrow());
-                let d: crate::eval::lang::value::Dict = match op {
+                let d: super::value::Dict = match op {
                     BinOp::BitOr => x
                         .iter()
                         .chain(y.iter())
@@ -297,7 +297,7 @@ impl Interp {
         Err(self.unsupported(op, &a, &b))
     }
 
-    fn unsupported(&self, op: BinOp, a: &Value, b: &Value) -> crate::eval::lang::exc::Ctrl {
+    fn unsupported(&self, op: BinOp, a: &Value, b: &Value) -> super::exc::Ctrl {
         use Value::*;
         match (op, a, b) {
             (BinOp::Add, Str(_), _) => type_err(format!(

@@ -1,8 +1,8 @@
 //! The methods of `str`.
 
-use crate::eval::lang::builtins::{table, to_int, to_str, Args};
-use crate::eval::lang::exc::{err, type_err, value_err, R};
-use crate::eval::lang::value::*;
+use super::builtins::{table, to_int, to_str, Args};
+use super::exc::{err, type_err, value_err, R};
+use super::value::*;
 use std::rc::Rc;
 
 fn this(a: &mut Args) -> R<Rc<str>> {
@@ -88,7 +88,7 @@ fn strip_chars(a: &mut Args) -> R<Option<Vec<char>>> {
 
 fn pad(a: &mut Args, f: fn(&str, usize, char) -> String) -> R<Value> {
     let st = this(a)?;
-    let w = crate::eval::lang::ops::check_len(to_int(&a.req(1, "width")?, "width")?, 4)?;
+    let w = super::ops::check_len(to_int(&a.req(1, "width")?, "width")?, 4)?;
     let fill = match opt_str(a, 2, "fillchar")? {
         Some(c) if c.chars().count() == 1 => c.chars().next().unwrap_or(' '),
         Some(_) => {
@@ -301,7 +301,7 @@ table! { STR_METHODS:
     };
     "zfill", "str.zfill(width)", "Padded on the left with zeros (after a sign)." => |_, a| {
         let st = this(a)?;
-        let w = crate::eval::lang::ops::check_len(to_int(&a.req(1, "width")?, "width")?, 4)?;
+        let w = super::ops::check_len(to_int(&a.req(1, "width")?, "width")?, 4)?;
         let n = st.chars().count();
         if n >= w {
             return s(&st);
@@ -332,7 +332,7 @@ table! { STR_METHODS:
         let st = this(a)?;
         let args = a.rest(1);
         let kw = std::mem::take(&mut a.kw);
-        s(&crate::eval::lang::format::str_format(it, &st, &args, &kw)?)
+        s(&super::format::str_format(it, &st, &args, &kw)?)
     };
     "splitlines", "str.splitlines(keepends=False)", "The lines, without their line endings." => |it, a| {
         let st = this(a)?;

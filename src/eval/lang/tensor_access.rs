@@ -1,13 +1,12 @@
 //! Attributes and indexing of engine values: `x.shape`, `x.T`, `x[0, 1:]`, `x[:, 0] = v`.
 
-use crate::eval::lang::builtins::to_int;
-use crate::eval::lang::exc::{err, type_err, value_err, R};
-use crate::eval::lang::interp::Interp;
-use crate::eval::lang::ops::tensor_arg;
-use crate::eval::lang::value::*;
-use crate::eval::torch::{nested, tensor};
+use super::builtins::to_int;
+use super::exc::{err, type_err, value_err, R};
+use super::interp::Interp;
+use super::ops::{scalar_value, tensor_arg};
+use super::value::*;
 use crate::tensor::Index;
-use crate::{Arg, DType, Device, Error, Scalar, Tensor};
+use crate::{Arg, DType, Device, Error, Nested, Scalar, Tensor};
 
 impl Interp {
     /// Attributes of engine values that are not methods: `x.shape`, `x.T`, `d.is_floating_point`.
@@ -38,7 +37,7 @@ impl Interp {
             (Value::Tensor(t), "_version") => Value::Int(t.version() as i64),
             (Value::Tensor(t), "grad") => t.grad().map_or(Value::None, Value::Tensor),
             (Value::Tensor(t), "grad_fn") => match t.grad_fn() {
-                Some(node) => self.grad_fn_value(&node),
+                Some(node) => (self.bindings.grad_fn)(self, &node),
                 None => Value::None,
             },
             (Value::Tensor(t), "itemsize") => Value::Int(t.element_size() as i64),
@@ -50,7 +49,10 @@ impl Interp {
                 Device::Cpu => "cpu",
                 Device::Cuda(_) => "cuda",
             }),
-            (Value::Generator(_), "device") => Value::Device(Device::Cpu),
+            (Value::Native(n), _) => match n.attr(name) {
+                Some(v) => v,
+                None => return Ok(None),
+            },
             (Value::Device(d), "index") => match d {
                 Device::Cpu => Value::None,
                 Device::Cuda(i) => Value::Int(*i as i64),
@@ -265,7 +267,7 @@ impl Interp {
 }
 
 /// Index errors raise IndexError in PyTorch (out of range, too many indices, mask shapes).
-fn index_error(e: Error) -> crate::eval::lang::exc::Ctrl {
+fn index_error(e: Error) -> super::exc::Ctrl {
     match &e {
         Error::InvalidArgument { message, .. }
             if message.starts_with("too many indices")
@@ -274,5 +276,44 @@ fn index_error(e: Error) -> crate::eval::lang::exc::Ctrl {
             err("IndexError", message.clone())
         }
         _ => e.into(),
+    }
+}
+
+/// A tensor argument, or a TypeError naming `what`.
+pub(crate) fn tensor(v: &Value, what: &str) -> R<Tensor> {
+    match v {
+        Value::Tensor(t) => Ok(t.clone()),
+        _ => Err(type_err(format!(
+            "{what} must be Tensor, not {}",
+            v.type_name()
+        ))),
+    }
+}
+
+/// Python data (numbers, nested lists and tuples, tensors) as nested scalars, for
+/// `torch.tensor` and for assigning a list into a tensor.
+pub fn nested(v: &Value) -> R<Nested> {
+    Ok(match v {
+        Value::Bool(b) => Nested::Scalar(Scalar::Bool(*b)),
+        Value::Int(i) => Nested::Scalar(Scalar::Int(*i)),
+        Value::Float(f) => Nested::Scalar(Scalar::Float(*f)),
+        Value::List(l) => Nested::List(l.borrow().iter().map(nested).collect::<R<_>>()?),
+        Value::Tuple(t) => Nested::List(t.iter().map(nested).collect::<R<_>>()?),
+        Value::Size(s) => Nested::List(s.iter().map(|&i| Nested::Scalar(Scalar::Int(i))).collect()),
+        Value::Tensor(t) => t.tolist()?,
+        other => {
+            return Err(type_err(format!(
+                "Could not infer dtype of {}",
+                other.type_name()
+            )))
+        }
+    })
+}
+
+/// Nested scalars as Python lists and numbers (`tolist()`).
+pub(crate) fn nested_value(n: Nested) -> Value {
+    match n {
+        Nested::Scalar(s) => scalar_value(s),
+        Nested::List(items) => Value::list(items.into_iter().map(nested_value).collect()),
     }
 }

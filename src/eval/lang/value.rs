@@ -1,6 +1,6 @@
 //! Values: what names hold at run time.
 
-use crate::eval::lang::builtins::Builtin;
+use super::builtins::Builtin;
 use crate::syntax::ast::{FuncDef, Ident};
 use crate::{DType, Device, Tensor};
 use indexmap::IndexMap;
@@ -177,13 +177,39 @@ pub enum Value {
     Property(Rc<(Value, RefCell<Value>)>),
     /// `super()` inside a method: the class to start looking after, and the instance.
     Super(Rc<(Rc<Class>, Value)>),
-    /// An open file from `open()`.
-    File(Rc<RefCell<crate::eval::tools::files::FileObj>>),
-    /// A `torch.Generator`.
-    Generator(crate::eval::torch::generators::GenRef),
+    /// An object a binding defines: an open file, a `torch.Generator`.
+    Native(Rc<dyn Native>),
+}
+
+/// An object a binding defines (an open file, a `torch.Generator`). The language knows it
+/// only through this trait, so lang/ imports none of the bindings built on it.
+pub trait Native: std::any::Any {
+    /// Its type's name, as `type(x).__name__` says it.
+    fn type_name(&self) -> &'static str;
+    /// `repr(x)`.
+    fn repr(&self) -> String;
+    /// Its built-in method `name`.
+    fn method(&self, name: &str) -> Option<&'static Builtin>;
+    /// A data attribute (`g.device`).
+    fn attr(&self, name: &str) -> Option<Value> {
+        let _ = name;
+        None
+    }
+    /// An identity for `is` and hashing.
+    fn identity(&self) -> usize {
+        (self as *const Self).cast::<u8>() as usize
+    }
 }
 
 impl Value {
+    /// The binding's object of type `T` this value holds.
+    pub fn native<T: Native>(&self) -> Option<Rc<T>> {
+        match self {
+            Value::Native(n) => (n.clone() as Rc<dyn std::any::Any>).downcast::<T>().ok(),
+            _ => None,
+        }
+    }
+
     pub fn str(s: &str) -> Value {
         Value::Str(Rc::from(s))
     }
@@ -230,8 +256,7 @@ impl Value {
             Value::ClassMethod(_) => "classmethod".into(),
             Value::Property(_) => "property".into(),
             Value::Super(_) => "super".into(),
-            Value::File(_) => "TextIOWrapper".into(),
-            Value::Generator(_) => "Generator".into(),
+            Value::Native(n) => n.type_name().into(),
         }
     }
 
@@ -258,8 +283,7 @@ impl Value {
             Value::Tensor(t) => t.id(),
             Value::Tuple(t) if !t.is_empty() => t.as_ptr() as usize,
             Value::Str(s) => s.as_ptr() as usize,
-            Value::File(f) => Rc::as_ptr(f) as *const u8 as usize,
-            Value::Generator(g) => g.identity(),
+            Value::Native(n) => n.identity(),
             _ => 0,
         }
     }
@@ -275,4 +299,18 @@ impl Value {
             (a, b) => a.identity() != 0 && a.identity() == b.identity(),
         }
     }
+}
+
+/// A built-in class whose methods are a binding's table.
+pub fn class_with(name: &str, methods: &'static [Builtin]) -> Rc<Class> {
+    let mut ns = IndexMap::new();
+    for b in methods {
+        ns.insert(Rc::from(b.name), Value::Builtin(b));
+    }
+    Rc::new(Class {
+        name: Rc::from(name),
+        base: None,
+        ns: RefCell::new(ns),
+        builtin: true,
+    })
 }

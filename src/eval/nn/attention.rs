@@ -2,11 +2,11 @@
 //! modules and initialisation order (so seeded layers hold PyTorch's weights), over
 //! `crate::nn::functional::multi_head_attention`.
 
+use super::module::{attr, set_attr};
 use crate::eval::lang::builtins::{table, to_float, to_int, to_str, Args};
 use crate::eval::lang::exc::{err, type_err, value_err, R};
 use crate::eval::lang::interp::Interp;
 use crate::eval::lang::value::*;
-use crate::eval::nn::module::{attr, set_attr};
 use crate::eval::torch::{gen, tensor};
 use crate::nn::{functional as nf, init};
 use crate::{DType, Tensor};

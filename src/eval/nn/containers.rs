@@ -1,11 +1,11 @@
 //! `nn.Sequential`, `nn.ModuleList` and `nn.ModuleDict`: modules holding modules under the
 //! names "0", "1", … (or the dict's keys), with list and dict behaviour.
 
+use super::module::{add_indent, attr, set_attr, subclass};
 use crate::eval::lang::builtins::{table, to_int, to_str, Args, Builtin};
 use crate::eval::lang::exc::{err, type_err, R};
 use crate::eval::lang::interp::Interp;
 use crate::eval::lang::value::*;
-use crate::eval::nn::module::{add_indent, attr, set_attr, subclass};
 use crate::syntax::ast::Ident;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -359,7 +359,7 @@ pub(crate) fn container_classes(module: &Rc<Class>) -> Vec<(&'static str, Value)
     let list_base = subclass("_ModuleListBase", LIST_METHODS, module);
     let make = |name: &'static str, m: &'static [Builtin], base: &Rc<Class>| {
         let c = subclass(name, m, base);
-        crate::eval::nn::module::set_module_path(&c, "torch.nn.modules.container");
+        super::module::set_module_path(&c, "torch.nn.modules.container");
         (name, Value::Class(c))
     };
     vec![

@@ -4,12 +4,11 @@
 //! collated as PyTorch's `default_collate` does. Shuffling draws from the session's
 //! generator exactly as PyTorch's loader does, so seeded runs see the same batches.
 
+use super::module::{attr, builtin_name, set_attr, subclass};
 use crate::eval::lang::builtins::{table, to_int, Args};
 use crate::eval::lang::exc::{err, type_err, value_err, R};
 use crate::eval::lang::interp::Interp;
 use crate::eval::lang::value::*;
-use crate::eval::modules::class_with;
-use crate::eval::nn::module::{attr, builtin_name, set_attr, subclass};
 use crate::eval::torch::generators::{with_gen, GenRef};
 use crate::eval::torch::{gen, module, table_entries, tensor};
 use crate::{DType, Tensor};

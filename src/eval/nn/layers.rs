@@ -4,11 +4,11 @@
 //! `forward` calls the functional form. Most forwards are one generic method: the class
 //! names its functional (`_F`) and the attributes passed to it as keywords (`_F_args`).
 
+use super::module::{attr, set_attr, subclass};
 use crate::eval::lang::builtins::{table, to_float, to_int, to_str, Args, Builtin};
 use crate::eval::lang::exc::{err, type_err, value_err, R};
 use crate::eval::lang::interp::Interp;
 use crate::eval::lang::value::*;
-use crate::eval::nn::module::{attr, set_attr, subclass};
 use crate::eval::torch::engine_ops::flag;
 use crate::eval::torch::{device_of, dtype_of, gen, opt_float, tensor};
 use crate::nn::init;
@@ -119,7 +119,7 @@ fn functional(name: &str) -> Option<&'static Builtin> {
     crate::eval::torch::tensor_methods::FUNCTIONAL
         .iter()
         .chain(crate::eval::torch::functional_ops::FUNCTIONAL_ENGINE)
-        .chain(crate::eval::nn::functional::NN_FUNCTIONAL)
+        .chain(super::functional::NN_FUNCTIONAL)
         .find(|b| b.name == name)
 }
 
@@ -182,7 +182,7 @@ fn has_inplace(me: &Value) -> bool {
 
 /// `extra_repr()` of every built-in layer, as PyTorch formats it.
 fn extra_repr(it: &mut Interp, me: &Value) -> R<String> {
-    let name = crate::eval::nn::module::builtin_name(me);
+    let name = super::module::builtin_name(me);
     let bias = |me: &Value| !matches!(attr(me, "bias"), Some(Value::None) | None);
     Ok(match name.as_str() {
         "Linear" | "NonDynamicallyQuantizableLinear" => format!(
@@ -318,7 +318,7 @@ fn extra_repr(it: &mut Interp, me: &Value) -> R<String> {
             r(it, me, "threshold")?
         ),
         "Softmax" | "LogSoftmax" => format!("dim={}", r(it, me, "dim")?),
-        "RNN" | "LSTM" | "GRU" => crate::eval::nn::rnn::rnn_extra_repr(it, me)?,
+        "RNN" | "LSTM" | "GRU" => super::rnn::rnn_extra_repr(it, me)?,
         _ => String::new(),
     })
 }
@@ -877,16 +877,16 @@ table! { BCEL: "__init__", "BCEWithLogitsLoss(weight=None, reduction='mean', pos
 table! { KLDIV: "__init__", "KLDivLoss(reduction='mean', log_target=False)", "KL divergence, input as log-probabilities." => |it, a| loss_init(it, a, &[("size_average", Value::None), ("reduce", Value::None), red(), ("log_target", Value::Bool(false))]); }
 
 table! { RNN_T:
-    "__init__", "RNN(input_size, hidden_size, num_layers=1, nonlinearity='tanh', bias=True, batch_first=False, dropout=0.0, bidirectional=False)", "An Elman RNN: h = tanh(x W_ihᵀ + b_ih + h W_hhᵀ + b_hh)." => |it, a| crate::eval::nn::rnn::rnn_init(it, a, "RNN_TANH");
-    "forward", "forward(input, hx=None)", "(output, h_n)." => |it, a| crate::eval::nn::rnn::rnn_forward(it, a);
+    "__init__", "RNN(input_size, hidden_size, num_layers=1, nonlinearity='tanh', bias=True, batch_first=False, dropout=0.0, bidirectional=False)", "An Elman RNN: h = tanh(x W_ihᵀ + b_ih + h W_hhᵀ + b_hh)." => |it, a| super::rnn::rnn_init(it, a, "RNN_TANH");
+    "forward", "forward(input, hx=None)", "(output, h_n)." => |it, a| super::rnn::rnn_forward(it, a);
 }
 table! { LSTM_T:
-    "__init__", "LSTM(input_size, hidden_size, num_layers=1, bias=True, batch_first=False, dropout=0.0, bidirectional=False)", "A long short-term memory stack (gates i, f, g, o)." => |it, a| crate::eval::nn::rnn::rnn_init(it, a, "LSTM");
-    "forward", "forward(input, hx=None)", "(output, (h_n, c_n))." => |it, a| crate::eval::nn::rnn::rnn_forward(it, a);
+    "__init__", "LSTM(input_size, hidden_size, num_layers=1, bias=True, batch_first=False, dropout=0.0, bidirectional=False)", "A long short-term memory stack (gates i, f, g, o)." => |it, a| super::rnn::rnn_init(it, a, "LSTM");
+    "forward", "forward(input, hx=None)", "(output, (h_n, c_n))." => |it, a| super::rnn::rnn_forward(it, a);
 }
 table! { GRU_T:
-    "__init__", "GRU(input_size, hidden_size, num_layers=1, bias=True, batch_first=False, dropout=0.0, bidirectional=False)", "A gated recurrent unit stack (gates r, z, n)." => |it, a| crate::eval::nn::rnn::rnn_init(it, a, "GRU");
-    "forward", "forward(input, hx=None)", "(output, h_n)." => |it, a| crate::eval::nn::rnn::rnn_forward(it, a);
+    "__init__", "GRU(input_size, hidden_size, num_layers=1, bias=True, batch_first=False, dropout=0.0, bidirectional=False)", "A gated recurrent unit stack (gates r, z, n)." => |it, a| super::rnn::rnn_init(it, a, "GRU");
+    "forward", "forward(input, hx=None)", "(output, h_n)." => |it, a| super::rnn::rnn_forward(it, a);
 }
 
 /// `(class name, methods, functional, attributes passed to it)`.
@@ -1036,15 +1036,10 @@ const LAYERS: &[LayerSpec] = &[
     ("ELU", ELU, "elu", &["alpha", "inplace"]),
     ("Softplus", SOFTPLUS, "softplus", &["beta", "threshold"]),
     ("NonDynamicallyQuantizableLinear", LINEAR, "", &[]),
-    (
-        "MultiheadAttention",
-        crate::eval::nn::attention::MHA,
-        "",
-        &[],
-    ),
+    ("MultiheadAttention", super::attention::MHA, "", &[]),
     (
         "TransformerEncoderLayer",
-        crate::eval::nn::attention::ENCODER_LAYER,
+        super::attention::ENCODER_LAYER,
         "",
         &[],
     ),
@@ -1115,7 +1110,7 @@ pub(crate) fn layer_classes(module: &Rc<Class>) -> Vec<(&'static str, Value)> {
         .iter()
         .map(|(name, methods, f, args)| {
             let c = subclass(name, methods, &common);
-            crate::eval::nn::module::set_module_path(&c, module_path(name));
+            super::module::set_module_path(&c, module_path(name));
             {
                 let mut ns = c.ns.borrow_mut();
                 if !f.is_empty() {

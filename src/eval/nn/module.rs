@@ -712,7 +712,7 @@ table! { INCOMPATIBLE_KEYS_METHODS:
 }
 
 fn incompatible_keys(missing: Vec<String>, unexpected: Vec<String>) -> Value {
-    let class = crate::eval::modules::class_with("_IncompatibleKeys", INCOMPATIBLE_KEYS_METHODS);
+    let class = class_with("_IncompatibleKeys", INCOMPATIBLE_KEYS_METHODS);
     let list = |v: Vec<String>| Value::list(v.iter().map(|s| Value::str(s)).collect());
     let mut attrs = IndexMap::new();
     attrs.insert(Rc::from("missing_keys"), list(missing));
@@ -746,7 +746,7 @@ pub(crate) fn set_module_path(c: &Rc<Class>, path: &str) {
 
 /// The `nn.Module` class and the `nn.Parameter` class (a Tensor subclass).
 pub(crate) fn module_classes(tensor_class: &Rc<Class>) -> (Rc<Class>, Rc<Class>) {
-    let module = crate::eval::modules::class_with("Module", MODULE_METHODS);
+    let module = class_with("Module", MODULE_METHODS);
     set_module_path(&module, "torch.nn.modules.module");
     let param = subclass("Parameter", &[], tensor_class);
     set_module_path(&param, "torch.nn.parameter");

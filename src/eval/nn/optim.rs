@@ -4,12 +4,11 @@
 //! the Rust update of `crate::optim` on every parameter with a gradient. Schedulers keep
 //! their settings as attributes and rewrite the groups' `lr` through `crate::optim::sched`.
 
+use super::module::{attr, builtin_name, set_attr, subclass, zero_grad};
 use crate::eval::lang::builtins::{table, to_float, to_int, to_str, Args, Builtin};
 use crate::eval::lang::exc::{err, type_err, value_err, R};
 use crate::eval::lang::interp::Interp;
 use crate::eval::lang::value::*;
-use crate::eval::modules::class_with;
-use crate::eval::nn::module::{attr, builtin_name, set_attr, subclass, zero_grad};
 use crate::eval::torch::{module, opt_float, table_entries, tensor};
 use crate::optim::{self as opt, sched};
 use crate::Tensor;

@@ -3,11 +3,11 @@
 //! first unless `batch_first`, unbatched input, `hx` defaulting to zeros), over
 //! `crate::nn::rnn`.
 
+use super::module::{attr, set_attr};
 use crate::eval::lang::builtins::{to_float, to_int, to_str, Args};
 use crate::eval::lang::exc::{err, type_err, value_err, R};
 use crate::eval::lang::interp::Interp;
 use crate::eval::lang::value::*;
-use crate::eval::nn::module::{attr, set_attr};
 use crate::eval::torch::engine_ops::flag;
 use crate::eval::torch::{gen, tensor};
 use crate::nn::{init, rnn};

@@ -1,5 +1,6 @@
 //! Figures: `savefig`, `subplots`, `subplot`, `close`.
 
+use super::PlotState;
 use super::*;
 
 pub(super) fn savefig(it: &mut Interp, a: &mut Args, fig: Option<usize>) -> R<Value> {
@@ -194,7 +195,7 @@ pub(super) fn subplot_of(it: &mut Interp, a: &mut Args, f: usize) -> R<Value> {
             r * c
         )));
     }
-    let rc_grid = it.plots.rc.grid;
+    let rc_grid = it.ext.get::<PlotState>().rc.grid;
     let fig = it.figure_mut(f)?;
     if fig.rows != r || fig.cols != c {
         // A new grid: keep the axes already drawn where they still fit.
@@ -223,23 +224,23 @@ pub(super) fn subplot_of(it: &mut Interp, a: &mut Args, f: usize) -> R<Value> {
 pub(super) fn close(it: &mut Interp, a: &mut Args) -> R<Value> {
     match a.opt(0, "fig") {
         None => {
-            if let Some(i) = it.plots.current {
-                if let Some(slot) = it.plots.figs.get_mut(i) {
+            if let Some(i) = it.ext.get::<PlotState>().current {
+                if let Some(slot) = it.ext.get::<PlotState>().figs.get_mut(i) {
                     *slot = None;
                 }
-                it.plots.current = None;
+                it.ext.get::<PlotState>().current = None;
             }
         }
         Some(Value::Str(s)) if &*s == "all" => {
-            it.plots.take_open();
+            it.ext.get::<PlotState>().take_open();
         }
         Some(v) => {
             let i = figure_of(&v)?;
-            if let Some(slot) = it.plots.figs.get_mut(i) {
+            if let Some(slot) = it.ext.get::<PlotState>().figs.get_mut(i) {
                 *slot = None;
             }
-            if it.plots.current == Some(i) {
-                it.plots.current = None;
+            if it.ext.get::<PlotState>().current == Some(i) {
+                it.ext.get::<PlotState>().current = None;
             }
         }
     }

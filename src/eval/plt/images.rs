@@ -1,5 +1,6 @@
 //! Image artists: `imshow`, `contour`/`contourf`, `colorbar`.
 
+use super::PlotState;
 use super::*;
 
 pub(super) fn imshow(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
@@ -12,7 +13,7 @@ pub(super) fn imshow(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
                 v.type_name()
             )))
         }
-        None => it.plots.rc.cmap.0,
+        None => it.ext.get::<PlotState>().rc.cmap.0,
     };
     let vmin = a.kw("vmin").filter(|v| !matches!(v, Value::None));
     let vmax = a.kw("vmax").filter(|v| !matches!(v, Value::None));
@@ -240,7 +241,7 @@ pub(super) fn contour_grid(
 
 /// `contour` (lines) and `contourf` (filled bands): `([X, Y,] Z, [levels])`.
 pub(super) fn contour(it: &mut Interp, a: &mut Args, t: Target, filled: bool) -> R<Value> {
-    let default_map = it.plots.rc.cmap.0;
+    let default_map = it.ext.get::<PlotState>().rc.cmap.0;
     let pos = a.rest(0);
     let (xy, z, lev) = match pos.len() {
         1 | 2 => (None, pos[0].clone(), pos.get(1).cloned()),
@@ -356,7 +357,7 @@ pub(super) fn contour(it: &mut Interp, a: &mut Args, t: Target, filled: bool) ->
         Some(v) => vec![line_style(&string(&v, "linestyles")?)?; levels.len()],
     };
     let width = match a.kw("linewidths") {
-        None | Some(Value::None) => it.plots.rc.linewidth,
+        None | Some(Value::None) => it.ext.get::<PlotState>().rc.linewidth,
         Some(v) => number(&v, "linewidths")?,
     };
     let alpha = alpha_arg(a)?;

@@ -1,5 +1,6 @@
 //! Line artists: `plot`, `step`, `scatter`, `axhline`/`axvline`, `fill_between`, `errorbar`.
 
+use super::PlotState;
 use super::*;
 
 /// `step(x, y, [fmt], where='pre')`: `plot` with `drawstyle='steps-' + where`.
@@ -71,12 +72,12 @@ pub(super) fn plot(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     };
     let width = match a.kw("linewidth").or_else(|| a.kw("lw")) {
         Some(v) => number(&v, "linewidth")?,
-        None => it.plots.rc.linewidth,
+        None => it.ext.get::<PlotState>().rc.linewidth,
     };
     let alpha = alpha_arg(a)?;
     let marker_size = match a.kw("markersize").or_else(|| a.kw("ms")) {
         Some(v) => number(&v, "markersize")?.max(0.0),
-        None => it.plots.rc.markersize,
+        None => it.ext.get::<PlotState>().rc.markersize,
     };
     // Drawing order is the call order.
     a.kw("zorder");
@@ -246,7 +247,7 @@ pub(super) fn scatter(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     a.kw("zorder");
     let map = match a.kw("cmap") {
         Some(v @ (Value::Str(_) | Value::Instance(_))) => cmap_arg(&v)?,
-        Some(Value::None) | None => it.plots.rc.cmap.0,
+        Some(Value::None) | None => it.ext.get::<PlotState>().rc.cmap.0,
         Some(v) => {
             return Err(type_err(format!(
                 "cmap must be a name, not {}",
@@ -297,7 +298,7 @@ pub(super) fn scatter(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
 /// `axhline(y=0)` / `axvline(x=0)`: a line across the axes, in matplotlib's default 'C0'
 /// without taking a colour from the cycle.
 pub(super) fn refline(it: &mut Interp, a: &mut Args, t: Target, vertical: bool) -> R<Value> {
-    let rc_width = it.plots.rc.linewidth;
+    let rc_width = it.ext.get::<PlotState>().rc.linewidth;
     let (name, lo, hi) = if vertical {
         ("x", "ymin", "ymax")
     } else {
@@ -449,7 +450,10 @@ pub(super) fn errorbar(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
     } else {
         parse_fmt(&fmt)?
     };
-    let (rc_width, rc_marker) = (it.plots.rc.linewidth, it.plots.rc.markersize);
+    let (rc_width, rc_marker) = (
+        it.ext.get::<PlotState>().rc.linewidth,
+        it.ext.get::<PlotState>().rc.markersize,
+    );
     let ax = it.axes_mut(t)?;
     let color = match kw_color.or(fc) {
         Some(c) => c,

@@ -11,6 +11,7 @@
 //! live.close()
 //! ```
 
+use super::PlotState;
 use crate::display::figure::{Artist, Figure, LegendLoc, LineStyle};
 use crate::eval::lang::builtins::{table, Args};
 use crate::eval::lang::exc::{err, type_err, R};
@@ -77,7 +78,7 @@ fn live_of(it: &mut Interp, a: &mut Args) -> R<usize> {
         Some(Value::Int(i)) => *i as usize,
         _ => return Err(type_err("not a live plot")),
     };
-    if it.plots.lives.get(id).is_none() {
+    if it.ext.get::<PlotState>().lives.get(id).is_none() {
         return Err(err("RuntimeError", "this live plot no longer exists"));
     }
     Ok(id)
@@ -86,14 +87,20 @@ fn live_of(it: &mut Interp, a: &mut Args) -> R<usize> {
 impl Interp {
     /// Draws the final state once; later closes do nothing.
     fn close_live(&mut self, i: usize) {
-        if self.plots.lives.get(i).is_some_and(|l| !l.closed) {
+        if self
+            .ext
+            .get::<PlotState>()
+            .lives
+            .get(i)
+            .is_some_and(|l| !l.closed)
+        {
             self.draw_live(i, true);
         }
     }
 
     /// Redraws live plot `i` if the interval has passed; `force` draws the final state.
     fn draw_live(&mut self, i: usize, force: bool) {
-        let Some(live) = self.plots.lives.get_mut(i) else {
+        let Some(live) = self.ext.get::<PlotState>().lives.get_mut(i) else {
             return;
         };
         if !force && live.last_draw.is_some_and(|t| t.elapsed() < EVERY) {
@@ -132,7 +139,7 @@ table! { LIVE_METHODS:
             };
             values.push((k.to_string(), x));
         }
-        let live = &mut it.plots.lives[i];
+        let live = &mut it.ext.get::<PlotState>().lives[i];
         if live.closed {
             return Err(err("RuntimeError", "this live plot was closed"));
         }
@@ -179,9 +186,9 @@ pub(crate) fn new_live(it: &mut Interp, a: &mut Args) -> R<Value> {
         Some(v) => it.truthy(&v)?,
         None => false,
     };
-    let i = it.plots.lives.len();
+    let i = it.ext.get::<PlotState>().lives.len();
     let id = 1_000_000 + i as u64;
-    it.plots.lives.push(Live {
+    it.ext.get::<PlotState>().lives.push(Live {
         id,
         title,
         xlabel,

@@ -61,9 +61,9 @@ pub struct PlotState {
     current: Option<usize>,
     classes: IndexMap<&'static str, Rc<Class>>,
     /// `plt.live()` plots.
-    pub(super) lives: Vec<crate::eval::plt::live::Live>,
+    pub(super) lives: Vec<self::live::Live>,
     /// `plt.rcParams`: defaults for new figures and artists.
-    pub(super) rc: crate::eval::plt::rc::RcSettings,
+    pub(super) rc: self::rc::RcSettings,
 }
 
 impl PlotState {
@@ -71,11 +71,6 @@ impl PlotState {
     pub fn take_open(&mut self) -> Vec<Figure> {
         self.current = None;
         self.figs.drain(..).flatten().map(|s| s.fig).collect()
-    }
-
-    /// Whether a figure is open (a notebook shows it when a cell ends).
-    pub fn any_open(&self) -> bool {
-        self.figs.iter().any(Option::is_some)
     }
 }
 
@@ -92,15 +87,16 @@ impl Interp {
             "Figure" => FIGURE_METHODS,
             "Axes" => AXES_METHODS,
             "AxesArray" => AXES_ARRAY_METHODS,
-            "LivePlot" => crate::eval::plt::live::LIVE_METHODS,
+            "LivePlot" => self::live::LIVE_METHODS,
             "Text" | "Annotation" => TEXT_METHODS,
-            "RcParams" => crate::eval::plt::rc::RC_METHODS,
+            "RcParams" => self::rc::RC_METHODS,
             _ => &[],
         };
-        self.plots
+        self.ext
+            .get::<PlotState>()
             .classes
             .entry(name)
-            .or_insert_with(|| crate::eval::modules::class_with(name, methods))
+            .or_insert_with(|| class_with(name, methods))
             .clone()
     }
 
@@ -113,8 +109,8 @@ impl Interp {
     }
 
     /// A figure as `rcParams` has them: `size` or the default figsize, the dpi, grids.
-    fn fresh_figure(&self, size: Option<(f64, f64)>, rows: usize, cols: usize) -> Figure {
-        let rc = &self.plots.rc;
+    fn fresh_figure(&mut self, size: Option<(f64, f64)>, rows: usize, cols: usize) -> Figure {
+        let rc = &self.ext.get::<PlotState>().rc;
         let mut fig = Figure::new(size.unwrap_or(rc.figsize), rows, cols);
         fig.dpi = rc.dpi;
         for ax in &mut fig.axes {
@@ -125,21 +121,22 @@ impl Interp {
 
     /// A new figure, made current; its index.
     fn new_figure(&mut self, fig: Figure) -> usize {
-        let i = self.plots.figs.len();
-        self.plots.figs.push(Some(Slot {
+        let i = self.ext.get::<PlotState>().figs.len();
+        self.ext.get::<PlotState>().figs.push(Some(Slot {
             fig,
             axes: 0,
             handle: None,
             axes_handles: Vec::new(),
         }));
-        self.plots.current = Some(i);
+        self.ext.get::<PlotState>().current = Some(i);
         i
     }
 
     /// The current figure, created when there is none.
     fn current_figure(&mut self) -> usize {
-        match self.plots.current {
-            Some(i) if matches!(self.plots.figs.get(i), Some(Some(_))) => i,
+        let plots = self.ext.get::<PlotState>();
+        match plots.current {
+            Some(i) if matches!(plots.figs.get(i), Some(Some(_))) => i,
             _ => {
                 let fig = self.fresh_figure(None, 1, 1);
                 self.new_figure(fig)
@@ -149,12 +146,14 @@ impl Interp {
 
     fn current_target(&mut self) -> Target {
         let fig = self.current_figure();
-        let ax = self.plots.figs[fig].as_ref().map_or(0, |s| s.axes);
+        let ax = self.ext.get::<PlotState>().figs[fig]
+            .as_ref()
+            .map_or(0, |s| s.axes);
         Target { fig, ax }
     }
 
     fn axes_mut(&mut self, t: Target) -> R<&mut Axes> {
-        match self.plots.figs.get_mut(t.fig) {
+        match self.ext.get::<PlotState>().figs.get_mut(t.fig) {
             Some(Some(slot)) => {
                 slot.axes = t.ax;
                 slot.fig
@@ -170,7 +169,7 @@ impl Interp {
     }
 
     fn figure_mut(&mut self, fig: usize) -> R<&mut Figure> {
-        match self.plots.figs.get_mut(fig) {
+        match self.ext.get::<PlotState>().figs.get_mut(fig) {
             Some(Some(slot)) => Ok(&mut slot.fig),
             _ => Err(err(
                 "RuntimeError",
@@ -182,19 +181,19 @@ impl Interp {
     fn figure_value(&mut self, fig: usize) -> Value {
         if let Some(Some(Slot {
             handle: Some(v), ..
-        })) = self.plots.figs.get(fig)
+        })) = self.ext.get::<PlotState>().figs.get(fig)
         {
             return v.clone();
         }
         let v = self.plot_object("Figure", vec![("number", Value::Int(fig as i64 + 1))]);
-        if let Some(Some(slot)) = self.plots.figs.get_mut(fig) {
+        if let Some(Some(slot)) = self.ext.get::<PlotState>().figs.get_mut(fig) {
             slot.handle = Some(v.clone());
         }
         v
     }
 
     fn axes_value(&mut self, t: Target) -> Value {
-        if let Some(Some(slot)) = self.plots.figs.get(t.fig) {
+        if let Some(Some(slot)) = self.ext.get::<PlotState>().figs.get(t.fig) {
             if let Some(Some(v)) = slot.axes_handles.get(t.ax) {
                 return v.clone();
             }
@@ -206,7 +205,7 @@ impl Interp {
                 ("_ax", Value::Int(t.ax as i64)),
             ],
         );
-        if let Some(Some(slot)) = self.plots.figs.get_mut(t.fig) {
+        if let Some(Some(slot)) = self.ext.get::<PlotState>().figs.get_mut(t.fig) {
             if slot.axes_handles.len() <= t.ax {
                 slot.axes_handles.resize(t.ax + 1, None);
             }
@@ -226,15 +225,15 @@ impl Interp {
             return None;
         }
         let n = figure_of(v).ok()?;
-        let slot = self.plots.figs.get_mut(n)?.take()?;
-        if self.plots.current == Some(n) {
-            self.plots.current = None;
+        let slot = self.ext.get::<PlotState>().figs.get_mut(n)?.take()?;
+        if self.ext.get::<PlotState>().current == Some(n) {
+            self.ext.get::<PlotState>().current = None;
         }
         Some(slot.fig)
     }
 
     pub fn show_figures(&mut self) {
-        for fig in self.plots.take_open() {
+        for fig in self.ext.get::<PlotState>().take_open() {
             self.sink.figure(&fig);
         }
     }
@@ -321,7 +320,7 @@ impl Interp {
             m.attrs.borrow_mut().insert(Rc::from("cm"), cm.clone());
         }
         let rc = self.plot_object("RcParams", vec![]);
-        let rc_functions = crate::eval::torch::table_entries(crate::eval::plt::rc::RC_FUNCTIONS);
+        let rc_functions = crate::eval::torch::table_entries(self::rc::RC_FUNCTIONS);
         if let Value::Module(m) = &pyplot {
             let mut attrs = m.attrs.borrow_mut();
             attrs.insert(Rc::from("rcParams"), rc.clone());

@@ -2,6 +2,7 @@
 //! settings nabla takes as defaults for new figures and artists. Keys it does not take are
 //! errors that say so, never silently ignored.
 
+use super::PlotState;
 use crate::display::figure::Cmap;
 use crate::eval::lang::builtins::{table, Args};
 use crate::eval::lang::exc::{err, type_err, R};
@@ -77,8 +78,8 @@ fn key_of(v: &Value, setting: bool) -> R<&'static str> {
     ))
 }
 
-fn get(it: &Interp, key: &str) -> Value {
-    let rc = &it.plots.rc;
+fn get(it: &mut Interp, key: &str) -> Value {
+    let rc = &it.ext.get::<PlotState>().rc;
     match key {
         "figure.figsize" => {
             Value::list(vec![Value::Float(rc.figsize.0), Value::Float(rc.figsize.1)])
@@ -93,7 +94,7 @@ fn get(it: &Interp, key: &str) -> Value {
 
 fn set(it: &mut Interp, key: &str, v: Value) -> R<()> {
     let positive = |v: &Value, what: &str| -> R<f64> {
-        let x = crate::eval::plt::number(v, what)?;
+        let x = super::number(v, what)?;
         if x.is_finite() && x >= 0.0 {
             Ok(x)
         } else {
@@ -105,19 +106,19 @@ fn set(it: &mut Interp, key: &str, v: Value) -> R<()> {
     match key {
         "figure.figsize" => {
             let mut one = Args::new("rcParams", Vec::new(), vec![("figsize".into(), v)]);
-            if let Some(s) = crate::eval::plt::figsize(&mut one, 0)? {
-                it.plots.rc.figsize = s;
+            if let Some(s) = super::figsize(&mut one, 0)? {
+                it.ext.get::<PlotState>().rc.figsize = s;
             }
         }
         "figure.dpi" => {
             let mut one = Args::new("rcParams", Vec::new(), vec![("dpi".into(), v)]);
-            if let Some(d) = crate::eval::plt::dpi(&mut one, 0)? {
-                it.plots.rc.dpi = d;
+            if let Some(d) = super::dpi(&mut one, 0)? {
+                it.ext.get::<PlotState>().rc.dpi = d;
             }
         }
-        "axes.grid" => it.plots.rc.grid = it.truthy(&v)?,
+        "axes.grid" => it.ext.get::<PlotState>().rc.grid = it.truthy(&v)?,
         "image.cmap" => {
-            let map = crate::eval::plt::cmap_arg(&v)?;
+            let map = super::cmap_arg(&v)?;
             let name = match &v {
                 Value::Str(s) => s.to_string(),
                 Value::Instance(i) => match i.attrs.borrow().get("name") {
@@ -126,10 +127,12 @@ fn set(it: &mut Interp, key: &str, v: Value) -> R<()> {
                 },
                 _ => String::new(),
             };
-            it.plots.rc.cmap = (map, name);
+            it.ext.get::<PlotState>().rc.cmap = (map, name);
         }
-        "lines.linewidth" => it.plots.rc.linewidth = positive(&v, "lines.linewidth")?,
-        _ => it.plots.rc.markersize = positive(&v, "lines.markersize")?,
+        "lines.linewidth" => {
+            it.ext.get::<PlotState>().rc.linewidth = positive(&v, "lines.linewidth")?
+        }
+        _ => it.ext.get::<PlotState>().rc.markersize = positive(&v, "lines.markersize")?,
     }
     Ok(())
 }
@@ -184,7 +187,10 @@ table! { RC_METHODS:
         a.req(0, "self")?;
         let body: Vec<String> = RC_KEYS
             .iter()
-            .map(|k| Ok(format!("'{k}': {}", it.repr(&get(it, k))?)))
+            .map(|k| {
+                let v = get(it, k);
+                Ok(format!("'{k}': {}", it.repr(&v)?))
+            })
             .collect::<R<_>>()?;
         Ok(Value::str(&format!("RcParams({{{}}})", body.join(",\n          "))))
     };
@@ -207,7 +213,7 @@ table! { RC_FUNCTIONS:
         Ok(Value::None)
     };
     "rcdefaults", "rcdefaults()", "Restores matplotlib's default settings." => |it, _| {
-        it.plots.rc = RcSettings::default();
+        it.ext.get::<PlotState>().rc = RcSettings::default();
         Ok(Value::None)
     };
 }

@@ -1,5 +1,6 @@
 //! The names the language sees: `plt.*`, and the methods of Axes, Figure, Text and axes arrays.
 
+use super::PlotState;
 use super::*;
 
 table! { PYPLOT:
@@ -62,9 +63,9 @@ table! { PYPLOT:
         it.figure_mut(f)?.tight = true;
         Ok(Value::None)
     };
-    "live", "live(title=None, *, xlabel='step', ylabel=None, logy=False)", "A loss curve that redraws in place while training: live.update(train=loss.item(), val=v) each step, live.close() at the end (or use it in a with block)." => |it, a| crate::eval::plt::live::new_live(it, a);
+    "live", "live(title=None, *, xlabel='step', ylabel=None, logy=False)", "A loss curve that redraws in place while training: live.update(train=loss.item(), val=v) each step, live.close() at the end (or use it in a with block)." => |it, a| super::live::new_live(it, a);
     "get_fignums", "get_fignums()", "The numbers of the open figures." => |it, _| {
-        let nums = it.plots.figs.iter().enumerate().filter(|(_, f)| f.is_some()).map(|(i, _)| Value::Int(i as i64 + 1)).collect();
+        let nums = it.ext.get::<PlotState>().figs.iter().enumerate().filter(|(_, f)| f.is_some()).map(|(i, _)| Value::Int(i as i64 + 1)).collect();
         Ok(Value::list(nums))
     };
     "subplots", "subplots(nrows=1, ncols=1, *, figsize=None, dpi=None, squeeze=True)", "A new figure with a grid of axes: returns (fig, axes)." => |it, a| subplots(it, a);

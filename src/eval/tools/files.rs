@@ -1,6 +1,6 @@
 //! Files: `open()`, `sys.stdout` / `sys.stderr`, and their methods.
 
-use crate::eval::lang::builtins::{table, to_str, Args};
+use crate::eval::lang::builtins::{method_in, table, to_str, Args, Builtin};
 use crate::eval::lang::exc::{err, type_err, value_err, R};
 use crate::eval::lang::interp::Interp;
 use crate::eval::lang::value::*;
@@ -48,10 +48,32 @@ fn file_close(f: &Rc<RefCell<FileObj>>) -> R<()> {
 }
 
 fn file_of(a: &mut Args) -> R<Rc<RefCell<FileObj>>> {
-    match a.req(0, "self")? {
-        Value::File(f) => Ok(f),
-        v => Err(type_err(format!("expected a file, got {}", v.type_name()))),
+    let v = a.req(0, "self")?;
+    v.native::<RefCell<FileObj>>()
+        .ok_or_else(|| type_err(format!("expected a file, got {}", v.type_name())))
+}
+
+impl Native for RefCell<FileObj> {
+    fn type_name(&self) -> &'static str {
+        "TextIOWrapper"
     }
+
+    fn repr(&self) -> String {
+        format!("<_io.TextIOWrapper name='{}'>", self.borrow().name)
+    }
+
+    fn method(&self, name: &str) -> Option<&'static Builtin> {
+        method_in(FILE_METHODS, name)
+    }
+}
+
+/// An open file as a value.
+pub(crate) fn file_value(kind: FileKind, name: &str) -> Value {
+    Value::Native(Rc::new(RefCell::new(FileObj {
+        kind,
+        name: name.to_string(),
+        closed: false,
+    })))
 }
 
 fn file_read_rest(f: &Rc<RefCell<FileObj>>) -> R<String> {
@@ -115,5 +137,31 @@ table! { FILE_METHODS:
         a.rest(1);
         file_close(&f)?;
         Ok(Value::Bool(false))
+    };
+}
+
+table! { FILE_BUILTINS:
+    "open", "open(file, mode='r', encoding=None)", "Opens a text file for reading ('r'), writing ('w') or appending ('a')." => |_, a| {
+        let path = to_str(&a.req(0, "file")?, "file")?;
+        let mode = a.get(1, "mode").map(|m| to_str(&m, "mode")).transpose()?.unwrap_or_else(|| Rc::from("r"));
+        a.kw("encoding");
+        a.kw("newline");
+        let kind = if mode.contains('r') {
+            let text = std::fs::read_to_string(&*path).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::NotFound {
+                    err("FileNotFoundError", format!("[Errno 2] No such file or directory: '{path}'"))
+                } else {
+                    err("OSError", format!("cannot read '{path}': {e}"))
+                }
+            })?;
+            FileKind::Read { text, pos: 0 }
+        } else if mode.contains('w') || mode.contains('a') {
+            let buf = if mode.contains('a') { std::fs::read_to_string(&*path).unwrap_or_default() } else { String::new() };
+            std::fs::write(&*path, &buf).map_err(|e| err("OSError", format!("cannot open '{path}' for writing: {e}")))?;
+            FileKind::Write { path: path.to_string(), buf }
+        } else {
+            return Err(value_err(format!("invalid mode: '{mode}'")));
+        };
+        Ok(file_value(kind, &path))
     };
 }

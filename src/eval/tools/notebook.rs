@@ -5,8 +5,8 @@
 use crate::eval::lang::builtins::table;
 use crate::eval::lang::exc::R;
 use crate::eval::lang::interp::Interp;
+use crate::eval::lang::sink::MimeBundle;
 use crate::eval::lang::value::*;
-use crate::eval::MimeBundle;
 
 impl Interp {
     /// How a notebook shows `v`: its repr, plus an HTML table for a small tensor, or the

@@ -169,7 +169,7 @@ impl Interp {
         };
         let id = self.next_hook;
         self.next_hook += 1;
-        let class = self.class_of_table("tqdm", TQDM_METHODS);
+        let class = class_with("tqdm", TQDM_METHODS);
         let now = self.now();
         let n = match initial {
             Some(v) => Value::Int(int(&v).unwrap_or(0) as i64),

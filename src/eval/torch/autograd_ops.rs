@@ -1,12 +1,12 @@
 //! Autograd under PyTorch's names: `x.backward()`, `requires_grad_`, `retain_grad`,
 //! `register_hook`, `torch.autograd.grad`, grad-mode contexts and decorators.
 
+use super::{input, tensor};
 use crate::autograd;
 use crate::eval::lang::builtins::{table, Args};
 use crate::eval::lang::exc::{err, type_err, R};
 use crate::eval::lang::interp::Interp;
 use crate::eval::lang::value::*;
-use crate::eval::torch::{input, tensor};
 use crate::Tensor;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -86,8 +86,8 @@ impl Interp {
 }
 
 /// A removable handle for a registered hook (`h.remove()`).
-fn hook_handle(it: &mut Interp, t: &Tensor, id: u64) -> Value {
-    let class = it.class_of_table("RemovableHandle", HANDLE_METHODS);
+fn hook_handle(t: &Tensor, id: u64) -> Value {
+    let class = class_with("RemovableHandle", HANDLE_METHODS);
     let mut attrs = indexmap::IndexMap::new();
     attrs.insert(Rc::from("id"), Value::Int(id as i64));
     attrs.insert(Rc::from("tensor"), Value::Tensor(t.clone()));
@@ -148,7 +148,7 @@ table! { AUTOGRAD_METHODS:
         it.next_hook += 1;
         t.add_hook(id)?;
         it.hooks.borrow_mut().insert(id, f);
-        Ok(hook_handle(it, &t, id))
+        Ok(hook_handle(&t, id))
     };
 }
 
@@ -196,7 +196,7 @@ table! { NODE_METHODS:
 impl Interp {
     /// `y.grad_fn`: an object with `name()` and PyTorch's repr.
     pub(crate) fn grad_fn_value(&mut self, node: &std::sync::Arc<autograd::Node>) -> Value {
-        let class = self.class_of_table(node.class_name(), NODE_METHODS);
+        let class = class_with(node.class_name(), NODE_METHODS);
         let mut attrs = indexmap::IndexMap::new();
         attrs.insert(Rc::from("_name"), Value::str(node.name()));
         attrs.insert(Rc::from("_class"), Value::str(node.class_name()));

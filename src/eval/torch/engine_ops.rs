@@ -2,13 +2,13 @@
 //! joins, as torch functions and tensor methods (`ENGINE`), torch-only functions that take
 //! lists of tensors (`JOINS`), and `torch.linalg` (`LINALG`).
 
+use super::return_types::return_type;
+use super::*;
 use crate::backend::PutOp;
 use crate::eval::lang::builtins::{table, to_float, to_int, to_str, Args};
 use crate::eval::lang::exc::{err, type_err, R};
 use crate::eval::lang::interp::Interp;
 use crate::eval::lang::value::*;
-use crate::eval::modules::return_type;
-use crate::eval::torch::*;
 use crate::tensor::Index;
 use crate::{Arg, DType, Scalar, Tensor};
 

@@ -1,12 +1,12 @@
 //! Engine II in torch.nn.functional: softmax, one_hot, pad, convolution, pooling,
 //! interpolate, unfold and fold, with PyTorch's argument names and defaults.
 
+use super::engine_ops::flag;
+use super::*;
 use crate::eval::lang::builtins::{table, to_float, to_int, to_str, Args};
 use crate::eval::lang::exc::{type_err, R};
 use crate::eval::lang::interp::Interp;
 use crate::eval::lang::value::*;
-use crate::eval::torch::engine_ops::flag;
-use crate::eval::torch::*;
 use crate::tensor::{ConvOpts, Padding, PoolOpts};
 use crate::Tensor;
 

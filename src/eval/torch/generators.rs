@@ -3,11 +3,11 @@
 //! `torch.default_generator`). Also `get_rng_state`/`set_rng_state`, `seed` and
 //! `initial_seed`, for the default generator and for each object.
 
-use crate::eval::lang::builtins::{table, to_int, Args};
+use crate::eval::lang::builtins::{method_in, table, to_int, Args, Builtin};
 use crate::eval::lang::exc::{err, type_err, R};
 use crate::eval::lang::interp::Interp;
-use crate::eval::lang::value::Value;
-use crate::{DType, Generator, Tensor};
+use crate::eval::lang::value::{Native, Value};
+use crate::{DType, Device, Generator, Tensor};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -18,9 +18,25 @@ pub enum GenRef {
     Own(Rc<RefCell<Generator>>),
 }
 
-impl GenRef {
-    /// An identity for `is` and hashing (the default generator is one object).
-    pub fn identity(&self) -> usize {
+impl Native for GenRef {
+    fn type_name(&self) -> &'static str {
+        "Generator"
+    }
+
+    fn repr(&self) -> String {
+        format!("<torch._C.Generator object at {:#014x}>", self.identity())
+    }
+
+    fn method(&self, name: &str) -> Option<&'static Builtin> {
+        method_in(GENERATOR_METHODS, name)
+    }
+
+    fn attr(&self, name: &str) -> Option<Value> {
+        (name == "device").then_some(Value::Device(Device::Cpu))
+    }
+
+    /// The default generator is one object, however many values name it.
+    fn identity(&self) -> usize {
         match self {
             GenRef::Default => {
                 static DEFAULT: u8 = 0;
@@ -29,6 +45,11 @@ impl GenRef {
             GenRef::Own(g) => Rc::as_ptr(g) as *const u8 as usize,
         }
     }
+}
+
+/// A generator as a value.
+pub(crate) fn gen_value(g: GenRef) -> Value {
+    Value::Native(Rc::new(g))
 }
 
 /// Runs `f` with the generator `g` names.
@@ -43,11 +64,13 @@ pub(crate) fn with_gen<T>(it: &mut Interp, g: &GenRef, f: impl FnOnce(&mut Gener
 pub(crate) fn as_gen(v: Option<Value>) -> R<GenRef> {
     match v {
         None | Some(Value::None) => Ok(GenRef::Default),
-        Some(Value::Generator(g)) => Ok(g),
-        Some(v) => Err(type_err(format!(
-            "generator must be a torch.Generator (make one with torch.Generator().manual_seed(seed)), not {}",
-            v.type_name()
-        ))),
+        Some(v) => match v.native::<GenRef>() {
+            Some(g) => Ok((*g).clone()),
+            None => Err(type_err(format!(
+                "generator must be a torch.Generator (make one with torch.Generator().manual_seed(seed)), not {}",
+                v.type_name()
+            ))),
+        },
     }
 }
 
@@ -57,9 +80,10 @@ pub(crate) fn gen_kw(a: &mut Args) -> R<GenRef> {
 }
 
 fn this(a: &mut Args) -> R<GenRef> {
-    match a.req(0, "self")? {
-        Value::Generator(g) => Ok(g),
-        v => Err(type_err(format!(
+    let v = a.req(0, "self")?;
+    match v.native::<GenRef>() {
+        Some(g) => Ok((*g).clone()),
+        None => Err(type_err(format!(
             "expected a torch.Generator, got {}",
             v.type_name()
         ))),
@@ -119,7 +143,7 @@ table! { GENERATOR_METHODS:
     "manual_seed", "Generator.manual_seed(seed)", "Seeds this generator; returns it." => |it, a| {
         let g = this(a)?;
         seed_with(it, &g, a.req(1, "seed")?)?;
-        Ok(Value::Generator(g))
+        Ok(gen_value(g))
     };
     "seed", "Generator.seed()", "Seeds this generator from the OS; returns the seed." => |it, a| {
         let g = this(a)?;
@@ -138,12 +162,12 @@ table! { GENERATOR_METHODS:
     "set_state", "Generator.set_state(new_state)", "Restores a state from get_state(); returns the generator." => |it, a| {
         let g = this(a)?;
         set_state(it, &g, a.req(1, "new_state")?)?;
-        Ok(Value::Generator(g))
+        Ok(gen_value(g))
     };
     "clone_state", "Generator.clone_state()", "A new generator in this one's state." => |it, a| {
         let g = this(a)?;
         let copy = with_gen(it, &g, |g| g.clone());
-        Ok(Value::Generator(GenRef::Own(Rc::new(RefCell::new(copy)))))
+        Ok(gen_value(GenRef::Own(Rc::new(RefCell::new(copy)))))
     };
 }
 
@@ -156,7 +180,7 @@ table! { TORCH_GENERATORS:
             }
         }
         a.finish()?;
-        Ok(Value::Generator(GenRef::Own(Rc::new(RefCell::new(Generator::default())))))
+        Ok(gen_value(GenRef::Own(Rc::new(RefCell::new(Generator::default())))))
     };
     "seed", "seed()", "Seeds the default generator from the OS; returns the seed." => |it, _| {
         let s = os_seed();
@@ -172,5 +196,5 @@ table! { TORCH_GENERATORS:
 
 /// `torch.default_generator`.
 pub(crate) fn default_generator() -> Value {
-    Value::Generator(GenRef::Default)
+    gen_value(GenRef::Default)
 }

@@ -5,29 +5,38 @@ pub(crate) mod autograd_ops;
 pub(crate) mod engine_ops;
 pub(crate) mod functional_ops;
 pub(crate) mod generators;
+pub(crate) mod return_types;
 pub(crate) mod tensor_methods;
 
+use self::generators::{gen_kw, with_gen};
+use crate::eval::lang::bindings::Bindings;
 use crate::eval::lang::builtins::{table, to_float, to_int, to_str, Args, Builtin};
 use crate::eval::lang::exc::{err, type_err, value_err, R};
 use crate::eval::lang::interp::Interp;
-use crate::eval::lang::ops::{scalar_value, tensor_arg};
+use crate::eval::lang::ops::tensor_arg;
+pub(crate) use crate::eval::lang::tensor_access::{nested, nested_value, tensor};
 use crate::eval::lang::value::*;
-use crate::eval::torch::generators::{gen_kw, with_gen};
-use crate::{Arg, DType, Device, Nested, Scalar, Tensor};
+use crate::{Arg, DType, Device, Scalar, Tensor};
 use std::borrow::Cow;
 use std::rc::Rc;
 
-pub(crate) type TResult = crate::Result<Tensor>;
+/// What the language asks of torch: a tensor's methods and which functions take `out=`.
+pub(crate) static BINDINGS: Bindings = Bindings {
+    tensor_method: tensor_methods::tensor_method,
+    tensor_method_names: tensor_methods::method_names,
+    grad_fn: Interp::grad_fn_value,
+    takes_out,
+};
 
-pub(crate) fn tensor(v: &Value, what: &str) -> R<Tensor> {
-    match v {
-        Value::Tensor(t) => Ok(t.clone()),
-        _ => Err(type_err(format!(
-            "{what} must be Tensor, not {}",
-            v.type_name()
-        ))),
-    }
+/// torch's functions write their result into a given tensor (`out=`) and return it.
+fn takes_out(b: &'static Builtin) -> bool {
+    TORCH
+        .iter()
+        .chain(engine_ops::ENGINE)
+        .any(|t| std::ptr::eq(t, b))
 }
+
+pub(crate) type TResult = crate::Result<Tensor>;
 
 /// A tensor operand, or a Python number that becomes a 0-dim tensor.
 pub(crate) fn tensor_like(v: &Value, what: &str) -> R<Tensor> {
@@ -221,31 +230,6 @@ pub(crate) fn shape_args(a: &mut Args, from: usize, kw: &str) -> R<Vec<i64>> {
     }
 }
 
-pub fn nested(v: &Value) -> R<Nested> {
-    Ok(match v {
-        Value::Bool(b) => Nested::Scalar(Scalar::Bool(*b)),
-        Value::Int(i) => Nested::Scalar(Scalar::Int(*i)),
-        Value::Float(f) => Nested::Scalar(Scalar::Float(*f)),
-        Value::List(l) => Nested::List(l.borrow().iter().map(nested).collect::<R<_>>()?),
-        Value::Tuple(t) => Nested::List(t.iter().map(nested).collect::<R<_>>()?),
-        Value::Size(s) => Nested::List(s.iter().map(|&i| Nested::Scalar(Scalar::Int(i))).collect()),
-        Value::Tensor(t) => t.tolist()?,
-        other => {
-            return Err(type_err(format!(
-                "Could not infer dtype of {}",
-                other.type_name()
-            )))
-        }
-    })
-}
-
-pub(crate) fn nested_value(n: Nested) -> Value {
-    match n {
-        Nested::Scalar(s) => scalar_value(s),
-        Nested::List(items) => Value::list(items.into_iter().map(nested_value).collect()),
-    }
-}
-
 pub(crate) fn split_result(ts: Vec<Tensor>) -> Value {
     Value::tuple(ts.into_iter().map(Value::Tensor).collect())
 }
@@ -389,7 +373,7 @@ table! { TORCH:
     "manual_seed", "manual_seed(seed)", "Seeds the default random number generator; returns it." => |it, a| {
         let s = to_int(&a.req(0, "seed")?, "seed")?;
         gen(it).manual_seed(s as u64);
-        Ok(crate::eval::torch::generators::default_generator())
+        Ok(self::generators::default_generator())
     };
     "initial_seed", "initial_seed()", "The seed the default generator was last seeded with." => |it, _| Ok(Value::Int(gen(it).initial_seed() as i64));
     "rand", "rand(*size, generator=None, dtype=None, device=None)", "Uniform random values in [0, 1)." => |it, a| {

@@ -1,12 +1,12 @@
 //! Tensor methods (`x.view(2, 3)`, `x.add_(1)` …) and torch.nn.functional.
 
+use super::generators::{gen_kw, with_gen};
+use super::*;
 use crate::eval::lang::builtins::{table, to_str, Args, Builtin};
 use crate::eval::lang::exc::{err, type_err, R};
 use crate::eval::lang::interp::Interp;
 use crate::eval::lang::ops::scalar_value;
 use crate::eval::lang::value::*;
-use crate::eval::torch::generators::{gen_kw, with_gen};
-use crate::eval::torch::*;
 use crate::{Arg, Device, Tensor};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -315,16 +315,16 @@ pub fn tensor_method(name: &str) -> Option<&'static Builtin> {
             for b in TORCH.iter().filter(|b| !NOT_METHODS.contains(&b.name)) {
                 m.insert(b.name, b);
             }
-            for b in crate::eval::torch::engine_ops::ENGINE
+            for b in super::engine_ops::ENGINE
                 .iter()
-                .chain(crate::eval::torch::engine_ops::METHODS_ONLY)
+                .chain(super::engine_ops::METHODS_ONLY)
             {
                 m.insert(b.name, b);
             }
             for b in TENSOR_METHODS {
                 m.insert(b.name, b);
             }
-            for b in crate::eval::torch::autograd_ops::AUTOGRAD_METHODS {
+            for b in super::autograd_ops::AUTOGRAD_METHODS {
                 m.insert(b.name, b);
             }
             m.insert("split", &SPLIT_METHOD);
@@ -418,4 +418,21 @@ fn act(
         return Ok(Value::Tensor(t));
     }
     Ok(Value::Tensor(r))
+}
+
+/// The names of a tensor's methods, for `dir(x)` and completion: the methods' own table,
+/// then every torch function that is also a method.
+pub fn method_names() -> Vec<&'static str> {
+    TENSOR_METHODS
+        .iter()
+        .chain(super::engine_ops::METHODS_ONLY)
+        .map(|b| b.name)
+        .chain(
+            TORCH
+                .iter()
+                .chain(super::engine_ops::ENGINE)
+                .filter(|b| tensor_method(b.name).is_some())
+                .map(|b| b.name),
+        )
+        .collect()
 }
