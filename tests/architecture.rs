@@ -177,11 +177,12 @@ fn the_checker_sees_grouped_and_plain_imports() {
 /// Files directly in src/eval/ (the session, the import table) may use every folder.
 const EVAL_LAYERS: &[(&str, &[&str])] = &[
     ("lang", &[]),
-    ("torch", &["lang"]),
-    ("nn", &["lang", "torch"]),
-    ("plt", &["lang", "torch"]),
-    ("nabla", &["lang", "torch", "nn"]),
-    ("tools", &["lang", "torch", "plt"]),
+    ("numpy", &["lang"]),
+    ("torch", &["lang", "numpy"]),
+    ("nn", &["lang", "numpy", "torch"]),
+    ("plt", &["lang", "numpy", "torch"]),
+    ("nabla", &["lang", "numpy", "torch", "nn"]),
+    ("tools", &["lang", "numpy", "torch", "plt"]),
 ];
 
 /// The names of the methods `impl Interp` blocks in `src` define.

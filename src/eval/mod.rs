@@ -6,6 +6,7 @@ pub mod lang;
 mod modules;
 mod nabla;
 mod nn;
+mod numpy;
 mod plt;
 pub mod tools;
 mod torch;

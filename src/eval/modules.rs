@@ -809,6 +809,7 @@ impl Interp {
         self.set_builtin("nn", nn);
         self.set_builtin("F", functional);
         self.install_plt();
+        self.install_numpy();
         self.install_progress();
         self.install_notebook();
         self.install_nabla();

@@ -514,6 +514,10 @@ impl Interp {
                 }
             }
             (Value::Tensor(t), _) => Ok(Value::Tensor(self.tensor_index(t, index)?)),
+            (Value::Native(_), _) if obj.special("__getitem__").is_some() => {
+                let f = obj.special("__getitem__").unwrap_or(Value::None);
+                self.call(&f, vec![obj.clone(), index.clone()], vec![])
+            }
             (Value::Instance(inst), _) => match inst.class.lookup("__getitem__") {
                 Some(f) => self.call(&f, vec![obj.clone(), index.clone()], vec![]),
                 None => Err(type_err(format!(
@@ -581,6 +585,11 @@ impl Interp {
                 Ok(())
             }
             (Value::Tensor(t), _) => self.tensor_setitem(t, &index, &v),
+            (Value::Native(_), _) if obj.special("__setitem__").is_some() => {
+                let f = obj.special("__setitem__").unwrap_or(Value::None);
+                self.call(&f, vec![obj.clone(), index, v], vec![])
+                    .map(|_| ())
+            }
             (Value::Instance(inst), _) => match inst.class.lookup("__setitem__") {
                 Some(f) => self
                     .call(&f, vec![obj.clone(), index, v], vec![])

@@ -350,12 +350,12 @@ impl Interp {
                 }
                 t.item()?.is_nonzero()
             }
-            Value::Instance(i) => {
-                if let Some(f) = i.class.lookup("__bool__") {
+            Value::Instance(_) | Value::Native(_) => {
+                if let Some(f) = v.special("__bool__") {
                     let r = self.call(&f, vec![v.clone()], vec![])?;
                     return self.truthy(&r);
                 }
-                if let Some(f) = i.class.lookup("__len__") {
+                if let Some(f) = v.special("__len__") {
                     let r = self.call(&f, vec![v.clone()], vec![])?;
                     return self.truthy(&r);
                 }
@@ -434,7 +434,6 @@ impl Interp {
             ));
         }
         let hint = match full.split('.').next().unwrap_or("") {
-            "numpy" => " (nabla has no numpy: tensors do its job; use torch functions such as torch.tensor, torch.arange, torch.zeros)",
             "pandas" => " (nabla has no pandas; build tensors with torch.tensor from lists)",
             "torchvision" => " (datasets and transforms are not available in nabla yet)",
             "os" | "pathlib" | "json" | "collections" | "itertools" | "functools" => " (nabla offers the modules math, time, random and sys, and the torch namespace)",

@@ -201,6 +201,7 @@ impl Interp {
     pub fn str_of(&mut self, v: &Value) -> R<String> {
         match v {
             Value::Str(s) => Ok(s.to_string()),
+            Value::Native(n) => Ok(n.str()),
             Value::Device(d) => Ok(d.to_string()),
             Value::Instance(i) => {
                 if let Some(f) = i.class.lookup("__str__") {

@@ -47,6 +47,11 @@ impl Interp {
                 // Iterating an iterator shares its position.
                 return Ok(Iter::Object(Value::Iter(it.clone())));
             }
+            Value::Native(_) if v.special("__iter__").is_some() => {
+                let f = v.special("__iter__").unwrap_or(Value::None);
+                let it = self.call(&f, vec![v.clone()], vec![])?;
+                return self.iter(&it);
+            }
             Value::Instance(inst) => {
                 if let Some(f) = inst.class.lookup("__iter__") {
                     let it = self.call(&f, vec![v.clone()], vec![])?;
@@ -245,6 +250,13 @@ impl Interp {
                     return Err(type_err("len() of a 0-d tensor"));
                 }
                 t.shape()[0]
+            }
+            Value::Native(_) if v.special("__len__").is_some() => {
+                let f = v.special("__len__").unwrap_or(Value::None);
+                match self.call(&f, vec![v.clone()], vec![])? {
+                    Value::Int(i) if i >= 0 => i as usize,
+                    _ => return Err(err("ValueError", "__len__() should return >= 0")),
+                }
             }
             Value::Instance(inst) => match inst.class.lookup("__len__") {
                 Some(f) => {

@@ -284,15 +284,11 @@ impl Interp {
             _ => {}
         }
         let (name, rname) = dunder(op);
-        if let Instance(i) = &a {
-            if let Some(f) = i.class.lookup(name) {
-                return self.call(&f, vec![a.clone(), b], vec![]);
-            }
+        if let Some(f) = a.special(name) {
+            return self.call(&f, vec![a.clone(), b], vec![]);
         }
-        if let Instance(i) = &b {
-            if let Some(f) = i.class.lookup(rname) {
-                return self.call(&f, vec![b.clone(), a], vec![]);
-            }
+        if let Some(f) = b.special(rname) {
+            return self.call(&f, vec![b.clone(), a], vec![]);
         }
         Err(self.unsupported(op, &a, &b))
     }
@@ -369,9 +365,9 @@ impl Interp {
                 }
                 Ok(a)
             }
-            (Value::Instance(i), _) => {
+            (Value::Instance(_) | Value::Native(_), _) => {
                 let name = format!("__i{}", &dunder(op).0[2..]);
-                if let Some(f) = i.class.lookup(&name) {
+                if let Some(f) = a.special(&name) {
                     return self.call(&f, vec![a.clone(), b], vec![]);
                 }
                 self.binary(op, a, b)
@@ -394,13 +390,13 @@ impl Interp {
             (UnaryOp::Neg, Tensor(t)) => Tensor(t.neg()?),
             (UnaryOp::Pos, Tensor(_)) => v,
             (UnaryOp::Invert, Tensor(t)) => Tensor(t.bitwise_not()?),
-            (_, Instance(i)) => {
+            (_, Instance(_) | Native(_)) => {
                 let name = match op {
                     UnaryOp::Neg => "__neg__",
                     UnaryOp::Pos => "__pos__",
                     _ => "__invert__",
                 };
-                match i.class.lookup(name) {
+                match v.special(name) {
                     Some(f) => return self.call(&f, vec![v.clone()], vec![]),
                     Option::None => {
                         return Err(type_err(format!(
@@ -445,47 +441,46 @@ impl Interp {
         }
         match op {
             CmpOp::Eq => {
-                if let Instance(i) = a {
-                    if let Some(f) = i.class.lookup("__eq__") {
-                        return self.call(&f, vec![a.clone(), b.clone()], vec![]);
-                    }
+                if let Some(f) = a.special("__eq__") {
+                    return self.call(&f, vec![a.clone(), b.clone()], vec![]);
+                }
+                // A binding's object answers `x == obj` too (`0 == arr`).
+                if let (Native(_), Some(f)) = (b, b.special("__eq__")) {
+                    return self.call(&f, vec![b.clone(), a.clone()], vec![]);
                 }
                 Ok(Bool(self.eq(a, b)?))
             }
             CmpOp::Ne => {
-                if let Instance(i) = a {
-                    if let Some(f) = i.class.lookup("__ne__") {
-                        return self.call(&f, vec![a.clone(), b.clone()], vec![]);
-                    }
-                    if let Some(f) = i.class.lookup("__eq__") {
-                        let r = self.call(&f, vec![a.clone(), b.clone()], vec![])?;
-                        return Ok(Bool(!self.truthy(&r)?));
-                    }
+                if let Some(f) = a.special("__ne__") {
+                    return self.call(&f, vec![a.clone(), b.clone()], vec![]);
+                }
+                if let Some(f) = a.special("__eq__") {
+                    let r = self.call(&f, vec![a.clone(), b.clone()], vec![])?;
+                    return Ok(Bool(!self.truthy(&r)?));
+                }
+                if let (Native(_), Some(f)) = (b, b.special("__ne__")) {
+                    return self.call(&f, vec![b.clone(), a.clone()], vec![]);
                 }
                 Ok(Bool(!self.eq(a, b)?))
             }
             _ => {
-                if let Instance(i) = a {
-                    let name = match op {
-                        CmpOp::Lt => "__lt__",
-                        CmpOp::Le => "__le__",
-                        CmpOp::Gt => "__gt__",
-                        _ => "__ge__",
-                    };
-                    if let Some(f) = i.class.lookup(name) {
-                        return self.call(&f, vec![a.clone(), b.clone()], vec![]);
-                    }
+                let name = match op {
+                    CmpOp::Lt => "__lt__",
+                    CmpOp::Le => "__le__",
+                    CmpOp::Gt => "__gt__",
+                    _ => "__ge__",
+                };
+                if let Some(f) = a.special(name) {
+                    return self.call(&f, vec![a.clone(), b.clone()], vec![]);
                 }
-                if let Instance(i) = b {
-                    let name = match op {
-                        CmpOp::Lt => "__gt__",
-                        CmpOp::Le => "__ge__",
-                        CmpOp::Gt => "__lt__",
-                        _ => "__le__",
-                    };
-                    if let Some(f) = i.class.lookup(name) {
-                        return self.call(&f, vec![b.clone(), a.clone()], vec![]);
-                    }
+                let name = match op {
+                    CmpOp::Lt => "__gt__",
+                    CmpOp::Le => "__ge__",
+                    CmpOp::Gt => "__lt__",
+                    _ => "__le__",
+                };
+                if let Some(f) = b.special(name) {
+                    return self.call(&f, vec![b.clone(), a.clone()], vec![]);
                 }
                 if let (Set(x), Set(y)) = (a, b) {
                     let (x, y) = (x.borrow(), y.borrow());
@@ -558,7 +553,7 @@ impl Interp {
                 self.truthy(&r)?
             }
             // Without __eq__, objects compare by identity (Python's object.__eq__).
-            (Instance(i), _) if i.class.lookup("__eq__").is_some() => {
+            (Instance(_) | Native(_), _) if a.special("__eq__").is_some() => {
                 let r = self.compare(CmpOp::Eq, a, b)?;
                 self.truthy(&r)?
             }

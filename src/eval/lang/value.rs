@@ -188,6 +188,10 @@ pub trait Native: std::any::Any {
     fn type_name(&self) -> &'static str;
     /// `repr(x)`.
     fn repr(&self) -> String;
+    /// `str(x)`, `print(x)`.
+    fn str(&self) -> String {
+        self.repr()
+    }
     /// Its built-in method `name`.
     fn method(&self, name: &str) -> Option<&'static Builtin>;
     /// A data attribute (`g.device`).
@@ -206,6 +210,16 @@ impl Value {
     pub fn native<T: Native>(&self) -> Option<Rc<T>> {
         match self {
             Value::Native(n) => (n.clone() as Rc<dyn std::any::Any>).downcast::<T>().ok(),
+            _ => None,
+        }
+    }
+
+    /// The special method `name` (`__add__`, `__getitem__` …) of an object whose type
+    /// defines it: a class's, or a binding's object's (an ndarray's) from its method table.
+    pub fn special(&self, name: &str) -> Option<Value> {
+        match self {
+            Value::Instance(i) => i.class.lookup(name),
+            Value::Native(n) => n.method(name).map(Value::Builtin),
             _ => None,
         }
     }
@@ -313,4 +327,21 @@ pub fn class_with(name: &str, methods: &'static [Builtin]) -> Rc<Class> {
         ns: RefCell::new(ns),
         builtin: true,
     })
+}
+
+/// A module object with `entries` as its attributes.
+pub fn module(name: &str, entries: &[(&str, Value)]) -> Value {
+    let mut attrs = IndexMap::new();
+    for (k, v) in entries {
+        attrs.insert(Rc::from(*k), v.clone());
+    }
+    Value::Module(Rc::new(ModuleObj {
+        name: Rc::from(name),
+        attrs: RefCell::new(attrs),
+    }))
+}
+
+/// A table of built-ins as (name, value) entries.
+pub fn table_entries(table: &'static [Builtin]) -> Vec<(&'static str, Value)> {
+    table.iter().map(|b| (b.name, Value::Builtin(b))).collect()
 }

@@ -16,9 +16,9 @@ use crate::eval::lang::interp::Interp;
 use crate::eval::lang::ops::tensor_arg;
 pub(crate) use crate::eval::lang::tensor_access::{nested, nested_value, tensor};
 use crate::eval::lang::value::*;
+pub use crate::eval::lang::value::{module, table_entries};
 use crate::{Arg, DType, Device, Scalar, Tensor};
 use std::borrow::Cow;
-use std::rc::Rc;
 
 /// What the language asks of torch: a tensor's methods and which functions take `out=`.
 pub(crate) static BINDINGS: Bindings = Bindings {
@@ -841,21 +841,6 @@ pub const DTYPE_NAMES: &[(&str, DType)] = &[
     ("uint8", DType::U8),
     ("bool", DType::Bool),
 ];
-
-pub fn module(name: &str, entries: &[(&str, Value)]) -> Value {
-    let mut attrs = indexmap::IndexMap::new();
-    for (k, v) in entries {
-        attrs.insert(Rc::from(*k), v.clone());
-    }
-    Value::Module(Rc::new(ModuleObj {
-        name: Rc::from(name),
-        attrs: std::cell::RefCell::new(attrs),
-    }))
-}
-
-pub fn table_entries(table: &'static [Builtin]) -> Vec<(&'static str, Value)> {
-    table.iter().map(|b| (b.name, Value::Builtin(b))).collect()
-}
 
 /// `torch.div` with a rounding mode, computed without history.
 fn div_rounded(a: &mut Args, mode: Option<Value>) -> R<Value> {
