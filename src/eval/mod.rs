@@ -6,7 +6,7 @@ pub mod lang;
 mod modules;
 mod nabla;
 mod nn;
-mod numpy;
+pub(crate) mod numpy;
 mod plt;
 pub mod tools;
 mod torch;

@@ -155,6 +155,7 @@ pub fn reduce(
     let axes = axes_arg(axis)?;
     let dims = axes.as_deref();
     let r = match name {
+        "sum" if t.dtype().is_float() => float_sum(t, dims, keepdims)?,
         "sum" => t.sum(dims, keepdims, sum_dtype(t.dtype()))?,
         "prod" => t.prod(dims, keepdims, sum_dtype(t.dtype()))?,
         "mean" => t
@@ -173,8 +174,8 @@ pub fn reduce(
                 t.amin(dims, keepdims)?
             }
         }
-        "std" => t.to_dtype(float_of(t.dtype()))?.std(dims, ddof, keepdims)?,
-        "var" => t.to_dtype(float_of(t.dtype()))?.var(dims, ddof, keepdims)?,
+        "std" => var(&t.to_dtype(float_of(t.dtype()))?, dims, ddof, keepdims)?.sqrt()?,
+        "var" => var(&t.to_dtype(float_of(t.dtype()))?, dims, ddof, keepdims)?,
         "all" => t.all(dims, keepdims)?,
         "any" => t.any(dims, keepdims)?,
         "argmax" | "argmin" => {
@@ -202,6 +203,124 @@ pub fn reduce(
     };
     let _ = it;
     result(r)
+}
+
+/// NumPy's pairwise summation (8 running sums in blocks of up to 128, halves above), the
+/// order its float `sum` adds in; `round` rounds each addition to the dtype (float32 sums
+/// add in float32).
+fn pairwise(v: &[f64], round: fn(f64) -> f64) -> f64 {
+    let n = v.len();
+    if n < 8 {
+        return v.iter().fold(0.0, |acc, &x| round(acc + x));
+    }
+    if n <= 128 {
+        let mut r = [0.0; 8];
+        r.copy_from_slice(&v[..8]);
+        let mut i = 8;
+        while i < n - n % 8 {
+            for j in 0..8 {
+                r[j] = round(r[j] + v[i + j]);
+            }
+            i += 8;
+        }
+        let add = |a: f64, b: f64| round(a + b);
+        let mut res = add(
+            add(add(r[0], r[1]), add(r[2], r[3])),
+            add(add(r[4], r[5]), add(r[6], r[7])),
+        );
+        for &x in &v[i..] {
+            res = round(res + x);
+        }
+        return res;
+    }
+    let mut n2 = n / 2;
+    n2 -= n2 % 8;
+    round(pairwise(&v[..n2], round) + pairwise(&v[n2..], round))
+}
+
+/// A float array's sum as NumPy adds it: pairwise along the last axis (or all of a
+/// contiguous array), one row after another along any other axis.
+fn float_sum(t: &Tensor, dims: Option<&[i64]>, keepdims: bool) -> R<Tensor> {
+    let round: fn(f64) -> f64 = if t.dtype() == DType::F64 {
+        |x| x
+    } else {
+        |x| x as f32 as f64
+    };
+    let shape = t.shape().to_vec();
+    let values = t.contiguous()?.to_vec::<f64>()?;
+    let ndim = shape.len() as i64;
+    let axis = match dims {
+        None => None,
+        Some([d]) => Some(if *d < 0 { d + ndim } else { *d }),
+        Some(_) => return Ok(t.sum(dims, keepdims, None)?),
+    };
+    let Some(k) = axis.filter(|&k| ndim > 0 && (0..ndim).contains(&k)) else {
+        if axis.is_some() {
+            return Ok(t.sum(dims, keepdims, None)?);
+        }
+        let s = 0.0 + pairwise(&values, round);
+        let out_shape: Vec<usize> = if keepdims {
+            vec![1; shape.len()]
+        } else {
+            vec![]
+        };
+        return Ok(Tensor::from_slice(&[s], &out_shape)?.to_dtype(t.dtype())?);
+    };
+    let k = k as usize;
+    let outer: usize = shape[..k].iter().product();
+    let len = shape[k];
+    let inner: usize = shape[k + 1..].iter().product();
+    let mut out = vec![0.0; outer * inner];
+    for o in 0..outer {
+        let base = o * len * inner;
+        if inner == 1 {
+            out[o] = 0.0 + pairwise(&values[base..base + len], round);
+        } else {
+            for j in 0..len {
+                for i in 0..inner {
+                    let acc = &mut out[o * inner + i];
+                    *acc = round(*acc + values[base + j * inner + i]);
+                }
+            }
+        }
+    }
+    let mut out_shape = shape.clone();
+    if keepdims {
+        out_shape[k] = 1;
+    } else {
+        out_shape.remove(k);
+    }
+    Ok(Tensor::from_slice(&out, &out_shape)?.to_dtype(t.dtype())?)
+}
+
+/// The number of elements a reduction over `dims` takes each result from.
+fn count(t: &Tensor, dims: Option<&[i64]>) -> usize {
+    match dims {
+        None => t.numel(),
+        Some(ds) => ds
+            .iter()
+            .map(|&d| {
+                let d = if d < 0 { d + t.dim() as i64 } else { d };
+                t.shape().get(d as usize).copied().unwrap_or(1)
+            })
+            .product(),
+    }
+}
+
+/// NumPy's mean: the pairwise sum divided by the count.
+fn mean(t: &Tensor, dims: Option<&[i64]>, keepdims: bool) -> R<Tensor> {
+    let n = Tensor::scalar(count(t, dims) as f64)?.to_dtype(t.dtype())?;
+    Ok(float_sum(t, dims, keepdims)?.div(&n)?)
+}
+
+/// NumPy's var: the mean of the squared deviations from the mean, over n - ddof.
+fn var(t: &Tensor, dims: Option<&[i64]>, ddof: f64, keepdims: bool) -> R<Tensor> {
+    let m = mean(t, dims, true)?;
+    let x = t.sub(&m)?;
+    let x = x.mul(&x)?;
+    let n = (count(t, dims) as f64 - ddof).max(0.0);
+    let n = Tensor::scalar(n)?.to_dtype(t.dtype())?;
+    Ok(float_sum(&x, dims, keepdims)?.div(&n)?)
 }
 
 /// NumPy sums bools and small ints in int64 (and uint8 in uint64, which nabla lacks: int64).

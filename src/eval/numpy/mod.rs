@@ -112,6 +112,32 @@ impl Native for NpDType {
     }
 }
 
+/// The tensor an array's storage makes (`torch.from_numpy`, `torch.as_tensor`): shared,
+/// without history.
+pub fn shared_tensor(v: &Value) -> Option<Tensor> {
+    v.native::<NdArray>().map(|a| a.t.detach())
+}
+
+/// `t.numpy()`: the tensor's storage as an array, shared, as PyTorch's errors allow it.
+pub fn from_tensor(t: &Tensor) -> R<Value> {
+    if t.requires_grad() {
+        return Err(crate::eval::lang::exc::err(
+            "RuntimeError",
+            "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.",
+        ));
+    }
+    if t.device() != crate::Device::Cpu {
+        return Err(type_err(format!(
+            "can't convert {} device type tensor to numpy. Use Tensor.cpu() to copy the tensor to host memory first.",
+            t.device()
+        )));
+    }
+    if t.dtype() == DType::BF16 {
+        return Err(type_err("Got unsupported ScalarType BFloat16"));
+    }
+    Ok(wrap(t.detach()))
+}
+
 /// An array as a value (no copy: the value shares the tensor's storage).
 pub fn wrap(t: Tensor) -> Value {
     Value::Native(Rc::new(NdArray { t }))

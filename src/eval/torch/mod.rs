@@ -20,6 +20,14 @@ pub use crate::eval::lang::value::{module, table_entries};
 use crate::{Arg, DType, Device, Scalar, Tensor};
 use std::borrow::Cow;
 
+/// A tensor, or a NumPy array's storage as one (shared).
+fn tensor_of(v: &Value) -> Option<Tensor> {
+    match v {
+        Value::Tensor(t) => Some(t.clone()),
+        _ => crate::eval::numpy::shared_tensor(v),
+    }
+}
+
 /// What the language asks of torch: a tensor's methods and which functions take `out=`.
 pub(crate) static BINDINGS: Bindings = Bindings {
     tensor_method: tensor_methods::tensor_method,
@@ -255,18 +263,25 @@ table! { TORCH:
     "tensor", "tensor(data, *, dtype=None, device=None, requires_grad=False)", "A tensor with a copy of the data (nested lists of numbers)." => |it, a| {
         let data = a.req(0, "data")?;
         let dtype = opt_dtype(a)?;
-        let t = match &data {
-            Value::Tensor(t) => match dtype { Some(d) => t.to_dtype(d)?, None => t.clone_data()? },
-            _ => Tensor::new(&nested(&data)?, dtype)?,
+        let t = match tensor_of(&data) {
+            Some(t) => match dtype { Some(d) if d != t.dtype() => t.to_dtype(d)?, _ => t.clone_data()? },
+            None => Tensor::new(&nested(&data)?, dtype)?,
         };
         creation_kwargs(it, a, t)
+    };
+    "from_numpy", "from_numpy(ndarray)", "A tensor sharing the NumPy array's memory (changing one changes the other)." => |_, a| {
+        let v = a.req(0, "ndarray")?;
+        match crate::eval::numpy::shared_tensor(&v) {
+            Some(t) => Ok(Value::Tensor(t)),
+            None => Err(type_err(format!("expected np.ndarray (got {})", v.type_name()))),
+        }
     };
     "as_tensor", "as_tensor(data, dtype=None, device=None)", "The data as a tensor, sharing it when it already is one." => |it, a| {
         let data = a.req(0, "data")?;
         let dtype = a.opt(1, "dtype").map(|d| dtype_of(&d)).transpose()?;
-        let t = match &data {
-            Value::Tensor(t) => match dtype { Some(d) if d != t.dtype() => t.to_dtype(d)?, _ => t.clone() },
-            _ => Tensor::new(&nested(&data)?, dtype)?,
+        let t = match tensor_of(&data) {
+            Some(t) => match dtype { Some(d) if d != t.dtype() => t.to_dtype(d)?, _ => t.clone() },
+            None => Tensor::new(&nested(&data)?, dtype)?,
         };
         creation_kwargs(it, a, t)
     };

@@ -95,7 +95,7 @@ table! { TENSOR_METHODS:
     };
     "cpu", "Tensor.cpu()", "The tensor on the CPU." => |_, a| Ok(Value::Tensor(input(a)?.to_device(Device::Cpu)?));
     "cuda", "Tensor.cuda()", "The tensor on the GPU." => |_, a| Ok(Value::Tensor(input(a)?.to_device(Device::Cuda(0))?));
-    "numpy", "Tensor.numpy()", "Not available: nabla has no numpy." => |_, _| Err(err("NotImplementedError", "nabla has no numpy; use .tolist() for Python lists, or keep working with tensors"));
+    "numpy", "Tensor.numpy()", "The tensor's data as a NumPy array sharing its memory (CPU, no grad)." => |_, a| crate::eval::numpy::from_tensor(&input(a)?);
     "view", "Tensor.view(*shape) or Tensor.view(dtype)", "The same data with a new shape; fails if the strides do not allow it." => |_, a| {
         let t = input(a)?;
         let s = shape_args(a, 1, "size")?;
