@@ -105,6 +105,8 @@ pub const HIERARCHY: &[(&str, &str)] = &[
     ("StopIteration", "Exception"),
     ("TypeError", "Exception"),
     ("ValueError", "Exception"),
+    // NumPy's casting error (`np.add(a, 1.5, out=int_array)`), a TypeError.
+    ("UFuncTypeError", "TypeError"),
     ("UnicodeError", "ValueError"),
     ("MemoryError", "Exception"),
     ("EOFError", "Exception"),

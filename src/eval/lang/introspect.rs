@@ -215,6 +215,7 @@ impl Interp {
             }
             Value::Class(c) => class_names(c, &mut out),
             Value::Module(m) => out.extend(m.attrs.borrow().keys().map(|n| n.to_string())),
+            Value::Native(n) => out.extend(n.dir().into_iter().map(str::to_string)),
             Value::Tensor(_) => {
                 out.extend(
                     (self.bindings.tensor_method_names)()

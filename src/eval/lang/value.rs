@@ -199,6 +199,10 @@ pub trait Native: std::any::Any {
         let _ = name;
         None
     }
+    /// Its attribute and method names, for `dir(x)` and completion.
+    fn dir(&self) -> Vec<&'static str> {
+        Vec::new()
+    }
     /// An identity for `is` and hashing.
     fn identity(&self) -> usize {
         (self as *const Self).cast::<u8>() as usize

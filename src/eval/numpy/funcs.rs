@@ -317,8 +317,8 @@ table! { NP:
     "absolute", "absolute(x, out=None)", "The absolute value, elementwise." => |_, a| unary(a, "absolute", false, Tensor::abs);
     "square", "square(x, out=None)", "x * x, elementwise." => |_, a| unary(a, "square", false, |t| t.mul(t));
     "negative", "negative(x, out=None)", "-x, elementwise." => |_, a| unary(a, "negative", false, Tensor::neg);
-    "floor", "floor(x, out=None)", "The floor, elementwise (float64 for ints)." => |_, a| unary(a, "floor", true, Tensor::floor);
-    "ceil", "ceil(x, out=None)", "The ceiling, elementwise (float64 for ints)." => |_, a| unary(a, "ceil", true, Tensor::ceil);
+    "floor", "floor(x, out=None)", "The floor, elementwise (ints stay ints)." => |_, a| unary(a, "floor", false, Tensor::floor);
+    "ceil", "ceil(x, out=None)", "The ceiling, elementwise (ints stay ints)." => |_, a| unary(a, "ceil", false, Tensor::ceil);
     "round", "round(a, decimals=0)", "Rounded half to even to decimals places." => |_, a| {
         let t = to_array(&a.req(0, "a")?)?;
         let decimals = a.opt(1, "decimals").map(|v| to_int(&v, "decimals")).transpose()?.unwrap_or(0);

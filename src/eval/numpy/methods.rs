@@ -35,10 +35,51 @@ fn op_name(op: BinOp) -> &'static str {
     }
 }
 
+/// NumPy's error for shapes that do not broadcast.
+fn check_broadcast(a: &Operand, b: &Operand) -> R<()> {
+    let (Operand::Array(x), Operand::Array(y)) = (a, b) else {
+        return Ok(());
+    };
+    let (sx, sy) = (x.shape(), y.shape());
+    let n = sx.len().max(sy.len());
+    let dim = |s: &[usize], i: usize| {
+        if i + s.len() >= n {
+            s[i + s.len() - n]
+        } else {
+            1
+        }
+    };
+    let ok = (0..n).all(|i| {
+        let (p, q) = (dim(sx, i), dim(sy, i));
+        p == q || p == 1 || q == 1
+    });
+    if ok {
+        return Ok(());
+    }
+    let shape = |s: &[usize]| match s {
+        [one] => format!("({one},)"),
+        _ => format!(
+            "({})",
+            s.iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+    };
+    Err(value_err(format!(
+        "operands could not be broadcast together with shapes {} {} ",
+        shape(sx),
+        shape(sy)
+    )))
+}
+
 /// `x op y` with NumPy's dtypes: both operands cast to the dtype NumPy computes in, then
 /// the tensor op (which keeps that dtype).
 pub fn arith(it: &mut Interp, x: &Value, y: &Value, op: BinOp) -> R<Tensor> {
     let (a, b) = (Operand::of(x)?, Operand::of(y)?);
+    if op != BinOp::MatMul {
+        check_broadcast(&a, &b)?;
+    }
     let mut d = result_dtype(&[&a, &b]);
     if op == BinOp::Div {
         d = float_of(d);
@@ -56,6 +97,7 @@ pub fn arith(it: &mut Interp, x: &Value, y: &Value, op: BinOp) -> R<Tensor> {
 /// `x cmp y`: a bool array.
 pub fn compare(it: &mut Interp, x: &Value, y: &Value, op: CmpOp) -> R<Tensor> {
     let (a, b) = (Operand::of(x)?, Operand::of(y)?);
+    check_broadcast(&a, &b)?;
     let d = result_dtype(&[&a, &b]);
     match it.compare(
         op,
@@ -130,6 +172,62 @@ fn index_value(v: &Value) -> Value {
     }
 }
 
+/// Applies the index's negative-step slices (`a[::-1]`, which tensors refuse) to `t` as a
+/// flip of the positive slice holding the same elements, leaving `:` in their place.
+fn negative_steps(it: &mut Interp, t: &Tensor, index: &Value) -> R<(Tensor, Value)> {
+    let items: Vec<Value> = match index {
+        Value::Tuple(items) => items.to_vec(),
+        other => vec![other.clone()],
+    };
+    let negative =
+        |v: &Value| matches!(v, Value::Slice(s) if matches!(s[2], Value::Int(k) if k < 0));
+    if !items.iter().any(negative) {
+        return Ok((t.clone(), index.clone()));
+    }
+    // The dimension each item reads: ints and slices one, masks theirs, None none.
+    let consumed = |v: &Value| match v {
+        Value::None => 0,
+        Value::Ellipsis => 0,
+        Value::Tensor(m) if m.dtype() == DType::Bool => m.dim().max(1),
+        _ => 1,
+    };
+    let named: usize = items.iter().map(consumed).sum();
+    let mut dim = 0usize;
+    let mut t = t.clone();
+    let mut out = Vec::with_capacity(items.len());
+    let full = Value::Slice(Rc::new([Value::None, Value::None, Value::None]));
+    for v in &items {
+        if matches!(v, Value::Ellipsis) {
+            dim += t.dim().saturating_sub(named);
+            out.push(v.clone());
+            continue;
+        }
+        if let (true, Value::Slice(s)) = (negative(v), v) {
+            let len = t.shape().get(dim).copied().unwrap_or(0);
+            let (start, _, step, n) = crate::eval::lang::access::slice_indices(s, len)?;
+            let mut pick: Vec<Value> = vec![full.clone(); dim];
+            let (lo, hi) = if n == 0 {
+                (0, 0)
+            } else {
+                (start + step * (n as i64 - 1), start + 1)
+            };
+            pick.push(Value::Slice(Rc::new([
+                Value::Int(lo),
+                Value::Int(hi),
+                Value::Int(-step),
+            ])));
+            t = it
+                .tensor_index(&t, &Value::tuple(pick))?
+                .flip(&[dim as i64])?;
+            out.push(full.clone());
+        } else {
+            out.push(v.clone());
+        }
+        dim += consumed(v);
+    }
+    Ok((t, Value::tuple(out)))
+}
+
 /// `axis=`: None (every axis), an int or a tuple of ints.
 pub fn axes_arg(v: Option<Value>) -> R<Option<Vec<i64>>> {
     match v {
@@ -158,9 +256,7 @@ pub fn reduce(
         "sum" if t.dtype().is_float() => float_sum(t, dims, keepdims)?,
         "sum" => t.sum(dims, keepdims, sum_dtype(t.dtype()))?,
         "prod" => t.prod(dims, keepdims, sum_dtype(t.dtype()))?,
-        "mean" => t
-            .to_dtype(float_of(t.dtype()))?
-            .mean(dims, keepdims, None)?,
+        "mean" => mean(&t.to_dtype(float_of(t.dtype()))?, dims, keepdims)?,
         "max" | "min" => {
             if t.numel() == 0 {
                 return Err(value_err(format!(
@@ -307,10 +403,26 @@ fn count(t: &Tensor, dims: Option<&[i64]>) -> usize {
     }
 }
 
+/// Each element of a float tensor divided by `n`, correctly rounded in its dtype.
+fn divided(t: &Tensor, n: f64) -> R<Tensor> {
+    let f32 = t.dtype() != DType::F64;
+    let v: Vec<f64> = t
+        .to_vec::<f64>()?
+        .into_iter()
+        .map(|x| {
+            if f32 {
+                (x as f32 / n as f32) as f64
+            } else {
+                x / n
+            }
+        })
+        .collect();
+    Ok(Tensor::from_slice(&v, t.shape())?.to_dtype(t.dtype())?)
+}
+
 /// NumPy's mean: the pairwise sum divided by the count.
 fn mean(t: &Tensor, dims: Option<&[i64]>, keepdims: bool) -> R<Tensor> {
-    let n = Tensor::scalar(count(t, dims) as f64)?.to_dtype(t.dtype())?;
-    Ok(float_sum(t, dims, keepdims)?.div(&n)?)
+    divided(&float_sum(t, dims, keepdims)?, count(t, dims) as f64)
 }
 
 /// NumPy's var: the mean of the squared deviations from the mean, over n - ddof.
@@ -319,8 +431,7 @@ fn var(t: &Tensor, dims: Option<&[i64]>, ddof: f64, keepdims: bool) -> R<Tensor>
     let x = t.sub(&m)?;
     let x = x.mul(&x)?;
     let n = (count(t, dims) as f64 - ddof).max(0.0);
-    let n = Tensor::scalar(n)?.to_dtype(t.dtype())?;
-    Ok(float_sum(&x, dims, keepdims)?.div(&n)?)
+    divided(&float_sum(&x, dims, keepdims)?, n)
 }
 
 /// NumPy sums bools and small ints in int64 (and uint8 in uint64, which nabla lacks: int64).
@@ -425,8 +536,8 @@ table! { ARRAY_METHODS:
     "__getitem__", "__getitem__(index)", "a[index]: a view for ints and slices, a copy for index arrays and masks." => |it, a| {
         let arr = this(a)?;
         let index = index_value(&a.req(1, "index")?);
-        let t = it.tensor_index(&arr.t, &index)?;
-        result(t)
+        let (t, index) = negative_steps(it, &arr.t, &index)?;
+        result(it.tensor_index(&t, &index)?)
     };
     "__setitem__", "__setitem__(index, value)", "a[index] = value, in place." => |it, a| {
         let arr = this(a)?;

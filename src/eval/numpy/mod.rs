@@ -42,6 +42,12 @@ impl Native for NdArray {
         method_in(methods::ARRAY_METHODS, name)
     }
 
+    fn dir(&self) -> Vec<&'static str> {
+        let mut names = vec!["T", "dtype", "itemsize", "nbytes", "ndim", "shape", "size"];
+        names.extend(methods::ARRAY_METHODS.iter().map(|b| b.name));
+        names
+    }
+
     fn attr(&self, name: &str) -> Option<Value> {
         let t = &self.t;
         Some(match name {

@@ -1,0 +1,26 @@
+# np.random's legacy global streams: seed, rand, randn, random, normal, uniform, randint,
+# permutation, shuffle and choice draw what NumPy draws.
+import numpy as np
+
+np.random.seed(0)
+print(np.random.rand(3))
+print(np.random.randn(2, 3))
+print(np.random.rand(), np.random.randn())
+print(np.random.random(4), np.random.random_sample((2, 2)))
+print(np.random.normal(1.0, 2.0, 3), np.random.normal(size=2), np.random.uniform(-1, 1, 3))
+np.random.seed(0)
+print(np.random.randint(0, 10, 5), np.random.randint(10, size=(2, 3)), np.random.randint(5), np.random.randint(-3, 3, 4))
+print(np.random.randint(0, 2**40, 3))
+np.random.seed(42)
+print(np.random.permutation(10), np.random.permutation(np.arange(5) * 10))
+x = np.arange(10)
+np.random.shuffle(x)
+print(x)
+rows = np.arange(6).reshape(3, 2)
+np.random.shuffle(rows)
+print(rows)
+print(np.random.choice(5, 3), np.random.choice(10, 4, replace=False), np.random.choice(np.array([1.5, 2.5, 3.5]), 2))
+print(np.random.choice(7))
+np.random.seed(1234)
+w = np.random.randn(1000)
+print(w.mean(), w.std(), w[:3], w[-1])
