@@ -361,10 +361,9 @@ pub fn promote(a: DType, b: DType) -> DType {
         (2, 2) => {
             if a == F64 || b == F64 {
                 F64
-            } else if a == F32 || b == F32 {
-                F32
             } else {
-                F32 // float16 with bfloat16
+                // float32 with a smaller float, and float16 with bfloat16.
+                F32
             }
         }
         _ => {
