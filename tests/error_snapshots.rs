@@ -56,7 +56,10 @@ snap!(
     uncaught_custom_exception,
     "class LossDiverged(Exception):\n    pass\n\nraise LossDiverged('loss is nan at step 12')\n"
 );
-snap!(import_numpy, "import numpy as np\n");
+snap!(
+    numpy_broadcast_mismatch,
+    "import numpy as np\na = np.ones(3) + np.ones(2)\n"
+);
 
 // Engine II: the inner dimensions of a product, with the transpose that would fit.
 snap!(
