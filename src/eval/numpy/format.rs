@@ -9,20 +9,9 @@ const THRESHOLD: usize = 1000;
 const EDGE_ITEMS: usize = 3;
 const PRECISION: usize = 8;
 
-/// NumPy's name of a dtype (`float64`, `int64`, `bool`).
+/// NumPy's name of a dtype (`float64`, `int64`, `bool`): the same as PyTorch's.
 pub fn dtype_name(d: DType) -> &'static str {
-    match d {
-        DType::Bool => "bool",
-        DType::U8 => "uint8",
-        DType::I8 => "int8",
-        DType::I16 => "int16",
-        DType::I32 => "int32",
-        DType::I64 => "int64",
-        DType::F16 => "float16",
-        DType::BF16 => "bfloat16",
-        DType::F32 => "float32",
-        DType::F64 => "float64",
-    }
+    d.name()
 }
 
 /// The values of an array, in row-major order, as doubles (ints and bools exactly).

@@ -1,7 +1,7 @@
 //! The `np.*` functions: making arrays, ufuncs (with `out=`), reductions, products, joins,
 //! comparisons, and `.npy`/`.npz` files.
 
-use super::methods::{arith, common_dtype, compare, reduce, shape_args, write_out};
+use super::methods::{arith, common_dtype, compare, shape_args, write_out};
 use super::{
     dtype_arg, float_of, new_array, promote, result, result_dtype, shape_arg, to_array, wrap,
     NdArray, Operand,
@@ -73,18 +73,7 @@ fn extreme(a: &mut Args, name: &str, op: TB) -> R<Value> {
 /// `np.sum(a, axis=None, keepdims=False)` and the other reductions as functions.
 fn reduce_fn(it: &mut Interp, a: &mut Args, name: &str) -> R<Value> {
     let t = to_array(&a.req(0, "a")?)?;
-    let axis = a.opt(1, "axis");
-    let ddof = a
-        .kw("ddof")
-        .map(|v| to_float(&v, "ddof"))
-        .transpose()?
-        .unwrap_or(0.0);
-    let keepdims = a
-        .kw("keepdims")
-        .map(|v| it.truthy(&v))
-        .transpose()?
-        .unwrap_or(false);
-    reduce(it, name, &t, axis, keepdims, ddof)
+    super::methods::reduce_args(it, a, name, &t)
 }
 
 /// `np.dot(a, b)`: a scalar product of numbers, the inner product of vectors, the matrix

@@ -445,6 +445,11 @@ fn sum_dtype(d: DType) -> Option<DType> {
 /// A reduction method: `a.sum(axis=None, keepdims=False)`.
 fn reduce_method(it: &mut Interp, a: &mut Args, name: &str) -> R<Value> {
     let arr = this(a)?;
+    reduce_args(it, a, name, &arr.t)
+}
+
+/// A reduction's arguments after the array (`axis`, `ddof=`, `keepdims=`), then `reduce`.
+pub fn reduce_args(it: &mut Interp, a: &mut Args, name: &str, t: &Tensor) -> R<Value> {
     let axis = a.opt(1, "axis");
     let ddof = a
         .kw("ddof")
@@ -456,7 +461,7 @@ fn reduce_method(it: &mut Interp, a: &mut Args, name: &str) -> R<Value> {
         .map(|v| it.truthy(&v))
         .transpose()?
         .unwrap_or(false);
-    reduce(it, name, &arr.t, axis, keepdims, ddof)
+    reduce(it, name, t, axis, keepdims, ddof)
 }
 
 /// A shape given as separate ints or one tuple: `reshape(2, 3)`, `reshape((2, 3))`.
