@@ -25,6 +25,9 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> R<(i64, i64, i64, usize)> {
             Value::Tensor(t) if t.numel() == 1 && !t.dtype().is_float() => {
                 Ok(Some(t.item()?.to_i64()))
             }
+            Value::Native(_) if matches!(v.number(), Some(Value::Int(_))) => {
+                Ok(Some(super::builtins::to_int(v, "slice index")?))
+            }
             _ => Err(type_err(
                 "slice indices must be integers or None or have an __index__ method",
             )),
@@ -318,6 +321,17 @@ impl Interp {
                     inst.class.name
                 ))),
             },
+            Value::Native(n) => match n.method("__call__") {
+                Some(call) => {
+                    let mut all = vec![f.clone()];
+                    all.extend(args);
+                    self.call_builtin(call, all, kwargs)
+                }
+                None => Err(type_err(format!(
+                    "'{}' object is not callable",
+                    n.type_name()
+                ))),
+            },
             Value::DType(d) => {
                 // `torch.float32(3)` is not PyTorch; be clear.
                 Err(type_err(format!(
@@ -505,6 +519,12 @@ impl Interp {
             ) if t.numel() == 1 && !t.dtype().is_float() => {
                 let i = t.item()?.to_i64();
                 self.getitem(obj, &Value::Int(i))
+            }
+            (
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Size(_) | Value::Range(_),
+                Value::Native(_),
+            ) if matches!(index.number(), Some(Value::Int(_) | Value::Bool(_))) => {
+                self.getitem(obj, &index.number().unwrap_or(Value::None))
             }
             (Value::Dict(d), _) => {
                 let k = self.key(index.clone())?;

@@ -111,6 +111,10 @@ impl Args {
 // ---------------------------------------------------------------- conversions
 
 pub fn to_int(v: &Value, what: &str) -> R<i64> {
+    // NumPy's integer and bool scalars are ints; its float scalars are not.
+    if let Some(n @ (Value::Int(_) | Value::Bool(_))) = v.number() {
+        return to_int(&n, what);
+    }
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
@@ -123,6 +127,9 @@ pub fn to_int(v: &Value, what: &str) -> R<i64> {
 }
 
 pub fn to_float(v: &Value, what: &str) -> R<f64> {
+    if let Some(n) = v.number() {
+        return to_float(&n, what);
+    }
     match v {
         Value::Float(f) => Ok(*f),
         Value::Int(i) => Ok(*i as f64),
@@ -518,6 +525,7 @@ table! { BUILTINS:
     };
     "int", "int(x=0, base=10)", "An integer from a number (truncating) or a string." => |_, a| {
         let v = a.get(0, "x").unwrap_or(Value::Int(0));
+        let v = v.number().unwrap_or(v);
         let base = a.get(1, "base").map(|b| to_int(&b, "base")).transpose()?;
         Ok(Value::Int(match &v {
             Value::Int(i) => *i,
@@ -549,6 +557,7 @@ table! { BUILTINS:
     };
     "float", "float(x=0.0)", "A floating-point number from a number or a string ('inf', 'nan' too)." => |_, a| {
         let v = a.get(0, "x").unwrap_or(Value::Float(0.0));
+        let v = v.number().unwrap_or(v);
         Ok(Value::Float(match &v {
             Value::Str(s) => float_from_str(s).ok_or_else(|| value_err(format!("could not convert string to float: {}", super::format::str_repr(s))))?,
             Value::Tensor(t) if t.numel() != 1 => return Err(err("RuntimeError", "only one element tensors can be converted to Python scalars")),
@@ -683,6 +692,7 @@ table! { BUILTINS:
         Ok(Value::Bool(match &v {
             Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
             Value::Instance(i) => i.class.lookup("__call__").is_some(),
+            Value::Native(n) => n.method("__call__").is_some(),
             _ => false,
         }))
     };

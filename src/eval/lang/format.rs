@@ -247,6 +247,9 @@ impl Interp {
         if spec.is_empty() {
             return self.str_of(v);
         }
+        if let Some(n) = v.number() {
+            return self.format_value(&n, spec);
+        }
         if let Value::Instance(i) = v {
             if let Some(f) = i.class.lookup("__format__") {
                 let r = self.call(&f, vec![v.clone(), Value::str(spec)], vec![])?;

@@ -60,6 +60,15 @@ impl Interp {
                 Value::Size(_) => self.size_class.as_ref().is_some_and(|t| Rc::ptr_eq(t, k)),
                 _ => false,
             },
+            Value::Native(n) => match n.has_instance(v) {
+                Some(yes) => yes,
+                None => {
+                    return Err(err(
+                        "TypeError",
+                        "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                    ))
+                }
+            },
             _ => {
                 return Err(err(
                     "TypeError",
@@ -73,6 +82,9 @@ impl Interp {
     pub fn type_of(&mut self, v: &Value) -> Value {
         let name = match v {
             Value::Instance(i) => return Value::Class(i.class.clone()),
+            Value::Native(n) if n.type_object().is_some() => {
+                return n.type_object().unwrap_or(Value::None)
+            }
             Value::Tensor(t) if t.is_parameter() && self.parameter_class.is_some() => {
                 if let Some(c) = &self.parameter_class {
                     return Value::Class(c.clone());

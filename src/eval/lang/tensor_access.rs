@@ -293,6 +293,9 @@ pub(crate) fn tensor(v: &Value, what: &str) -> R<Tensor> {
 /// Python data (numbers, nested lists and tuples, tensors) as nested scalars, for
 /// `torch.tensor` and for assigning a list into a tensor.
 pub fn nested(v: &Value) -> R<Nested> {
+    if let Some(n) = v.number() {
+        return nested(&n);
+    }
     Ok(match v {
         Value::Bool(b) => Nested::Scalar(Scalar::Bool(*b)),
         Value::Int(i) => Nested::Scalar(Scalar::Int(*i)),

@@ -203,6 +203,21 @@ pub trait Native: std::any::Any {
     fn dir(&self) -> Vec<&'static str> {
         Vec::new()
     }
+    /// The Python number this object stands for (NumPy's scalars), where `int()`, `float()`,
+    /// format specs and number arguments accept it.
+    fn number(&self) -> Option<Value> {
+        None
+    }
+    /// As a type: whether `v` is one of its instances (`isinstance(v, self)`); `None` when
+    /// this object is not a type.
+    fn has_instance(&self, v: &Value) -> Option<bool> {
+        let _ = v;
+        None
+    }
+    /// What `type(x)` gives, where the binding has a type object for it (`np.ndarray`).
+    fn type_object(&self) -> Option<Value> {
+        None
+    }
     /// An identity for `is` and hashing.
     fn identity(&self) -> usize {
         (self as *const Self).cast::<u8>() as usize
@@ -224,6 +239,14 @@ impl Value {
         match self {
             Value::Instance(i) => i.class.lookup(name),
             Value::Native(n) => n.method(name).map(Value::Builtin),
+            _ => None,
+        }
+    }
+
+    /// The Python number a native object stands for (a NumPy scalar), if any.
+    pub fn number(&self) -> Option<Value> {
+        match self {
+            Value::Native(n) => n.number(),
             _ => None,
         }
     }
@@ -283,6 +306,7 @@ impl Value {
             Value::Bool(b) => Some(*b as u8 as f64),
             Value::Int(i) => Some(*i as f64),
             Value::Float(f) => Some(*f),
+            Value::Native(n) => n.number()?.as_number(),
             _ => None,
         }
     }

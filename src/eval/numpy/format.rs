@@ -429,6 +429,15 @@ pub fn array_repr(t: &Tensor) -> crate::Result<String> {
     Ok(format!("{arr}{spacer}{extra}"))
 }
 
+/// A NumPy scalar's repr: `np.float64(2.5)`, `np.int64(6)`, `np.True_`.
+pub fn scalar_repr(t: &Tensor) -> crate::Result<String> {
+    let s = array_str(t)?;
+    Ok(match t.dtype() {
+        DType::Bool => format!("np.{s}_"),
+        d => format!("np.{}({s})", dtype_name(d)),
+    })
+}
+
 /// `str(a)`: `[1 2 3]`, `[[1. 2.]\n [3. 4.]]`; a 0-d array prints as its scalar.
 pub fn array_str(t: &Tensor) -> crate::Result<String> {
     let data = Data::of(t)?;

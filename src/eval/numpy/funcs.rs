@@ -426,14 +426,11 @@ table! { NP:
         crate::io::npz::save(&path, &arrays)?;
         Ok(Value::None)
     };
-    "load", "load(file)", "The array in a .npy file, or a dict of the arrays in a .npz file." => |_, a| {
+    "load", "load(file)", "The array in a .npy file, or the arrays of a .npz file by name (an NpzFile)." => |_, a| {
         let path = to_str(&a.req(0, "file")?, "file")?.to_string();
         if path.ends_with(".npz") {
-            let mut d = Dict::new();
-            for (k, t) in crate::io::npz::load(&path)? {
-                d.insert(Key(Value::str(&k)), wrap(t));
-            }
-            return Ok(Value::dict(d));
+            let arrays = crate::io::npz::load(&path)?.into_iter().collect();
+            return Ok(Value::Native(std::rc::Rc::new(super::npz::NpzFile { path, arrays })));
         }
         Ok(wrap(crate::io::npy::load(&path)?))
     };

@@ -617,6 +617,19 @@ table! { ARRAY_METHODS:
 }
 
 table! { DTYPE_METHODS:
+    "__call__", "__call__(x=0)", "np.float32(x): x as a NumPy scalar of this type (an array for a list or array)." => |_, a| {
+        let me = a.req(0, "self")?;
+        let Some(d) = me.native::<NpDType>().filter(|d| d.scalar_type) else {
+            return Err(type_err("'numpy.dtype' object is not callable (np.float32 and the other scalar types are)"));
+        };
+        let x = a.opt(1, "x").unwrap_or(Value::Int(0));
+        if let Value::Str(s) = &x {
+            let f: f64 = s.trim().parse().map_err(|_| value_err(format!("could not convert string to {}: '{s}'", super::format::dtype_name(d.dtype))))?;
+            return Ok(super::scalar(Tensor::scalar(f)?.to_dtype(d.dtype)?));
+        }
+        let t = super::new_array(&x, Some(d.dtype))?;
+        if t.dim() == 0 { Ok(super::scalar(t)) } else { Ok(wrap(t)) }
+    };
     "__eq__", "__eq__(other)", "Whether two dtypes are the same (np.float32, 'float32' and float name them)." => |_, a| {
         let me = a.req(0, "self")?;
         let other = a.req(1, "other")?;
@@ -628,6 +641,15 @@ table! { DTYPE_METHODS:
         let other = a.req(1, "other")?;
         let Some(d) = me.native::<NpDType>() else { return Ok(Value::Bool(true)) };
         Ok(Value::Bool(!dtype_arg(&other).is_ok_and(|o| o == d.dtype)))
+    };
+}
+
+table! { TYPE_METHODS:
+    "__eq__", "__eq__(other)", "Whether other is np.ndarray too." => |_, a| {
+        Ok(Value::Bool(a.req(1, "other")?.native::<super::ArrayType>().is_some()))
+    };
+    "__ne__", "__ne__(other)", "Whether other is not np.ndarray." => |_, a| {
+        Ok(Value::Bool(a.req(1, "other")?.native::<super::ArrayType>().is_none()))
     };
 }
 

@@ -11,6 +11,7 @@
 mod format;
 mod funcs;
 mod methods;
+mod npz;
 mod random;
 
 use crate::eval::lang::builtins::{method_in, to_int, Builtin};
@@ -20,18 +21,45 @@ use crate::eval::lang::value::*;
 use crate::{DType, Nested, Scalar, Tensor};
 use std::rc::Rc;
 
-/// A NumPy array: a tensor's storage seen with NumPy's rules.
+/// A NumPy array: a tensor's storage seen with NumPy's rules. A NumPy scalar
+/// (`np.float64(2.5)`, what reductions and indexing give) is a 0-d one with `scalar` set:
+/// it has the array's methods and operators, prints as `np.float64(2.5)`, and stands for
+/// its Python number where one is needed.
 pub struct NdArray {
     pub t: Tensor,
+    pub scalar: bool,
 }
 
 impl Native for NdArray {
     fn type_name(&self) -> &'static str {
-        "ndarray"
+        if self.scalar {
+            format::dtype_name(self.t.dtype())
+        } else {
+            "ndarray"
+        }
     }
 
     fn repr(&self) -> String {
+        if self.scalar {
+            return format::scalar_repr(&self.t).unwrap_or_else(|e| format!("<numpy scalar: {e}>"));
+        }
         format::array_repr(&self.t).unwrap_or_else(|e| format!("<ndarray: {e}>"))
+    }
+
+    fn type_object(&self) -> Option<Value> {
+        Some(if self.scalar {
+            dtype_value(self.t.dtype(), true)
+        } else {
+            Value::Native(Rc::new(ArrayType))
+        })
+    }
+
+    fn number(&self) -> Option<Value> {
+        if self.t.dim() == 0 {
+            scalar_of(&self.t).ok()
+        } else {
+            None
+        }
     }
 
     fn str(&self) -> String {
@@ -63,6 +91,27 @@ impl Native for NdArray {
             }
             _ => return None,
         })
+    }
+}
+
+/// `np.ndarray`, the type: for `isinstance` and `type(a)`.
+pub struct ArrayType;
+
+impl Native for ArrayType {
+    fn type_name(&self) -> &'static str {
+        "type"
+    }
+
+    fn repr(&self) -> String {
+        "<class 'numpy.ndarray'>".into()
+    }
+
+    fn method(&self, name: &str) -> Option<&'static Builtin> {
+        method_in(methods::TYPE_METHODS, name)
+    }
+
+    fn has_instance(&self, v: &Value) -> Option<bool> {
+        Some(v.native::<NdArray>().is_some_and(|a| !a.scalar))
     }
 }
 
@@ -101,6 +150,13 @@ impl Native for NpDType {
 
     fn method(&self, name: &str) -> Option<&'static Builtin> {
         method_in(methods::DTYPE_METHODS, name)
+    }
+
+    fn has_instance(&self, v: &Value) -> Option<bool> {
+        self.scalar_type.then(|| {
+            v.native::<NdArray>()
+                .is_some_and(|a| a.scalar && a.t.dtype() == self.dtype)
+        })
     }
 
     fn attr(&self, name: &str) -> Option<Value> {
@@ -146,18 +202,23 @@ pub fn from_tensor(t: &Tensor) -> R<Value> {
 
 /// An array as a value (no copy: the value shares the tensor's storage).
 pub fn wrap(t: Tensor) -> Value {
-    Value::Native(Rc::new(NdArray { t }))
+    Value::Native(Rc::new(NdArray { t, scalar: false }))
+}
+
+/// A NumPy scalar of a 0-d tensor's dtype (`np.int64(6)`).
+pub fn scalar(t: Tensor) -> Value {
+    Value::Native(Rc::new(NdArray { t, scalar: true }))
 }
 
 pub fn array_value(t: Tensor) -> R<Value> {
     Ok(wrap(t))
 }
 
-/// A NumPy result: an array, or a Python number where NumPy returns a scalar (a 0-d
-/// result of a reduction or of indexing).
+/// A NumPy result: an array, or a NumPy scalar where NumPy returns one (a 0-d result of a
+/// reduction, of indexing or of arithmetic).
 pub fn result(t: Tensor) -> R<Value> {
     if t.dim() == 0 {
-        scalar_of(&t)
+        Ok(scalar(t))
     } else {
         Ok(wrap(t))
     }
@@ -482,8 +543,14 @@ impl Interp {
             ("inf", Value::Float(f64::INFINITY)),
             ("nan", Value::Float(f64::NAN)),
             ("newaxis", Value::None),
+            ("ndarray", Value::Native(Rc::new(ArrayType))),
             ("random", random.clone()),
         ]);
+        for (name, b) in [("True_", true), ("False_", false)] {
+            if let Ok(t) = Tensor::scalar(b) {
+                entries.push((name, scalar(t)));
+            }
+        }
         let np = module("numpy", &entries);
         self.modules.insert("numpy".into(), np);
         self.modules.insert("numpy.random".into(), random);

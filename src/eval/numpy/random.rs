@@ -289,7 +289,9 @@ table! { RANDOM:
         let idx = Tensor::from_slice(&picks, &[picks.len()])?;
         let chosen = arr.index_select(0, &idx)?;
         match shape {
-            None => super::scalar_of(&chosen.reshape(&[])?),
+            // NumPy gives a Python int for `choice(n)`, an element (a NumPy scalar) of an array.
+            None if matches!(pop, Value::Int(_)) => super::scalar_of(&chosen.reshape(&[])?),
+            None => super::result(chosen.reshape(&[])?),
             Some(s) => {
                 let mut full: Vec<i64> = s.iter().map(|&d| d as i64).collect();
                 full.extend(arr.shape()[1..].iter().map(|&d| d as i64));

@@ -28,6 +28,33 @@ fn tensor_of(v: &Value) -> Option<Tensor> {
     }
 }
 
+/// The dtype `torch.tensor` infers for lists holding NumPy scalars (each keeps its dtype:
+/// `[np.float64(1.0), 2]` is float64); None when there are none.
+fn numpy_scalars_dtype(v: &Value) -> Option<DType> {
+    fn walk(v: &Value, found: &mut Option<DType>, python: &mut Option<DType>) {
+        let join = |acc: &mut Option<DType>, d: DType| *acc = Some(acc.map_or(d, |a| a.promote(d)));
+        match v {
+            Value::List(l) => l.borrow().iter().for_each(|x| walk(x, found, python)),
+            Value::Tuple(t) => t.iter().for_each(|x| walk(x, found, python)),
+            Value::Float(_) => join(python, DType::F32),
+            Value::Int(_) => join(python, DType::I64),
+            Value::Bool(_) => join(python, DType::Bool),
+            other => {
+                if let Some(t) = crate::eval::numpy::shared_tensor(other).filter(|t| t.dim() == 0) {
+                    join(found, t.dtype());
+                }
+            }
+        }
+    }
+    if !matches!(v, Value::List(_) | Value::Tuple(_)) {
+        return None;
+    }
+    let (mut found, mut python) = (None, None);
+    walk(v, &mut found, &mut python);
+    let d = found?;
+    Some(python.map_or(d, |p| d.promote(p)))
+}
+
 /// What the language asks of torch: a tensor's methods and which functions take `out=`.
 pub(crate) static BINDINGS: Bindings = Bindings {
     tensor_method: tensor_methods::tensor_method,
@@ -265,7 +292,7 @@ table! { TORCH:
         let dtype = opt_dtype(a)?;
         let t = match tensor_of(&data) {
             Some(t) => match dtype { Some(d) if d != t.dtype() => t.to_dtype(d)?, _ => t.clone_data()? },
-            None => Tensor::new(&nested(&data)?, dtype)?,
+            None => Tensor::new(&nested(&data)?, dtype.or_else(|| numpy_scalars_dtype(&data)))?,
         };
         creation_kwargs(it, a, t)
     };
@@ -281,7 +308,7 @@ table! { TORCH:
         let dtype = a.opt(1, "dtype").map(|d| dtype_of(&d)).transpose()?;
         let t = match tensor_of(&data) {
             Some(t) => match dtype { Some(d) if d != t.dtype() => t.to_dtype(d)?, _ => t.clone() },
-            None => Tensor::new(&nested(&data)?, dtype)?,
+            None => Tensor::new(&nested(&data)?, dtype.or_else(|| numpy_scalars_dtype(&data)))?,
         };
         creation_kwargs(it, a, t)
     };

@@ -1,0 +1,38 @@
+import numpy as np
+import torch
+
+a = np.array([1, 2, 3])
+s = a.sum()
+print(repr(s), s, type(s))
+m = a.mean()
+print(repr(m), m, type(m))
+f = np.array([0.1, 0.2], dtype=np.float32)
+print(repr(f[0]), f[0], repr(f.sum()))
+print(repr(a[1]), repr(a > 1), repr((a > 1)[0]), repr(np.True_ if a[0] else 0))
+print([a.max(), a.argmax(), f.min()])
+print(int(m), float(s), f"{m:.3f}", f"{s:5d}", "%.2f" % m)
+print(s + 1, repr(s + 1), repr(s * 2.5), repr(1 + s), repr(m / 2))
+print(repr(f[0] * 2), repr(f[0] + 1.0), repr(f[0] + np.float64(1.0)))
+print(isinstance(a, np.ndarray), isinstance(s, np.ndarray), isinstance(s, np.int64), isinstance(m, np.float64))
+print(type(a), type(a) == np.ndarray, type(f[0]))
+x = np.float32(0.1)
+print(repr(x), x, repr(np.float64(2)), repr(np.int64(7)), repr(np.int32(3.9)))
+print(repr(np.float32([1, 2])), repr(np.float64("1.5")))
+l = [10, 20, 30]
+print(l[a[0]], list(range(a[2])))
+t = torch.tensor([m, s])
+print(t)
+print(torch.tensor(s), torch.tensor(f[1]))
+print(round(float(m), 1), abs(np.int64(-3)), max(a[0], a[2]), sum(a))
+print(bool(a[0]), bool(np.float64(0.0)), repr(a[0] == 1))
+e = np.array(5)
+print(repr(e), repr(e + 1), repr(np.sqrt(np.float64(4.0))), repr(np.sqrt(4)))
+print(repr(np.random.choice(5) < 5), callable(np.float32), callable(a))
+np.savez("/tmp/nabla_160.npz", a=np.arange(3), b=np.ones(2))
+d = np.load("/tmp/nabla_160.npz")
+print(repr(d), d.files, list(d.keys()), "a" in d, "c" in d, len(d), list(d))
+print(d["a"], repr(d["b"]))
+with np.load("/tmp/nabla_160.npz") as z:
+    for k, v in z.items():
+        print(k, v.sum())
+print(np.False_, repr(np.False_), a[0] == 2, np.True_ & np.False_)
