@@ -6,7 +6,7 @@ use super::{
     dtype_arg, float_of, new_array, promote, result, result_dtype, shape_arg, to_array, wrap,
     NdArray, Operand,
 };
-use crate::backend::BinaryOp as TB;
+use crate::backend::{BinaryOp as TB, UnaryOp};
 use crate::eval::lang::builtins::{table, to_float, to_int, to_str, Args};
 use crate::eval::lang::exc::{err, type_err, value_err, R};
 use crate::eval::lang::interp::Interp;
@@ -47,6 +47,15 @@ fn unary(
         t
     };
     finish(name, f(&t)?, out)
+}
+
+/// The array and axis for `axis=` functions that flatten for `axis=None`.
+fn flat_or_axis(t: Tensor, axis: Option<Value>, default: i64) -> R<(Tensor, i64)> {
+    Ok(match axis {
+        None => (t, default),
+        Some(Value::None) => (t.reshape(&[-1])?, 0),
+        Some(v) => (t, to_int(&v, "axis")?),
+    })
 }
 
 /// A two-input ufunc: `np.add(x1, x2, out=None)`.
@@ -306,6 +315,12 @@ table! { NP:
     "absolute", "absolute(x, out=None)", "The absolute value, elementwise." => |_, a| unary(a, "absolute", false, Tensor::abs);
     "square", "square(x, out=None)", "x * x, elementwise." => |_, a| unary(a, "square", false, |t| t.mul(t));
     "negative", "negative(x, out=None)", "-x, elementwise." => |_, a| unary(a, "negative", false, Tensor::neg);
+    "tan", "tan(x, out=None)", "The tangent, elementwise." => |_, a| unary(a, "tan", true, |t| t.unary(UnaryOp::Tan));
+    "arctan", "arctan(x, out=None)", "The inverse tangent, elementwise." => |_, a| unary(a, "arctan", true, |t| t.unary(UnaryOp::Atan));
+    "log2", "log2(x, out=None)", "The base-2 logarithm, elementwise." => |_, a| unary(a, "log2", true, |t| t.unary(UnaryOp::Log2));
+    "log10", "log10(x, out=None)", "The base-10 logarithm, elementwise." => |_, a| unary(a, "log10", true, |t| t.unary(UnaryOp::Log10));
+    "log1p", "log1p(x, out=None)", "log(1 + x), elementwise (exact for small x)." => |_, a| unary(a, "log1p", true, |t| t.unary(UnaryOp::Log1p));
+    "sign", "sign(x, out=None)", "-1, 0 or 1 by the sign, elementwise." => |_, a| unary(a, "sign", false, Tensor::sign);
     "floor", "floor(x, out=None)", "The floor, elementwise (ints stay ints)." => |_, a| unary(a, "floor", false, Tensor::floor);
     "ceil", "ceil(x, out=None)", "The ceiling, elementwise (ints stay ints)." => |_, a| unary(a, "ceil", false, Tensor::ceil);
     "round", "round(a, decimals=0)", "Rounded half to even to decimals places." => |_, a| {
@@ -334,6 +349,61 @@ table! { NP:
     "var", "var(a, axis=None, ddof=0, keepdims=False)", "The variance (ddof=0: divided by n)." => |it, a| reduce_fn(it, a, "var");
     "argmax", "argmax(a, axis=None)", "The index of the largest element (in the flattened array without axis)." => |it, a| reduce_fn(it, a, "argmax");
     "argmin", "argmin(a, axis=None)", "The index of the smallest element." => |it, a| reduce_fn(it, a, "argmin");
+    "all", "all(a, axis=None, keepdims=False)", "Whether every element is true." => |it, a| reduce_fn(it, a, "all");
+    "any", "any(a, axis=None, keepdims=False)", "Whether any element is true." => |it, a| reduce_fn(it, a, "any");
+    "cumsum", "cumsum(a, axis=None)", "Running sums (of the flattened array without axis)." => |_, a| {
+        let t = to_array(&a.req(0, "a")?)?;
+        let (t, axis) = match a.opt(1, "axis") {
+            None | Some(Value::None) => (t.reshape(&[-1])?, 0),
+            Some(v) => (t, to_int(&v, "axis")?),
+        };
+        Ok(wrap(t.cumsum(axis, None)?))
+    };
+    "sort", "sort(a, axis=-1)", "A sorted copy (along axis; flattened with axis=None)." => |_, a| {
+        let t = to_array(&a.req(0, "a")?)?;
+        let (t, axis) = flat_or_axis(t, a.get(1, "axis"), -1)?;
+        Ok(wrap(t.sort(axis, false)?.0))
+    };
+    "argsort", "argsort(a, axis=-1)", "The indices that sort a (stably) along axis." => |_, a| {
+        let t = to_array(&a.req(0, "a")?)?;
+        let (t, axis) = flat_or_axis(t, a.get(1, "axis"), -1)?;
+        Ok(wrap(t.argsort(axis, false)?))
+    };
+    "unique", "unique(ar, return_inverse=False, return_counts=False)", "The sorted distinct elements (flattened); optionally where each element went, and the counts." => |it, a| {
+        let t = to_array(&a.req(0, "ar")?)?;
+        let flag = |it: &mut Interp, v: Option<Value>| v.map(|v| it.truthy(&v)).transpose().map(|b| b.unwrap_or(false));
+        let inverse = flag(it, a.opt(1, "return_inverse"))?;
+        let counts = flag(it, a.opt(2, "return_counts"))?;
+        let (values, inv, cnt) = t.reshape(&[-1])?.unique()?;
+        let mut out = vec![wrap(values)];
+        if inverse {
+            out.push(wrap(inv.reshape(&t.shape().iter().map(|&d| d as i64).collect::<Vec<_>>())?));
+        }
+        if counts {
+            out.push(wrap(cnt));
+        }
+        Ok(if out.len() == 1 { out.remove(0) } else { Value::tuple(out) })
+    };
+    "flip", "flip(m, axis=None)", "The elements in reverse order (along axis, or every axis): a copy." => |_, a| {
+        let t = to_array(&a.req(0, "m")?)?;
+        let axes: Vec<i64> = match a.opt(1, "axis") {
+            None | Some(Value::None) => (0..t.dim() as i64).collect(),
+            Some(v) => shape_args(&[v])?,
+        };
+        Ok(wrap(t.flip(&axes)?))
+    };
+    "squeeze", "squeeze(a, axis=None)", "a without its length-1 axes (or just axis): a view." => |_, a| {
+        let t = to_array(&a.req(0, "a")?)?;
+        Ok(wrap(match a.opt(1, "axis") {
+            None | Some(Value::None) => t.squeeze(None)?,
+            Some(v) => t.squeeze(Some(&shape_args(&[v])?))?,
+        }))
+    };
+    "expand_dims", "expand_dims(a, axis)", "a with a new length-1 axis at axis: a view." => |_, a| {
+        let t = to_array(&a.req(0, "a")?)?;
+        let axis = to_int(&a.req(1, "axis")?, "axis")?;
+        Ok(wrap(t.unsqueeze(axis)?))
+    };
     "dot", "dot(a, b)", "The dot product: inner for vectors, matrix product for 2-D." => |it, a| {
         let x = a.req(0, "a")?;
         let y = a.req(1, "b")?;

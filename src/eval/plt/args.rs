@@ -18,15 +18,18 @@ pub(super) fn floats(it: &mut Interp, v: &Value, what: &str) -> R<(Vec<usize>, V
             let items = it.collect(v)?;
             return floats(it, &Value::list(items), what);
         }
-        other => {
-            let n = crate::eval::torch::nested(other).map_err(|_| {
-                type_err(format!(
-                    "{what} must be numbers (a tensor, list or range), not {}",
-                    other.type_name()
-                ))
-            })?;
-            crate::Tensor::new(&n, Some(DType::F64)).map_err(|e| value_err(e.to_string()))?
-        }
+        other => match crate::eval::numpy::shared_tensor(other) {
+            Some(array) => array,
+            None => {
+                let n = crate::eval::torch::nested(other).map_err(|_| {
+                    type_err(format!(
+                        "{what} must be numbers (a tensor, list, range or NumPy array), not {}",
+                        other.type_name()
+                    ))
+                })?;
+                crate::Tensor::new(&n, Some(DType::F64)).map_err(|e| value_err(e.to_string()))?
+            }
+        },
     };
     let shape = t.shape().to_vec();
     let t = t
@@ -105,6 +108,9 @@ pub(super) fn string(v: &Value, what: &str) -> R<String> {
 }
 
 pub(in crate::eval) fn number(v: &Value, what: &str) -> R<f64> {
+    if let Some(n) = v.number() {
+        return number(&n, what);
+    }
     match v {
         Value::Int(i) => Ok(*i as f64),
         Value::Float(f) => Ok(*f),

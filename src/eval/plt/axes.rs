@@ -212,7 +212,7 @@ pub(super) fn axis(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         }
         Some(v) => {
             let four = match &v {
-                Value::List(_) | Value::Tuple(_) | Value::Tensor(_) => {
+                Value::List(_) | Value::Tuple(_) | Value::Tensor(_) | Value::Native(_) => {
                     vector(it, &v, "axis limits").ok().filter(|l| l.len() == 4)
                 }
                 _ => None,
@@ -281,7 +281,7 @@ pub(super) fn aspect_value(it: &mut Interp, v: &Value) -> R<Option<f64>> {
     match v {
         Value::Str(s) if &**s == "auto" => Ok(None),
         Value::Str(s) if &**s == "equal" => Ok(Some(1.0)),
-        Value::Int(_) | Value::Float(_) | Value::Tensor(_) => {
+        Value::Int(_) | Value::Float(_) | Value::Tensor(_) | Value::Native(_) => {
             let r = number(v, "aspect")?;
             if r.is_finite() && r > 0.0 {
                 Ok(Some(r))

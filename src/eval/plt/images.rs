@@ -36,7 +36,11 @@ pub(super) fn imshow(it: &mut Interp, a: &mut Args, t: Target) -> R<Value> {
         )))
         }
     }
-    let is_int = matches!(a.pos.first(), Some(Value::Tensor(x)) if !x.dtype().is_float());
+    let is_int = match a.pos.first() {
+        Some(Value::Tensor(x)) => !x.dtype().is_float(),
+        Some(v) => crate::eval::numpy::shared_tensor(v).is_some_and(|x| !x.dtype().is_float()),
+        None => false,
+    };
     let bad = || {
         value_err(format!(
             "Invalid shape {shape:?} for image data: give H×W (values mapped by cmap), C×H×W (C = 1, 3 or 4, PyTorch's layout) or H×W×C (C = 3 or 4)"
