@@ -301,6 +301,7 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
             ])
         }
         G::ToCopy | G::Clone | G::Expand => one(Ok(g)),
+        G::ToDevice { device } => one(g.to_device(*device)),
         G::Sum { dims, keepdim } => {
             let shape = in_shape(node, 0);
             let g = unreduce(&g, dims, *keepdim, shape.len())?;

@@ -2,10 +2,14 @@
 //! contract every device implements; [`Storage`] is the one place that dispatches on device.
 
 pub mod cpu;
+#[cfg(feature = "cuda")]
+pub mod cuda;
 pub mod op;
 
 use crate::types::{DType, Device, Error, Layout, Result, Scalar};
 pub use cpu::CpuStorage;
+#[cfg(feature = "cuda")]
+pub use cuda::CudaStorage;
 pub use op::{BinaryOp, CmpOp, Pool2d, PutOp, ReduceOp, ScanOp, UnaryOp, Window2d};
 
 /// What a device's storage can do. Inputs come with their layout (shape, strides, offset);
@@ -71,37 +75,71 @@ pub trait BackendStorage: Sized {
 /// Storage on some device: the single match over devices.
 pub enum Storage {
     Cpu(CpuStorage),
+    #[cfg(feature = "cuda")]
+    Cuda(CudaStorage),
 }
 
-macro_rules! same_device {
-    ($op:expr, $($s:expr),+ => |$($b:ident),+| $body:expr) => {
+/// Runs `$body` with the storages unwrapped when they are all on one kind of device, `$wrap`
+/// naming that device's `Storage` variant; storages on different devices are an error
+/// naming both.
+macro_rules! dispatch {
+    ($op:expr, $s:expr => |$wrap:ident, $b:ident| $body:expr) => {
+        match $s {
+            Storage::Cpu($b) => {
+                #[allow(unused_variables)]
+                let $wrap = Storage::Cpu;
+                $body
+            }
+            #[cfg(feature = "cuda")]
+            Storage::Cuda($b) => {
+                #[allow(unused_variables)]
+                let $wrap = Storage::Cuda;
+                $body
+            }
+        }
+    };
+    ($op:expr, $($s:expr),+ => |$wrap:ident, $($b:ident),+| $body:expr) => {
         match ($($s),+) {
-            ($(Storage::Cpu($b)),+) => $body,
+            ($(Storage::Cpu($b)),+) => {
+                #[allow(unused_variables)]
+                let $wrap = Storage::Cpu;
+                $body
+            }
+            #[cfg(feature = "cuda")]
+            ($(Storage::Cuda($b)),+) => {
+                #[allow(unused_variables)]
+                let $wrap = Storage::Cuda;
+                $body
+            }
+            #[cfg(feature = "cuda")]
+            #[allow(unreachable_patterns)]
+            _ => Err(mismatch($op, &[$($s.device()),+])),
         }
     };
 }
 
+#[cfg(feature = "cuda")]
+fn mismatch(op: &'static str, devices: &[Device]) -> Error {
+    let lhs = devices.first().copied().unwrap_or(Device::Cpu);
+    let rhs = devices.iter().copied().find(|&d| d != lhs).unwrap_or(lhs);
+    Error::DeviceMismatch { op, lhs, rhs }
+}
+
 impl Storage {
     pub fn dtype(&self) -> DType {
-        match self {
-            Storage::Cpu(s) => s.dtype(),
-        }
+        dispatch!("dtype", self => |_w, s| s.dtype())
     }
 
     pub fn device(&self) -> Device {
-        match self {
-            Storage::Cpu(s) => s.device(),
-        }
+        dispatch!("device", self => |_w, s| s.device())
     }
 
     pub fn unary(&self, op: UnaryOp, layout: &Layout) -> Result<Storage> {
-        match self {
-            Storage::Cpu(s) => Ok(Storage::Cpu(s.unary(op, layout)?)),
-        }
+        dispatch!(op.name(), self => |w, s| s.unary(op, layout).map(w))
     }
 
     pub fn binary(&self, op: BinaryOp, la: &Layout, rhs: &Storage, lb: &Layout) -> Result<Storage> {
-        same_device!(op.name(), self, rhs => |a, b| Ok(Storage::Cpu(a.binary(op, la, b, lb)?)))
+        dispatch!(op.name(), self, rhs => |w, a, b| a.binary(op, la, b, lb).map(w))
     }
 
     pub fn binary_assign(
@@ -111,11 +149,19 @@ impl Storage {
         rhs: &Storage,
         lb: &Layout,
     ) -> Result<()> {
-        same_device!(op.name(), self, rhs => |a, b| a.binary_assign(op, la, b, lb))
+        let devices = [self.device(), rhs.device()];
+        match (self, rhs) {
+            (Storage::Cpu(a), Storage::Cpu(b)) => a.binary_assign(op, la, b, lb),
+            #[cfg(feature = "cuda")]
+            (Storage::Cuda(a), Storage::Cuda(b)) => a.binary_assign(op, la, b, lb),
+            #[cfg(feature = "cuda")]
+            #[allow(unreachable_patterns)]
+            _ => Err(mismatch(op.name(), &devices)),
+        }
     }
 
     pub fn cmp(&self, op: CmpOp, la: &Layout, rhs: &Storage, lb: &Layout) -> Result<Storage> {
-        same_device!(op.name(), self, rhs => |a, b| Ok(Storage::Cpu(a.cmp(op, la, b, lb)?)))
+        dispatch!(op.name(), self, rhs => |w, a, b| a.cmp(op, la, b, lb).map(w))
     }
 
     pub fn where_cond(
@@ -126,70 +172,75 @@ impl Storage {
         b: &Storage,
         lb: &Layout,
     ) -> Result<Storage> {
-        same_device!("where", self, a, b => |c, x, y| Ok(Storage::Cpu(c.where_cond(lc, x, la, y, lb)?)))
+        dispatch!("where", self, a, b => |w, c, x, y| c.where_cond(lc, x, la, y, lb).map(w))
     }
 
     pub fn cast(&self, layout: &Layout, dtype: DType) -> Result<Storage> {
-        match self {
-            Storage::Cpu(s) => Ok(Storage::Cpu(s.cast(layout, dtype)?)),
-        }
+        dispatch!("to", self => |w, s| s.cast(layout, dtype).map(w))
     }
 
     pub fn copy_from(&mut self, dst: &Layout, src: &Storage, src_layout: &Layout) -> Result<()> {
-        same_device!("copy_", self, src => |d, s| d.copy_from(dst, s, src_layout))
+        let devices = [self.device(), src.device()];
+        match (self, src) {
+            (Storage::Cpu(d), Storage::Cpu(s)) => d.copy_from(dst, s, src_layout),
+            #[cfg(feature = "cuda")]
+            (Storage::Cuda(d), Storage::Cuda(s)) => d.copy_from(dst, s, src_layout),
+            // Across devices: the source comes over first (`x[...] = y` with y elsewhere,
+            // as PyTorch's copy_ allows).
+            #[cfg(feature = "cuda")]
+            (Storage::Cuda(d), Storage::Cpu(s)) => {
+                let s = CudaStorage::from_cpu(d.gpu(), s)?;
+                d.copy_from(dst, &s, src_layout)
+            }
+            #[cfg(feature = "cuda")]
+            (Storage::Cpu(d), Storage::Cuda(s)) => d.copy_from(dst, &s.to_cpu()?, src_layout),
+            #[allow(unreachable_patterns)]
+            _ => Err(Error::DeviceMismatch {
+                op: "copy_",
+                lhs: devices[0],
+                rhs: devices[1],
+            }),
+        }
     }
 
     pub fn fill(&mut self, layout: &Layout, value: Scalar) -> Result<()> {
         match self {
             Storage::Cpu(s) => s.fill(layout, value),
+            #[cfg(feature = "cuda")]
+            Storage::Cuda(s) => s.fill(layout, value),
         }
     }
 
     pub fn get(&self, offset: usize) -> Result<Scalar> {
-        match self {
-            Storage::Cpu(s) => s.get(offset),
-        }
+        dispatch!("item", self => |_w, s| s.get(offset))
     }
 
     pub fn any_zero(&self, layout: &Layout) -> Result<bool> {
-        match self {
-            Storage::Cpu(s) => s.any_zero(layout),
-        }
+        dispatch!("any_zero", self => |_w, s| s.any_zero(layout))
     }
 
     pub fn reduce(&self, op: ReduceOp, layout: &Layout, reduced_dims: usize) -> Result<Storage> {
-        match self {
-            Storage::Cpu(s) => Ok(Storage::Cpu(s.reduce(op, layout, reduced_dims)?)),
-        }
+        dispatch!(op.name(), self => |w, s| s.reduce(op, layout, reduced_dims).map(w))
     }
 
     pub fn scan(&self, op: ScanOp, layout: &Layout) -> Result<Storage> {
-        match self {
-            Storage::Cpu(s) => Ok(Storage::Cpu(s.scan(op, layout)?)),
-        }
+        dispatch!(op.name(), self => |w, s| s.scan(op, layout).map(w))
     }
 
     pub fn softmax(&self, layout: &Layout, log: bool) -> Result<Storage> {
-        match self {
-            Storage::Cpu(s) => Ok(Storage::Cpu(s.softmax(layout, log)?)),
-        }
+        dispatch!("softmax", self => |w, s| s.softmax(layout, log).map(w))
     }
 
     pub fn sort(&self, layout: &Layout, descending: bool) -> Result<(Storage, Storage)> {
-        match self {
-            Storage::Cpu(s) => {
-                let (v, i) = s.sort(layout, descending)?;
-                Ok((Storage::Cpu(v), Storage::Cpu(i)))
-            }
-        }
+        dispatch!("sort", self => |w, s| s.sort(layout, descending).map(|(v, i)| (w(v), w(i))))
     }
 
     pub fn matmul(&self, la: &Layout, rhs: &Storage, lb: &Layout) -> Result<Storage> {
-        same_device!("matmul", self, rhs => |a, b| Ok(Storage::Cpu(a.matmul(la, b, lb)?)))
+        dispatch!("matmul", self, rhs => |w, a, b| a.matmul(la, b, lb).map(w))
     }
 
     pub fn take(&self, offsets: &Storage, ol: &Layout) -> Result<Storage> {
-        same_device!("take", self, offsets => |a, o| Ok(Storage::Cpu(a.take(o, ol)?)))
+        dispatch!("take", self, offsets => |w, a, o| a.take(o, ol).map(w))
     }
 
     pub fn index_select(
@@ -199,9 +250,7 @@ impl Storage {
         index: &Storage,
         il: &Layout,
     ) -> Result<Storage> {
-        same_device!("index_select", self, index => |a, i| {
-            Ok(Storage::Cpu(a.index_select(layout, dim, i, il)?))
-        })
+        dispatch!("index_select", self, index => |w, a, i| a.index_select(layout, dim, i, il).map(w))
     }
 
     pub fn put(
@@ -212,43 +261,39 @@ impl Storage {
         sl: &Layout,
         op: PutOp,
     ) -> Result<()> {
-        same_device!("index_put_", self, offsets, src => |d, o, s| d.put(o, ol, s, sl, op))
+        let devices = [self.device(), offsets.device(), src.device()];
+        match (self, offsets, src) {
+            (Storage::Cpu(d), Storage::Cpu(o), Storage::Cpu(s)) => d.put(o, ol, s, sl, op),
+            #[cfg(feature = "cuda")]
+            (Storage::Cuda(d), Storage::Cuda(o), Storage::Cuda(s)) => d.put(o, ol, s, sl, op),
+            #[cfg(feature = "cuda")]
+            #[allow(unreachable_patterns)]
+            _ => Err(mismatch("index_put_", &devices)),
+        }
     }
 
     pub fn nonzero(&self, layout: &Layout) -> Result<(Storage, usize)> {
-        match self {
-            Storage::Cpu(s) => {
-                let (v, n) = s.nonzero(layout)?;
-                Ok((Storage::Cpu(v), n))
-            }
-        }
+        dispatch!("nonzero", self => |w, s| s.nonzero(layout).map(|(v, n)| (w(v), n)))
     }
 
     pub fn im2col(&self, g: &Window2d) -> Result<Storage> {
-        match self {
-            Storage::Cpu(s) => Ok(Storage::Cpu(s.im2col(g)?)),
-        }
+        dispatch!("im2col", self => |w, s| s.im2col(g).map(w))
     }
 
     pub fn col2im(&self, g: &Window2d) -> Result<Storage> {
-        match self {
-            Storage::Cpu(s) => Ok(Storage::Cpu(s.col2im(g)?)),
-        }
+        dispatch!("col2im", self => |w, s| s.col2im(g).map(w))
     }
 
     pub fn pool2d(&self, g: &Window2d, kind: Pool2d) -> Result<(Storage, Option<Storage>)> {
-        match self {
-            Storage::Cpu(s) => {
-                let (v, i) = s.pool2d(g, kind)?;
-                Ok((Storage::Cpu(v), i.map(Storage::Cpu)))
-            }
-        }
+        dispatch!("pool2d", self => |w, s| s.pool2d(g, kind).map(|(v, i)| (w(v), i.map(w))))
     }
 
     /// The number of elements the storage holds.
     pub fn len(&self) -> usize {
         match self {
             Storage::Cpu(s) => s.len(),
+            #[cfg(feature = "cuda")]
+            Storage::Cuda(s) => s.len(),
         }
     }
 
@@ -260,7 +305,125 @@ impl Storage {
     pub fn zeros(device: Device, dtype: DType, len: usize) -> Result<Storage> {
         match device {
             Device::Cpu => Ok(Storage::Cpu(CpuStorage::zeros(dtype, len)?)),
-            Device::Cuda(_) => Err(Error::DeviceUnavailable { device }),
+            Device::Cuda(i) => cuda_zeros(i, dtype, len),
         }
+    }
+
+    /// A copy of this storage on `device` (all of it, in the same element order).
+    pub fn to_device(&self, device: Device) -> Result<Storage> {
+        match (self, device) {
+            (Storage::Cpu(s), Device::Cpu) => Ok(Storage::Cpu(CpuStorage::from_bytes(
+                s.dtype(),
+                s.len(),
+                s.as_bytes(),
+            )?)),
+            #[cfg(feature = "cuda")]
+            (Storage::Cpu(s), Device::Cuda(i)) => {
+                Ok(Storage::Cuda(CudaStorage::from_cpu(&cuda::gpu(i)?, s)?))
+            }
+            #[cfg(feature = "cuda")]
+            (Storage::Cuda(s), Device::Cpu) => Ok(Storage::Cpu(s.to_cpu()?)),
+            #[cfg(feature = "cuda")]
+            (Storage::Cuda(s), Device::Cuda(i)) => {
+                Ok(Storage::Cuda(CudaStorage::from_cpu(&cuda::gpu(i)?, &s.to_cpu()?)?))
+            }
+            #[cfg(not(feature = "cuda"))]
+            (Storage::Cpu(_), Device::Cuda(_)) => Err(Error::DeviceUnavailable {
+                device,
+                reason: NO_CUDA_FEATURE.into(),
+            }),
+        }
+    }
+
+    /// Runs `f` on this storage's elements in CPU memory: itself, or a copy from the GPU.
+    pub fn with_cpu<T>(&self, f: impl FnOnce(&CpuStorage) -> T) -> Result<T> {
+        match self {
+            Storage::Cpu(s) => Ok(f(s)),
+            #[cfg(feature = "cuda")]
+            Storage::Cuda(s) => Ok(f(&s.to_cpu()?)),
+        }
+    }
+}
+
+#[cfg(not(feature = "cuda"))]
+pub const NO_CUDA_FEATURE: &str = "this nabla was built without the `cuda` feature";
+
+#[cfg(feature = "cuda")]
+fn cuda_zeros(ordinal: usize, dtype: DType, len: usize) -> Result<Storage> {
+    Ok(Storage::Cuda(CudaStorage::zeros(&cuda::gpu(ordinal)?, dtype, len)?))
+}
+
+#[cfg(not(feature = "cuda"))]
+fn cuda_zeros(ordinal: usize, _: DType, _: usize) -> Result<Storage> {
+    Err(Error::DeviceUnavailable {
+        device: Device::Cuda(ordinal),
+        reason: NO_CUDA_FEATURE.into(),
+    })
+}
+
+/// Whether CUDA can be used here: the number of GPUs, or why none.
+pub fn cuda_availability() -> std::result::Result<usize, String> {
+    #[cfg(feature = "cuda")]
+    {
+        cuda::availability()
+    }
+    #[cfg(not(feature = "cuda"))]
+    {
+        Err(NO_CUDA_FEATURE.into())
+    }
+}
+
+/// `torch.cuda`'s questions, answered with or without the `cuda` feature.
+pub mod gpu_info {
+    use crate::types::{Device, Error, Result};
+
+    fn unavailable(ordinal: usize, reason: String) -> Error {
+        Error::DeviceUnavailable {
+            device: Device::Cuda(ordinal),
+            reason,
+        }
+    }
+
+    /// The GPU's name (`torch.cuda.get_device_name`).
+    pub fn name(ordinal: usize) -> Result<String> {
+        #[cfg(feature = "cuda")]
+        {
+            super::cuda::gpu(ordinal)?.name()
+        }
+        #[cfg(not(feature = "cuda"))]
+        {
+            Err(unavailable(ordinal, super::NO_CUDA_FEATURE.into()))
+        }
+    }
+
+    /// Waits for the GPU's queued work (`torch.cuda.synchronize`); freed blocks return to
+    /// the driver's pool.
+    pub fn synchronize(ordinal: usize) -> Result<()> {
+        #[cfg(feature = "cuda")]
+        {
+            super::cuda::gpu(ordinal)?.synchronize()
+        }
+        #[cfg(not(feature = "cuda"))]
+        {
+            Err(unavailable(ordinal, super::NO_CUDA_FEATURE.into()))
+        }
+    }
+
+    /// (bytes held by tensors now, the peak since the start or the last reset).
+    pub fn memory(ordinal: usize) -> Result<(usize, usize)> {
+        match super::cuda_availability() {
+            #[cfg(feature = "cuda")]
+            Ok(_) => Ok(super::cuda::memory(ordinal)),
+            #[cfg(not(feature = "cuda"))]
+            Ok(_) => Ok((0, 0)),
+            Err(reason) => Err(unavailable(ordinal, reason)),
+        }
+    }
+
+    pub fn reset_peak(ordinal: usize) -> Result<()> {
+        memory(ordinal)?;
+        #[cfg(feature = "cuda")]
+        super::cuda::reset_peak(ordinal);
+        Ok(())
     }
 }

@@ -455,18 +455,37 @@ table! { RANDOM:
 }
 
 table! { CUDA:
-    "is_available", "cuda.is_available()", "True if a CUDA GPU can be used (False in this build)." => |_, _| Ok(Value::Bool(false));
-    "device_count", "cuda.device_count()", "How many CUDA GPUs can be used." => |_, _| Ok(Value::Int(0));
-    "manual_seed", "cuda.manual_seed(seed)", "Seeds the GPU generator (no GPU in this build: a no-op)." => |_, a| { a.req(0, "seed")?; Ok(Value::None) };
-    "manual_seed_all", "cuda.manual_seed_all(seed)", "Seeds every GPU's generator (no GPU in this build: a no-op)." => |_, a| { a.req(0, "seed")?; Ok(Value::None) };
-    "get_device_name", "cuda.get_device_name(device=None)", "The GPU's name (no GPU in this build: an error)." => |_, _| Err(no_cuda());
-    "current_device", "cuda.current_device()", "The index of the GPU in use (no GPU in this build: an error)." => |_, _| Err(no_cuda());
-    "synchronize", "cuda.synchronize(device=None)", "Waits for the GPU to finish (no GPU in this build: an error)." => |_, _| Err(no_cuda());
+    "is_available", "cuda.is_available()", "True if a CUDA GPU can be used: the driver library loads and finds a GPU." => |_, _| Ok(Value::Bool(crate::backend::cuda_availability().is_ok()));
+    "device_count", "cuda.device_count()", "How many CUDA GPUs can be used (0 without a driver or GPU)." => |_, _| Ok(Value::Int(crate::backend::cuda_availability().unwrap_or(0) as i64));
+    "manual_seed", "cuda.manual_seed(seed)", "Accepted for PyTorch code; nabla draws CUDA tensors' random numbers from the CPU generator, which torch.manual_seed seeds." => |_, a| { to_int(&a.req(0, "seed")?, "seed")?; Ok(Value::None) };
+    "manual_seed_all", "cuda.manual_seed_all(seed)", "As cuda.manual_seed: CUDA tensors' random numbers come from the CPU generator (torch.manual_seed seeds it)." => |_, a| { to_int(&a.req(0, "seed")?, "seed")?; Ok(Value::None) };
+    "get_device_name", "cuda.get_device_name(device=None)", "The GPU's name." => |_, a| Ok(Value::str(&crate::backend::gpu_info::name(cuda_index(a)?)?));
+    "current_device", "cuda.current_device()", "The index of the GPU in use (always 0: nabla uses cuda:0 unless told otherwise)." => |_, _| {
+        crate::backend::cuda_availability().map_err(|reason| crate::Error::DeviceUnavailable { device: crate::Device::Cuda(0), reason })?;
+        Ok(Value::Int(0))
+    };
+    "synchronize", "cuda.synchronize(device=None)", "Waits until the GPU has finished the work queued so far." => |_, a| { crate::backend::gpu_info::synchronize(cuda_index(a)?)?; Ok(Value::None) };
+    "memory_allocated", "cuda.memory_allocated(device=None)", "Bytes the GPU's tensors occupy now." => |_, a| Ok(Value::Int(crate::backend::gpu_info::memory(cuda_index(a)?)?.0 as i64));
+    "max_memory_allocated", "cuda.max_memory_allocated(device=None)", "The most bytes the GPU's tensors have occupied (since reset_peak_memory_stats)." => |_, a| Ok(Value::Int(crate::backend::gpu_info::memory(cuda_index(a)?)?.1 as i64));
+    "reset_peak_memory_stats", "cuda.reset_peak_memory_stats(device=None)", "Starts max_memory_allocated again from what is allocated now." => |_, a| { crate::backend::gpu_info::reset_peak(cuda_index(a)?)?; Ok(Value::None) };
+    "empty_cache", "cuda.empty_cache()", "Returns freed GPU memory to the driver: nabla allocates from the driver's stream-ordered pool, which releases freed blocks when the GPU is synchronized, so this synchronizes." => |_, _| {
+        if crate::backend::cuda_availability().is_ok() {
+            crate::backend::gpu_info::synchronize(0)?;
+        }
+        Ok(Value::None)
+    };
 }
 
-/// What PyTorch raises when a CUDA call meets a build without CUDA, and why here.
-fn no_cuda() -> crate::eval::lang::exc::Ctrl {
-    err("AssertionError", "Torch not compiled with CUDA enabled: this nabla build has no CUDA backend, so use device='cpu' (check torch.cuda.is_available() first)")
+/// The GPU a `device=` argument of a torch.cuda function names (cuda:0 by default).
+fn cuda_index(a: &mut Args) -> R<usize> {
+    Ok(match a.opt(0, "device") {
+        None => 0,
+        Some(Value::Int(i)) if i >= 0 => i as usize,
+        Some(v) => match crate::eval::torch::device_of(&v)? {
+            crate::Device::Cuda(i) => i,
+            crate::Device::Cpu => return Err(value_err("Expected a cuda device, but got: cpu")),
+        },
+    })
 }
 
 table! { CONSTRUCTORS:

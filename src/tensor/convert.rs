@@ -55,10 +55,20 @@ impl Tensor {
 
     /// `x.to(device)`.
     pub fn to_device(&self, device: Device) -> Result<Tensor> {
-        match device {
-            Device::Cpu => Ok(self.clone()),
-            Device::Cuda(_) => Err(Error::DeviceUnavailable { device }),
+        if device == self.device() {
+            return Ok(self.clone());
         }
+        let from = self.device();
+        super::graph::op(
+            &[Some(self)],
+            || {
+                // A packed copy (exactly its elements, in order) goes over whole.
+                let src = super::graph::no_grad(|| self.packed())?;
+                let storage = src.read().to_device(device)?;
+                Ok(Tensor::from_storage(storage, self.shape()))
+            },
+            |_, _| super::graph::GradFn::ToDevice { device: from },
+        )
     }
 
     /// `x.type()`: `torch.FloatTensor` and friends.
@@ -85,11 +95,7 @@ impl Tensor {
     pub fn to_vec<T: Element>(&self) -> Result<Vec<T>> {
         let t = self.to_dtype(T::DTYPE)?.contiguous()?;
         let g = t.read();
-        match &*g {
-            crate::backend::Storage::Cpu(s) => {
-                let start = t.storage_offset();
-                Ok(s.as_slice::<T>()[start..start + t.numel()].to_vec())
-            }
-        }
+        let start = t.storage_offset();
+        g.with_cpu(|s| s.as_slice::<T>()[start..start + t.numel()].to_vec())
     }
 }

@@ -97,8 +97,12 @@ pub enum Error {
         rhs: Device,
     },
 
-    #[error("Torch not compiled with CUDA enabled: cannot move a tensor to {device}")]
-    DeviceUnavailable { device: Device },
+    #[error("CUDA is not available: {reason}; cannot use {device}")]
+    DeviceUnavailable { device: Device, reason: String },
+
+    /// A CUDA driver, NVRTC or cuBLAS call failed (out of GPU memory, a kernel error).
+    #[error("CUDA error: {message}")]
+    Cuda { message: String },
 
     #[error("CPU out of memory: tried to allocate {} but this machine has {} in all", human_bytes(*requested), human_bytes(*available))]
     OutOfMemory { requested: u128, available: u128 },
@@ -255,7 +259,7 @@ impl Error {
             Error::Ragged { .. } | Error::Value { .. } => "ValueError",
             Error::NotASequence { .. } | Error::NotANumber { .. } => "TypeError",
             Error::OutOfMemory { .. } => "torch.OutOfMemoryError",
-            Error::DeviceUnavailable { .. } => "AssertionError",
+            Error::DeviceUnavailable { reason, .. } if reason.contains("without the `cuda` feature") => "AssertionError",
             Error::NotImplemented { .. } => "NotImplementedError",
             Error::Index { .. } => "IndexError",
             Error::File {

@@ -67,6 +67,31 @@ impl CpuStorage {
         self.len
     }
 
+    /// The elements' bytes, for copies to another device.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf.as_bytes()[..self.len * self.dtype.size()]
+    }
+
+    /// A copy of `bytes` as `len` elements of `dtype` (bools read as `byte != 0`).
+    pub fn from_bytes(dtype: DType, len: usize, bytes: &[u8]) -> Result<CpuStorage> {
+        if bytes.len() != len * dtype.size() {
+            return Err(Error::invalid(
+                "storage",
+                format!("{} bytes cannot hold {len} elements of {dtype}", bytes.len()),
+            ));
+        }
+        let mut s = Self::for_output(dtype, len)?;
+        let out = s.buf.as_bytes_mut();
+        if dtype == DType::Bool {
+            for (d, &b) in out.iter_mut().zip(bytes) {
+                *d = (b != 0) as u8;
+            }
+        } else {
+            out[..bytes.len()].copy_from_slice(bytes);
+        }
+        Ok(s)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }

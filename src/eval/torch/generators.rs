@@ -176,7 +176,7 @@ table! { TORCH_GENERATORS:
         if let Some(d) = a.opt(0, "device") {
             let cpu = match &d { Value::Device(d) => *d == crate::Device::Cpu, Value::Str(s) => &**s == "cpu", Value::None => true, _ => false };
             if !cpu {
-                return Err(err("RuntimeError", "Generator(device=...): this nabla build has no CUDA backend, so only 'cpu' generators exist"));
+                return Err(err("RuntimeError", "Generator(device=...): nabla's generators live on the CPU (CUDA tensors draw their random numbers from a CPU generator), so use Generator() or Generator(device='cpu')"));
             }
         }
         a.finish()?;

@@ -62,6 +62,8 @@ grad_fns! {
     MaskedFill { mask: S, tensor_value: bool },
     /// A dtype conversion (or device move): the gradient converts back.
     ToCopy,
+    /// A move from `device` (`x.to("cuda")`): the gradient moves back.
+    ToDevice { device: crate::types::Device },
     Clone,
     Sum { dims: Option<Vec<usize>>, keepdim: bool },
     Mean { dims: Option<Vec<usize>>, keepdim: bool },
@@ -209,7 +211,7 @@ impl GradFn {
                     "MaskedFillBackward0"
                 }
             }
-            G::ToCopy => "ToCopyBackward0",
+            G::ToCopy | G::ToDevice { .. } => "ToCopyBackward0",
             G::Clone => "CloneBackward0",
             G::Sum { dims, .. } => match dims {
                 None => "SumBackward0",
