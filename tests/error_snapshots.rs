@@ -46,7 +46,10 @@ fn device_mismatch() {
         r.starts_with("RuntimeError: Expected all tensors to be on the same device, but found at least two devices, cpu and cuda:0!"),
         "{r}"
     );
-    assert!(r.contains("b = b.to(a.device)") && r.contains("z = x + y"), "{r}");
+    assert!(
+        r.contains("b = b.to(a.device)") && r.contains("z = x + y"),
+        "{r}"
+    );
 }
 snap!(
     view_after_transpose_in_function,

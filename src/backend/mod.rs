@@ -98,7 +98,9 @@ macro_rules! dispatch {
             }
         }
     };
-    ($op:expr, $($s:expr),+ => |$wrap:ident, $($b:ident),+| $body:expr) => {
+    // Several storages; where one-element CPU storages (scalars) meet GPU ones, `$retry`
+    // runs again with those copied to the GPU.
+    ($op:expr, $($s:expr),+ => |$wrap:ident, $($b:ident),+| $body:expr; retry $(any_size=$any:literal)? |$($r:ident),+| $again:expr) => {
         match ($($s),+) {
             ($(Storage::Cpu($b)),+) => {
                 #[allow(unused_variables)]
@@ -113,7 +115,11 @@ macro_rules! dispatch {
             }
             #[cfg(feature = "cuda")]
             #[allow(unreachable_patterns)]
-            _ => Err(mismatch($op, &[$($s.device()),+])),
+            _ => {
+                let any_size = false $(|| $any)?;
+                let [$($r),+] = lift($op, [$($s),+], any_size)?;
+                $again
+            }
         }
     };
 }
@@ -123,6 +129,58 @@ fn mismatch(op: &'static str, devices: &[Device]) -> Error {
     let lhs = devices.first().copied().unwrap_or(Device::Cpu);
     let rhs = devices.iter().copied().find(|&d| d != lhs).unwrap_or(lhs);
     Error::DeviceMismatch { op, lhs, rhs }
+}
+
+/// A storage as an operand: itself, or a copy moved to the other operands' GPU.
+#[cfg(feature = "cuda")]
+enum Lifted<'a> {
+    Same(&'a Storage),
+    Moved(Storage),
+}
+
+#[cfg(feature = "cuda")]
+impl std::ops::Deref for Lifted<'_> {
+    type Target = Storage;
+    fn deref(&self) -> &Storage {
+        match self {
+            Lifted::Same(s) => s,
+            Lifted::Moved(s) => s,
+        }
+    }
+}
+
+/// Operands on one GPU, where the only CPU ones hold one element (a Python number or a
+/// 0-dim tensor, which PyTorch lets meet tensors on any device) or, with `any_size`, are
+/// indices (which PyTorch moves to the indexed tensor's device); else the mismatch error.
+#[cfg(feature = "cuda")]
+fn lift<'a, const N: usize>(
+    op: &'static str,
+    s: [&'a Storage; N],
+    any_size: bool,
+) -> Result<[Lifted<'a>; N]> {
+    let devices: Vec<Device> = s.iter().map(|x| x.device()).collect();
+    let gpus: Vec<Device> = devices
+        .iter()
+        .copied()
+        .filter(|&d| d != Device::Cpu)
+        .collect();
+    let target = match gpus.first() {
+        Some(&g) if gpus.iter().all(|&d| d == g) => g,
+        _ => return Err(mismatch(op, &devices)),
+    };
+    if !any_size && s.iter().any(|x| x.device() == Device::Cpu && x.len() != 1) {
+        return Err(mismatch(op, &devices));
+    }
+    let mut out = Vec::with_capacity(N);
+    for x in s {
+        out.push(if x.device() == Device::Cpu {
+            Lifted::Moved(x.to_device(target)?)
+        } else {
+            Lifted::Same(x)
+        });
+    }
+    out.try_into()
+        .map_err(|_| Error::invalid(op, "operand count changed while moving to the GPU"))
 }
 
 impl Storage {
@@ -139,7 +197,8 @@ impl Storage {
     }
 
     pub fn binary(&self, op: BinaryOp, la: &Layout, rhs: &Storage, lb: &Layout) -> Result<Storage> {
-        dispatch!(op.name(), self, rhs => |w, a, b| a.binary(op, la, b, lb).map(w))
+        dispatch!(op.name(), self, rhs => |w, a, b| a.binary(op, la, b, lb).map(w);
+            retry |x, y| x.binary(op, la, &y, lb))
     }
 
     pub fn binary_assign(
@@ -149,19 +208,24 @@ impl Storage {
         rhs: &Storage,
         lb: &Layout,
     ) -> Result<()> {
-        let devices = [self.device(), rhs.device()];
         match (self, rhs) {
             (Storage::Cpu(a), Storage::Cpu(b)) => a.binary_assign(op, la, b, lb),
             #[cfg(feature = "cuda")]
             (Storage::Cuda(a), Storage::Cuda(b)) => a.binary_assign(op, la, b, lb),
             #[cfg(feature = "cuda")]
-            #[allow(unreachable_patterns)]
-            _ => Err(mismatch(op.name(), &devices)),
+            (dst, src) => {
+                let device = dst.device();
+                if src.len() != 1 || device == Device::Cpu {
+                    return Err(mismatch(op.name(), &[device, src.device()]));
+                }
+                dst.binary_assign(op, la, &src.to_device(device)?, lb)
+            }
         }
     }
 
     pub fn cmp(&self, op: CmpOp, la: &Layout, rhs: &Storage, lb: &Layout) -> Result<Storage> {
-        dispatch!(op.name(), self, rhs => |w, a, b| a.cmp(op, la, b, lb).map(w))
+        dispatch!(op.name(), self, rhs => |w, a, b| a.cmp(op, la, b, lb).map(w);
+            retry |x, y| x.cmp(op, la, &y, lb))
     }
 
     pub fn where_cond(
@@ -172,7 +236,8 @@ impl Storage {
         b: &Storage,
         lb: &Layout,
     ) -> Result<Storage> {
-        dispatch!("where", self, a, b => |w, c, x, y| c.where_cond(lc, x, la, y, lb).map(w))
+        dispatch!("where", self, a, b => |w, c, x, y| c.where_cond(lc, x, la, y, lb).map(w);
+            retry |p, q, r| p.where_cond(lc, &q, la, &r, lb))
     }
 
     pub fn cast(&self, layout: &Layout, dtype: DType) -> Result<Storage> {
@@ -236,11 +301,13 @@ impl Storage {
     }
 
     pub fn matmul(&self, la: &Layout, rhs: &Storage, lb: &Layout) -> Result<Storage> {
-        dispatch!("matmul", self, rhs => |w, a, b| a.matmul(la, b, lb).map(w))
+        dispatch!("matmul", self, rhs => |w, a, b| a.matmul(la, b, lb).map(w);
+            retry |x, y| x.matmul(la, &y, lb))
     }
 
     pub fn take(&self, offsets: &Storage, ol: &Layout) -> Result<Storage> {
-        dispatch!("take", self, offsets => |w, a, o| a.take(o, ol).map(w))
+        dispatch!("take", self, offsets => |w, a, o| a.take(o, ol).map(w);
+            retry any_size=true |x, y| x.take(&y, ol))
     }
 
     pub fn index_select(
@@ -250,7 +317,8 @@ impl Storage {
         index: &Storage,
         il: &Layout,
     ) -> Result<Storage> {
-        dispatch!("index_select", self, index => |w, a, i| a.index_select(layout, dim, i, il).map(w))
+        dispatch!("index_select", self, index => |w, a, i| a.index_select(layout, dim, i, il).map(w);
+            retry any_size=true |x, y| x.index_select(layout, dim, &y, il))
     }
 
     pub fn put(
@@ -261,14 +329,25 @@ impl Storage {
         sl: &Layout,
         op: PutOp,
     ) -> Result<()> {
-        let devices = [self.device(), offsets.device(), src.device()];
         match (self, offsets, src) {
             (Storage::Cpu(d), Storage::Cpu(o), Storage::Cpu(s)) => d.put(o, ol, s, sl, op),
             #[cfg(feature = "cuda")]
             (Storage::Cuda(d), Storage::Cuda(o), Storage::Cuda(s)) => d.put(o, ol, s, sl, op),
             #[cfg(feature = "cuda")]
-            #[allow(unreachable_patterns)]
-            _ => Err(mismatch("index_put_", &devices)),
+            (dst, o, s) => {
+                let device = dst.device();
+                let moved = |x: &Storage| -> Result<Storage> {
+                    if device == Device::Cpu || x.device() != Device::Cpu {
+                        return Err(mismatch("index_put_", &[device, x.device()]));
+                    }
+                    x.to_device(device)
+                };
+                match (o.device() == device, s.device() == device) {
+                    (true, false) => dst.put(o, ol, &moved(s)?, sl, op),
+                    (false, true) => dst.put(&moved(o)?, ol, s, sl, op),
+                    _ => dst.put(&moved(o)?, ol, &moved(s)?, sl, op),
+                }
+            }
         }
     }
 
@@ -324,9 +403,10 @@ impl Storage {
             #[cfg(feature = "cuda")]
             (Storage::Cuda(s), Device::Cpu) => Ok(Storage::Cpu(s.to_cpu()?)),
             #[cfg(feature = "cuda")]
-            (Storage::Cuda(s), Device::Cuda(i)) => {
-                Ok(Storage::Cuda(CudaStorage::from_cpu(&cuda::gpu(i)?, &s.to_cpu()?)?))
-            }
+            (Storage::Cuda(s), Device::Cuda(i)) => Ok(Storage::Cuda(CudaStorage::from_cpu(
+                &cuda::gpu(i)?,
+                &s.to_cpu()?,
+            )?)),
             #[cfg(not(feature = "cuda"))]
             (Storage::Cpu(_), Device::Cuda(_)) => Err(Error::DeviceUnavailable {
                 device,
@@ -350,7 +430,11 @@ pub const NO_CUDA_FEATURE: &str = "this nabla was built without the `cuda` featu
 
 #[cfg(feature = "cuda")]
 fn cuda_zeros(ordinal: usize, dtype: DType, len: usize) -> Result<Storage> {
-    Ok(Storage::Cuda(CudaStorage::zeros(&cuda::gpu(ordinal)?, dtype, len)?))
+    Ok(Storage::Cuda(CudaStorage::zeros(
+        &cuda::gpu(ordinal)?,
+        dtype,
+        len,
+    )?))
 }
 
 #[cfg(not(feature = "cuda"))]

@@ -7,7 +7,7 @@ use super::order::{output_order, permute_all, unpermute};
 use super::promote::result_type_of;
 use super::Tensor;
 use crate::backend::{BinaryOp, CmpOp, Storage, UnaryOp};
-use crate::types::{DType, Dims, Error, Layout, Result, Scalar};
+use crate::types::{DType, Device, Dims, Error, Layout, Result, Scalar};
 use std::borrow::Cow;
 
 /// An operand: a tensor (borrowed or owned) or a Python scalar, which promotes more weakly
@@ -147,7 +147,14 @@ pub fn broadcast_shapes(op: &'static str, a: &[usize], b: &[usize]) -> Result<Di
 /// Checks that all tensor operands sit on one device.
 fn same_device(op: &'static str, args: &[Operand]) -> Result<()> {
     let mut first = None;
-    for t in args.iter().filter_map(|a| a.tensor()) {
+    // A 0-dim CPU tensor goes with tensors on any device, as a Python number does
+    // (PyTorch's rule; the backend copies its one element over).
+    let on_gpu = args
+        .iter()
+        .filter_map(|a| a.tensor())
+        .any(|t| t.device() != Device::Cpu);
+    let counts = |t: &&Tensor| !(on_gpu && t.device() == Device::Cpu && t.dim() == 0);
+    for t in args.iter().filter_map(|a| a.tensor()).filter(counts) {
         let d = t.device();
         match first {
             None => first = Some(d),

@@ -27,7 +27,8 @@ impl Tensor {
                 broadcast: shape.to_vec(),
             });
         }
-        if self.device() != src.device() {
+        let cpu_scalar = src.device() == crate::types::Device::Cpu && src.dim() == 0;
+        if self.device() != src.device() && !cpu_scalar {
             return Err(Error::DeviceMismatch {
                 op,
                 lhs: self.device(),

@@ -259,7 +259,11 @@ impl Error {
             Error::Ragged { .. } | Error::Value { .. } => "ValueError",
             Error::NotASequence { .. } | Error::NotANumber { .. } => "TypeError",
             Error::OutOfMemory { .. } => "torch.OutOfMemoryError",
-            Error::DeviceUnavailable { reason, .. } if reason.contains("without the `cuda` feature") => "AssertionError",
+            Error::DeviceUnavailable { reason, .. }
+                if reason.contains("without the `cuda` feature") =>
+            {
+                "AssertionError"
+            }
             Error::NotImplemented { .. } => "NotImplementedError",
             Error::Index { .. } => "IndexError",
             Error::File {

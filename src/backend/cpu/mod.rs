@@ -77,7 +77,10 @@ impl CpuStorage {
         if bytes.len() != len * dtype.size() {
             return Err(Error::invalid(
                 "storage",
-                format!("{} bytes cannot hold {len} elements of {dtype}", bytes.len()),
+                format!(
+                    "{} bytes cannot hold {len} elements of {dtype}",
+                    bytes.len()
+                ),
             ));
         }
         let mut s = Self::for_output(dtype, len)?;

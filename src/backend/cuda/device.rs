@@ -54,6 +54,27 @@ pub fn availability() -> std::result::Result<usize, String> {
         .clone()
 }
 
+/// Whether NVRTC (which compiles the kernels; no GPU needed) can be loaded.
+pub fn nvrtc_present() -> bool {
+    // SAFETY: only tries to open the library.
+    unsafe { cudarc::nvrtc::sys::is_culib_present() }
+}
+
+/// The kernels compiled to PTX by NVRTC.
+pub fn ptx() -> std::result::Result<cudarc::nvrtc::Ptx, String> {
+    if !nvrtc_present() {
+        return Err("no NVRTC library (libnvrtc.so) was found: nabla compiles its CUDA kernels at run time, so install the CUDA toolkit's nvrtc".into());
+    }
+    cudarc::nvrtc::compile_ptx_with_opts(
+        SOURCES.concat(),
+        cudarc::nvrtc::CompileOptions {
+            name: Some("nabla_kernels.cu".into()),
+            ..Default::default()
+        },
+    )
+    .map_err(|e| format!("compiling nabla's CUDA kernels failed: {e:?}"))
+}
+
 /// The GPU `cuda:N`, started on first use.
 pub fn gpu(ordinal: usize) -> Result<Arc<Gpu>> {
     static GPUS: OnceLock<Mutex<HashMap<usize, Arc<Gpu>>>> = OnceLock::new();
@@ -65,12 +86,18 @@ pub fn gpu(ordinal: usize) -> Result<Arc<Gpu>> {
             reason: format!(
                 "this machine has {count} GPU{} (cuda:0{})",
                 if count == 1 { "" } else { "s" },
-                if count > 1 { format!(" to cuda:{}", count - 1) } else { String::new() }
+                if count > 1 {
+                    format!(" to cuda:{}", count - 1)
+                } else {
+                    String::new()
+                }
             ),
         });
     }
     let gpus = GPUS.get_or_init(|| Mutex::new(HashMap::new()));
-    let mut gpus = gpus.lock().map_err(|_| cuda_error("the GPU table", "poisoned lock"))?;
+    let mut gpus = gpus
+        .lock()
+        .map_err(|_| cuda_error("the GPU table", "poisoned lock"))?;
     if let Some(g) = gpus.get(&ordinal) {
         return Ok(g.clone());
     }
@@ -115,21 +142,8 @@ impl Gpu {
     }
 
     fn compile(&self) -> std::result::Result<Arc<CudaModule>, String> {
-        // SAFETY: only tries to open the library.
-        if !unsafe { cudarc::nvrtc::sys::is_culib_present() } {
-            return Err("no NVRTC library (libnvrtc.so) was found: nabla compiles its CUDA kernels at run time, so install the CUDA toolkit's nvrtc".into());
-        }
-        let src = SOURCES.concat();
-        let ptx = cudarc::nvrtc::compile_ptx_with_opts(
-            src,
-            cudarc::nvrtc::CompileOptions {
-                name: Some("nabla_kernels.cu".into()),
-                ..Default::default()
-            },
-        )
-        .map_err(|e| format!("compiling nabla's CUDA kernels failed: {e:?}"))?;
         self.ctx
-            .load_module(ptx)
+            .load_module(ptx()?)
             .map_err(|e| format!("loading nabla's CUDA kernels failed: {e:?}"))
     }
 
@@ -156,7 +170,9 @@ impl Gpu {
     }
 
     pub fn name(&self) -> Result<String> {
-        self.ctx.name().map_err(|e| cuda_error("reading the GPU's name", e))
+        self.ctx
+            .name()
+            .map_err(|e| cuda_error("reading the GPU's name", e))
     }
 }
 

@@ -27,7 +27,10 @@ pub fn pack(op: &'static str, layouts: &[&Layout]) -> Result<Vec<Lay>> {
     };
     let shape = first.shape();
     if layouts.iter().any(|l| l.shape() != shape) {
-        return Err(Error::invalid(op, "CUDA kernel operands must have one shape"));
+        return Err(Error::invalid(
+            op,
+            "CUDA kernel operands must have one shape",
+        ));
     }
     // (size, strides per operand), outermost first.
     let mut dims: Vec<(usize, Vec<usize>)> = Vec::new();
@@ -37,10 +40,7 @@ pub fn pack(op: &'static str, layouts: &[&Layout]) -> Result<Vec<Lay>> {
         }
         let strides: Vec<usize> = layouts.iter().map(|l| l.strides()[d]).collect();
         if let Some((size, outer)) = dims.last_mut() {
-            let mergeable = outer
-                .iter()
-                .zip(&strides)
-                .all(|(&o, &s)| o == s * shape[d]);
+            let mergeable = outer.iter().zip(&strides).all(|(&o, &s)| o == s * shape[d]);
             if mergeable {
                 *size *= shape[d];
                 *outer = strides;

@@ -11,7 +11,7 @@
 mod device;
 pub mod layout;
 
-pub use device::{availability, gpu, memory, reset_peak, Gpu};
+pub use device::{availability, gpu, memory, nvrtc_present, ptx, reset_peak, Gpu};
 
 use super::op::{BinaryOp, CmpOp, Pool2d, PutOp, ReduceOp, ScanOp, UnaryOp, Window2d};
 use super::{BackendStorage, CpuStorage};
@@ -318,7 +318,14 @@ impl BackendStorage for CudaStorage {
         Ok(out)
     }
 
-    fn where_cond(&self, lc: &Layout, a: &Self, la: &Layout, b: &Self, lb: &Layout) -> Result<Self> {
+    fn where_cond(
+        &self,
+        lc: &Layout,
+        a: &Self,
+        la: &Layout,
+        b: &Self,
+        lb: &Layout,
+    ) -> Result<Self> {
         self.check_same_gpu("where", a)?;
         self.check_same_gpu("where", b)?;
         if self.dtype != DType::Bool || a.dtype != b.dtype {
@@ -483,7 +490,10 @@ impl BackendStorage for CudaStorage {
             [_, _, n] => *n,
             _ => return Err(Error::invalid("matmul", "expected [batch, k, n] operands")),
         };
-        let float = matches!(self.dtype, DType::F32 | DType::F64 | DType::F16 | DType::BF16);
+        let float = matches!(
+            self.dtype,
+            DType::F32 | DType::F64 | DType::F16 | DType::BF16
+        );
         if !float || rhs.dtype != self.dtype || batch * m * n == 0 || k == 0 {
             let b = rhs.to_cpu()?;
             let out = self.via_host(|s| s.matmul(la, &b, lb))?;
@@ -500,7 +510,14 @@ impl BackendStorage for CudaStorage {
         let a = self.cast(la, self.dtype)?;
         let b = rhs.cast(lb, rhs.dtype)?;
         let mut c = Self::alloc(&self.gpu, self.dtype, batch * m * n)?;
-        matmul::gemm(&self.gpu, self.dtype, (batch, m, k, n), &a.buf, &b.buf, &mut c.buf)?;
+        matmul::gemm(
+            &self.gpu,
+            self.dtype,
+            (batch, m, k, n),
+            &a.buf,
+            &b.buf,
+            &mut c.buf,
+        )?;
         Ok(c)
     }
 
@@ -561,7 +578,14 @@ impl BackendStorage for CudaStorage {
         Ok(out)
     }
 
-    fn put(&mut self, offsets: &Self, ol: &Layout, src: &Self, sl: &Layout, op: PutOp) -> Result<()> {
+    fn put(
+        &mut self,
+        offsets: &Self,
+        ol: &Layout,
+        src: &Self,
+        sl: &Layout,
+        op: PutOp,
+    ) -> Result<()> {
         self.check_same_gpu("index_put_", offsets)?;
         self.check_same_gpu("index_put_", src)?;
         let (o, s) = (offsets.to_cpu()?, src.to_cpu()?);
@@ -649,7 +673,10 @@ mod matmul {
                     unsafe { $blas.gemm_strided_batched(config::<$T>($dims, $one, $zero), b, a, c) }
                         .map_err(|e| cuda_error("cublasGemmStridedBatched", e))
                 }
-                _ => Err(cuda_error("matmul", "operand buffers are smaller than their shapes")),
+                _ => Err(cuda_error(
+                    "matmul",
+                    "operand buffers are smaller than their shapes",
+                )),
             }
         }};
     }
@@ -668,7 +695,74 @@ mod matmul {
             DType::F64 => typed_gemm!(blas, f64, 1.0f64, 0.0f64, dims, a, b, c),
             DType::F16 => typed_gemm!(blas, f16, f16::ONE, f16::ZERO, dims, a, b, c),
             DType::BF16 => typed_gemm!(blas, bf16, bf16::ONE, bf16::ZERO, dims, a, b, c),
-            other => Err(cuda_error("matmul", format!("no cuBLAS product for {other}"))),
+            other => Err(cuda_error(
+                "matmul",
+                format!("no cuBLAS product for {other}"),
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every kernel name the host launches, for every dtype it launches it with.
+    fn launched_names() -> Vec<String> {
+        let all = [
+            DType::F32,
+            DType::F64,
+            DType::F16,
+            DType::BF16,
+            DType::I64,
+            DType::I32,
+            DType::I16,
+            DType::I8,
+            DType::U8,
+            DType::Bool,
+        ];
+        let arith = all.iter().filter(|d| !d.is_half());
+        let mut names = Vec::new();
+        for d in [DType::F32, DType::F64] {
+            names.push(format!("unary_{}", sfx(d)));
+            names.push(format!("softmax_{}", sfx(d)));
+        }
+        for &d in arith {
+            for family in ["binary", "binary_assign", "reduce"] {
+                names.push(format!("{family}_{}", sfx(d)));
+            }
+        }
+        for &d in &all {
+            for family in ["cmp", "where", "fill", "arg_reduce", "take", "index_select"] {
+                names.push(format!("{family}_{}", sfx(d)));
+            }
+            for &e in &all {
+                names.push(format!("cast_{}_{}", sfx(d), sfx(e)));
+            }
+        }
+        names
+    }
+
+    /// NVRTC needs no GPU: where its library is present, the kernels must compile and
+    /// define every name the host launches. NABLA_REQUIRE_CUDA=1 makes a missing NVRTC
+    /// a failure.
+    #[test]
+    fn kernels_compile_and_define_every_launched_name() {
+        if !nvrtc_present() {
+            assert!(
+                std::env::var("NABLA_REQUIRE_CUDA").as_deref() != Ok("1"),
+                "NABLA_REQUIRE_CUDA=1 but NVRTC (libnvrtc.so) cannot be loaded"
+            );
+            eprintln!("skipped: no NVRTC library here");
+            return;
+        }
+        let ptx = ptx().unwrap_or_else(|e| panic!("{e}"));
+        let text = ptx.to_src();
+        for name in launched_names() {
+            assert!(
+                text.contains(&format!(".entry {name}(")),
+                "kernel {name} is launched but not defined"
+            );
         }
     }
 }

@@ -1,6 +1,9 @@
-// Shared by every kernel source (prepended by src/backend/cuda/kernels.rs): element types,
+// Shared by every kernel source (compiled first, see SOURCES in src/backend/cuda/device.rs): element types,
 // conversions without the CUDA headers (NVRTC compiles these with no include path), and
 // strided addressing.
+
+// Unsigned types meet the signed code paths: their "x < 0" checks are simply false.
+#pragma nv_diag_suppress 186
 
 typedef long long i64;
 typedef unsigned short half_bits;

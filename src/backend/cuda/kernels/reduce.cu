@@ -82,7 +82,7 @@ FOR_ALL_TYPES(ARG_REDUCE)
                                               T* y) {                                     \
         __shared__ T red[BLOCK];                                                           \
         i64 base = (i64)blockIdx.x * inner;                                                \
-        T m = -INFINITY;                                                                   \
+        T m = -(T)__int_as_float(0x7f800000); /* -inf: NVRTC has no math.h */ \
         for (i64 j = threadIdx.x; j < inner; j += blockDim.x) m = fmax(m, x[loc(lx, base + j)]);\
         red[threadIdx.x] = m;                                                              \
         __syncthreads();                                                                   \
