@@ -245,7 +245,7 @@ fn commands() {
     p.send_line(":load load_me.py").unwrap();
     run(&mut p, "print('loaded', loaded)", "loaded 42\r\n");
     run(&mut p, ":device", "Default device: cpu");
-    run(&mut p, ":device cuda", "built without CUDA support");
+    run(&mut p, ":device cuda", "no default-device switch yet");
     run(&mut p, ":nonsense", "Unknown command :nonsense");
     p.send_line(":quit").unwrap();
     p.exp_eof().unwrap();

@@ -33,7 +33,7 @@ Commands:
   :load FILE         run FILE in this session
   :save FILE         write this session's inputs to FILE
   :time STATEMENT    run STATEMENT and print how long it took
-  :device [cpu|cuda] show or set the default device
+  :device [cpu|cuda] show the default device and whether CUDA is available
   :quit              leave (also Ctrl-D)
 Help on a name: help(x), x? (signature and docs), x?? (also a function's source).
 Keys: Tab completes, Ctrl-R searches history, Ctrl-C clears the line or stops running code,
@@ -392,13 +392,15 @@ impl Repl {
     }
 
     fn device(&mut self, arg: &str) {
+        let cuda = match crate::backend::cuda_availability() {
+            Ok(n) => format!("available, {n} GPU{}", if n == 1 { "" } else { "s" }),
+            Err(why) => format!("not available: {why}"),
+        };
         match arg {
-            "" | "cpu" => println!(
-                "Default device: cpu (CUDA: not available; this nabla was built without CUDA support)"
-            ),
+            "" | "cpu" => println!("Default device: cpu (CUDA: {cuda})"),
             d if d.starts_with("cuda") => eprintln!(
-                "DeviceError: cannot make '{d}' the default device: this nabla was built without \
-                 CUDA support, so only 'cpu' is available (torch.cuda.is_available() is False)."
+                "nabla has no default-device switch yet: tensors start on the cpu, so move them \
+                 with .to(\"{d}\") or create them with device=\"{d}\" (CUDA: {cuda})."
             ),
             other => eprintln!("Unknown device '{other}': use :device cpu or :device cuda"),
         }

@@ -10,9 +10,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 /// The kernel sources, compiled together into one module on first use.
 const SOURCES: [&str; 3] = [
-    include_str!("kernels/common.cuh"),
-    include_str!("kernels/elementwise.cu"),
-    include_str!("kernels/reduce.cu"),
+    include_str!("../../../kernels/common.cuh"),
+    include_str!("../../../kernels/elementwise.cu"),
+    include_str!("../../../kernels/reduce.cu"),
 ];
 
 /// One GPU: its stream (every op runs on it, in order), kernels and cuBLAS handle.
@@ -60,8 +60,53 @@ pub fn nvrtc_present() -> bool {
     unsafe { cudarc::nvrtc::sys::is_culib_present() }
 }
 
-/// The kernels compiled to PTX by NVRTC.
+/// The kernels as PTX: from the cache (`~/.cache/nabla/`), or compiled by NVRTC (seconds)
+/// and cached for the next process.
 pub fn ptx() -> std::result::Result<cudarc::nvrtc::Ptx, String> {
+    let cached = cache_path();
+    if let Some(text) = cached
+        .as_ref()
+        .and_then(|p| std::fs::read_to_string(p).ok())
+    {
+        return Ok(cudarc::nvrtc::Ptx::from_src(text));
+    }
+    let ptx = compile_ptx()?;
+    if let Some(path) = cached {
+        // A cache that cannot be written only costs the next process a compile.
+        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+        let written = path
+            .parent()
+            .is_some_and(|d| std::fs::create_dir_all(d).is_ok())
+            && std::fs::write(&tmp, ptx.to_src()).is_ok();
+        if !written || std::fs::rename(&tmp, &path).is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+    }
+    Ok(ptx)
+}
+
+/// Where the PTX of these sources, from this NVRTC version, is cached.
+fn cache_path() -> Option<std::path::PathBuf> {
+    use std::hash::{Hash, Hasher};
+    if !nvrtc_present() {
+        return None;
+    }
+    let (mut major, mut minor) = (0, 0);
+    // SAFETY: NVRTC is present; the call writes two ints.
+    unsafe { cudarc::nvrtc::sys::nvrtcVersion(&mut major, &mut minor) };
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    SOURCES.hash(&mut h);
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::Path::new(&h).join(".cache")))?;
+    Some(base.join("nabla").join(format!(
+        "kernels-{:016x}-nvrtc{major}.{minor}.ptx",
+        h.finish()
+    )))
+}
+
+/// The kernels compiled to PTX by NVRTC, now.
+pub fn compile_ptx() -> std::result::Result<cudarc::nvrtc::Ptx, String> {
     if !nvrtc_present() {
         return Err("no NVRTC library (libnvrtc.so) was found: nabla compiles its CUDA kernels at run time, so install the CUDA toolkit's nvrtc".into());
     }

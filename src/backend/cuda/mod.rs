@@ -11,7 +11,7 @@
 mod device;
 pub mod layout;
 
-pub use device::{availability, gpu, memory, nvrtc_present, ptx, reset_peak, Gpu};
+pub use device::{availability, compile_ptx, gpu, memory, nvrtc_present, ptx, reset_peak, Gpu};
 
 use super::op::{BinaryOp, CmpOp, Pool2d, PutOp, ReduceOp, ScanOp, UnaryOp, Window2d};
 use super::{BackendStorage, CpuStorage};
@@ -756,7 +756,7 @@ mod tests {
             eprintln!("skipped: no NVRTC library here");
             return;
         }
-        let ptx = ptx().unwrap_or_else(|e| panic!("{e}"));
+        let ptx = compile_ptx().unwrap_or_else(|e| panic!("{e}"));
         let text = ptx.to_src();
         for name in launched_names() {
             assert!(
