@@ -34,20 +34,19 @@ pub fn pack(op: &'static str, layouts: &[&Layout]) -> Result<Vec<Lay>> {
     }
     // (size, strides per operand), outermost first.
     let mut dims: Vec<(usize, Vec<usize>)> = Vec::new();
-    for d in 0..shape.len() {
-        if shape[d] == 1 {
+    for (d, &len) in shape.iter().enumerate() {
+        if len == 1 {
             continue;
         }
         let strides: Vec<usize> = layouts.iter().map(|l| l.strides()[d]).collect();
         if let Some((size, outer)) = dims.last_mut() {
-            let mergeable = outer.iter().zip(&strides).all(|(&o, &s)| o == s * shape[d]);
-            if mergeable {
-                *size *= shape[d];
+            if outer.iter().zip(&strides).all(|(&o, &s)| o == s * len) {
+                *size *= len;
                 *outer = strides;
                 continue;
             }
         }
-        dims.push((shape[d], strides));
+        dims.push((len, strides));
     }
     if dims.len() > MAX_DIMS {
         return Err(Error::NotImplemented {

@@ -458,7 +458,7 @@ impl BackendStorage for CudaStorage {
     fn softmax(&self, layout: &Layout, log: bool) -> Result<Self> {
         let inner = layout.shape().last().copied().unwrap_or(1);
         let n = layout.numel();
-        let outer = if inner == 0 { 0 } else { n / inner };
+        let outer = n.checked_div(inner).unwrap_or(0);
         if !matches!(self.dtype, DType::F32 | DType::F64) || outer > i32::MAX as usize {
             let out = self.via_host(|s| s.softmax(layout, log))?;
             return self.back(out);
