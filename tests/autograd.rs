@@ -5,7 +5,7 @@
 use nabla::autograd::{self, GradFn};
 use nabla::backend::PutOp;
 use nabla::tensor::{ConvOpts, Index, PoolOpts};
-use nabla::{Arg, DType, Scalar, Tensor};
+use nabla::{Arg, DType, Device, Scalar, Tensor};
 
 type Op = fn(&[Tensor]) -> nabla::Result<Tensor>;
 
@@ -128,6 +128,13 @@ fn table() -> Vec<(&'static str, &'static str, Vec<Tensor>, Op)> {
         }),
         ("ToCopy", "to f32 and back", vec![a()], |x| {
             x[0].to_dtype(DType::F32)?.to_dtype(DType::F64)?.mul(2.0)
+        }),
+        // Recorded only where a GPU can be used (elsewhere the move is the identity and
+        // this checks the CPU path); the device suite's `moved_grad` checks it too.
+        ("ToDevice", "to cuda and back", vec![a()], |x| {
+            let gpu = nabla::backend::cuda_availability().is_ok();
+            let there = if gpu { Device::Cuda(0) } else { Device::Cpu };
+            x[0].to_device(there)?.mul(2.0)?.to_device(Device::Cpu)
         }),
         ("Clone", "clone", vec![a()], |x| x[0].clone_data()),
         ("Sum", "sum dim", vec![a()], |x| {

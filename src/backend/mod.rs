@@ -493,19 +493,25 @@ pub mod gpu_info {
         }
     }
 
-    /// (bytes held by tensors now, the peak since the start or the last reset).
-    pub fn memory(ordinal: usize) -> Result<(usize, usize)> {
-        match super::cuda_availability() {
-            #[cfg(feature = "cuda")]
-            Ok(_) => Ok(super::cuda::memory(ordinal)),
-            #[cfg(not(feature = "cuda"))]
-            Ok(_) => Ok((0, 0)),
-            Err(reason) => Err(unavailable(ordinal, reason)),
+    /// (bytes held by tensors now, the peak since the start or the last reset): 0 and 0
+    /// without CUDA, as PyTorch answers before CUDA starts.
+    pub fn memory(ordinal: usize) -> (usize, usize) {
+        #[cfg(feature = "cuda")]
+        {
+            super::cuda::memory(ordinal)
+        }
+        #[cfg(not(feature = "cuda"))]
+        {
+            let _ = ordinal;
+            (0, 0)
         }
     }
 
+    /// Starts the peak count again; an error without CUDA, as in PyTorch.
     pub fn reset_peak(ordinal: usize) -> Result<()> {
-        memory(ordinal)?;
+        if let Err(reason) = super::cuda_availability() {
+            return Err(unavailable(ordinal, reason));
+        }
         #[cfg(feature = "cuda")]
         super::cuda::reset_peak(ordinal);
         Ok(())

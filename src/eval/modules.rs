@@ -465,8 +465,8 @@ table! { CUDA:
         Ok(Value::Int(0))
     };
     "synchronize", "cuda.synchronize(device=None)", "Waits until the GPU has finished the work queued so far." => |_, a| { crate::backend::gpu_info::synchronize(cuda_index(a)?)?; Ok(Value::None) };
-    "memory_allocated", "cuda.memory_allocated(device=None)", "Bytes the GPU's tensors occupy now." => |_, a| Ok(Value::Int(crate::backend::gpu_info::memory(cuda_index(a)?)?.0 as i64));
-    "max_memory_allocated", "cuda.max_memory_allocated(device=None)", "The most bytes the GPU's tensors have occupied (since reset_peak_memory_stats)." => |_, a| Ok(Value::Int(crate::backend::gpu_info::memory(cuda_index(a)?)?.1 as i64));
+    "memory_allocated", "cuda.memory_allocated(device=None)", "Bytes the GPU's tensors occupy now." => |_, a| Ok(Value::Int(crate::backend::gpu_info::memory(cuda_index(a)?).0 as i64));
+    "max_memory_allocated", "cuda.max_memory_allocated(device=None)", "The most bytes the GPU's tensors have occupied (since reset_peak_memory_stats)." => |_, a| Ok(Value::Int(crate::backend::gpu_info::memory(cuda_index(a)?).1 as i64));
     "reset_peak_memory_stats", "cuda.reset_peak_memory_stats(device=None)", "Starts max_memory_allocated again from what is allocated now." => |_, a| { crate::backend::gpu_info::reset_peak(cuda_index(a)?)?; Ok(Value::None) };
     "empty_cache", "cuda.empty_cache()", "Returns freed GPU memory to the driver: nabla allocates from the driver's stream-ordered pool, which releases freed blocks when the GPU is synchronized, so this synchronizes." => |_, _| {
         if crate::backend::cuda_availability().is_ok() {

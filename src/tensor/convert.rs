@@ -71,6 +71,15 @@ impl Tensor {
         )
     }
 
+    /// The tensor itself on the CPU, or a copy from its GPU without autograd history (for
+    /// reading values out: printing, `tolist`).
+    pub fn on_host(&self) -> Result<Tensor> {
+        if self.device() == Device::Cpu {
+            return Ok(self.clone());
+        }
+        super::graph::no_grad(|| self.to_device(Device::Cpu))
+    }
+
     /// `x.type()`: `torch.FloatTensor` and friends.
     pub fn type_name(&self) -> String {
         self.dtype().legacy_type_name()

@@ -126,7 +126,7 @@ impl Tensor {
 
     /// Every element in row-major order, as Python scalars.
     pub fn to_scalars(&self) -> Result<Vec<Scalar>> {
-        let t = self.contiguous()?;
+        let t = self.on_host()?.contiguous()?;
         let storage = t.read();
         (0..t.numel())
             .map(|i| storage.get(t.storage_offset() + i))

@@ -273,6 +273,9 @@ pub fn format_tensor(t: &Tensor, opts: &PrintOptions, extra_suffixes: &[String])
         if !matches!(dtype, DType::F32 | DType::I64 | DType::Bool) {
             suffixes.push(format!("dtype={dtype}"));
         }
+        // A GPU tensor's elements come over in one copy, not one per element.
+        let host = t.on_host()?;
+        let t = &host;
         let storage = t.read();
         let p = Printer {
             storage: &storage,
@@ -316,6 +319,8 @@ impl fmt::Display for Tensor {
 /// Every element of `t` (row-major) formatted as `print` formats it, with one notation for
 /// the whole tensor and no padding: the cells of a notebook's HTML table.
 pub fn format_cells(t: &Tensor, opts: &PrintOptions) -> Result<Vec<String>> {
+    let host = t.on_host()?;
+    let t = &host;
     let storage = t.read();
     let p = Printer {
         storage: &storage,
