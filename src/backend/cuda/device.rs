@@ -9,10 +9,11 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// The kernel sources, compiled together into one module on first use.
-const SOURCES: [&str; 3] = [
+const SOURCES: [&str; 4] = [
     include_str!("../../../kernels/common.cuh"),
     include_str!("../../../kernels/elementwise.cu"),
     include_str!("../../../kernels/reduce.cu"),
+    include_str!("../../../kernels/conv.cu"),
 ];
 
 /// One GPU: its stream (every op runs on it, in order), kernels and cuBLAS handle.

@@ -3,8 +3,8 @@
 //!
 //! Elementwise ops, comparisons, where, casts and copies, fill, reductions (sum, prod, max,
 //! min, argmax, argmin), softmax, take/index_select and float matmul run as GPU kernels.
-//! The rest (scans, sort, index_put/scatter, nonzero, im2col/col2im, pooling, integer
-//! matmul, float16 reductions) copy to the host, run the CPU kernel and copy back: correct,
+//! im2col/col2im (convolution) too. The rest (scans, sort, index_put/scatter, nonzero,
+//! pooling, integer matmul, float16 reductions) copy to the host, run the CPU kernel and copy back: correct,
 //! but slow; benches/RESULTS-gpu.md lists them. Memory comes from the driver's
 //! stream-ordered pool (`cuMemAllocAsync`), so a training loop reuses freed blocks.
 
@@ -23,6 +23,51 @@ use std::sync::Arc;
 
 // SAFETY: `Lay` is `#[repr(C)]` plain data, laid out as `struct Lay` in kernels/common.cuh.
 unsafe impl DeviceRepr for Lay {}
+
+/// `struct Win` of kernels/conv.cu: a sliding window's geometry.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+struct Win {
+    n: i64,
+    c: i64,
+    h: i64,
+    w: i64,
+    kh: i64,
+    kw: i64,
+    sh: i64,
+    sw: i64,
+    ph: i64,
+    pw: i64,
+    dh: i64,
+    dw: i64,
+    oh: i64,
+    ow: i64,
+}
+
+// SAFETY: `Win` is `#[repr(C)]` plain data, laid out as `struct Win` in kernels/conv.cu.
+unsafe impl DeviceRepr for Win {}
+
+impl Win {
+    fn of(g: &Window2d) -> Win {
+        let i = |x: usize| x as i64;
+        Win {
+            n: i(g.n),
+            c: i(g.c),
+            h: i(g.h),
+            w: i(g.w),
+            kh: i(g.kh),
+            kw: i(g.kw),
+            sh: i(g.sh),
+            sw: i(g.sw),
+            ph: i(g.ph),
+            pw: i(g.pw),
+            dh: i(g.dh),
+            dw: i(g.dw),
+            oh: i(g.oh),
+            ow: i(g.ow),
+        }
+    }
+}
 
 /// Elements of one dtype in GPU memory.
 pub struct CudaStorage {
@@ -74,6 +119,20 @@ fn rows(rows: usize) -> LaunchConfig {
         block_dim: (256, 1, 1),
         shared_mem_bytes: 0,
     }
+}
+
+/// Launches `$name` with the arguments, in order, on the storage's stream.
+macro_rules! launch {
+    ($gpu:expr, $name:expr, $cfg:expr; $($arg:expr),* $(,)?) => {{
+        let gpu: &Arc<Gpu> = $gpu;
+        let name: String = $name;
+        let f = gpu.function(&name)?;
+        let mut b = gpu.stream.launch_builder(&f);
+        $( b.arg($arg); )*
+        // SAFETY: the arguments match the kernel's parameters in kernels/*.cu (types and
+        // order), and every layout was checked against its storage's length.
+        unsafe { b.launch($cfg) }.map_err(|e| cuda_error(&format!("kernel {name}"), e))?;
+    }};
 }
 
 impl CudaStorage {
@@ -195,6 +254,30 @@ impl CudaStorage {
         Ok(())
     }
 
+    /// im2col/col2im: the kernel for float32/float64 storage that is exactly the input
+    /// block; the CPU kernel (and its errors) otherwise.
+    fn window_op(
+        &self,
+        name: &str,
+        g: &Window2d,
+        input: usize,
+        output: usize,
+        cpu: impl FnOnce(&CpuStorage) -> Result<CpuStorage>,
+    ) -> Result<CudaStorage> {
+        if !matches!(self.dtype, DType::F32 | DType::F64) || self.len != input {
+            let out = self.via_host(cpu)?;
+            return self.back(out);
+        }
+        let out = Self::alloc(&self.gpu, self.dtype, output)?;
+        if output > 0 {
+            let win = Win::of(g);
+            let total = output as i64;
+            launch!(&self.gpu, format!("{name}_{}", sfx(self.dtype)), grid(output);
+                &self.buf, &win, &out.buf, &total);
+        }
+        Ok(out)
+    }
+
     /// A flag the gather kernels set on an out-of-range index.
     fn flag(&self) -> Result<CudaSlice<i32>> {
         self.gpu
@@ -211,20 +294,6 @@ impl CudaStorage {
             .map_err(|e| cuda_error("copying from the GPU", e))?;
         Ok(v.first().is_some_and(|&x| x != 0))
     }
-}
-
-/// Launches `$name` with the arguments, in order, on the storage's stream.
-macro_rules! launch {
-    ($gpu:expr, $name:expr, $cfg:expr; $($arg:expr),* $(,)?) => {{
-        let gpu: &Arc<Gpu> = $gpu;
-        let name: String = $name;
-        let f = gpu.function(&name)?;
-        let mut b = gpu.stream.launch_builder(&f);
-        $( b.arg($arg); )*
-        // SAFETY: the arguments match the kernel's parameters in kernels/*.cu (types and
-        // order), and every layout was checked against its storage's length.
-        unsafe { b.launch($cfg) }.map_err(|e| cuda_error(&format!("kernel {name}"), e))?;
-    }};
 }
 
 impl BackendStorage for CudaStorage {
@@ -600,13 +669,13 @@ impl BackendStorage for CudaStorage {
     }
 
     fn im2col(&self, g: &Window2d) -> Result<Self> {
-        let out = self.via_host(|s| s.im2col(g))?;
-        self.back(out)
+        let (input, output) = (g.n * g.c * g.h * g.w, g.n * g.c * g.kh * g.kw * g.oh * g.ow);
+        self.window_op("im2col", g, input, output, |s| s.im2col(g))
     }
 
     fn col2im(&self, g: &Window2d) -> Result<Self> {
-        let out = self.via_host(|s| s.col2im(g))?;
-        self.back(out)
+        let (input, output) = (g.n * g.c * g.kh * g.kw * g.oh * g.ow, g.n * g.c * g.h * g.w);
+        self.window_op("col2im", g, input, output, |s| s.col2im(g))
     }
 
     fn pool2d(&self, g: &Window2d, kind: Pool2d) -> Result<(Self, Option<Self>)> {
@@ -724,8 +793,9 @@ mod tests {
         let arith = all.iter().filter(|d| !d.is_half());
         let mut names = Vec::new();
         for d in [DType::F32, DType::F64] {
-            names.push(format!("unary_{}", sfx(d)));
-            names.push(format!("softmax_{}", sfx(d)));
+            for family in ["unary", "softmax", "im2col", "col2im"] {
+                names.push(format!("{family}_{}", sfx(d)));
+            }
         }
         for &d in arith {
             for family in ["binary", "binary_assign", "reduce"] {
