@@ -507,7 +507,7 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
                     None => {
                         let mut s = shape.clone();
                         s[*dim] = n;
-                        Tensor::zeros(&s, g.dtype())?
+                        Tensor::zeros(&s, g.dtype())?.to_device(g.device())?
                     }
                 };
                 parts.push(p);
@@ -716,7 +716,7 @@ pub fn apply(node: &Arc<Node>, grads: &[Option<Tensor>], needs: &[bool]) -> Resu
         G::Rounded { .. } => (0..node.inputs.len())
             .map(|i| {
                 need(i)
-                    .then(|| Tensor::zeros(&in_shape(node, i), g.dtype()))
+                    .then(|| Tensor::zeros(&in_shape(node, i), g.dtype())?.to_device(g.device()))
                     .transpose()
             })
             .collect(),

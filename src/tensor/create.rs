@@ -171,22 +171,22 @@ impl Tensor {
 
     /// `torch.zeros_like`.
     pub fn zeros_like(&self) -> Result<Tensor> {
-        Tensor::zeros(self.shape(), self.dtype())
+        Tensor::zeros(self.shape(), self.dtype())?.to_device(self.device())
     }
 
-    /// `torch.ones_like`.
+    /// `torch.ones_like` (on this tensor's device, as every `_like` here).
     pub fn ones_like(&self) -> Result<Tensor> {
-        Tensor::ones(self.shape(), self.dtype())
+        Tensor::ones(self.shape(), self.dtype())?.to_device(self.device())
     }
 
     /// `torch.empty_like`.
     pub fn empty_like(&self) -> Result<Tensor> {
-        Tensor::empty(self.shape(), self.dtype())
+        Tensor::empty(self.shape(), self.dtype())?.to_device(self.device())
     }
 
     /// `torch.full_like(x, value)`: keeps `x`'s dtype.
     pub fn full_like(&self, value: Scalar) -> Result<Tensor> {
-        Tensor::full(self.shape(), value, Some(self.dtype()))
+        Tensor::full(self.shape(), value, Some(self.dtype()))?.to_device(self.device())
     }
 }
 

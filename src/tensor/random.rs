@@ -669,17 +669,17 @@ impl Tensor {
 
     /// `torch.rand_like`.
     pub fn rand_like(&self, g: &mut Generator) -> Result<Tensor> {
-        Tensor::rand(self.shape(), self.dtype(), g)
+        Tensor::rand(self.shape(), self.dtype(), g)?.to_device(self.device())
     }
 
     /// `torch.randn_like`.
     pub fn randn_like(&self, g: &mut Generator) -> Result<Tensor> {
-        Tensor::randn(self.shape(), self.dtype(), g)
+        Tensor::randn(self.shape(), self.dtype(), g)?.to_device(self.device())
     }
 
     /// `torch.randint_like(x, low, high)`.
     pub fn randint_like(&self, low: i64, high: i64, g: &mut Generator) -> Result<Tensor> {
-        Tensor::randint(low, high, self.shape(), self.dtype(), g)
+        Tensor::randint(low, high, self.shape(), self.dtype(), g)?.to_device(self.device())
     }
 
     /// A 0-dim tensor holding `s`, with its default dtype.

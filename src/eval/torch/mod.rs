@@ -391,24 +391,24 @@ table! { TORCH:
     };
     "zeros_like", "zeros_like(input, *, dtype=None, device=None)", "Zeros with the input's shape (and dtype)." => |it, a| {
         let t = input(a)?;
-        let r = match opt_dtype(a)? { Some(d) => Tensor::zeros(t.shape(), d)?, None => t.zeros_like()? };
+        let r = match opt_dtype(a)? { Some(d) => Tensor::zeros(t.shape(), d)?.to_device(t.device())?, None => t.zeros_like()? };
         creation_kwargs(it, a, r)
     };
     "ones_like", "ones_like(input, *, dtype=None, device=None)", "Ones with the input's shape (and dtype)." => |it, a| {
         let t = input(a)?;
-        let r = match opt_dtype(a)? { Some(d) => Tensor::ones(t.shape(), d)?, None => t.ones_like()? };
+        let r = match opt_dtype(a)? { Some(d) => Tensor::ones(t.shape(), d)?.to_device(t.device())?, None => t.ones_like()? };
         creation_kwargs(it, a, r)
     };
     "empty_like", "empty_like(input, *, dtype=None, device=None)", "An unspecified tensor (zeros in nabla) with the input's shape." => |it, a| {
         let t = input(a)?;
-        let r = match opt_dtype(a)? { Some(d) => Tensor::zeros(t.shape(), d)?, None => t.empty_like()? };
+        let r = match opt_dtype(a)? { Some(d) => Tensor::zeros(t.shape(), d)?.to_device(t.device())?, None => t.empty_like()? };
         creation_kwargs(it, a, r)
     };
     "full_like", "full_like(input, fill_value, *, dtype=None, device=None)", "fill_value with the input's shape (and dtype)." => |it, a| {
         let t = input(a)?;
         let v = a.req(1, "fill_value")?;
         let sc = match operand(&v, "full_like", "fill_value")? { Arg::Scalar(s) => s, Arg::Tensor(t) => t.item()? };
-        let r = match opt_dtype(a)? { Some(d) => Tensor::full(t.shape(), sc, Some(d))?, None => t.full_like(sc)? };
+        let r = match opt_dtype(a)? { Some(d) => Tensor::full(t.shape(), sc, Some(d))?.to_device(t.device())?, None => t.full_like(sc)? };
         creation_kwargs(it, a, r)
     };
     // ---- random
@@ -505,17 +505,19 @@ table! { TORCH:
         }
         Ok(Value::Tensor(with_gen(it, &g, |g| t.multinomial(n as usize, rep, g))?))
     };
-    "rand_like", "rand_like(input, *, dtype=None)", "Uniform random values with the input's shape." => |it, a| {
+    "rand_like", "rand_like(input, *, dtype=None, device=None, requires_grad=False)", "Uniform random values with the input's shape." => |it, a| {
         let t = input(a)?;
         let t = match opt_dtype(a)? { Some(d) => t.to_dtype(d)?, None => t };
         let g = gen_kw(a)?;
-        Ok(Value::Tensor(with_gen(it, &g, |g| t.rand_like(g))?))
+        let r = with_gen(it, &g, |g| t.rand_like(g))?;
+        creation_kwargs(it, a, r)
     };
-    "randn_like", "randn_like(input, *, dtype=None)", "Standard normal values with the input's shape." => |it, a| {
+    "randn_like", "randn_like(input, *, dtype=None, device=None, requires_grad=False)", "Standard normal values with the input's shape." => |it, a| {
         let t = input(a)?;
         let t = match opt_dtype(a)? { Some(d) => t.to_dtype(d)?, None => t };
         let g = gen_kw(a)?;
-        Ok(Value::Tensor(with_gen(it, &g, |g| t.randn_like(g))?))
+        let r = with_gen(it, &g, |g| t.randn_like(g))?;
+        creation_kwargs(it, a, r)
     };
     "randint_like", "randint_like(input, low=0, high)", "Random integers in [low, high) with the input's shape." => |it, a| {
         let t = input(a)?;
