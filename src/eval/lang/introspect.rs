@@ -80,11 +80,11 @@ impl Interp {
 
     /// `type(v)`: the class, or the built-in standing for it.
     pub fn type_of(&mut self, v: &Value) -> Value {
+        if let Some(t) = v.native_type() {
+            return t;
+        }
         let name = match v {
             Value::Instance(i) => return Value::Class(i.class.clone()),
-            Value::Native(n) if n.type_object().is_some() => {
-                return n.type_object().unwrap_or(Value::None)
-            }
             Value::Tensor(t) if t.is_parameter() && self.parameter_class.is_some() => {
                 if let Some(c) = &self.parameter_class {
                     return Value::Class(c.clone());

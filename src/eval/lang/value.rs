@@ -243,6 +243,14 @@ impl Value {
         }
     }
 
+    /// The type object a native value's binding gives for `type(v)`, if any.
+    pub fn native_type(&self) -> Option<Value> {
+        match self {
+            Value::Native(n) => n.type_object(),
+            _ => None,
+        }
+    }
+
     /// The Python number a native object stands for (a NumPy scalar), if any.
     pub fn number(&self) -> Option<Value> {
         match self {
