@@ -159,19 +159,7 @@ BINARY(u8, unsigned char)
 BINARY(b8, bool)
 
 // Comparisons: floats (and halves) compare as doubles, ints as long longs.
-template <typename T> __device__ __forceinline__ bool cmp_fn(int op, T x, T y) {
-    if (is_floating<T>::value) {
-        double a = to_f(x), b = to_f(y);
-        switch (op) {
-            case 0: return a == b;
-            case 1: return a != b;
-            case 2: return a < b;
-            case 3: return a <= b;
-            case 4: return a > b;
-            default: return a >= b;
-        }
-    }
-    i64 a = to_i(x), b = to_i(y);
+template <typename U> __device__ __forceinline__ bool compare(int op, U a, U b) {
     switch (op) {
         case 0: return a == b;
         case 1: return a != b;
@@ -180,6 +168,10 @@ template <typename T> __device__ __forceinline__ bool cmp_fn(int op, T x, T y) {
         case 4: return a > b;
         default: return a >= b;
     }
+}
+
+template <typename T> __device__ __forceinline__ bool cmp_fn(int op, T x, T y) {
+    return is_floating<T>::value ? compare(op, to_f(x), to_f(y)) : compare(op, to_i(x), to_i(y));
 }
 
 #define CMP_WHERE_FILL(name, T)                                                            \

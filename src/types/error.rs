@@ -338,6 +338,12 @@ impl Error {
                 }
                 h
             }
+            Error::Cuda { message } if message.contains("out of memory") => {
+                "free GPU tensors you no longer need (del x), use smaller batches, or keep some tensors on \"cpu\"".into()
+            }
+            Error::Cuda { .. } => {
+                "this is the GPU backend failing, not your code: move the tensors to \"cpu\" to go on, and report it with the code that caused it".into()
+            }
             Error::Ragged { .. } | Error::NotASequence { .. } | Error::NotANumber { .. } => {
                 "every nested list at the same depth must have the same length, with numbers only at the innermost level".into()
             }

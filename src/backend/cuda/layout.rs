@@ -90,6 +90,7 @@ impl Lay {
     }
 }
 
+// Test code: a failing unwrap here is a failing test.
 #[cfg(test)]
 mod tests {
     use super::*;

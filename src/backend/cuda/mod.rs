@@ -254,6 +254,32 @@ impl CudaStorage {
         Ok(())
     }
 
+    /// `out = family_op(self[la], rhs[lb])` into new contiguous storage of `out_dtype`: the
+    /// launch binary ops and comparisons share.
+    #[allow(clippy::too_many_arguments)]
+    fn pairwise(
+        &self,
+        family: &str,
+        op: &'static str,
+        code: i32,
+        la: &Layout,
+        rhs: &CudaStorage,
+        lb: &Layout,
+        out_dtype: DType,
+    ) -> Result<CudaStorage> {
+        self.check_range(la)?;
+        rhs.check_range(lb)?;
+        let n = la.numel();
+        let out = Self::alloc(&self.gpu, out_dtype, n)?;
+        if n > 0 {
+            let l = pack(op, &[la, lb])?;
+            let n64 = n as i64;
+            launch!(&self.gpu, format!("{family}_{}", sfx(self.dtype)), grid(n);
+                &code, &self.buf, &l[0], &rhs.buf, &l[1], &out.buf, &n64);
+        }
+        Ok(out)
+    }
+
     /// im2col/col2im: the kernel for float32/float64 storage that is exactly the input
     /// block; the CPU kernel (and its errors) otherwise.
     fn window_op(
@@ -330,18 +356,15 @@ impl BackendStorage for CudaStorage {
             let out = self.via_host(|s| s.binary(op, la, &b, lb))?;
             return self.back(out);
         }
-        self.check_range(la)?;
-        rhs.check_range(lb)?;
-        let n = la.numel();
-        let out = Self::alloc(&self.gpu, self.dtype, n)?;
-        if n > 0 {
-            let l = pack(op.name(), &[la, lb])?;
-            let code = position(BinaryOp::ALL, op);
-            let n64 = n as i64;
-            launch!(&self.gpu, format!("binary_{}", sfx(self.dtype)), grid(n);
-                &code, &self.buf, &l[0], &rhs.buf, &l[1], &out.buf, &n64);
-        }
-        Ok(out)
+        self.pairwise(
+            "binary",
+            op.name(),
+            position(BinaryOp::ALL, op),
+            la,
+            rhs,
+            lb,
+            self.dtype,
+        )
     }
 
     fn binary_assign(&mut self, op: BinaryOp, la: &Layout, rhs: &Self, lb: &Layout) -> Result<()> {
@@ -373,18 +396,15 @@ impl BackendStorage for CudaStorage {
             let out = self.via_host(|s| s.cmp(op, la, &b, lb))?;
             return self.back(out);
         }
-        self.check_range(la)?;
-        rhs.check_range(lb)?;
-        let n = la.numel();
-        let out = Self::alloc(&self.gpu, DType::Bool, n)?;
-        if n > 0 {
-            let l = pack(op.name(), &[la, lb])?;
-            let code = position(CmpOp::ALL, op);
-            let n64 = n as i64;
-            launch!(&self.gpu, format!("cmp_{}", sfx(self.dtype)), grid(n);
-                &code, &self.buf, &l[0], &rhs.buf, &l[1], &out.buf, &n64);
-        }
-        Ok(out)
+        self.pairwise(
+            "cmp",
+            op.name(),
+            position(CmpOp::ALL, op),
+            la,
+            rhs,
+            lb,
+            DType::Bool,
+        )
     }
 
     fn where_cond(
@@ -826,6 +846,7 @@ mod tests {
             eprintln!("skipped: no NVRTC library here");
             return;
         }
+        // Test code: a compile error fails the test with NVRTC's log.
         let ptx = compile_ptx().unwrap_or_else(|e| panic!("{e}"));
         let text = ptx.to_src();
         for name in launched_names() {
