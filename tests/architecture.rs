@@ -183,6 +183,7 @@ const EVAL_LAYERS: &[(&str, &[&str])] = &[
     ("plt", &["lang", "numpy", "torch"]),
     ("nabla", &["lang", "numpy", "torch", "nn"]),
     ("tools", &["lang", "numpy", "torch", "plt"]),
+    ("stdlib", &["lang", "tools"]),
 ];
 
 /// The names of the methods `impl Interp` blocks in `src` define.

@@ -146,7 +146,7 @@ impl Session {
     /// A global or builtin by name, without running anything.
     fn lookup_name(&self, name: &str) -> Option<Value> {
         let id = *self.it.syms.ids.get(name)? as usize;
-        if let Some(Some(v)) = self.it.globals.get(id) {
+        if let Some(Some(v)) = self.it.globals.borrow().get(id) {
             return Some(v.clone());
         }
         self.it.builtins.get(id).cloned().flatten()
@@ -159,7 +159,7 @@ impl Session {
         let mut v = self.lookup_name(first)?;
         for name in rest {
             v = match &v {
-                Value::Module(m) => m.attrs.borrow().get(*name).cloned()?,
+                Value::Module(m) => self.it.module_attr(m, name)?,
                 Value::Class(c) => c.lookup(name)?,
                 Value::Instance(i) => {
                     let own = i.attrs.borrow().get(*name).cloned();
@@ -183,6 +183,7 @@ impl Session {
         let mut out: Vec<String> = self
             .it
             .globals
+            .borrow()
             .iter()
             .enumerate()
             .filter(|(_, v)| v.is_some())

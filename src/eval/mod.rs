@@ -8,6 +8,7 @@ mod nabla;
 mod nn;
 pub(crate) mod numpy;
 mod plt;
+mod stdlib;
 pub mod tools;
 mod torch;
 
@@ -24,6 +25,17 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
+
+/// What the language asks of the bindings, answered by torch/ and stdlib/.
+static BINDINGS: lang::bindings::Bindings = lang::bindings::Bindings {
+    tensor_method: torch::tensor_methods::tensor_method,
+    tensor_method_names: torch::tensor_methods::method_names,
+    grad_fn: Interp::grad_fn_value,
+    takes_out: torch::takes_out,
+    builtin_module: stdlib::builtin_module,
+    stdlib_source: stdlib::source,
+    module_names: stdlib::module_names,
+};
 
 /// Writes to the process's stdout and stderr.
 #[derive(Default)]
@@ -159,9 +171,30 @@ impl Session {
     }
 
     fn interp_with(sink: Box<dyn Sink>) -> Interp {
+        let globals: lang::value::Globals = Default::default();
+        let main = Rc::new(lang::value::ModuleObj {
+            name: Rc::from("__main__"),
+            attrs: Default::default(),
+            globals: Some(globals.clone()),
+        });
+        // sys.path: the working folder ('' as in Python's REPL), then PYTHONPATH.
+        let mut path = vec![Value::str("")];
+        if let Some(pp) = std::env::var_os("PYTHONPATH") {
+            path.extend(
+                std::env::split_paths(&pp)
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .map(|p| Value::str(&p.to_string_lossy())),
+            );
+        }
         Interp {
             syms: Default::default(),
-            globals: Vec::new(),
+            globals,
+            module: main.clone(),
+            main,
+            sys_modules: Default::default(),
+            sys_path: Rc::new(RefCell::new(path)),
+            in_generator: 0,
+            stack_pool: Vec::new(),
             builtins: Vec::new(),
             env: None,
             class_ns: None,
@@ -176,7 +209,7 @@ impl Session {
             depth: 0,
             modules: Default::default(),
             handling: Vec::new(),
-            bindings: &torch::BINDINGS,
+            bindings: &BINDINGS,
             ext: Default::default(),
             torch_gen: crate::Generator::new(67280421310721),
             argv: vec![String::new()],
@@ -226,6 +259,14 @@ impl Session {
     /// Runs a whole file as Python runs a script: expression statements print nothing.
     pub fn run_file(&mut self, name: &str, src: &str) -> Result<(), CellError> {
         self.it.set_global("__file__", Value::str(name));
+        // sys.path[0]: the script's folder (Python's), where its own modules are found.
+        let dir = std::path::Path::new(name).parent();
+        if let Some(dir) = dir.filter(|d| !d.as_os_str().is_empty()) {
+            let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+            if let Some(first) = self.it.sys_path.borrow_mut().first_mut() {
+                *first = Value::str(&dir.to_string_lossy());
+            }
+        }
         self.run(name, src, false).map(|_| ())
     }
 
@@ -302,6 +343,8 @@ impl Session {
         self.it.class_ns = None;
         self.it.depth = 0;
         self.it.calls.clear();
+        let main = self.it.main.clone();
+        self.it.enter_module(&main);
         // A stale interrupt from before the cell started does not count.
         self.it
             .interrupt

@@ -454,6 +454,25 @@ table! { RANDOM:
     };
 }
 
+table! { SYS:
+    "getrecursionlimit", "getrecursionlimit()", "How deep Python-level calls may nest." => |_, _| Ok(Value::Int(1000));
+    "setrecursionlimit", "setrecursionlimit(limit)", "Accepted; nabla's limit stays at the default (it grows the stack on the heap as needed)." => |_, a| {
+        let n = to_int(&a.req(0, "limit")?, "limit")?;
+        if n < 1 {
+            return Err(value_err("recursion limit must be greater or equal than 1"));
+        }
+        Ok(Value::None)
+    };
+    "getsizeof", "getsizeof(object)", "An estimate of the object's size in bytes (a tensor: its element bytes)." => |_, a| {
+        Ok(Value::Int(match a.req(0, "object")? {
+            Value::Tensor(t) => (t.numel() * t.dtype().size()) as i64 + 72,
+            Value::Str(s) => 49 + s.len() as i64,
+            Value::List(l) => 56 + 8 * l.borrow().len() as i64,
+            _ => 28,
+        }))
+    };
+}
+
 table! { CUDA:
     "is_available", "cuda.is_available()", "True if a CUDA GPU can be used: the driver library loads and finds a GPU." => |_, _| Ok(Value::Bool(crate::backend::cuda_availability().is_ok()));
     "device_count", "cuda.device_count()", "How many CUDA GPUs can be used (0 without a driver or GPU)." => |_, _| Ok(Value::Int(crate::backend::cuda_availability().unwrap_or(0) as i64));
@@ -644,7 +663,6 @@ impl Interp {
             ("True", Value::Bool(true)),
             ("False", Value::Bool(false)),
             ("None", Value::None),
-            ("__name__", Value::str("__main__")),
             ("object", Value::Class(class_with("object", OBJECT_METHODS))),
         ] {
             self.set_builtin(name, v);
@@ -687,8 +705,52 @@ impl Interp {
                     Value::str(concat!("nabla ", env!("CARGO_PKG_VERSION"))),
                 ),
                 ("platform", Value::str(std::env::consts::OS)),
-            ],
+                ("path", Value::List(self.sys_path.clone())),
+                ("modules", Value::Dict(self.sys_modules.clone())),
+                (
+                    "version_info",
+                    Value::tuple(vec![
+                        Value::Int(3),
+                        Value::Int(11),
+                        Value::Int(0),
+                        Value::str("final"),
+                        Value::Int(0),
+                    ]),
+                ),
+                (
+                    "executable",
+                    Value::str(
+                        &std::env::current_exe()
+                            .map(|p| p.to_string_lossy().into_owned())
+                            .unwrap_or_default(),
+                    ),
+                ),
+                (
+                    "byteorder",
+                    Value::str(if cfg!(target_endian = "little") {
+                        "little"
+                    } else {
+                        "big"
+                    }),
+                ),
+                (
+                    "stdin",
+                    file(
+                        FileKind::Read {
+                            text: String::new(),
+                            pos: 0,
+                        },
+                        "<stdin>",
+                    ),
+                ),
+            ]
+            .into_iter()
+            .chain(table_entries(SYS))
+            .collect::<Vec<_>>(),
         );
+        self.set_global("__name__", Value::str("__main__"));
+        self.set_global("__doc__", Value::None);
+        self.cache_main();
         self.modules.insert("sys".into(), sys);
 
         // torch.nn.functional, torch.nn (layers, init, utils), torch.cuda, torch

@@ -311,8 +311,9 @@ pub enum StmtKind {
     Global(Vec<Ident>),
     Nonlocal(Vec<Ident>),
     Import(Vec<Alias>),
-    /// `from module import a as b, c`; an empty list means `import *`.
-    ImportFrom(Vec<Ident>, Vec<Alias>),
+    /// `from module import a as b, c`; an empty list means `import *`. The number is the
+    /// relative import's level: the dots before the module (`from ..utils import f`: 2).
+    ImportFrom(Vec<Ident>, Vec<Alias>, usize),
     Error,
 }
 

@@ -141,8 +141,8 @@ impl Interp {
                     )),
                 }
             }
-            Value::Module(m) => match m.attrs.borrow().get(name) {
-                Some(v) => Ok(v.clone()),
+            Value::Module(m) => match self.module_attr(m, name) {
+                Some(v) => Ok(v),
                 None if m.name.starts_with("torch") && super::coming::coming(name).is_some() => {
                     Err(err(
                         "NotImplementedError",
@@ -281,7 +281,7 @@ impl Interp {
                 Ok(())
             }
             Value::Module(m) => {
-                m.attrs.borrow_mut().insert(Rc::from(name), v);
+                self.set_module_attr(m, name, v);
                 Ok(())
             }
             Value::Tensor(_) => self.tensor_setattr(obj, name, v),

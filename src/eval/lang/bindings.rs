@@ -21,6 +21,12 @@ pub struct Bindings {
     pub grad_fn: fn(&mut Interp, &Arc<Node>) -> Value,
     /// Whether a built-in function writes its result into `out=` (torch's functions do).
     pub takes_out: fn(&'static Builtin) -> bool,
+    /// A built-in module made on its first import (`_os`, `importlib` …).
+    pub builtin_module: fn(&mut Interp, &str) -> Option<Value>,
+    /// A standard module written in Python and embedded in the binary: its source.
+    pub stdlib_source: fn(&str) -> Option<super::import::Source>,
+    /// Every module name the bindings offer, for ModuleNotFoundError's message.
+    pub module_names: fn() -> Vec<&'static str>,
 }
 
 /// Each binding's state in a session, one value per type, made on first use.

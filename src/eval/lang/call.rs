@@ -27,6 +27,7 @@ impl Interp {
             env: self.env.clone(),
             src: self.src.clone(),
             attrs: RefCell::new(IndexMap::new()),
+            module: self.module.clone(),
         })))
     }
 
@@ -116,11 +117,16 @@ impl Interp {
         let saved_env = self.env.replace(env);
         let saved_src = std::mem::replace(&mut self.src, f.src.clone());
         let saved_ns = self.class_ns.take();
+        let saved_module =
+            (!Rc::ptr_eq(&f.module, &self.module)).then(|| self.enter_module(&f.module));
         self.depth += 1;
         self.calls.push(f.clone());
         // Deep recursion grows the stack on the heap instead of overflowing it.
-        let r = stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.exec_block(&def.body));
+        let r = self.grow(256 * 1024, |it| it.exec_block(&def.body));
         self.calls.pop();
+        if let Some(m) = saved_module {
+            self.enter_module(&m);
+        }
         self.depth -= 1;
         self.class_ns = saved_ns;
         self.src = saved_src;

@@ -12,7 +12,7 @@ type CallArgs = (Vec<Value>, Vec<(Ident, Value)>);
 
 impl Interp {
     pub fn eval(&mut self, e: &Expr) -> R<Value> {
-        let r = stacker::maybe_grow(128 * 1024, 2 * 1024 * 1024, || self.eval_inner(e));
+        let r = self.grow(128 * 1024, |it| it.eval_inner(e));
         self.at(r, e.span)
     }
 
@@ -139,6 +139,7 @@ impl Interp {
                     env: self.env.clone(),
                     src: self.src.clone(),
                     attrs: RefCell::new(indexmap::IndexMap::new()),
+                    module: self.module.clone(),
                 }))
             }
             ExprKind::Comp(c) => return self.comprehension(c),
@@ -363,86 +364,6 @@ impl Interp {
             }
             _ => true,
         })
-    }
-
-    pub fn import(&mut self, a: &Alias) -> R<()> {
-        let full = a.path.join(".");
-        let module = self.module(&full)?;
-        // `import torch.nn` binds `torch`; `import torch.nn as nn` binds the submodule.
-        let bound = if a.path.len() > 1 && *a.bind.id == *a.path[0] {
-            self.module(&a.path[0])?
-        } else {
-            module
-        };
-        self.store_name(&a.bind, bound, a.span)
-    }
-
-    pub fn import_from(
-        &mut self,
-        path: &[Ident],
-        aliases: &[Alias],
-        span: crate::syntax::token::Span,
-    ) -> R<()> {
-        let full = path.join(".");
-        let module = self.module(&full)?;
-        if aliases.is_empty() {
-            if let Value::Module(m) = &module {
-                let items: Vec<(Ident, Value)> = m
-                    .attrs
-                    .borrow()
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
-                for (k, v) in items {
-                    self.set_global(&k, v);
-                }
-            }
-            return Ok(());
-        }
-        for a in aliases {
-            let name = &a.path[0];
-            let v = match self.module(&format!("{full}.{name}")) {
-                Ok(m) => m,
-                Err(_) => match self.getattr(&module, name) {
-                    Ok(v) => v,
-                    Err(e) if super::coming::coming(name).is_some() => return Err(e),
-                    Err(_) => {
-                        return Err(err(
-                            "ImportError",
-                            format!("cannot import name '{name}' from '{full}'"),
-                        ))
-                    }
-                },
-            };
-            self.store_name(&a.bind, v, span)?;
-        }
-        Ok(())
-    }
-
-    /// The module object for a dotted name.
-    pub fn module(&mut self, full: &str) -> R<Value> {
-        if let Some(m) = self.modules.get(full) {
-            return Ok(m.clone());
-        }
-        if let Some(why) = full
-            .strip_prefix("torch.")
-            .and_then(|rest| super::coming::coming(rest.split('.').next().unwrap_or(rest)))
-        {
-            return Err(err(
-                "ModuleNotFoundError",
-                format!("No module named '{full}': not available in this build yet ({why})"),
-            ));
-        }
-        let hint = match full.split('.').next().unwrap_or("") {
-            "pandas" => " (nabla has no pandas; build tensors with torch.tensor from lists)",
-            "torchvision" => " (datasets and transforms are not available in nabla yet)",
-            "os" | "pathlib" | "json" | "collections" | "itertools" | "functools" => " (nabla offers the modules math, time, random and sys, and the torch namespace)",
-            _ => " (nabla offers the modules torch, torch.nn, torch.nn.functional, math, time, random and sys)",
-        };
-        Err(err(
-            "ModuleNotFoundError",
-            format!("No module named '{full}'{hint}"),
-        ))
     }
 
     /// Converts a break/continue that escaped to the top level into an error.

@@ -16,7 +16,16 @@ use std::sync::Arc;
 
 pub struct Interp {
     pub syms: Symbols,
-    pub globals: Vec<Option<Value>>,
+    /// The running module's globals (`module`'s, shared with it).
+    pub globals: Globals,
+    /// The module whose code runs now: `__main__`, or an imported one.
+    pub module: Rc<ModuleObj>,
+    /// `__main__`: the script, the REPL's or the notebook's namespace.
+    pub main: Rc<ModuleObj>,
+    /// `sys.modules`: every module imported so far, by name.
+    pub sys_modules: Rc<RefCell<Dict>>,
+    /// `sys.path`: where `import` looks for source modules and packages.
+    pub sys_path: Rc<RefCell<Vec<Value>>>,
     pub builtins: Vec<Option<Value>>,
     pub env: Option<Rc<Env>>,
     pub class_ns: Option<Rc<RefCell<IndexMap<Ident, Value>>>>,
@@ -51,6 +60,10 @@ pub struct Interp {
     /// Tensor hooks (`register_hook`) by id: backward calls them.
     pub hooks: Rc<RefCell<std::collections::HashMap<u64, Value>>>,
     pub next_hook: u64,
+    /// How many generators are running now, one inside the other (each on its own stack).
+    pub in_generator: usize,
+    /// Stacks of finished generators, kept for the next ones.
+    pub stack_pool: Vec<corosensei::stack::DefaultStack>,
     /// Warnings already shown (Python shows a warning once per place).
     pub warned: std::collections::HashSet<String>,
 }
@@ -74,10 +87,83 @@ impl Interp {
 
     pub fn set_global(&mut self, name: &str, v: Value) {
         let s = self.syms.intern(name) as usize;
-        if self.globals.len() <= s {
-            self.globals.resize(s + 1, None);
+        let mut g = self.globals.borrow_mut();
+        if g.len() <= s {
+            g.resize(s + 1, None);
         }
-        self.globals[s] = Some(v);
+        g[s] = Some(v);
+    }
+
+    /// A global of the running module.
+    pub fn get_global(&mut self, name: &str) -> Option<Value> {
+        let s = self.syms.intern(name) as usize;
+        self.globals.borrow().get(s).cloned().flatten()
+    }
+
+    /// An attribute of a module: a global of one run from source, or a built-in one's entry.
+    pub fn module_attr(&self, m: &ModuleObj, name: &str) -> Option<Value> {
+        match &m.globals {
+            Some(g) => {
+                let s = *self.syms.ids.get(name)? as usize;
+                g.borrow().get(s).cloned().flatten()
+            }
+            None => m.attrs.borrow().get(name).cloned(),
+        }
+    }
+
+    /// Sets a module's attribute (a global, for a module run from source).
+    pub fn set_module_attr(&mut self, m: &ModuleObj, name: &str, v: Value) {
+        match &m.globals {
+            Some(g) => {
+                let s = self.syms.intern(name) as usize;
+                let mut g = g.borrow_mut();
+                if g.len() <= s {
+                    g.resize(s + 1, None);
+                }
+                g[s] = Some(v);
+            }
+            None => {
+                m.attrs.borrow_mut().insert(Rc::from(name), v);
+            }
+        }
+    }
+
+    /// A module's attributes, in definition order for a built-in one and symbol order for
+    /// one run from source.
+    pub fn module_items(&self, m: &ModuleObj) -> Vec<(Ident, Value)> {
+        match &m.globals {
+            Some(g) => g
+                .borrow()
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| Some((self.syms.names.get(i)?.clone(), v.clone()?)))
+                .collect(),
+            None => m
+                .attrs
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        }
+    }
+
+    /// Runs `f` with room on the stack: grows it on the heap when deep recursion nears its end.
+    /// Inside a generator (its own large stack) `f` runs as it is.
+    #[inline]
+    pub fn grow<T>(&mut self, red_zone: usize, f: impl FnOnce(&mut Interp) -> T) -> T {
+        if self.in_generator > 0 {
+            return f(self);
+        }
+        stacker::maybe_grow(red_zone, 16 * red_zone, || f(self))
+    }
+
+    /// Makes `m` the running module (its globals are what names resolve to); returns the one
+    /// that ran before, to enter again afterwards.
+    pub fn enter_module(&mut self, m: &Rc<ModuleObj>) -> Rc<ModuleObj> {
+        if let Some(g) = &m.globals {
+            self.globals = g.clone();
+        }
+        std::mem::replace(&mut self.module, m.clone())
     }
 
     pub fn set_builtin(&mut self, name: &str, v: Value) {
@@ -226,8 +312,8 @@ impl Interp {
                     self.at(r, a.span)?;
                 }
             }
-            StmtKind::ImportFrom(module, aliases) => {
-                let r = self.import_from(module, aliases, s.span);
+            StmtKind::ImportFrom(module, aliases, level) => {
+                let r = self.import_from(module, aliases, *level, s.span);
                 self.at(r, s.span)?;
             }
             StmtKind::Error => return Err(err("SyntaxError", "this statement did not parse")),
@@ -485,7 +571,7 @@ impl Interp {
     #[inline]
     fn load_global(&self, sym: u32, id: &str) -> R<Value> {
         let s = sym as usize;
-        if let Some(Some(v)) = self.globals.get(s) {
+        if let Some(Some(v)) = self.globals.borrow().get(s) {
             return Ok(v.clone());
         }
         if let Some(Some(v)) = self.builtins.get(s) {
@@ -517,10 +603,14 @@ impl Interp {
             }
             Res::Global(sym) => {
                 let s = sym as usize;
-                if self.globals.len() <= s {
-                    self.globals.resize(s + 1, None);
+                let mut g = self.globals.borrow_mut();
+                if g.len() <= s {
+                    g.resize(s + 1, None);
                 }
-                self.globals[s] = Some(v);
+                // The old value drops after the borrow ends (its __del__ may read globals).
+                let old = std::mem::replace(&mut g[s], Some(v));
+                drop(g);
+                drop(old);
             }
             Res::Class(_) => {
                 if let Some(ns) = &self.class_ns {
@@ -655,9 +745,12 @@ impl Interp {
                         }
                     }
                     Res::Global(sym) => {
-                        if let Some(s) = self.globals.get_mut(sym as usize) {
-                            *s = None;
-                        }
+                        let old = self
+                            .globals
+                            .borrow_mut()
+                            .get_mut(sym as usize)
+                            .and_then(Option::take);
+                        drop(old);
                     }
                     Res::Class(_) => {
                         if let Some(ns) = &self.class_ns {

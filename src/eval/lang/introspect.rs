@@ -188,10 +188,10 @@ impl Interp {
                 s
             }
             Value::Module(m) => {
-                let names: Vec<String> = m
-                    .attrs
-                    .borrow()
-                    .keys()
+                let names: Vec<String> = self
+                    .module_items(m)
+                    .into_iter()
+                    .map(|(k, _)| k)
                     .filter(|k| !k.starts_with('_'))
                     .map(|k| k.to_string())
                     .collect();
@@ -226,7 +226,9 @@ impl Interp {
                 class_names(&i.class, &mut out);
             }
             Value::Class(c) => class_names(c, &mut out),
-            Value::Module(m) => out.extend(m.attrs.borrow().keys().map(|n| n.to_string())),
+            Value::Module(m) => {
+                out.extend(self.module_items(m).into_iter().map(|(n, _)| n.to_string()))
+            }
             Value::Native(n) => out.extend(n.dir().into_iter().map(str::to_string)),
             Value::Tensor(_) => {
                 out.extend(

@@ -245,7 +245,7 @@ impl<'a> Resolver<'a> {
                 }
             }
             StmtKind::Del(ts) => ts.iter_mut().for_each(|t| self.expr(t)),
-            StmtKind::Import(aliases) | StmtKind::ImportFrom(_, aliases) => {
+            StmtKind::Import(aliases) | StmtKind::ImportFrom(_, aliases, _) => {
                 for a in aliases {
                     self.name(&mut a.bind);
                 }
@@ -469,7 +469,7 @@ fn collect_assigned(
                 collect_assigned(finally, out, globals, nonlocals);
             }
             StmtKind::Del(ts) => ts.iter().for_each(|t| target_names(t, out)),
-            StmtKind::Import(aliases) | StmtKind::ImportFrom(_, aliases) => {
+            StmtKind::Import(aliases) | StmtKind::ImportFrom(_, aliases, _) => {
                 aliases.iter().for_each(|a| out.push(a.bind.id.clone()))
             }
             StmtKind::Global(names) => globals.extend(names.iter().cloned()),

@@ -29,6 +29,8 @@ pub struct Function {
     pub src: Rc<SourceFile>,
     /// `__name__`, `__doc__` and attributes set by decorators (`wrapper.calls = 0`).
     pub attrs: RefCell<IndexMap<Ident, Value>>,
+    /// The module whose globals the function reads (where its `def` ran).
+    pub module: Rc<ModuleObj>,
 }
 
 pub struct Class {
@@ -64,10 +66,16 @@ pub struct Instance {
     pub attrs: RefCell<IndexMap<Ident, Value>>,
 }
 
-/// A module object: `math`, `torch`, `torch.nn` …
+/// A module's global names, indexed by the session's symbol numbers.
+pub type Globals = Rc<RefCell<Vec<Option<Value>>>>;
+
+/// A module object: `math`, `torch`, `torch.nn` … (built in: `attrs`), or one run from
+/// source (`__main__`, `model.py`, an embedded standard module): its globals are its attributes.
 pub struct ModuleObj {
     pub name: Ident,
     pub attrs: RefCell<IndexMap<Ident, Value>>,
+    /// A module run from source: the globals its code reads and writes.
+    pub globals: Option<Globals>,
 }
 
 /// A key of a dict or set: the hashable values.
@@ -374,6 +382,7 @@ pub fn module(name: &str, entries: &[(&str, Value)]) -> Value {
     Value::Module(Rc::new(ModuleObj {
         name: Rc::from(name),
         attrs: RefCell::new(attrs),
+        globals: None,
     }))
 }
 

@@ -17,7 +17,7 @@ const DIGITS_SIZES: [i64; 3] = [64, 32, 10];
 
 /// Builds `torch.nn.<name>(*args, **kwargs)`.
 fn layer(it: &mut Interp, name: &str, args: Vec<Value>, kwargs: Vec<(&str, Value)>) -> R<Value> {
-    let nn = it.module("torch.nn")?;
+    let nn = it.import_module("torch.nn")?;
     let class = it.getattr(&nn, name)?;
     let kwargs = kwargs
         .into_iter()

@@ -9,7 +9,6 @@ pub(crate) mod return_types;
 pub(crate) mod tensor_methods;
 
 use self::generators::{gen_kw, with_gen};
-use crate::eval::lang::bindings::Bindings;
 use crate::eval::lang::builtins::{table, to_float, to_int, to_str, Args, Builtin};
 use crate::eval::lang::exc::{err, type_err, value_err, R};
 use crate::eval::lang::interp::Interp;
@@ -56,15 +55,8 @@ fn numpy_scalars_dtype(v: &Value) -> Option<DType> {
 }
 
 /// What the language asks of torch: a tensor's methods and which functions take `out=`.
-pub(crate) static BINDINGS: Bindings = Bindings {
-    tensor_method: tensor_methods::tensor_method,
-    tensor_method_names: tensor_methods::method_names,
-    grad_fn: Interp::grad_fn_value,
-    takes_out,
-};
-
 /// torch's functions write their result into a given tensor (`out=`) and return it.
-fn takes_out(b: &'static Builtin) -> bool {
+pub(crate) fn takes_out(b: &'static Builtin) -> bool {
     TORCH
         .iter()
         .chain(engine_ops::ENGINE)

@@ -109,11 +109,26 @@ where
                     .at_least(1)
                     .collect::<Vec<_>>(),
             ));
+            // `from . import x`, `from ..pkg.mod import y`: the dots count the levels up.
+            let dots = choice((op(".").to(1usize), op("...").to(3usize)))
+                .repeated()
+                .collect::<Vec<usize>>()
+                .map(|d| d.iter().sum::<usize>());
             let import_from = kw("from")
-                .ignore_then(dotted)
+                .ignore_then(dots)
+                .then(dotted.or_not())
+                .validate(|(level, m), x, emitter| {
+                    if level == 0 && m.is_none() {
+                        emitter.emit(Rich::custom(
+                            x.span(),
+                            "expected a module name after 'from'",
+                        ));
+                    }
+                    (level, m.unwrap_or_default())
+                })
                 .then_ignore(kw("import"))
                 .then(from_items)
-                .map(|(m, items)| StmtKind::ImportFrom(m, items));
+                .map(|((level, m), items)| StmtKind::ImportFrom(m, items, level));
 
             let names = name().separated_by(op(",")).at_least(1).collect::<Vec<_>>();
             let aug_op = select! { Token::Op(o) if BinOp::from_augmented(o).is_some() => o }

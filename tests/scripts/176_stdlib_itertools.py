@@ -1,0 +1,57 @@
+import itertools
+import operator
+from itertools import islice, count
+
+print(list(itertools.chain([1, 2], (3,), 'ab', [])), list(itertools.chain()))
+print(list(itertools.chain.from_iterable([[1], [], [2, 3], 'xy'])))
+print(list(itertools.product('ab', [0, 1])), len(list(itertools.product(range(3), repeat=3))))
+print(list(itertools.product([1, 2], repeat=2)), list(itertools.product()), list(itertools.product([1], [])))
+print(list(itertools.combinations('abcd', 2)), list(itertools.combinations(range(4), 3)))
+print(list(itertools.combinations([1, 2], 3)), list(itertools.combinations([1, 2], 0)))
+print(list(itertools.combinations_with_replacement('abc', 2)), list(itertools.combinations_with_replacement([], 2)))
+print(list(itertools.permutations('abc')), list(itertools.permutations(range(4), 2)))
+print(list(itertools.permutations([1, 2], 3)), len(list(itertools.permutations(range(5)))))
+print(list(islice('abcdefg', 3)), list(islice('abcdefg', 2, 5)), list(islice('abcdefg', 1, None, 2)))
+print(list(islice(range(20), 0, 10, 3)), list(islice([1, 2], 5)), list(islice(count(), 2, 4)))
+it = iter(range(10))
+print(list(islice(it, 0, 5, 3)), next(it))
+print(list(islice(count(10), 4)), list(islice(count(1, 0.5), 4)), list(islice(count(5, -2), 3)))
+print(repr(count(3)), repr(count(1, 2)), repr(count(1.5, 0.5)))
+c = itertools.count()
+print(next(c), next(c), repr(c))
+print(list(islice(itertools.cycle('abc'), 7)), list(itertools.cycle([])))
+print(list(itertools.repeat('x', 3)), list(islice(itertools.repeat(0), 4)), list(itertools.repeat(1, -2)))
+print(repr(itertools.repeat('a', 2)), list(map(pow, range(5), itertools.repeat(2))))
+print(list(itertools.accumulate([1, 2, 3, 4, 5])), list(itertools.accumulate([3, 1, 4, 1, 5], max)))
+print(list(itertools.accumulate([1, 2, 3], operator.mul)), list(itertools.accumulate([1, 2, 3], initial=100)))
+print(list(itertools.accumulate([], initial=7)), list(itertools.accumulate([])), list(itertools.accumulate('abc')))
+print([(k, list(g)) for k, g in itertools.groupby('AAAABBBCCDAABBB')])
+print([k for k, g in itertools.groupby(sorted('mississippi'))])
+words = ['apple', 'avocado', 'banana', 'blueberry', 'cherry', 'apricot']
+print([(k, list(g)) for k, g in itertools.groupby(words, key=lambda w: w[0])])
+groups = list(itertools.groupby([1, 1, 2, 3, 3]))
+print([(k, list(g)) for k, g in groups])
+print(list(itertools.zip_longest('ABCD', 'xy', fillvalue='-')), list(itertools.zip_longest([1, 2], [3])))
+print(list(itertools.zip_longest()), list(itertools.zip_longest([], [])))
+print(list(itertools.pairwise('ABCDE')), list(itertools.pairwise([1])), list(itertools.pairwise([])))
+print(list(itertools.starmap(pow, [(2, 5), (3, 2), (10, 3)])), list(itertools.starmap(operator.add, [('a', 'b')])))
+print(list(itertools.takewhile(lambda x: x < 5, [1, 4, 6, 4, 1])), list(itertools.dropwhile(lambda x: x < 5, [1, 4, 6, 4, 1])))
+print(list(itertools.compress('ABCDEF', [1, 0, 1, 0, 1, 1])), list(itertools.compress(range(10), [0, 1, 1])))
+print(list(itertools.filterfalse(lambda x: x % 2, range(10))), list(itertools.filterfalse(None, [0, 1, '', 'a', None])))
+a, b = itertools.tee(iter([1, 2, 3, 4]))
+print(next(a), next(a), list(b), list(a))
+x, y, z = itertools.tee('abc', 3)
+print(list(x), list(y), list(z), itertools.tee([1], 0))
+big1, big2 = itertools.tee(range(300))
+print(sum(big1), sum(big2))
+evens = filter(lambda v: v % 2 == 0, itertools.count())
+print(list(islice(evens, 5)))
+print(list(itertools.chain(*[itertools.repeat(i, i) for i in range(4)])))
+print(sum(1 for _ in itertools.product(range(4), range(5))), max(itertools.permutations([3, 1, 2])))
+for bad in (lambda: islice('abc', -1), lambda: islice('abc', 0, 2, 0), lambda: islice('abc', 'x'),
+            lambda: itertools.combinations('abc', -1), lambda: itertools.tee([], -1),
+            lambda: itertools.product('ab', repeat=-1), lambda: itertools.count('a')):
+    try:
+        bad()
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
