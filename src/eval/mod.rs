@@ -142,7 +142,8 @@ pub struct CellError {
 }
 
 pub struct Session {
-    it: Interp,
+    /// Boxed: a suspended generator's frames point at it, so it never moves.
+    it: Box<Interp>,
     cells: usize,
     /// Colour diagnostics (on for a terminal).
     pub color: bool,
@@ -170,7 +171,7 @@ impl Session {
         }
     }
 
-    fn interp_with(sink: Box<dyn Sink>) -> Interp {
+    fn interp_with(sink: Box<dyn Sink>) -> Box<Interp> {
         let globals: lang::value::Globals = Default::default();
         let main = Rc::new(lang::value::ModuleObj {
             name: Rc::from("__main__"),
@@ -186,7 +187,7 @@ impl Session {
                     .map(|p| Value::str(&p.to_string_lossy())),
             );
         }
-        Interp {
+        Box::new(Interp {
             syms: Default::default(),
             globals,
             module: main.clone(),
@@ -194,6 +195,7 @@ impl Session {
             sys_modules: Default::default(),
             sys_path: Rc::new(RefCell::new(path)),
             in_generator: 0,
+            yielder: None,
             stack_pool: Vec::new(),
             builtins: Vec::new(),
             env: None,
@@ -223,7 +225,7 @@ impl Session {
             hooks: Default::default(),
             next_hook: 0,
             warned: Default::default(),
-        }
+        })
     }
 
     /// The flag a front end sets to interrupt running code (Ctrl-C): the code stops with

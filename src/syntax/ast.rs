@@ -205,6 +205,12 @@ pub enum ExprKind {
     IfExp(Box<Expr>, Box<Expr>, Box<Expr>),
     Lambda(Rc<FuncDef>),
     Comp(Box<Comprehension>),
+    /// `name := value`
+    Walrus(Name, Box<Expr>),
+    /// `yield value` (a generator function's suspension point).
+    Yield(Option<Box<Expr>>),
+    /// `yield from iterable`
+    YieldFrom(Box<Expr>),
     /// What the parser put where it recovered from an error.
     Error,
 }
@@ -246,6 +252,8 @@ pub struct FuncDef {
     /// The whole definition (for `x??` and tracebacks).
     pub span: Span,
     pub is_lambda: bool,
+    /// Its body yields: calling it makes a generator (set by the resolver).
+    pub is_generator: bool,
     pub scope: Scope,
 }
 

@@ -461,7 +461,7 @@ table! { BUILTINS:
     };
     "iter", "iter(iterable)", "An iterator over the iterable." => |it, a| {
         let v = a.req(0, "iterable")?;
-        if matches!(v, Value::Iter(_)) {
+        if matches!(v, Value::Iter(_)) || v.native::<super::generator::Generator>().is_some() {
             return Ok(v);
         }
         if let Value::Instance(_) = &v {
@@ -475,6 +475,15 @@ table! { BUILTINS:
     "next", "next(iterator, default)", "The iterator's next item; default (or StopIteration) when it is exhausted." => |it, a| {
         let v = a.req(0, "iterator")?;
         let default = a.get(1, "default");
+        if let Some(g) = v.native::<super::generator::Generator>() {
+            return match g.resume(it, super::generator::Resume::Send(Value::None))? {
+                super::generator::Step::Yielded(x) => Ok(x),
+                super::generator::Step::Returned(r) => match default {
+                    Some(d) => Ok(d),
+                    None => Err(super::generator::stop(it, r)),
+                },
+            };
+        }
         match it.next_of(&v)? {
             Some(x) => Ok(x),
             None => default.ok_or_else(|| err("StopIteration", "")),

@@ -107,6 +107,9 @@ impl Interp {
     ) -> R<Value> {
         let def = &f.def;
         let slots = self.bind_params(f, args, kwargs)?;
+        if def.is_generator {
+            return self.make_generator(f, slots);
+        }
         if self.depth >= MAX_DEPTH {
             return Err(err("RecursionError", "maximum recursion depth exceeded"));
         }

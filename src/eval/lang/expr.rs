@@ -143,6 +143,24 @@ impl Interp {
                 }))
             }
             ExprKind::Comp(c) => return self.comprehension(c),
+            ExprKind::Walrus(n, v) => {
+                let v = self.eval(v)?;
+                self.store_name(n, v.clone(), e.span)?;
+                v
+            }
+            ExprKind::Yield(v) => {
+                let v = match v {
+                    Some(v) => self.eval(v)?,
+                    None => Value::None,
+                };
+                let r = self.yield_value(v);
+                return self.at(r, e.span);
+            }
+            ExprKind::YieldFrom(v) => {
+                let v = self.eval(v)?;
+                let r = self.yield_from(v);
+                return self.at(r, e.span);
+            }
             ExprKind::FStr(parts) => Value::Str(Rc::from(self.fstring(parts)?.as_str())),
             ExprKind::Error => return Err(err("SyntaxError", "this expression did not parse")),
         })

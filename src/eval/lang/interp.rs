@@ -60,6 +60,8 @@ pub struct Interp {
     /// Tensor hooks (`register_hook`) by id: backward calls them.
     pub hooks: Rc<RefCell<std::collections::HashMap<u64, Value>>>,
     pub next_hook: u64,
+    /// The running generator's way back to whoever resumed it (None outside generators).
+    pub yielder: Option<*const super::generator::GenYielder>,
     /// How many generators are running now, one inside the other (each on its own stack).
     pub in_generator: usize,
     /// Stacks of finished generators, kept for the next ones.

@@ -47,6 +47,9 @@ impl Interp {
                 // Iterating an iterator shares its position.
                 return Ok(Iter::Object(Value::Iter(it.clone())));
             }
+            Value::Native(_) if v.native::<super::generator::Generator>().is_some() => {
+                return Ok(Iter::Object(v.clone()));
+            }
             Value::Native(_) if v.special("__iter__").is_some() => {
                 let f = v.special("__iter__").unwrap_or(Value::None);
                 let it = self.call(&f, vec![v.clone()], vec![])?;
@@ -198,6 +201,30 @@ impl Interp {
                     return Err(type_err(format!(
                         "'{}' object is not an iterator",
                         inst.class.name
+                    )));
+                };
+                match self.call(&f, vec![v.clone()], vec![]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(Ctrl::Raise(mut e)) => {
+                        let val = self.exc_value(&mut e);
+                        let stop = self.exc_class("StopIteration");
+                        if matches!(&val, Value::Instance(i) if i.class.is_subclass_of(&stop)) {
+                            Ok(None)
+                        } else {
+                            Err(Ctrl::Raise(e))
+                        }
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Value::Native(_) => {
+                if let Some(g) = v.native::<super::generator::Generator>() {
+                    return g.next_value(self);
+                }
+                let Some(f) = v.special("__next__") else {
+                    return Err(type_err(format!(
+                        "'{}' object is not an iterator",
+                        v.type_name()
                     )));
                 };
                 match self.call(&f, vec![v.clone()], vec![]) {

@@ -11,6 +11,7 @@ pub(crate) mod containers;
 pub(crate) mod exc;
 pub(crate) mod expr;
 pub(crate) mod format;
+pub(crate) mod generator;
 pub(crate) mod import;
 pub(crate) mod interp;
 pub(crate) mod introspect;

@@ -41,6 +41,10 @@ struct ScopeInfo {
     nonlocals: HashSet<Ident>,
     /// Names assigned in a class body.
     class_names: HashSet<Ident>,
+    /// A comprehension's scope (`:=` inside binds in the scope around it).
+    comprehension: bool,
+    /// A function whose body yields: a generator function.
+    yields: bool,
 }
 
 impl ScopeInfo {
@@ -52,6 +56,8 @@ impl ScopeInfo {
             globals: HashSet::new(),
             nonlocals: HashSet::new(),
             class_names: HashSet::new(),
+            comprehension: false,
+            yields: false,
         }
     }
 
@@ -300,6 +306,7 @@ impl<'a> Resolver<'a> {
             .pop()
             .unwrap_or_else(|| ScopeInfo::new(Kind::Function));
         f.scope.slots = scope.slots;
+        f.is_generator = scope.yields;
     }
 
     fn comprehension(&mut self, c: &mut Comprehension) {
@@ -308,6 +315,7 @@ impl<'a> Resolver<'a> {
             self.expr(&mut g.iter);
         }
         let mut scope = ScopeInfo::new(Kind::Function);
+        scope.comprehension = true;
         let mut names = Vec::new();
         for g in &c.gens {
             target_names(&g.target, &mut names);
@@ -389,6 +397,26 @@ impl<'a> Resolver<'a> {
             }
             ExprKind::Comp(c) => self.comprehension(c),
             ExprKind::FStr(parts) => self.fstr(parts),
+            ExprKind::Walrus(n, v) => {
+                self.expr(v);
+                // The name lives in the nearest scope that is not a comprehension.
+                if let Some(s) = self.scopes.iter_mut().rev().find(|s| !s.comprehension) {
+                    if s.kind == Kind::Function {
+                        s.add_local(&n.id);
+                    }
+                }
+                self.name(n);
+            }
+            ExprKind::Yield(v) => {
+                if let Some(v) = v {
+                    self.expr(v);
+                }
+                self.mark_yield(e.span, "yield");
+            }
+            ExprKind::YieldFrom(v) => {
+                self.expr(v);
+                self.mark_yield(e.span, "yield from");
+            }
             ExprKind::None
             | ExprKind::Bool(_)
             | ExprKind::Ellipsis
@@ -396,6 +424,21 @@ impl<'a> Resolver<'a> {
             | ExprKind::Float(_)
             | ExprKind::Str(_)
             | ExprKind::Error => {}
+        }
+    }
+
+    /// A `yield` makes its function a generator; outside a function it is an error.
+    fn mark_yield(&mut self, span: crate::syntax::token::Span, what: &str) {
+        let top = self.scopes.len() - 1;
+        let s = &mut self.scopes[top];
+        match s.kind {
+            Kind::Function if s.comprehension => self
+                .errors
+                .push((span, format!("'{what}' inside list comprehension"))),
+            Kind::Function => s.yields = true,
+            _ => self
+                .errors
+                .push((span, format!("'{what}' outside function"))),
         }
     }
 

@@ -410,14 +410,33 @@ where
                     returns: None,
                     span,
                     is_lambda: true,
+                    is_generator: false,
                     scope: Scope::default(),
                 })),
                 span,
             )
         });
 
+    // `name := value`, where Python allows an expression.
+    let walrus = name()
+        .map_with(|id, x| (id, x.span()))
+        .then_ignore(op(":="))
+        .then(test.clone())
+        .map_with(|((id, _), value), x| {
+            Expr::new(
+                ExprKind::Walrus(
+                    Name {
+                        id,
+                        res: Res::Unresolved,
+                    },
+                    boxed(value),
+                ),
+                x.span(),
+            )
+        });
     test.define(
-        lambda
+        walrus
+            .or(lambda)
             .or(or_test
                 .clone()
                 .then(

@@ -134,18 +134,32 @@ where
             let aug_op = select! { Token::Op(o) if BinOp::from_augmented(o).is_some() => o }
                 .map(|o| BinOp::from_augmented(o).unwrap_or(BinOp::Add));
 
-            let expr_stmt = testlist_star
+            // `yield x`, `yield from it`: a statement, or the value of an assignment.
+            let yield_expr = kw("yield")
+                .ignore_then(choice((
+                    kw("from")
+                        .ignore_then(test.clone())
+                        .map(|e| ExprKind::YieldFrom(Box::new(e))),
+                    testlist_star
+                        .clone()
+                        .or_not()
+                        .map(|e| ExprKind::Yield(e.map(Box::new))),
+                )))
+                .map_with(|k, x| Expr::new(k, x.span()))
+                .boxed();
+            let value = yield_expr.clone().or(testlist_star.clone()).boxed();
+            let expr_stmt = value
                 .clone()
                 .then(choice((
                     aug_op
-                        .then(testlist_star.clone())
+                        .then(value.clone())
                         .map(|(o, v)| (1u8, vec![], Some(o), Some(v))),
                     op(":")
                         .ignore_then(test.clone())
-                        .then(op("=").ignore_then(testlist_star.clone()).or_not())
+                        .then(op("=").ignore_then(value.clone()).or_not())
                         .map(|(ann, v)| (2u8, vec![ann], None, v)),
                     op("=")
-                        .ignore_then(testlist_star.clone())
+                        .ignore_then(value.clone())
                         .repeated()
                         .collect::<Vec<_>>()
                         .map(|vs| (0u8, vs, None, None)),
@@ -378,6 +392,7 @@ where
                         returns,
                         span: x.span(),
                         is_lambda: false,
+                        is_generator: false,
                         scope: Scope::default(),
                     })
                 });

@@ -264,7 +264,7 @@ class _PathParents:
         return len(self._items)
 
     def __getitem__(self, idx):
-        if isinstance(idx, slice):
+        if not isinstance(idx, int):  # a slice
             return tuple(self._items[idx])
         if idx >= len(self._items) or idx < -len(self._items):
             raise IndexError(idx)
