@@ -219,6 +219,39 @@ table! { TIME:
         let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
         Ok(Value::Float(d.as_secs_f64()))
     };
+    "time_ns", "time_ns()", "Nanoseconds since the Unix epoch." => |_, _| {
+        let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        Ok(Value::Int(d.as_nanos() as i64))
+    };
+    "localtime_tuple", "localtime_tuple(secs)", "(tm_year, tm_mon, tm_mday, tm_hour, tm_min, tm_sec, tm_wday, tm_yday, tm_isdst, tm_zone, tm_gmtoff) from the C library's localtime_r." => |_, a| {
+        let secs = to_int(&a.req(0, "secs")?, "secs")?;
+        let t = secs as libc::time_t;
+        // SAFETY: localtime_r writes only into the zeroed tm it is given.
+        let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+        let ok = unsafe { !libc::localtime_r(&t, &mut tm).is_null() };
+        if !ok {
+            return Err(err("OverflowError", "timestamp out of range for platform time_t"));
+        }
+        let zone = if tm.tm_zone.is_null() {
+            String::new()
+        } else {
+            // SAFETY: tm_zone points at a NUL-terminated name owned by the C library.
+            unsafe { std::ffi::CStr::from_ptr(tm.tm_zone) }.to_string_lossy().into_owned()
+        };
+        Ok(Value::tuple(vec![
+            Value::Int(tm.tm_year as i64 + 1900),
+            Value::Int(tm.tm_mon as i64 + 1),
+            Value::Int(tm.tm_mday as i64),
+            Value::Int(tm.tm_hour as i64),
+            Value::Int(tm.tm_min as i64),
+            Value::Int(tm.tm_sec as i64),
+            Value::Int((tm.tm_wday as i64 + 6) % 7),
+            Value::Int(tm.tm_yday as i64 + 1),
+            Value::Int(tm.tm_isdst as i64),
+            Value::str(&zone),
+            Value::Int(tm.tm_gmtoff),
+        ]))
+    };
     "sleep", "sleep(secs)", "Waits secs seconds (an interrupt stops the wait)." => |it, a| {
         let s = to_float(&a.req(0, "secs")?, "secs")?;
         if s < 0.0 {
@@ -337,6 +370,9 @@ impl PyRandom {
     }
 
     fn getrandbits(&mut self, k: u32) -> u64 {
+        if k == 0 {
+            return 0;
+        }
         if k <= 32 {
             return (self.genrand() >> (32 - k)) as u64;
         }
@@ -370,6 +406,16 @@ table! { RANDOM:
         Ok(Value::None)
     };
     "random", "random()", "A float in [0, 1)." => |it, _| Ok(Value::Float(it.ext.get::<PyRandom>().random()));
+    "getrandbits", "getrandbits(k)", "An int with k random bits (k at most 63 in nabla)." => |it, a| {
+        let k = to_int(&a.req(0, "k")?, "k")?;
+        if k < 0 {
+            return Err(value_err("number of bits must be non-negative"));
+        }
+        if k > 63 {
+            return Err(err("OverflowError", "getrandbits(k) above 63 bits does not fit nabla's 64-bit int"));
+        }
+        Ok(Value::Int(it.ext.get::<PyRandom>().getrandbits(k as u32) as i64))
+    };
     "uniform", "uniform(a, b)", "A float between a and b." => |it, a| {
         let lo = to_float(&a.req(0, "a")?, "a")?;
         let hi = to_float(&a.req(1, "b")?, "b")?;
@@ -561,6 +607,13 @@ table! { LAYOUT_METHODS:
     };
 }
 
+table! { NOT_IMPLEMENTED_METHODS:
+    "__repr__", "__repr__()", "NotImplemented." => |_, a| {
+        a.req(0, "self")?;
+        Ok(Value::str("NotImplemented"))
+    };
+}
+
 table! { OBJECT_METHODS:
     "__init__", "object.__init__(self)", "Initialises an object; the base of every class's __init__." => |_, a| { a.rest(0); a.kw.clear(); Ok(Value::None) };
 }
@@ -664,6 +717,13 @@ impl Interp {
             ("False", Value::Bool(false)),
             ("None", Value::None),
             ("object", Value::Class(class_with("object", OBJECT_METHODS))),
+            (
+                "NotImplemented",
+                Value::Instance(Rc::new(Instance {
+                    class: class_with("NotImplementedType", NOT_IMPLEMENTED_METHODS),
+                    attrs: RefCell::new(IndexMap::new()),
+                })),
+            ),
         ] {
             self.set_builtin(name, v);
         }
@@ -677,10 +737,11 @@ impl Interp {
             ("nan", Value::Float(f64::NAN)),
         ]);
         self.modules.insert("math".into(), module("math", &math));
+        // time.py and random.py (stdlib/py) build on these, as CPython's do on C modules.
         self.modules
-            .insert("time".into(), module("time", &table_entries(TIME)));
+            .insert("_time".into(), module("_time", &table_entries(TIME)));
         self.modules
-            .insert("random".into(), module("random", &table_entries(RANDOM)));
+            .insert("_random".into(), module("_random", &table_entries(RANDOM)));
 
         let file = file_value;
         let argv = Value::list(self.argv.iter().map(|s| Value::str(s)).collect());

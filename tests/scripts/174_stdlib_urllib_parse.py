@@ -37,10 +37,12 @@ for bad in ['http://h:abc/', 'http://h:70000/']:
         print(urlparse(bad).port)
     except ValueError as e:
         print(type(e).__name__, e)
-try:
-    urlsplit('http://[::1/')
-except ValueError as e:
-    print(type(e).__name__, e)
+for bad in ['http://[::1/', 'http://[abc]/', 'http://[1.2.3.4]/', 'http://[vz.1]/', 'http://[1::2::3]/']:
+    try:
+        urlsplit(bad)
+    except ValueError as e:
+        print(type(e).__name__, e)
+print(urlsplit('http://[v1.fe]:8/').hostname, urlsplit('http://[::ffff:1.2.3.4]/').hostname)
 
 print(urlunparse(('https', 'h.com', '/p', 'a', 'q=1', 'f')))
 print(urlunparse(('http', '', 'p', '', '', '')))

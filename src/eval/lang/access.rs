@@ -105,6 +105,12 @@ impl Interp {
                 if let Some(v) = inst.class.lookup(name) {
                     return self.bind(v, obj, &inst.class);
                 }
+                // A built-in type's subclass: the payload's methods (`keys`, `append` …).
+                if let Some(p) = super::subclass::payload(obj) {
+                    if let Some(b) = self.method_of(&p, name) {
+                        return Ok(Value::Method(Rc::new((p, Value::Builtin(b)))));
+                    }
+                }
                 if let Some(f) = inst.class.lookup("__getattr__") {
                     return self.call(&f, vec![obj.clone(), Value::str(name)], vec![]);
                 }
@@ -181,6 +187,18 @@ impl Interp {
             },
             Value::Builtin(b) if name == "__name__" => Ok(Value::str(b.name)),
             // `str.lower`, `dict.fromkeys`: a built-in type's methods, unbound.
+            Value::Builtin(b)
+                if super::subclass::subclassable(b)
+                    && self.builtin_base(b).ns.borrow().contains_key(name) =>
+            {
+                Ok(self
+                    .builtin_base(b)
+                    .ns
+                    .borrow()
+                    .get(name)
+                    .cloned()
+                    .unwrap_or(Value::None))
+            }
             Value::Builtin(b) if matches!(b.name, "str" | "list" | "dict" | "set" | "tuple") => {
                 let sample = match b.name {
                     "str" => Value::str(""),
@@ -360,6 +378,18 @@ impl Interp {
             }
             _ => (kwargs, None),
         };
+        // `dict.update(self, …)` on a dict subclass's instance: the method works on its payload.
+        let mut args = args;
+        if let Some(first @ Value::Instance(_)) = args.first() {
+            if let Some(p) = super::subclass::payload(first) {
+                if self
+                    .method_of(&p, b.name)
+                    .is_some_and(|m| std::ptr::eq(m, b))
+                {
+                    args[0] = p;
+                }
+            }
+        }
         let mut a = Args::new(b.name, args, kwargs);
         let r = (b.f)(self, &mut a)?;
         a.finish()?;
@@ -433,9 +463,13 @@ impl Interp {
         if let Some(Value::Builtin(ctor)) = c.ns.borrow().get("__new__").cloned() {
             return self.call_builtin(ctor, args, kwargs);
         }
+        let mut attrs = indexmap::IndexMap::new();
+        if let Some(p) = self.new_payload(c)? {
+            attrs.insert(Rc::from(super::subclass::PAYLOAD), p);
+        }
         let inst = Value::Instance(Rc::new(Instance {
             class: c.clone(),
-            attrs: RefCell::new(indexmap::IndexMap::new()),
+            attrs: RefCell::new(attrs),
         }));
         if super::exc::is_exception_class(c) {
             if let Value::Instance(i) = &inst {

@@ -210,9 +210,48 @@ pub static EXCEPTION_INIT: Builtin = Builtin {
         let this = a.req(0, "self")?;
         let args = a.rest(1);
         if let Value::Instance(i) = &this {
-            i.attrs
-                .borrow_mut()
-                .insert(Rc::from("args"), Value::tuple(args));
+            let class = i.class.clone();
+            let mut attrs = i.attrs.borrow_mut();
+            let is = |name: &str| {
+                let mut k = Some(class.clone());
+                while let Some(c) = k {
+                    if c.builtin && &*c.name == name {
+                        return true;
+                    }
+                    k = c.base.clone();
+                }
+                false
+            };
+            if is("SystemExit") {
+                let code = match args.as_slice() {
+                    [] => Value::None,
+                    [c] => c.clone(),
+                    _ => Value::tuple(args.clone()),
+                };
+                attrs.insert(Rc::from("code"), code);
+            }
+            if is("StopIteration") {
+                attrs.insert(
+                    Rc::from("value"),
+                    args.first().cloned().unwrap_or(Value::None),
+                );
+            }
+            // OSError(errno, strerror[, filename]): str() is "[Errno N] strerror: 'filename'".
+            if is("OSError") {
+                let (errno, strerror, filename) = match args.as_slice() {
+                    [e @ Value::Int(_), s] => (e.clone(), s.clone(), Value::None),
+                    [e @ Value::Int(_), s, f, ..] => (e.clone(), s.clone(), f.clone()),
+                    _ => (Value::None, Value::None, Value::None),
+                };
+                attrs.insert(Rc::from("errno"), errno);
+                attrs.insert(Rc::from("strerror"), strerror);
+                attrs.insert(Rc::from("filename"), filename);
+                if args.len() > 2 {
+                    attrs.insert(Rc::from("args"), Value::tuple(args[..2].to_vec()));
+                    return Ok(Value::None);
+                }
+            }
+            attrs.insert(Rc::from("args"), Value::tuple(args));
         }
         Ok(Value::None)
     },
@@ -249,6 +288,17 @@ fn print(it: &mut Interp, a: &mut Args) -> R<Value> {
         s.push_str(&it.str_of(v)?);
     }
     s.push_str(&end);
+    // `sys.stdout = something`: print writes there (contextlib.redirect_stdout).
+    let file = match file {
+        Some(Value::None) | None => match it.modules.get("sys").and_then(|m| match m {
+            Value::Module(m) => m.attrs.borrow().get("stdout").cloned(),
+            _ => None,
+        }) {
+            Some(out) if out.type_name() != "TextIOWrapper" => Some(out),
+            _ => None,
+        },
+        f => f,
+    };
     match file {
         Some(Value::None) | None => it.sink.stdout(&s),
         Some(other) => match it.call_method(&other, "write", vec![Value::str(&s)], vec![]) {
@@ -505,6 +555,7 @@ table! { BUILTINS:
     "dict", "dict(mapping_or_pairs=(), **kwargs)", "A new dictionary." => |it, a| {
         let mut d = Dict::new();
         if let Some(src) = a.get(0, "__mapping") {
+            let src = super::subclass::payload(&src).unwrap_or(src);
             match &src {
                 Value::Dict(m) => d = m.borrow().clone(),
                 _ => {
@@ -696,6 +747,11 @@ table! { BUILTINS:
         it.setattr(&v, &n, x)?;
         Ok(Value::None)
     };
+    "issubclass", "issubclass(cls, class_or_tuple)", "True if cls derives from the class (or one in the tuple)." => |it, a| {
+        let c = a.req(0, "cls")?;
+        let k = a.req(1, "class_or_tuple")?;
+        Ok(Value::Bool(it.issubclass(&c, &k)?))
+    };
     "callable", "callable(obj)", "True if the object can be called." => |_, a| {
         let v = a.req(0, "obj")?;
         Ok(Value::Bool(match &v {
@@ -774,6 +830,24 @@ table! { BUILTINS:
     "hash", "hash(obj)", "The object's hash." => |it, a| {
         use std::hash::{Hash, Hasher};
         let v = a.req(0, "obj")?;
+        if let Some(f @ Value::Func(_)) = v.special("__hash__") {
+            let r = it.call(&f, vec![v.clone()], vec![])?;
+            return match r {
+                Value::Int(_) => Ok(r),
+                Value::Bool(b) => Ok(Value::Int(b as i64)),
+                _ => Err(type_err("__hash__ method should return an integer")),
+            };
+        }
+        // Python's hash of an int is the int (below 2**61 - 1).
+        if let Value::Int(i) = v {
+            let m = (1u64 << 61) - 1;
+            let a = (i.unsigned_abs() % m) as i64;
+            let h = if i < 0 { -a } else { a };
+            return Ok(Value::Int(if h == -1 { -2 } else { h }));
+        }
+        if let Value::Bool(b) = v {
+            return Ok(Value::Int(b as i64));
+        }
         let k = it.key(v)?;
         let mut h = std::collections::hash_map::DefaultHasher::new();
         k.hash(&mut h);

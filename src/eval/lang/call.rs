@@ -36,6 +36,9 @@ impl Interp {
         if let Some(b) = c.bases.first() {
             match self.eval(b)? {
                 Value::Class(k) => base = Some(k),
+                Value::Builtin(t) if super::subclass::subclassable(t) => {
+                    base = Some(self.builtin_base(t))
+                }
                 other => {
                     let r: R<()> = Err(type_err(format!(
                         "a class can only inherit from a class, not from a {} value",
@@ -56,7 +59,11 @@ impl Interp {
         let r = self.exec_block(&c.body);
         self.class_ns = saved;
         r?;
-        let ns = std::mem::take(&mut *ns.borrow_mut());
+        let mut ns = std::mem::take(&mut *ns.borrow_mut());
+        // Python: a class that defines __eq__ but not __hash__ is unhashable.
+        if ns.contains_key("__eq__") && !ns.contains_key("__hash__") {
+            ns.insert(Rc::from("__hash__"), Value::None);
+        }
         let class = Rc::new(Class {
             name: c.name.clone(),
             base,

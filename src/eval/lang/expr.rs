@@ -310,7 +310,10 @@ impl Interp {
                     pos.extend(self.at(r, e.span)?);
                 }
                 Arg::Kw(k, e) => kw.push((k.clone(), self.eval(e)?)),
-                Arg::StarStar(e) => match self.eval(e)? {
+                Arg::StarStar(e) => match self
+                    .eval(e)
+                    .map(|v| super::subclass::payload(&v).unwrap_or(v))?
+                {
                     Value::Dict(d) => {
                         for (k, v) in d.borrow().iter() {
                             match &k.0 {
@@ -336,6 +339,10 @@ impl Interp {
         match &v {
             Value::List(_) | Value::Dict(_) | Value::Set(_) => {
                 Err(type_err(format!("unhashable type: '{}'", v.type_name())))
+            }
+            // `__hash__ = None` (also what defining `__eq__` alone leaves): unhashable.
+            Value::Instance(i) if matches!(i.class.lookup("__hash__"), Some(Value::None)) => {
+                Err(type_err(format!("unhashable type: '{}'", i.class.name)))
             }
             _ => Ok(Key(v)),
         }

@@ -109,7 +109,10 @@ impl Interp {
             }
             Value::Ellipsis => "Ellipsis".into(),
             Value::Func(f) => format!("<function {} at 0x{:x}>", f.def.name, v.identity()),
-            Value::Builtin(b) => format!("<built-in function {}>", b.name),
+            Value::Builtin(b) => match super::introspect::builtin_type_name(b) {
+                Some(t) => format!("<class '{t}'>"),
+                None => format!("<built-in function {}>", b.name),
+            },
             Value::Method(m) => match &m.1 {
                 Value::Func(f) => format!(
                     "<bound method {}.{} of {}>",
@@ -216,6 +219,20 @@ impl Interp {
                 }
                 if super::exc::is_exception_class(&i.class) && i.class.lookup("__repr__").is_none()
                 {
+                    let attrs = i.attrs.borrow().clone();
+                    if let (Some(Value::Int(n)), Some(se)) =
+                        (attrs.get("errno"), attrs.get("strerror"))
+                    {
+                        let se = self.str_of(se)?;
+                        let mut out = match attrs.get("filename") {
+                            Some(Value::None) | None => format!("[Errno {n}] {se}"),
+                            Some(f) => format!("[Errno {n}] {se}: {}", self.repr(f)?),
+                        };
+                        if let Some(f2) = attrs.get("filename2") {
+                            out.push_str(&format!(" -> {}", self.repr(f2)?));
+                        }
+                        return Ok(out);
+                    }
                     let args = super::exc::args_of(v);
                     return match args.len() {
                         0 => Ok(String::new()),

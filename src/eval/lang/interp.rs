@@ -369,17 +369,19 @@ impl Interp {
         if let Some(t) = target {
             self.assign(t, entered)?;
         }
-        let result = self.exec_with(rest, body);
-        let (exc_v, suppress_possible) = match &result {
-            Err(Ctrl::Raise(_)) => (Value::None, true),
-            _ => (Value::None, false),
+        let mut result = self.exec_with(rest, body);
+        // `__exit__(type, value, traceback)`: the exception's class and object (nabla keeps
+        // no traceback objects: None), or three Nones.
+        let args = match &mut result {
+            Err(Ctrl::Raise(e)) => {
+                let v = self.exc_value(e);
+                let t = self.type_of(&v);
+                vec![t, v, Value::None]
+            }
+            _ => vec![Value::None, Value::None, Value::None],
         };
-        let exit = self.call_method(
-            &mgr,
-            "__exit__",
-            vec![exc_v.clone(), exc_v.clone(), exc_v],
-            vec![],
-        );
+        let suppress_possible = !matches!(args[0], Value::None);
+        let exit = self.call_method(&mgr, "__exit__", args, vec![]);
         let exit = self.at(exit, e.span)?;
         if suppress_possible && self.truthy(&exit)? {
             return Ok(());

@@ -9,10 +9,16 @@ use indexmap::IndexMap;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// The built-in function that stands for a value's type (`int`, `str` …), by type name.
-fn builtin_type_name(b: &Builtin) -> Option<&'static str> {
+/// The built-in function that stands for a type (`int`, `str` …), by type name: it prints
+/// as `<class 'int'>` and works with isinstance and issubclass.
+pub fn builtin_type_name(b: &Builtin) -> Option<&'static str> {
     match b.name {
-        "int" | "float" | "str" | "bool" | "list" | "tuple" | "dict" | "set" | "range" => {
+        "int" | "float" | "str" | "bool" | "list" | "tuple" | "dict" | "set" | "range" | "type"
+        | "frozenset" | "slice" | "bytes" | "complex"
+            if builtins::BUILTINS
+                .as_ptr_range()
+                .contains(&(b as *const Builtin)) =>
+        {
             Some(b.name)
         }
         _ => None,
@@ -30,7 +36,15 @@ impl Interp {
                 }
                 false
             }
+            Value::Builtin(b) if matches!(v, Value::Instance(i) if super::subclass::builtin_type_of(&i.class).is_some_and(|t| t.name == b.name)) => {
+                true
+            }
             Value::Builtin(b) => match builtin_type_name(b) {
+                Some("type") => match v {
+                    Value::Class(_) => true,
+                    Value::Builtin(t) => builtin_type_name(t).is_some(),
+                    _ => false,
+                },
                 Some("int") => matches!(v, Value::Int(_) | Value::Bool(_)),
                 Some("float") => matches!(v, Value::Float(_)),
                 Some("str") => matches!(v, Value::Str(_)),
@@ -75,6 +89,45 @@ impl Interp {
                     "isinstance() arg 2 must be a type, a tuple of types, or a union",
                 ))
             }
+        })
+    }
+
+    /// `issubclass(a, b)`: classes by their chain, built-in types as Python relates them
+    /// (bool is an int; a dict subclass is a dict; everything is an object).
+    pub fn issubclass(&mut self, a: &Value, b: &Value) -> R<bool> {
+        if let Value::Tuple(items) = b {
+            for x in items.iter() {
+                if self.issubclass(a, x)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        let is_class = |v: &Value| match v {
+            Value::Class(_) => true,
+            Value::Builtin(t) => builtin_type_name(t).is_some(),
+            Value::Native(n) => n.has_instance(&Value::None).is_some(),
+            _ => false,
+        };
+        if !is_class(a) {
+            return Err(err("TypeError", "issubclass() arg 1 must be a class"));
+        }
+        if !is_class(b) {
+            return Err(err(
+                "TypeError",
+                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+            ));
+        }
+        Ok(match (a, b) {
+            (_, Value::Class(k)) if &*k.name == "object" && k.builtin => true,
+            (Value::Class(x), Value::Class(y)) => x.is_subclass_of(y),
+            (Value::Class(x), Value::Builtin(t)) => {
+                super::subclass::builtin_type_of(x).is_some_and(|s| s.name == t.name)
+            }
+            (Value::Builtin(x), Value::Builtin(y)) => {
+                x.name == y.name || (x.name == "bool" && y.name == "int")
+            }
+            (x, y) => x.is(y),
         })
     }
 

@@ -53,6 +53,10 @@ impl Interp {
             Value::Native(_) if v.special("__iter__").is_some() => {
                 let f = v.special("__iter__").unwrap_or(Value::None);
                 let it = self.call(&f, vec![v.clone()], vec![])?;
+                // An iterator (a file) gives itself: iterate it through __next__.
+                if matches!(it, Value::Native(_)) && it.special("__next__").is_some() {
+                    return Ok(Iter::Object(it));
+                }
                 return self.iter(&it);
             }
             Value::Instance(inst) => {

@@ -20,5 +20,6 @@ pub(crate) mod ops;
 pub(crate) mod resolve;
 pub mod sink;
 pub(crate) mod strings;
+pub(crate) mod subclass;
 pub(crate) mod tensor_access;
 pub(crate) mod value;

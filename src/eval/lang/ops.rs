@@ -418,6 +418,11 @@ impl Interp {
     }
 
     pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
+        let r = self.compare_inner(op, a, b);
+        r
+    }
+
+    fn compare_inner(&mut self, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
         use Value::*;
         match op {
             CmpOp::Is => return Ok(Bool(a.is(b))),
@@ -440,28 +445,42 @@ impl Interp {
             }
         }
         match op {
-            CmpOp::Eq => {
-                if let Some(f) = a.special("__eq__") {
-                    return self.call(&f, vec![a.clone(), b.clone()], vec![]);
-                }
-                // A binding's object answers `x == obj` too (`0 == arr`).
-                if let (Native(_), Some(f)) = (b, b.special("__eq__")) {
-                    return self.call(&f, vec![b.clone(), a.clone()], vec![]);
-                }
-                Ok(Bool(self.eq(a, b)?))
-            }
-            CmpOp::Ne => {
-                if let Some(f) = a.special("__ne__") {
-                    return self.call(&f, vec![a.clone(), b.clone()], vec![]);
+            CmpOp::Eq | CmpOp::Ne => {
+                // `a.__eq__(b)`, then the reflected `b.__eq__(a)` (an object or a binding's
+                // object answers `x == obj` too: `0 == arr`); NotImplemented passes it on.
+                let ne = op == CmpOp::Ne;
+                if ne {
+                    if let Some(f) = a.special("__ne__") {
+                        let r = self.call(&f, vec![a.clone(), b.clone()], vec![])?;
+                        if !is_not_implemented(&r) {
+                            return Ok(r);
+                        }
+                    }
                 }
                 if let Some(f) = a.special("__eq__") {
                     let r = self.call(&f, vec![a.clone(), b.clone()], vec![])?;
-                    return Ok(Bool(!self.truthy(&r)?));
+                    if !is_not_implemented(&r) {
+                        return if ne {
+                            Ok(Bool(!self.truthy(&r)?))
+                        } else {
+                            Ok(r)
+                        };
+                    }
                 }
-                if let (Native(_), Some(f)) = (b, b.special("__ne__")) {
-                    return self.call(&f, vec![b.clone(), a.clone()], vec![]);
+                if let (Native(_) | Instance(_), Some(f)) = (b, b.special("__eq__")) {
+                    let r = self.call(&f, vec![b.clone(), a.clone()], vec![])?;
+                    if !is_not_implemented(&r) {
+                        return if ne {
+                            Ok(Bool(!self.truthy(&r)?))
+                        } else {
+                            Ok(r)
+                        };
+                    }
                 }
-                Ok(Bool(!self.eq(a, b)?))
+                if matches!(a, Instance(_)) || matches!(b, Instance(_)) {
+                    return Ok(Bool(a.is(b) != ne));
+                }
+                Ok(Bool(self.eq(a, b)? != ne))
             }
             _ => {
                 let name = match op {

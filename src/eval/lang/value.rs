@@ -94,6 +94,13 @@ impl PartialEq for Key {
                         .all(|(x, y)| Key(x.clone()) == Key(y.clone()))
             }
             (None, None) => true,
+            (Instance(x), Instance(y)) if Rc::ptr_eq(&x.class, &y.class) && value_keyed(x) => {
+                let (xa, ya) = (x.attrs.borrow(), y.attrs.borrow());
+                xa.len() == ya.len()
+                    && xa
+                        .iter()
+                        .all(|(k, v)| ya.get(k).is_some_and(|w| Key(v.clone()) == Key(w.clone())))
+            }
             (a, b) => match (a.as_number(), b.as_number()) {
                 (Some(x), Some(y)) => x == y,
                 _ => a.identity() == b.identity() && a.identity() != 0,
@@ -109,6 +116,13 @@ impl Hash for Key {
             Value::Str(s) => s.hash(h),
             Value::Tuple(t) => t.iter().for_each(|v| Key(v.clone()).hash(h)),
             Value::None => 0u8.hash(h),
+            Value::Instance(i) if value_keyed(i) => {
+                (Rc::as_ptr(&i.class) as usize).hash(h);
+                for (k, v) in i.attrs.borrow().iter() {
+                    k.hash(h);
+                    Key(v.clone()).hash(h);
+                }
+            }
             v => match v.as_number() {
                 // Equal numbers hash equally: 1 == 1.0 == True.
                 Some(x) if x.fract() == 0.0 && x.abs() < 9.0e18 => (x as i64).hash(h),
@@ -117,6 +131,15 @@ impl Hash for Key {
             },
         }
     }
+}
+
+/// An instance whose class defines `__eq__` and `__hash__` is a value (a frozen dataclass,
+/// a `Path`): as a dict key or set item it equals another of its class with equal attributes.
+/// (A key's hash and equality cannot run Python code, so the attributes stand in for what
+/// the two methods compare.)
+fn value_keyed(i: &Instance) -> bool {
+    matches!(i.class.lookup("__hash__"), Some(Value::Func(_)))
+        && matches!(i.class.lookup("__eq__"), Some(Value::Func(_)))
 }
 
 pub type Dict = IndexMap<Key, Value>;
@@ -357,6 +380,11 @@ impl Value {
             (a, b) => a.identity() != 0 && a.identity() == b.identity(),
         }
     }
+}
+
+/// Python's `NotImplemented`: what a special method returns to let the other operand try.
+pub fn is_not_implemented(v: &Value) -> bool {
+    matches!(v, Value::Instance(i) if i.class.builtin && &*i.class.name == "NotImplementedType")
 }
 
 /// A built-in class whose methods are a binding's table.

@@ -122,9 +122,25 @@ table! { FILE_METHODS:
         file_write(it, &f, &s)?;
         Ok(Value::Int(s.chars().count() as i64))
     };
-    "flush", "file.flush()", "Flushes buffered output." => |_, a| {
-        file_of(a)?;
+    "flush", "file.flush()", "Writes what was written so far out to the file." => |_, a| {
+        let f = file_of(a)?;
+        let f = f.borrow();
+        if let FileKind::Write { path, buf } = &f.kind {
+            if !f.closed {
+                std::fs::write(path, buf)
+                    .map_err(|e| err("OSError", format!("cannot write '{path}': {e}")))?;
+            }
+        }
         Ok(Value::None)
+    };
+    "__iter__", "file.__iter__()", "The file itself: iterating gives its lines." => |_, a| a.req(0, "self");
+    "__next__", "file.__next__()", "The next line (StopIteration at the end)." => |_, a| {
+        let f = file_of(a)?;
+        let line = file_readline(&f)?;
+        if line.is_empty() {
+            return Err(err("StopIteration", ""));
+        }
+        Ok(Value::str(&line))
     };
     "close", "file.close()", "Closes the file (writing it out)." => |_, a| {
         let f = file_of(a)?;

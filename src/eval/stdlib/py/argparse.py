@@ -512,18 +512,22 @@ class ArgumentTypeError(Exception):
     pass
 
 
+def _holder_repr(self):
+    arg_strings = [repr(arg) for arg in self._get_args()]
+    star_args = {}
+    for name, value in self._get_kwargs():
+        if _isidentifier(name):
+            arg_strings.append('%s=%r' % (name, value))
+        else:
+            star_args[name] = value
+    if star_args:
+        arg_strings.append('**%s' % repr(star_args))
+    return '%s(%s)' % (type(self).__name__, ', '.join(arg_strings))
+
+
 class _AttributeHolder:
     def __repr__(self):
-        arg_strings = [repr(arg) for arg in self._get_args()]
-        star_args = {}
-        for name, value in self._get_kwargs():
-            if _isidentifier(name):
-                arg_strings.append('%s=%r' % (name, value))
-            else:
-                star_args[name] = value
-        if star_args:
-            arg_strings.append('**%s' % repr(star_args))
-        return '%s(%s)' % (type(self).__name__, ', '.join(arg_strings))
+        return _holder_repr(self)
 
     def _get_kwargs(self):
         return list(vars(self).items())
@@ -865,7 +869,7 @@ def _looks_negative_number(s):
 
 # ===================== containers, groups, parser =====================
 
-class _ActionsContainer(_AttributeHolder):
+class _ActionsContainer:
 
     def __init__(self, description, prefix_chars, argument_default, conflict_handler):
         self.description = description
@@ -1118,6 +1122,12 @@ class ArgumentParser(_ActionsContainer):
         for parent in parents:
             self._add_container_actions(parent)
             self._defaults.update(parent._defaults)
+
+    def __repr__(self):
+        return _holder_repr(self)
+
+    def _get_args(self):
+        return []
 
     def _get_kwargs(self):
         names = ['prog', 'usage', 'description', 'formatter_class', 'conflict_handler',

@@ -100,6 +100,148 @@ def _div_round(a, b):
     return q
 
 
+# Exact products and quotients of a microsecond count and a float, as
+# CPython's (which uses the float's integer ratio and unbounded ints).
+# nabla's ints are 64-bit, so the wide intermediate values are kept as
+# little-endian lists of 10-bit digits.
+
+def _big(n):
+    digits = []
+    while n:
+        digits.append(n & 1023)
+        n >>= 10
+    return digits
+
+
+def _big_mul(a, b):
+    out = [0] * (len(a) + len(b) + 1)
+    for i in range(len(a)):
+        carry = 0
+        for j in range(len(b)):
+            t = out[i + j] + a[i] * b[j] + carry
+            out[i + j] = t & 1023
+            carry = t >> 10
+        k = i + len(b)
+        while carry:
+            t = out[k] + carry
+            out[k] = t & 1023
+            carry = t >> 10
+            k += 1
+    return out
+
+
+def _big_int(a):
+    n = 0
+    for i in range(len(a) - 1, -1, -1):
+        if n >= 1 << 53:
+            raise OverflowError("timedelta result out of range")
+        n = (n << 10) | a[i]
+    return n
+
+
+def _big_inc(a):
+    a = a + [0]
+    i = 0
+    while a[i] == 1023:
+        a[i] = 0
+        i += 1
+    a[i] += 1
+    return a
+
+
+def _big_divmod(a, d):
+    """(a // d as digits, a % d) for d < 2**53."""
+    q = [0] * len(a)
+    r = 0
+    for i in range(len(a) - 1, -1, -1):
+        r = (r << 10) | a[i]
+        q[i] = r // d
+        r %= d
+    return q, r
+
+
+def _big_div_round(a, d):
+    """round-half-even(a / d) for d < 2**53, as digits."""
+    q, r = _big_divmod(a, d)
+    if r * 2 > d or (r * 2 == d and q and q[0] & 1):
+        q = _big_inc(q)
+    return q
+
+
+def _big_shr_round(a, k):
+    """round-half-even(a / 2**k), as digits."""
+    q = []
+    for i in range(len(a)):             # the bits from k upwards
+        bit = k + i * 10
+        word, off = bit // 10, bit % 10
+        lo = a[word] if word < len(a) else 0
+        hi = a[word + 1] if word + 1 < len(a) else 0
+        q.append(((lo >> off) | (hi << (10 - off))) & 1023)
+    half = k - 1                        # the remainder against 2**(k-1)
+    top = (a[half // 10] >> (half % 10)) & 1 if half // 10 < len(a) else 0
+    rest = False
+    for bit in range(half):
+        if bit // 10 < len(a) and (a[bit // 10] >> (bit % 10)) & 1:
+            rest = True
+            break
+    if top and (rest or (q and q[0] & 1)):
+        q = _big_inc(q)
+    return q
+
+
+def _td_from_big(a, neg):
+    """The timedelta of a (digits) microseconds, negated if neg."""
+    q, r = _big_divmod(a, 86400000000)
+    days = _big_int(q)
+    if neg:
+        return timedelta(-days, 0, -r)
+    return timedelta(days, 0, r)
+
+
+def _ratio(f):
+    """(m, e) with f == m * 2**e exactly, m an odd int or 0."""
+    x = abs(f)
+    e = 0
+    if x == 0.0:
+        return 0, 0
+    while x >= 9007199254740992.0:      # halving a float is exact
+        x *= 0.5
+        e += 1
+    while x != float(int(x)):
+        x *= 2.0
+        e -= 1
+    m = int(x)
+    while m % 2 == 0:
+        m //= 2
+        e += 1
+    return m, e
+
+
+def _mul_float(us, f):
+    """timedelta(microseconds=us * f), rounded once, half to even."""
+    m, e = _ratio(f)
+    neg = (us < 0) != (f < 0)
+    a = _big_mul(_big(abs(us)), _big(m))
+    if e >= 0:
+        a = [0] * (e // 10) + _big_mul(a, _big(1 << (e % 10)))
+    else:
+        a = _big_shr_round(a, -e)
+    return _td_from_big(a, neg)
+
+
+def _div_float(us, f):
+    """timedelta(microseconds=us / f), rounded once, half to even."""
+    m, e = _ratio(f)
+    neg = (us < 0) != (f < 0)
+    if e >= 0 and (e >= 53 or m >= 1 << (53 - e)):
+        return timedelta(0, 0, round(us / f))   # |result| < 1024
+    if e >= 0:
+        return _td_from_big(_big_div_round(_big(abs(us)), m << e), neg)
+    k = -e
+    a = [0] * (k // 10) + _big_mul(_big(abs(us)), _big(1 << (k % 10)))
+    return _td_from_big(_big_div_round(a, m), neg)
+
+
 def _cmp_error(op, a, b):
     return TypeError("'%s' not supported between instances of '%s' and '%s'"
                      % (op, _tname(a), _tname(b)))
@@ -173,25 +315,34 @@ class timedelta:
             if not isinstance(v, (int, float)):
                 raise TypeError("unsupported type for timedelta %s "
                                 "component: %s" % (name, type(v).__name__))
-        d = days + weeks * 7
-        s = seconds + minutes * 60 + hours * 3600
-        us = microseconds + milliseconds * 1000
-        frac = 0.0                     # seconds not yet counted, as a float
-        if isinstance(d, float):
-            whole = int(d)
-            fs = (d - whole) * 86400.0
-            d = whole
-            s += int(fs)
-            frac += fs - int(fs)
-        if isinstance(s, float):
-            whole = int(s)
-            frac += s - whole
-            s = whole
-        if isinstance(us, float) or frac != 0.0:
-            us = round(us + frac * 1e6)
+        # As CPython: each component's whole part is counted exactly; the
+        # fractional parts, in microseconds, are summed and rounded once.
+        d = 0
+        us = 0
+        left = 0.0
+        for v, dper, sper, uper in ((microseconds, 0, 0, 1),
+                                    (milliseconds, 0, 0, 1000),
+                                    (seconds, 0, 1, 0), (minutes, 0, 60, 0),
+                                    (hours, 0, 3600, 0), (days, 1, 0, 0),
+                                    (weeks, 7, 0, 0)):
+            whole = int(v)
+            q, r = divmod(whole * sper, 86400)
+            d += whole * dper + q
+            us += r * _US + whole * uper
+            if isinstance(v, float):
+                f = (v - whole) * (dper * 86400000000.0 + sper * 1000000.0
+                                   + uper)
+                fw = int(f)
+                us += fw
+                left += f - fw
+        if left != 0.0:
+            r = round(left)
+            if abs(r - left) == 0.5:    # a tie: to even, as the total's parity
+                odd = us % 2
+                r = 2 * round((left + odd) * 0.5) - odd
+            us += int(r)
         q, us = divmod(us, _US)
-        s += q
-        q, s = divmod(s, 86400)
+        q, s = divmod(q, 86400)
         d += q
         if abs(d) > 999999999:
             raise OverflowError("days=%d; must have magnitude <= 999999999"
@@ -304,7 +455,7 @@ class timedelta:
             return timedelta(self.days * o, self.seconds * o,
                              self.microseconds * o)
         if isinstance(o, float):
-            return timedelta(0, 0, round(self._us() * o))
+            return _mul_float(self._us(), o)
         if isinstance(o, (str, list, tuple)):
             raise TypeError("can't multiply sequence by non-int of type "
                             "'datetime.timedelta'")
@@ -327,7 +478,7 @@ class timedelta:
         if isinstance(o, float):
             if o == 0.0:
                 raise ZeroDivisionError("float division by zero")
-            return timedelta(0, 0, round(self._us() / o))
+            return _div_float(self._us(), o)
         raise _binop_error("/", self, o)
 
     def __floordiv__(self, o):

@@ -342,7 +342,7 @@ class _Environ:
     def __init__(self, data):
         self._data = data
 
-    def _check(self, value, what):
+    def _check(self, value):
         if not isinstance(value, str):
             raise TypeError('str expected, not %s' % type(value).__name__)
         return value
@@ -353,8 +353,8 @@ class _Environ:
         return self._data[key]
 
     def __setitem__(self, key, value):
-        self._check(key, 'key')
-        self._check(value, 'value')
+        self._check(key)
+        self._check(value)
         _os.putenv(key, value)
         self._data[key] = value
 

@@ -162,6 +162,70 @@ def _splitnetloc(url, start=0):
     return url[start:delim], url[delim:]
 
 
+def _is_ipv4(text):
+    parts = text.split('.')
+    if len(parts) != 4:
+        return False
+    for part in parts:
+        if not part or len(part) > 3 or not all([c in _DIGITS for c in part]):
+            return False
+        if int(part) > 255 or (len(part) > 1 and part[0] == '0'):
+            return False
+    return True
+
+
+def _is_ipv6(text):
+    if '%' in text:
+        text, _, zone = text.partition('%')
+        if not zone or '%' in zone:
+            return False
+    parts = text.split(':')
+    if len(parts) < 3:
+        return False
+    if '.' in parts[-1]:
+        if not _is_ipv4(parts[-1]):
+            return False
+        parts = parts[:-1] + ['0', '0']
+    if len(parts) > 9:
+        return False
+    empty = [i for i in range(1, len(parts) - 1) if not parts[i]]
+    if len(empty) > 1:
+        return False
+    if empty:
+        head = empty[0]
+        tail = len(parts) - head - 1
+        if not parts[0]:
+            head -= 1
+            if head:
+                return False
+        if not parts[-1]:
+            tail -= 1
+            if tail:
+                return False
+        if head + tail > 7:
+            return False
+        hextets = parts[:head] + parts[len(parts) - tail:]
+    else:
+        if len(parts) != 8:
+            return False
+        hextets = parts
+    for h in hextets:
+        if not h or len(h) > 4 or not all([c in _HEX for c in h]):
+            return False
+    return True
+
+
+def _check_bracketed_host(hostname):
+    if hostname.startswith('v'):
+        head, dot, rest = hostname[1:].partition('.')
+        if not (head and dot and rest and all([c in _HEX for c in head])):
+            raise ValueError('IPvFuture address is invalid')
+    elif _is_ipv4(hostname):
+        raise ValueError('An IPv4 address cannot be in brackets')
+    elif not _is_ipv6(hostname):
+        raise ValueError('%r does not appear to be an IPv4 or IPv6 address' % (hostname,))
+
+
 def urlsplit(url, scheme='', allow_fragments=True):
     """Split a URL into (scheme, netloc, path, query, fragment)."""
     url = url.lstrip(_C0_OR_SPACE)
@@ -178,6 +242,8 @@ def urlsplit(url, scheme='', allow_fragments=True):
         netloc, url = _splitnetloc(url, 2)
         if ('[' in netloc) != (']' in netloc):
             raise ValueError('Invalid IPv6 URL')
+        if '[' in netloc:
+            _check_bracketed_host(netloc.partition('[')[2].partition(']')[0])
     if allow_fragments and '#' in url:
         url, fragment = url.split('#', 1)
     if '?' in url:
