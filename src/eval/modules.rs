@@ -616,6 +616,54 @@ table! { NOT_IMPLEMENTED_METHODS:
 
 table! { OBJECT_METHODS:
     "__init__", "object.__init__(self)", "Initialises an object; the base of every class's __init__." => |_, a| { a.rest(0); a.kw.clear(); Ok(Value::None) };
+    "__setattr__", "object.__setattr__(self, name, value)", "Sets an attribute directly, past the class's own __setattr__ (frozen dataclasses use it)." => |_, a| {
+        let me = a.req(0, "self")?;
+        let name = builtins::to_str(&a.req(1, "name")?, "attribute name")?;
+        let v = a.req(2, "value")?;
+        match &me {
+            Value::Instance(i) => {
+                i.attrs.borrow_mut().insert(name, v);
+                Ok(Value::None)
+            }
+            Value::Class(c) => {
+                c.ns.borrow_mut().insert(name, v);
+                Ok(Value::None)
+            }
+            _ => Err(type_err(format!("can't set attributes of built-in/extension type '{}'", me.type_name()))),
+        }
+    };
+    "__delattr__", "object.__delattr__(self, name)", "Removes an attribute directly." => |_, a| {
+        let me = a.req(0, "self")?;
+        let name = builtins::to_str(&a.req(1, "name")?, "attribute name")?;
+        if let Value::Instance(i) = &me {
+            if i.attrs.borrow_mut().shift_remove(&*name).is_none() {
+                return Err(err("AttributeError", format!("'{}' object has no attribute '{name}'", i.class.name)));
+            }
+        }
+        Ok(Value::None)
+    };
+    "__getattribute__", "object.__getattribute__(self, name)", "The attribute, found the usual way." => |it, a| {
+        let me = a.req(0, "self")?;
+        let name = builtins::to_str(&a.req(1, "name")?, "attribute name")?;
+        if let Value::Instance(i) = &me {
+            if let Some(v) = i.attrs.borrow().get(&*name) {
+                return Ok(v.clone());
+            }
+        }
+        it.getattr(&me, &name)
+    };
+    "__new__", "object.__new__(cls, *args)", "A new, uninitialised instance of cls." => |it, a| {
+        let cls = a.req(0, "cls")?;
+        a.rest(1);
+        a.kw.clear();
+        let Value::Class(c) = &cls else { return Err(type_err("object.__new__(X): X is not a type object")) };
+        let mut attrs = IndexMap::new();
+        if let Some(p) = it.new_payload(c)? {
+            attrs.insert(Rc::from("__payload__"), p);
+        }
+        Ok(Value::Instance(Rc::new(Instance { class: c.clone(), attrs: RefCell::new(attrs) })))
+    };
+    "__init_subclass__", "object.__init_subclass__(cls)", "Called when a class is made from this one; does nothing." => |_, a| { a.rest(0); a.kw.clear(); Ok(Value::None) };
 }
 
 fn attr(me: &Value, name: &str) -> Option<Value> {
@@ -712,11 +760,13 @@ impl Interp {
         for (name, class) in self.exc_classes.clone() {
             self.set_builtin(name, Value::Class(class));
         }
+        let object = class_with("object", OBJECT_METHODS);
+        self.type_classes.insert("object".into(), object.clone());
         for (name, v) in [
             ("True", Value::Bool(true)),
             ("False", Value::Bool(false)),
             ("None", Value::None),
-            ("object", Value::Class(class_with("object", OBJECT_METHODS))),
+            ("object", Value::Class(object.clone())),
             (
                 "NotImplemented",
                 Value::Instance(Rc::new(Instance {
@@ -744,13 +794,17 @@ impl Interp {
             .insert("_random".into(), module("_random", &table_entries(RANDOM)));
 
         let file = file_value;
+        let stdout = file(FileKind::Stdout, "<stdout>");
+        let stderr = file(FileKind::Stderr, "<stderr>");
         let argv = Value::list(self.argv.iter().map(|s| Value::str(s)).collect());
         let sys = module(
             "sys",
             &[
                 ("argv", argv),
-                ("stdout", file(FileKind::Stdout, "<stdout>")),
-                ("stderr", file(FileKind::Stderr, "<stderr>")),
+                ("stdout", stdout.clone()),
+                ("stderr", stderr.clone()),
+                ("__stdout__", stdout),
+                ("__stderr__", stderr),
                 (
                     "exit",
                     Value::Builtin(

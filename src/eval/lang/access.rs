@@ -122,6 +122,7 @@ impl Interp {
                         .attrs
                         .borrow()
                         .iter()
+                        .filter(|(k, _)| &***k != super::subclass::PAYLOAD)
                         .map(|(k, v)| (Key(Value::Str(k.clone())), v.clone()))
                         .collect();
                     return Ok(Value::dict(d));
@@ -132,15 +133,21 @@ impl Interp {
                 ))
             }
             Value::Class(c) => {
-                if name == "__name__" {
-                    return Ok(Value::Str(c.name.clone()));
+                if let Some(v) = self.class_meta(c, name) {
+                    return Ok(v);
                 }
                 match c.lookup(name) {
                     Some(Value::ClassMethod(f)) => {
                         Ok(Value::Method(Rc::new((obj.clone(), (*f).clone()))))
                     }
                     Some(Value::StaticMethod(f)) => Ok((*f).clone()),
+                    // A descriptor read from the class: `__get__(None, cls)`.
+                    Some(v @ Value::Instance(_)) if v.special("__get__").is_some() => {
+                        let g = v.special("__get__").unwrap_or(Value::None);
+                        self.call(&g, vec![v, Value::None, obj.clone()], vec![])
+                    }
                     Some(v) => Ok(v),
+                    None if name == "__doc__" => Ok(Value::None),
                     None => Err(err(
                         "AttributeError",
                         format!("type object '{}' has no attribute '{name}'", c.name),
@@ -166,7 +173,12 @@ impl Interp {
             },
             Value::Super(s) => {
                 let (class, inst) = &**s;
-                match class.base.as_ref().and_then(|b| b.lookup(name)) {
+                let found = class.base.as_ref().and_then(|b| b.lookup(name));
+                let found = found.or_else(|| {
+                    let object = self.type_classes.get("object")?;
+                    object.ns.borrow().get(name).cloned()
+                });
+                match found {
                     Some(v) => self.bind(v, inst, class),
                     None if name == "__init__" => Ok(Value::Builtin(&builtins::OBJECT_INIT)),
                     None => Err(err(
@@ -175,9 +187,62 @@ impl Interp {
                     )),
                 }
             }
+            Value::Func(f) if f.attrs.borrow().contains_key(name) => {
+                Ok(f.attrs.borrow().get(name).cloned().unwrap_or(Value::None))
+            }
             Value::Func(f) => match name {
                 "__name__" => Ok(Value::Str(f.def.name.clone())),
-                "__doc__" => Ok(Value::None),
+                "__qualname__" => Ok(Value::str(&match f.attrs.borrow().get("__class__") {
+                    Some(Value::Class(c)) => format!("{}.{}", c.name, f.def.name),
+                    _ => f.def.name.to_string(),
+                })),
+                "__doc__" => Ok(match f.def.body.first().map(|s| &s.kind) {
+                    Some(crate::syntax::ast::StmtKind::Expr(e)) if !f.def.is_lambda => {
+                        match &e.kind {
+                            crate::syntax::ast::ExprKind::Str(d) => Value::Str(d.clone()),
+                            _ => Value::None,
+                        }
+                    }
+                    _ => Value::None,
+                }),
+                "__module__" => Ok(Value::Str(f.module.name.clone())),
+                "__defaults__" => {
+                    let d: Vec<Value> = f
+                        .def
+                        .params
+                        .iter()
+                        .zip(&f.defaults)
+                        .filter(|(p, _)| p.kind == crate::syntax::ast::ParamKind::Normal)
+                        .filter_map(|(_, d)| d.clone())
+                        .collect();
+                    Ok(if d.is_empty() {
+                        Value::None
+                    } else {
+                        Value::tuple(d)
+                    })
+                }
+                "__kwdefaults__" => {
+                    let mut d = Dict::new();
+                    for (p, v) in f.def.params.iter().zip(&f.defaults) {
+                        if let (crate::syntax::ast::ParamKind::KwOnly, Some(v)) = (p.kind, v) {
+                            d.insert(Key(Value::Str(p.name.clone())), v.clone());
+                        }
+                    }
+                    Ok(if d.is_empty() {
+                        Value::None
+                    } else {
+                        Value::dict(d)
+                    })
+                }
+                "__annotations__" => Ok(Value::dict(Dict::new())),
+                "__dict__" => Ok(Value::dict(
+                    f.attrs
+                        .borrow()
+                        .iter()
+                        .filter(|(k, _)| &***k != "__class__")
+                        .map(|(k, v)| (Key(Value::Str(k.clone())), v.clone()))
+                        .collect(),
+                )),
                 _ => f.attrs.borrow().get(name).cloned().ok_or_else(|| {
                     err(
                         "AttributeError",
@@ -224,6 +289,7 @@ impl Interp {
                 };
                 Ok(Value::Method(Rc::new((obj.clone(), Value::Builtin(b)))))
             }
+            _ if name == "__class__" => Ok(self.type_of(obj)),
             _ => {
                 if let Some(v) = self.native_attr(obj, name)? {
                     return Ok(v);
@@ -262,8 +328,56 @@ impl Interp {
                 let getter = p.0.clone();
                 return self.call(&getter, vec![inst.clone()], vec![]);
             }
+            // A descriptor (functools.cached_property …): `__get__(instance, owner)`.
+            v @ Value::Instance(_) if v.special("__get__").is_some() => {
+                let g = v.special("__get__").unwrap_or(Value::None);
+                return self.call(
+                    &g,
+                    vec![v, inst.clone(), Value::Class(class.clone())],
+                    vec![],
+                );
+            }
             v => v,
         })
+    }
+
+    /// `del obj.name`, `delattr(obj, name)`.
+    pub fn delattr(&mut self, o: &Value, name: &str) -> R<()> {
+        match o {
+            Value::Instance(inst) => {
+                if let Some(f) = inst.class.lookup("__delattr__") {
+                    self.call(&f, vec![o.clone(), Value::str(name)], vec![])?;
+                    return Ok(());
+                }
+                if inst.attrs.borrow_mut().shift_remove(name).is_none() {
+                    return Err(err(
+                        "AttributeError",
+                        format!("'{}' object has no attribute '{name}'", o.type_name()),
+                    ));
+                }
+                Ok(())
+            }
+            Value::Class(c) => {
+                if c.ns.borrow_mut().shift_remove(name).is_none() {
+                    return Err(err(
+                        "AttributeError",
+                        format!("type object '{}' has no attribute '{name}'", c.name),
+                    ));
+                }
+                Ok(())
+            }
+            Value::Func(f) => {
+                f.attrs.borrow_mut().shift_remove(name);
+                Ok(())
+            }
+            _ => Err(err(
+                "AttributeError",
+                format!(
+                    "'{}' object attribute '{name}' cannot be deleted",
+                    o.type_name()
+                ),
+            )),
+        }
     }
 
     pub fn setattr(&mut self, obj: &Value, name: &str, v: Value) -> R<()> {
@@ -460,8 +574,31 @@ impl Interp {
         args: Vec<Value>,
         kwargs: Vec<(Ident, Value)>,
     ) -> R<Value> {
-        if let Some(Value::Builtin(ctor)) = c.ns.borrow().get("__new__").cloned() {
+        let is_object = c.builtin && &*c.name == "object";
+        if let (Some(Value::Builtin(ctor)), false) =
+            (c.ns.borrow().get("__new__").cloned(), is_object)
+        {
             return self.call_builtin(ctor, args, kwargs);
+        }
+        // A user `__new__` makes the object; `__init__` runs when it is an instance of `c`.
+        if let Some(new @ (Value::Func(_) | Value::StaticMethod(_))) = c.lookup("__new__") {
+            let new = match new {
+                Value::StaticMethod(f) => (*f).clone(),
+                f => f,
+            };
+            let mut all = vec![Value::Class(c.clone())];
+            all.extend(args.iter().cloned());
+            let obj = self.call(&new, all, kwargs.clone())?;
+            if let Value::Instance(i) = &obj {
+                if i.class.is_subclass_of(c) {
+                    if let Some(init) = c.lookup("__init__") {
+                        let mut all = vec![obj.clone()];
+                        all.extend(args);
+                        self.call(&init, all, kwargs)?;
+                    }
+                }
+            }
+            return Ok(obj);
         }
         let mut attrs = indexmap::IndexMap::new();
         if let Some(p) = self.new_payload(c)? {
@@ -579,7 +716,19 @@ impl Interp {
                     inst.class.name
                 ))),
             },
+            (Value::Class(c), _) if c.lookup("__class_getitem__").is_some() => {
+                let f = match c.lookup("__class_getitem__") {
+                    Some(Value::ClassMethod(f)) => (*f).clone(),
+                    Some(f) => f,
+                    None => Value::None,
+                };
+                self.call(&f, vec![obj.clone(), index.clone()], vec![])
+            }
             (Value::Class(c), _) if c.builtin => Ok(obj.clone()),
+            // `list[int]`, `dict[str, int]` in annotations: the type itself.
+            (Value::Builtin(b), _) if super::introspect::builtin_type_name(b).is_some() => {
+                Ok(obj.clone())
+            }
             (
                 Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Size(_) | Value::Range(_),
                 _,

@@ -210,48 +210,7 @@ pub static EXCEPTION_INIT: Builtin = Builtin {
         let this = a.req(0, "self")?;
         let args = a.rest(1);
         if let Value::Instance(i) = &this {
-            let class = i.class.clone();
-            let mut attrs = i.attrs.borrow_mut();
-            let is = |name: &str| {
-                let mut k = Some(class.clone());
-                while let Some(c) = k {
-                    if c.builtin && &*c.name == name {
-                        return true;
-                    }
-                    k = c.base.clone();
-                }
-                false
-            };
-            if is("SystemExit") {
-                let code = match args.as_slice() {
-                    [] => Value::None,
-                    [c] => c.clone(),
-                    _ => Value::tuple(args.clone()),
-                };
-                attrs.insert(Rc::from("code"), code);
-            }
-            if is("StopIteration") {
-                attrs.insert(
-                    Rc::from("value"),
-                    args.first().cloned().unwrap_or(Value::None),
-                );
-            }
-            // OSError(errno, strerror[, filename]): str() is "[Errno N] strerror: 'filename'".
-            if is("OSError") {
-                let (errno, strerror, filename) = match args.as_slice() {
-                    [e @ Value::Int(_), s] => (e.clone(), s.clone(), Value::None),
-                    [e @ Value::Int(_), s, f, ..] => (e.clone(), s.clone(), f.clone()),
-                    _ => (Value::None, Value::None, Value::None),
-                };
-                attrs.insert(Rc::from("errno"), errno);
-                attrs.insert(Rc::from("strerror"), strerror);
-                attrs.insert(Rc::from("filename"), filename);
-                if args.len() > 2 {
-                    attrs.insert(Rc::from("args"), Value::tuple(args[..2].to_vec()));
-                    return Ok(Value::None);
-                }
-            }
-            attrs.insert(Rc::from("args"), Value::tuple(args));
+            super::exc::init_attrs(&i.class, &mut i.attrs.borrow_mut(), args);
         }
         Ok(Value::None)
     },
@@ -740,6 +699,28 @@ table! { BUILTINS:
             Err(e) => default.ok_or(e),
         }
     };
+    "globals", "globals()", "The running module's global names and values, as a dict (a copy: assigning into it does not make a global)." => |it, _| {
+        let m = it.module.clone();
+        let d: Dict = it
+            .module_items(&m)
+            .into_iter()
+            .map(|(k, v)| (Key(Value::Str(k)), v))
+            .collect();
+        Ok(Value::dict(d))
+    };
+    "delattr", "delattr(obj, name)", "Removes the object's attribute." => |it, a| {
+        let o = a.req(0, "obj")?;
+        let name = to_str(&a.req(1, "name")?, "attribute name")?;
+        it.delattr(&o, &name)?;
+        Ok(Value::None)
+    };
+    "slice", "slice(start, stop=None, step=None)", "A slice object: slice(stop) or slice(start, stop[, step])." => |_, a| {
+        let x = a.req(0, "start")?;
+        Ok(match a.get(1, "stop") {
+            None => Value::Slice(Rc::new([Value::None, x, Value::None])),
+            Some(stop) => Value::Slice(Rc::new([x, stop, a.get(2, "step").unwrap_or(Value::None)])),
+        })
+    };
     "setattr", "setattr(obj, name, value)", "Sets the object's attribute." => |it, a| {
         let v = a.req(0, "obj")?;
         let n = to_str(&a.req(1, "name")?, "attribute name")?;
@@ -881,8 +862,12 @@ table! { BUILTINS:
         let s = a.get(1, "fset").unwrap_or(Value::None);
         Ok(Value::Property(Rc::new((g, RefCell::new(s)))))
     };
-    "super", "super()", "The parent class's methods, bound to the current instance." => |it, _| {
-        it.current_super()
+    "super", "super(type=None, object=None)", "The parent class's methods, bound to the current instance." => |it, a| {
+        match (a.get(0, "type"), a.get(1, "object")) {
+            (Some(Value::Class(c)), Some(obj)) => Ok(Value::Super(Rc::new((c, obj)))),
+            (Some(_), _) => Err(type_err("super() argument 1 must be a type")),
+            _ => it.current_super(),
+        }
     };
     "vars", "vars(obj)", "The object's attributes as a dict." => |it, a| {
         let v = a.req(0, "obj")?;
@@ -916,6 +901,17 @@ fn index(table: &'static [Builtin]) -> HashMap<&'static str, &'static Builtin> {
 impl Interp {
     /// The built-in method `name` of a value of a built-in type (a tensor's come from the
     /// torch binding).
+    /// A path argument: a str, or an `os.PathLike` (a `pathlib.Path`) through `__fspath__`.
+    pub fn fspath(&mut self, v: &Value, what: &str) -> R<Rc<str>> {
+        if let Value::Instance(_) = v {
+            if let Some(f) = v.special("__fspath__") {
+                let r = self.call(&f, vec![v.clone()], vec![])?;
+                return to_str(&r, what);
+            }
+        }
+        to_str(v, what)
+    }
+
     pub fn method_of(&self, v: &Value, name: &str) -> Option<&'static Builtin> {
         match v {
             Value::Tensor(_) => (self.bindings.tensor_method)(name),

@@ -54,12 +54,24 @@ impl Interp {
             ));
             self.at(r, c.bases[1].span)?;
         }
-        let ns = Rc::new(RefCell::new(IndexMap::new()));
+        let mut first = IndexMap::new();
+        first.insert(Rc::from("__module__"), Value::Str(self.module.name.clone()));
+        let ns = Rc::new(RefCell::new(first));
         let saved = self.class_ns.replace(ns.clone());
         let r = self.exec_block(&c.body);
         self.class_ns = saved;
         r?;
         let mut ns = std::mem::take(&mut *ns.borrow_mut());
+        if !ns.contains_key("__doc__") {
+            let doc = match c.body.first().map(|s| &s.kind) {
+                Some(StmtKind::Expr(Expr {
+                    kind: ExprKind::Str(d),
+                    ..
+                })) => Value::Str(d.clone()),
+                _ => Value::None,
+            };
+            ns.insert(Rc::from("__doc__"), doc);
+        }
         // Python: a class that defines __eq__ but not __hash__ is unhashable.
         if ns.contains_key("__eq__") && !ns.contains_key("__hash__") {
             ns.insert(Rc::from("__hash__"), Value::None);
@@ -95,6 +107,38 @@ impl Interp {
                         .borrow_mut()
                         .insert(Rc::from("__class__"), Value::Class(class.clone()));
                 }
+            }
+        }
+        // Descriptors learn their name (`__set_name__`); the base hears of its new subclass
+        // (`__init_subclass__`).
+        let entries: Vec<(Ident, Value)> = class
+            .ns
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (k, v) in entries {
+            if let (Value::Instance(_), Some(f)) = (&v, v.special("__set_name__")) {
+                let r = self.call(
+                    &f,
+                    vec![v.clone(), Value::Class(class.clone()), Value::Str(k)],
+                    vec![],
+                );
+                self.at(r, c.span)?;
+            }
+        }
+        if let Some(hook) = class
+            .base
+            .as_ref()
+            .and_then(|b| b.lookup("__init_subclass__"))
+        {
+            let hook = match hook {
+                Value::ClassMethod(f) => (*f).clone(),
+                f => f,
+            };
+            if !matches!(hook, Value::Builtin(_)) {
+                let r = self.call(&hook, vec![Value::Class(class.clone())], vec![]);
+                self.at(r, c.span)?;
             }
         }
         let mut v = Value::Class(class);

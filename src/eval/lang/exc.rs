@@ -108,6 +108,13 @@ pub const HIERARCHY: &[(&str, &str)] = &[
     ("DeprecationWarning", "Warning"),
     ("FutureWarning", "Warning"),
     ("RuntimeWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("ImportWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("BytesWarning", "Warning"),
+    ("ResourceWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
     ("RuntimeError", "Exception"),
     ("NotImplementedError", "RuntimeError"),
     ("RecursionError", "RuntimeError"),
@@ -148,11 +155,56 @@ pub fn builtin_classes() -> IndexMap<&'static str, Rc<Class>> {
 /// An exception instance of `class` with `args`.
 pub fn instance(class: Rc<Class>, args: Vec<Value>) -> Value {
     let mut attrs = IndexMap::new();
-    attrs.insert(Rc::from("args"), Value::tuple(args));
+    init_attrs(&class, &mut attrs, args);
     Value::Instance(Rc::new(Instance {
         class,
         attrs: RefCell::new(attrs),
     }))
+}
+
+/// An exception's attributes from its arguments: `args`, and SystemExit's `code`,
+/// StopIteration's `value`, OSError's `errno`, `strerror` and `filename`.
+pub fn init_attrs(class: &Rc<Class>, attrs: &mut IndexMap<Rc<str>, Value>, args: Vec<Value>) {
+    let is = |name: &str| {
+        let mut k = Some(class.clone());
+        while let Some(c) = k {
+            if c.builtin && &*c.name == name {
+                return true;
+            }
+            k = c.base.clone();
+        }
+        false
+    };
+    if is("SystemExit") {
+        let code = match args.as_slice() {
+            [] => Value::None,
+            [c] => c.clone(),
+            _ => Value::tuple(args.clone()),
+        };
+        attrs.insert(Rc::from("code"), code);
+    }
+    if is("StopIteration") {
+        attrs.insert(
+            Rc::from("value"),
+            args.first().cloned().unwrap_or(Value::None),
+        );
+    }
+    // OSError(errno, strerror[, filename]): str() is "[Errno N] strerror: 'filename'".
+    if is("OSError") && !attrs.contains_key("errno") {
+        let (errno, strerror, filename) = match args.as_slice() {
+            [e @ Value::Int(_), s] => (e.clone(), s.clone(), Value::None),
+            [e @ Value::Int(_), s, f, ..] => (e.clone(), s.clone(), f.clone()),
+            _ => (Value::None, Value::None, Value::None),
+        };
+        attrs.insert(Rc::from("errno"), errno);
+        attrs.insert(Rc::from("strerror"), strerror);
+        attrs.insert(Rc::from("filename"), filename);
+        if args.len() > 2 {
+            attrs.insert(Rc::from("args"), Value::tuple(args[..2].to_vec()));
+            return;
+        }
+    }
+    attrs.insert(Rc::from("args"), Value::tuple(args));
 }
 
 /// The message `str(e)` gives for an exception's args.

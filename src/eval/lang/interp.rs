@@ -209,10 +209,17 @@ impl Interp {
                 }
             }
             StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign(target, _, value) => {
+            StmtKind::AnnAssign(target, ann, value) => {
                 if let Some(v) = value {
                     let v = self.eval(v)?;
                     self.assign(target, v)?;
+                }
+                // `x: int` in a class body or at module level: kept in `__annotations__`.
+                if let (ExprKind::Name(n), true) =
+                    (&target.kind, self.env.is_none() || self.class_ns.is_some())
+                {
+                    let a = self.eval(ann)?;
+                    self.annotate(&n.id, a);
                 }
             }
             StmtKind::Def(f) => {
@@ -528,6 +535,36 @@ impl Interp {
         }
     }
 
+    /// Records `name: annotation` in the class body's or the module's `__annotations__`.
+    fn annotate(&mut self, name: &Ident, a: Value) {
+        let key = Key(Value::Str(name.clone()));
+        if let Some(ns) = self.class_ns.clone() {
+            let d = ns.borrow().get("__annotations__").cloned();
+            match d {
+                Some(Value::Dict(d)) => {
+                    d.borrow_mut().insert(key, a);
+                }
+                _ => {
+                    let mut d = Dict::new();
+                    d.insert(key, a);
+                    ns.borrow_mut()
+                        .insert(Rc::from("__annotations__"), Value::dict(d));
+                }
+            }
+            return;
+        }
+        match self.get_global("__annotations__") {
+            Some(Value::Dict(d)) => {
+                d.borrow_mut().insert(key, a);
+            }
+            _ => {
+                let mut d = Dict::new();
+                d.insert(key, a);
+                self.set_global("__annotations__", Value::dict(d));
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- names
 
     #[inline]
@@ -772,24 +809,7 @@ impl Interp {
             }
             ExprKind::Attr(obj, name) => {
                 let o = self.eval(obj)?;
-                match &o {
-                    Value::Instance(inst) => {
-                        if inst.attrs.borrow_mut().shift_remove(&**name).is_none() {
-                            return Err(err(
-                                "AttributeError",
-                                format!("'{}' object has no attribute '{name}'", o.type_name()),
-                            ));
-                        }
-                        Ok(())
-                    }
-                    _ => Err(err(
-                        "AttributeError",
-                        format!(
-                            "'{}' object attribute '{name}' cannot be deleted",
-                            o.type_name()
-                        ),
-                    )),
-                }
+                self.delattr(&o, name)
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 items.iter().try_for_each(|i| self.delete(i))

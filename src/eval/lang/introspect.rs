@@ -61,6 +61,7 @@ impl Interp {
                     ))
                 }
             },
+            Value::Class(k) if k.builtin && &*k.name == "object" => true,
             Value::Class(k) => match v {
                 Value::Instance(i) => i.class.is_subclass_of(k),
                 Value::Tensor(t) => {
@@ -128,6 +129,57 @@ impl Interp {
                 x.name == y.name || (x.name == "bool" && y.name == "int")
             }
             (x, y) => x.is(y),
+        })
+    }
+
+    /// A class's own metadata attributes: `__name__`, `__qualname__`, `__dict__`,
+    /// `__bases__`, `__mro__`, `__annotations__`.
+    pub fn class_meta(&mut self, c: &Rc<Class>, name: &str) -> Option<Value> {
+        let object = || self_object(self);
+        fn self_object(it: &Interp) -> Value {
+            it.type_classes
+                .get("object")
+                .map(|o| Value::Class(o.clone()))
+                .unwrap_or(Value::None)
+        }
+        let _ = object;
+        Some(match name {
+            "__name__" | "__qualname__" => match c.ns.borrow().get(name) {
+                Some(v) => v.clone(),
+                None => Value::Str(c.name.clone()),
+            },
+            "__dict__" => Value::dict(
+                c.ns.borrow()
+                    .iter()
+                    .filter(|(k, _)| &***k != "__builtin_type__")
+                    .map(|(k, v)| (Key(Value::Str(k.clone())), v.clone()))
+                    .collect(),
+            ),
+            "__bases__" => Value::tuple(vec![match &c.base {
+                Some(b) => Value::Class(b.clone()),
+                None => self_object(self),
+            }]),
+            "__base__" => match &c.base {
+                Some(b) => Value::Class(b.clone()),
+                None => self_object(self),
+            },
+            "__mro__" => {
+                let mut out = Vec::new();
+                let mut k = Some(c.clone());
+                while let Some(x) = k {
+                    out.push(Value::Class(x.clone()));
+                    k = x.base.clone();
+                }
+                if !(&*c.name == "object" && c.builtin) {
+                    out.push(self_object(self));
+                }
+                Value::tuple(out)
+            }
+            "__annotations__" => match c.ns.borrow().get(name) {
+                Some(v) => v.clone(),
+                None => Value::dict(Dict::new()),
+            },
+            _ => return None,
         })
     }
 

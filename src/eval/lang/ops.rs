@@ -285,10 +285,16 @@ impl Interp {
         }
         let (name, rname) = dunder(op);
         if let Some(f) = a.special(name) {
-            return self.call(&f, vec![a.clone(), b], vec![]);
+            let r = self.call(&f, vec![a.clone(), b.clone()], vec![])?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
+            }
         }
         if let Some(f) = b.special(rname) {
-            return self.call(&f, vec![b.clone(), a], vec![]);
+            let r = self.call(&f, vec![b.clone(), a.clone()], vec![])?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
+            }
         }
         Err(self.unsupported(op, &a, &b))
     }
@@ -490,16 +496,30 @@ impl Interp {
                     _ => "__ge__",
                 };
                 if let Some(f) = a.special(name) {
-                    return self.call(&f, vec![a.clone(), b.clone()], vec![]);
+                    let r = self.call(&f, vec![a.clone(), b.clone()], vec![])?;
+                    if !is_not_implemented(&r) {
+                        return Ok(r);
+                    }
                 }
-                let name = match op {
+                let rname = match op {
                     CmpOp::Lt => "__gt__",
                     CmpOp::Le => "__ge__",
                     CmpOp::Gt => "__lt__",
                     _ => "__le__",
                 };
-                if let Some(f) = b.special(name) {
-                    return self.call(&f, vec![b.clone(), a.clone()], vec![]);
+                if let Some(f) = b.special(rname) {
+                    let r = self.call(&f, vec![b.clone(), a.clone()], vec![])?;
+                    if !is_not_implemented(&r) {
+                        return Ok(r);
+                    }
+                }
+                if matches!(a, Instance(_)) || matches!(b, Instance(_)) {
+                    return Err(type_err(format!(
+                        "'{}' not supported between instances of '{}' and '{}'",
+                        op.symbol(),
+                        a.type_name(),
+                        b.type_name()
+                    )));
                 }
                 if let (Set(x), Set(y)) = (a, b) {
                     let (x, y) = (x.borrow(), y.borrow());

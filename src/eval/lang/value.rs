@@ -99,7 +99,7 @@ impl PartialEq for Key {
                 xa.len() == ya.len()
                     && xa
                         .iter()
-                        .all(|(k, v)| ya.get(k).is_some_and(|w| Key(v.clone()) == Key(w.clone())))
+                        .all(|(k, v)| ya.get(k).is_some_and(|w| attr_eq(v, w)))
             }
             (a, b) => match (a.as_number(), b.as_number()) {
                 (Some(x), Some(y)) => x == y,
@@ -120,7 +120,7 @@ impl Hash for Key {
                 (Rc::as_ptr(&i.class) as usize).hash(h);
                 for (k, v) in i.attrs.borrow().iter() {
                     k.hash(h);
-                    Key(v.clone()).hash(h);
+                    attr_hash(v, h);
                 }
             }
             v => match v.as_number() {
@@ -140,6 +140,24 @@ impl Hash for Key {
 fn value_keyed(i: &Instance) -> bool {
     matches!(i.class.lookup("__hash__"), Some(Value::Func(_)))
         && matches!(i.class.lookup("__eq__"), Some(Value::Func(_)))
+}
+
+/// Equality of a value-keyed instance's attributes: lists by their items.
+fn attr_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::List(x), Value::List(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| attr_eq(p, q))
+        }
+        _ => Key(a.clone()) == Key(b.clone()),
+    }
+}
+
+fn attr_hash<H: Hasher>(v: &Value, h: &mut H) {
+    match v {
+        Value::List(l) => l.borrow().iter().for_each(|x| attr_hash(x, h)),
+        _ => Key(v.clone()).hash(h),
+    }
 }
 
 pub type Dict = IndexMap<Key, Value>;

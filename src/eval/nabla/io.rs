@@ -13,8 +13,9 @@ use crate::types::{DType, Device};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-fn path_arg(a: &mut Args, i: usize, name: &str) -> R<String> {
-    Ok(to_str(&a.req(i, name)?, name)?.to_string())
+fn path_arg(it: &mut Interp, a: &mut Args, i: usize, name: &str) -> R<String> {
+    let v = a.req(i, name)?;
+    Ok(it.fspath(&v, name)?.to_string())
 }
 
 /// A value as the object a file holds: tensors, numbers, strings, and lists, tuples and
@@ -112,13 +113,13 @@ fn named_tensors(items: Vec<(String, crate::Tensor)>) -> Value {
 table! { TORCH_IO:
     "save", "save(obj, f)", "Saves tensors, numbers, strings and lists/tuples/dicts of them (a state_dict) to a file in PyTorch's .pt format, which PyTorch's torch.load reads too; a path ending in .safetensors gets a safetensors file (a dict of named tensors only)." => |it, a| {
         let obj = a.req(0, "obj")?;
-        let path = path_arg(a, 1, "f")?;
+        let path = path_arg(it, a, 1, "f")?;
         let o = to_obj(it, &obj, 0)?;
         crate::io::save(&o, &path)?;
         Ok(Value::None)
     };
-    "load", "load(f, map_location=None, weights_only=None)", "Loads what torch.save wrote, in nabla or in PyTorch (.pt/.pth), or a safetensors, .npy or .npz file. Only data is loaded, never code (as weights_only=True); map_location moves every tensor to that device." => |_, a| {
-        let path = path_arg(a, 0, "f")?;
+    "load", "load(f, map_location=None, weights_only=None)", "Loads what torch.save wrote, in nabla or in PyTorch (.pt/.pth), or a safetensors, .npy or .npz file. Only data is loaded, never code (as weights_only=True); map_location moves every tensor to that device." => |it, a| {
+        let path = path_arg(it, a, 0, "f")?;
         let device = a.opt(1, "map_location").map(|d| device_of(&d)).transpose()?;
         // nabla never runs code from a file: every load is weights_only.
         let _ = a.get(2, "weights_only");
@@ -128,22 +129,22 @@ table! { TORCH_IO:
 }
 
 table! { NABLA:
-    "load_npy", "load_npy(file)", "The array in a NumPy .npy file (written by np.save) as a tensor of the same dtype and shape." => |_, a| {
-        let path = path_arg(a, 0, "file")?;
+    "load_npy", "load_npy(file)", "The array in a NumPy .npy file (written by np.save) as a tensor of the same dtype and shape." => |it, a| {
+        let path = path_arg(it, a, 0, "file")?;
         Ok(Value::Tensor(crate::io::npy::load(path)?))
     };
-    "save_npy", "save_npy(file, tensor)", "Writes a tensor as a NumPy .npy file (np.load reads it); bool, uint8, int8/16/32/64 and float16/32/64." => |_, a| {
-        let path = path_arg(a, 0, "file")?;
+    "save_npy", "save_npy(file, tensor)", "Writes a tensor as a NumPy .npy file (np.load reads it); bool, uint8, int8/16/32/64 and float16/32/64." => |it, a| {
+        let path = path_arg(it, a, 0, "file")?;
         let t = tensor(&a.req(1, "tensor")?, "tensor")?;
         crate::io::npy::save(path, &t)?;
         Ok(Value::None)
     };
-    "load_npz", "load_npz(file)", "The arrays of a NumPy .npz file (np.savez or np.savez_compressed) as a dict of tensors by name." => |_, a| {
-        let path = path_arg(a, 0, "file")?;
+    "load_npz", "load_npz(file)", "The arrays of a NumPy .npz file (np.savez or np.savez_compressed) as a dict of tensors by name." => |it, a| {
+        let path = path_arg(it, a, 0, "file")?;
         Ok(named_tensors(crate::io::npz::load(path)?))
     };
-    "save_npz", "save_npz(file, *tensors, **named_tensors)", "Writes tensors into a NumPy .npz file as np.savez does: positional ones as arr_0, arr_1, …, keyword ones by their name." => |_, a| {
-        let path = path_arg(a, 0, "file")?;
+    "save_npz", "save_npz(file, *tensors, **named_tensors)", "Writes tensors into a NumPy .npz file as np.savez does: positional ones as arr_0, arr_1, …, keyword ones by their name." => |it, a| {
+        let path = path_arg(it, a, 0, "file")?;
         let mut arrays = Vec::new();
         for (i, v) in a.rest(1).iter().enumerate() {
             arrays.push((format!("arr_{i}"), tensor(v, "tensors")?));
@@ -157,8 +158,8 @@ table! { NABLA:
         crate::io::npz::save(path, &arrays)?;
         Ok(Value::None)
     };
-    "load_csv", "load_csv(file, header=False, dtype=torch.float32, delimiter=',')", "A CSV file of numbers as a 2-D tensor, rows × columns. header=True skips the first line (the column names); blank lines and lines starting with # are skipped." => |_, a| {
-        let path = path_arg(a, 0, "file")?;
+    "load_csv", "load_csv(file, header=False, dtype=torch.float32, delimiter=',')", "A CSV file of numbers as a 2-D tensor, rows × columns. header=True skips the first line (the column names); blank lines and lines starting with # are skipped." => |it, a| {
+        let path = path_arg(it, a, 0, "file")?;
         let header = match a.opt(1, "header") {
             None => false,
             Some(Value::Bool(b)) => b,

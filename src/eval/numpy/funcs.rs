@@ -496,8 +496,9 @@ table! { NP:
         crate::io::npz::save(&path, &arrays)?;
         Ok(Value::None)
     };
-    "load", "load(file)", "The array in a .npy file, or the arrays of a .npz file by name (an NpzFile)." => |_, a| {
-        let path = to_str(&a.req(0, "file")?, "file")?.to_string();
+    "load", "load(file)", "The array in a .npy file, or the arrays of a .npz file by name (an NpzFile)." => |it, a| {
+        let path = a.req(0, "file")?;
+        let path = it.fspath(&path, "file")?.to_string();
         if path.ends_with(".npz") {
             let arrays = crate::io::npz::load(&path)?.into_iter().collect();
             return Ok(Value::Native(std::rc::Rc::new(super::npz::NpzFile { path, arrays })));

@@ -157,8 +157,9 @@ table! { FILE_METHODS:
 }
 
 table! { FILE_BUILTINS:
-    "open", "open(file, mode='r', encoding=None)", "Opens a text file for reading ('r'), writing ('w') or appending ('a')." => |_, a| {
-        let path = to_str(&a.req(0, "file")?, "file")?;
+    "open", "open(file, mode='r', encoding=None)", "Opens a text file for reading ('r'), writing ('w') or appending ('a')." => |it, a| {
+        let path = a.req(0, "file")?;
+        let path = it.fspath(&path, "file")?;
         let mode = a.get(1, "mode").map(|m| to_str(&m, "mode")).transpose()?.unwrap_or_else(|| Rc::from("r"));
         a.kw("encoding");
         a.kw("newline");
