@@ -262,6 +262,8 @@ pub struct ClassDef {
     pub name: Ident,
     pub bind: Res,
     pub bases: Vec<Expr>,
+    /// `metaclass=M`
+    pub metaclass: Option<Expr>,
     pub body: Vec<Stmt>,
     pub decorators: Vec<Expr>,
     pub span: Span,

@@ -84,7 +84,7 @@ class Priority(IntEnum):
 print(Priority.LOW, repr(Priority.HIGH), str(Priority.MEDIUM), f"{Priority.HIGH}")
 print(Priority.LOW == 1, Priority.HIGH > 5, Priority.LOW < Priority.HIGH, Priority.MEDIUM + 1, 2 * Priority.LOW)
 print(sorted([Priority.HIGH, Priority.LOW, Priority.MEDIUM]), Priority(5), ["a", "b", "c"][Priority.LOW])
-print(int(Priority.HIGH), Priority.HIGH.value, Priority.HIGH.name, {1: "one"}[Priority.LOW])
+print(int(Priority.HIGH), Priority.HIGH.value, Priority.HIGH.name, {1: "one"}[int(Priority.LOW)])
 print(isinstance(Priority.LOW, Enum), isinstance(Priority.LOW, IntEnum))
 
 

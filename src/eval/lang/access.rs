@@ -147,6 +147,16 @@ impl Interp {
                         self.call(&g, vec![v, Value::None, obj.clone()], vec![])
                     }
                     Some(v) => Ok(v),
+                    // The metaclass's attributes: its properties and methods, bound to the class.
+                    None if c.meta.as_ref().and_then(|m| m.lookup(name)).is_some() => {
+                        let m = c
+                            .meta
+                            .clone()
+                            .and_then(|m| m.lookup(name))
+                            .unwrap_or(Value::None);
+                        let meta = c.meta.clone().unwrap_or_else(|| c.clone());
+                        self.bind(m, obj, &meta)
+                    }
                     None if name == "__doc__" => Ok(Value::None),
                     None => Err(err(
                         "AttributeError",
@@ -290,6 +300,24 @@ impl Interp {
                 Ok(Value::Method(Rc::new((obj.clone(), Value::Builtin(b)))))
             }
             _ if name == "__class__" => Ok(self.type_of(obj)),
+            Value::Property(p)
+                if matches!(name, "fget" | "fset" | "__isabstractmethod__" | "__doc__") =>
+            {
+                let get = p.0.clone();
+                match name {
+                    "fget" => Ok(get),
+                    "fset" => Ok(p.1.borrow().clone()),
+                    "__doc__" => self.getattr(&get, "__doc__"),
+                    _ => Ok(self.getattr(&get, name).unwrap_or(Value::Bool(false))),
+                }
+            }
+            _ if name.starts_with("__")
+                && super::ops::op_method_of(obj, name).is_some()
+                && self.method_of(obj, name).is_none() =>
+            {
+                let b = super::ops::op_method_of(obj, name).unwrap_or(&builtins::OBJECT_INIT);
+                Ok(Value::Method(Rc::new((obj.clone(), Value::Builtin(b)))))
+            }
             _ => {
                 if let Some(v) = self.native_attr(obj, name)? {
                     return Ok(v);
@@ -405,6 +433,13 @@ impl Interp {
                 Ok(())
             }
             Value::Class(c) => {
+                // A metaclass's own __setattr__ (not type's) sees the assignment first.
+                if let Some(f) = obj.special("__setattr__") {
+                    if !matches!(f, Value::Builtin(_)) {
+                        self.call(&f, vec![obj.clone(), Value::str(name), v], vec![])?;
+                        return Ok(());
+                    }
+                }
                 c.ns.borrow_mut().insert(Rc::from(name), v);
                 Ok(())
             }
@@ -441,7 +476,16 @@ impl Interp {
                 all.extend(args);
                 self.call(func, all, kwargs)
             }
-            Value::Class(c) => self.instantiate(c, args, kwargs),
+            Value::Class(c) => match f.special("__call__") {
+                // A metaclass's __call__ (`Color(1)`); type's own makes an instance.
+                Some(m) if !matches!(m, Value::Builtin(_)) => {
+                    let mut all = Vec::with_capacity(args.len() + 1);
+                    all.push(f.clone());
+                    all.extend(args);
+                    self.call(&m, all, kwargs)
+                }
+                _ => self.instantiate(c, args, kwargs),
+            },
             Value::Instance(inst) => match inst.class.lookup("__call__") {
                 Some(call) => {
                     let mut all = vec![f.clone()];
@@ -568,7 +612,7 @@ impl Interp {
         self.call(&f, args, kwargs)
     }
 
-    fn instantiate(
+    pub(crate) fn instantiate(
         &mut self,
         c: &Rc<Class>,
         args: Vec<Value>,
@@ -684,6 +728,21 @@ impl Interp {
                 Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Size(_) | Value::Range(_),
                 Value::Bool(b),
             ) => self.getitem(obj, &Value::Int(*b as i64)),
+            // An object standing for an int (`IntEnum`): its `__index__`.
+            (
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Size(_) | Value::Range(_),
+                Value::Instance(_),
+            ) if index.special("__index__").is_some() => {
+                let f = index.special("__index__").unwrap_or(Value::None);
+                let i = self.call(&f, vec![index.clone()], vec![])?;
+                if !matches!(i, Value::Int(_)) {
+                    return Err(type_err(format!(
+                        "__index__ returned non-int (type {})",
+                        i.type_name()
+                    )));
+                }
+                self.getitem(obj, &i)
+            }
             (
                 Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Size(_),
                 Value::Tensor(t),
@@ -716,6 +775,10 @@ impl Interp {
                     inst.class.name
                 ))),
             },
+            (Value::Class(_), _) if obj.special("__getitem__").is_some() => {
+                let f = obj.special("__getitem__").unwrap_or(Value::None);
+                self.call(&f, vec![obj.clone(), index.clone()], vec![])
+            }
             (Value::Class(c), _) if c.lookup("__class_getitem__").is_some() => {
                 let f = match c.lookup("__class_getitem__") {
                     Some(Value::ClassMethod(f)) => (*f).clone(),

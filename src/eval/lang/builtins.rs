@@ -542,9 +542,14 @@ table! { BUILTINS:
         }
         Ok(Value::Set(Rc::new(RefCell::new(d))))
     };
-    "int", "int(x=0, base=10)", "An integer from a number (truncating) or a string." => |_, a| {
+    "int", "int(x=0, base=10)", "An integer from a number (truncating) or a string." => |it, a| {
         let v = a.get(0, "x").unwrap_or(Value::Int(0));
         let v = v.number().unwrap_or(v);
+        // An object's `__int__` (or `__index__`): an IntEnum member, a user number type.
+        let v = match (&v, v.special("__int__").or_else(|| v.special("__index__"))) {
+            (Value::Instance(_), Some(f)) => it.call(&f, vec![v.clone()], vec![])?,
+            _ => v,
+        };
         let base = a.get(1, "base").map(|b| to_int(&b, "base")).transpose()?;
         Ok(Value::Int(match &v {
             Value::Int(i) => *i,
@@ -574,9 +579,13 @@ table! { BUILTINS:
             other => return Err(type_err(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", other.type_name()))),
         }))
     };
-    "float", "float(x=0.0)", "A floating-point number from a number or a string ('inf', 'nan' too)." => |_, a| {
+    "float", "float(x=0.0)", "A floating-point number from a number or a string ('inf', 'nan' too)." => |it, a| {
         let v = a.get(0, "x").unwrap_or(Value::Float(0.0));
         let v = v.number().unwrap_or(v);
+        let v = match (&v, v.special("__float__").or_else(|| v.special("__index__"))) {
+            (Value::Instance(_), Some(f)) => it.call(&f, vec![v.clone()], vec![])?,
+            _ => v,
+        };
         Ok(Value::Float(match &v {
             Value::Str(s) => float_from_str(s).ok_or_else(|| value_err(format!("could not convert string to float: {}", super::format::str_repr(s))))?,
             Value::Tensor(t) if t.numel() != 1 => return Err(err("RuntimeError", "only one element tensors can be converted to Python scalars")),

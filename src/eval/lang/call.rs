@@ -54,6 +54,22 @@ impl Interp {
             ));
             self.at(r, c.bases[1].span)?;
         }
+        // The metaclass: `metaclass=M`, else the base's.
+        let meta = match &c.metaclass {
+            Some(m) => match self.eval(m)? {
+                Value::Class(k) => Some(k),
+                Value::Builtin(t) if t.name == "type" => None,
+                other => {
+                    let r: R<()> = Err(type_err(format!(
+                        "metaclass must be a class derived from type, not a {} value",
+                        other.type_name()
+                    )));
+                    self.at(r, m.span)?;
+                    None
+                }
+            },
+            None => base.as_ref().and_then(|b| b.meta.clone()),
+        };
         let mut first = IndexMap::new();
         first.insert(Rc::from("__module__"), Value::Str(self.module.name.clone()));
         let ns = Rc::new(RefCell::new(first));
@@ -81,6 +97,7 @@ impl Interp {
             base,
             ns: RefCell::new(ns),
             builtin: false,
+            meta,
         });
         // Methods know their class, for `super()`.
         for v in class.ns.borrow().values() {

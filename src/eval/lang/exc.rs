@@ -146,6 +146,7 @@ pub fn builtin_classes() -> IndexMap<&'static str, Rc<Class>> {
             base: out.get(base).cloned(),
             ns: RefCell::new(ns),
             builtin: true,
+            meta: None,
         });
         out.insert(name, class);
     }

@@ -125,6 +125,18 @@ impl Interp {
                 }
                 _ => "<bound method>".into(),
             },
+            Value::Class(c) if matches!(v.special("__repr__"), Some(Value::Func(_))) => {
+                let f = v.special("__repr__").unwrap_or(Value::None);
+                match self.call(&f, vec![Value::Class(c.clone())], vec![])? {
+                    Value::Str(s) => s.to_string(),
+                    other => {
+                        return Err(type_err(format!(
+                            "__repr__ returned non-string (type {})",
+                            other.type_name()
+                        )))
+                    }
+                }
+            }
             Value::Class(c) => {
                 if c.builtin && &*c.name == "Tensor" {
                     "<class 'torch.Tensor'>".into()

@@ -96,6 +96,12 @@ impl Interp {
         g[s] = Some(v);
     }
 
+    /// A built-in name's value (`NotImplemented`, `abs` …).
+    pub fn get_builtin(&self, name: &str) -> Option<Value> {
+        let s = *self.syms.ids.get(name)? as usize;
+        self.builtins.get(s).cloned().flatten()
+    }
+
     /// A global of the running module.
     pub fn get_global(&mut self, name: &str) -> Option<Value> {
         let s = self.syms.intern(name) as usize;
@@ -480,6 +486,7 @@ impl Interp {
                     base: None,
                     ns: RefCell::new(IndexMap::new()),
                     builtin: true,
+                    meta: None,
                 })
             })
     }

@@ -64,6 +64,7 @@ impl Interp {
             Value::Class(k) if k.builtin && &*k.name == "object" => true,
             Value::Class(k) => match v {
                 Value::Instance(i) => i.class.is_subclass_of(k),
+                Value::Class(c) => c.meta.as_ref().is_some_and(|m| m.is_subclass_of(k)),
                 Value::Tensor(t) => {
                     self.tensor_class.as_ref().is_some_and(|c| Rc::ptr_eq(c, k))
                         || t.is_parameter()
@@ -190,6 +191,9 @@ impl Interp {
         }
         let name = match v {
             Value::Instance(i) => return Value::Class(i.class.clone()),
+            Value::Class(c) if c.meta.is_some() => {
+                return Value::Class(c.meta.clone().unwrap_or_else(|| c.clone()))
+            }
             Value::Tensor(t) if t.is_parameter() && self.parameter_class.is_some() => {
                 if let Some(c) = &self.parameter_class {
                     return Value::Class(c.clone());
@@ -232,6 +236,7 @@ impl Interp {
                     base: None,
                     ns: RefCell::new(IndexMap::new()),
                     builtin: true,
+                    meta: None,
                 })
             })
             .clone();

@@ -50,6 +50,15 @@ impl Interp {
             Value::Native(_) if v.native::<super::generator::Generator>().is_some() => {
                 return Ok(Iter::Object(v.clone()));
             }
+            // A class whose metaclass iterates it (`list(Color)`).
+            Value::Class(_) if v.special("__iter__").is_some() => {
+                let f = v.special("__iter__").unwrap_or(Value::None);
+                let it = self.call(&f, vec![v.clone()], vec![])?;
+                if let Value::Instance(_) = &it {
+                    return Ok(Iter::Object(it));
+                }
+                return self.iter(&it);
+            }
             Value::Native(_) if v.special("__iter__").is_some() => {
                 let f = v.special("__iter__").unwrap_or(Value::None);
                 let it = self.call(&f, vec![v.clone()], vec![])?;
@@ -282,7 +291,7 @@ impl Interp {
                 }
                 t.shape()[0]
             }
-            Value::Native(_) if v.special("__len__").is_some() => {
+            Value::Native(_) | Value::Class(_) if v.special("__len__").is_some() => {
                 let f = v.special("__len__").unwrap_or(Value::None);
                 match self.call(&f, vec![v.clone()], vec![])? {
                     Value::Int(i) if i >= 0 => i as usize,

@@ -182,6 +182,9 @@ impl<'a> Resolver<'a> {
                     for b in &mut c.bases {
                         self.expr(b);
                     }
+                    if let Some(m) = &mut c.metaclass {
+                        self.expr(m);
+                    }
                     c.bind = self.res(&c.name.clone());
                     let mut scope = ScopeInfo::new(Kind::Class);
                     let mut assigned = Vec::new();

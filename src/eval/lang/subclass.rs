@@ -23,7 +23,7 @@ const TYPE: &str = "__builtin_type__";
 
 /// The built-in types a class may derive from.
 pub fn subclassable(b: &Builtin) -> bool {
-    matches!(b.name, "dict" | "list" | "set")
+    matches!(b.name, "dict" | "list" | "set" | "type")
 }
 
 /// The instance's payload (the dict of a dict subclass …), if it has one.
@@ -56,7 +56,12 @@ impl Interp {
             return c.clone();
         }
         let mut ns = IndexMap::new();
-        for m in CONTAINER_BASE {
+        let table = if b.name == "type" {
+            TYPE_BASE
+        } else {
+            CONTAINER_BASE
+        };
+        for m in table {
             ns.insert(Rc::from(m.name), Value::Builtin(m));
         }
         ns.insert(Rc::from(TYPE), Value::Builtin(b));
@@ -65,6 +70,7 @@ impl Interp {
             base: None,
             ns: RefCell::new(ns),
             builtin: true,
+            meta: None,
         });
         self.type_classes.insert(key, c.clone());
         c
@@ -72,7 +78,7 @@ impl Interp {
 
     /// A new instance's empty payload, for a class deriving from a built-in type.
     pub fn new_payload(&mut self, c: &Rc<Class>) -> R<Option<Value>> {
-        match builtin_type_of(c) {
+        match builtin_type_of(c).filter(|b| b.name != "type") {
             Some(b) => Ok(Some(self.call_builtin(b, vec![], vec![])?)),
             None => Ok(None),
         }
@@ -157,5 +163,25 @@ table! { CONTAINER_BASE:
         let o = payload(&o).unwrap_or(o);
         let r = it.compare(crate::syntax::ast::CmpOp::Eq, &p, &o)?;
         Ok(Value::Bool(!it.truthy(&r)?))
+    };
+}
+
+// `type`'s methods as a metaclass's base sees them: `super().__call__(*args)` makes the
+// instance, `super().__setattr__` / `type.__setattr__(cls, k, v)` sets a class attribute.
+table! { TYPE_BASE:
+    "__call__", "type.__call__(cls, *args, **kwargs)", "Makes an instance of cls and initialises it." => |it, a| {
+        let cls = a.req(0, "cls")?;
+        let args = a.rest(1);
+        let kw = std::mem::take(&mut a.kw);
+        let Value::Class(c) = &cls else { return Err(type_err("type.__call__ needs a class")) };
+        it.instantiate(c, args, kw)
+    };
+    "__setattr__", "type.__setattr__(cls, name, value)", "Sets a class attribute." => |_, a| {
+        let cls = a.req(0, "cls")?;
+        let name = super::builtins::to_str(&a.req(1, "name")?, "attribute name")?;
+        let v = a.req(2, "value")?;
+        let Value::Class(c) = &cls else { return Err(type_err("type.__setattr__ needs a class")) };
+        c.ns.borrow_mut().insert(name, v);
+        Ok(Value::None)
     };
 }

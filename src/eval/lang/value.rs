@@ -39,6 +39,9 @@ pub struct Class {
     pub ns: RefCell<IndexMap<Ident, Value>>,
     /// Built in (`Exception`, `nn.Module` …) rather than defined by a `class` statement.
     pub builtin: bool,
+    /// Its metaclass, when not `type` (`class Color(Enum)` → EnumType): the class object's
+    /// own special methods (`Color(1)`, `list(Color)`, `Color['RED']`) come from it.
+    pub meta: Option<Rc<Class>>,
 }
 
 impl Class {
@@ -287,6 +290,7 @@ impl Value {
     pub fn special(&self, name: &str) -> Option<Value> {
         match self {
             Value::Instance(i) => i.class.lookup(name),
+            Value::Class(c) => c.meta.as_ref()?.lookup(name),
             Value::Native(n) => n.method(name).map(Value::Builtin),
             _ => None,
         }
@@ -416,6 +420,7 @@ pub fn class_with(name: &str, methods: &'static [Builtin]) -> Rc<Class> {
         base: None,
         ns: RefCell::new(ns),
         builtin: true,
+        meta: None,
     })
 }
 

@@ -28,6 +28,7 @@ pub(crate) fn subclass(name: &str, methods: &'static [Builtin], base: &Rc<Class>
         base: Some(base.clone()),
         ns: RefCell::new(ns),
         builtin: true,
+        meta: None,
     })
 }
 

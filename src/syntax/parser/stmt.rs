@@ -401,17 +401,26 @@ where
                 .then(call_args.clone().or_not())
                 .then(colon_suite.clone())
                 .validate(|((name, args), body), x, emitter| {
-                    if args.iter().flatten().any(|a| !matches!(a, Arg::Pos(_))) {
+                    if args.iter().flatten().any(|a| match a {
+                        Arg::Pos(_) => false,
+                        Arg::Kw(k, _) => &**k != "metaclass",
+                        _ => true,
+                    }) {
                         emitter.emit(Rich::custom(
                             x.span(),
-                            "class keyword arguments (metaclass=...) and *bases are not supported in nabla",
+                            "class keyword arguments other than metaclass=, and *bases, are not supported in nabla",
                         ));
                     }
+                    let mut metaclass = None;
                     let bases = args
                         .unwrap_or_default()
                         .into_iter()
                         .filter_map(|a| match a {
                             Arg::Pos(e) => Some(e),
+                            Arg::Kw(_, e) => {
+                                metaclass = Some(e);
+                                None
+                            }
                             _ => None,
                         })
                         .collect();
@@ -419,6 +428,7 @@ where
                         name,
                         bind: Res::Unresolved,
                         bases,
+                        metaclass,
                         body,
                         decorators: vec![],
                         span: x.span(),

@@ -58,7 +58,7 @@ class ABCMeta(type):
 
     @property
     def __abstractmethods__(cls):
-        return frozenset(_abstract_names(cls))
+        return set(_abstract_names(cls))
 
     def register(cls, subclass):
         """Register a virtual subclass of an ABC; returns the subclass."""
