@@ -4,6 +4,8 @@
   nabla -c 'print(torch.ones(2) + 1)'          vs  python3 -c 'pass'
                                                     python3 -c 'import torch; print(torch.ones(2) + 1)'
   nabla (REPL) until its first '>>> ' prompt    vs  python3 -i until its first '>>> '
+  nabla -c '1+1'                                vs  python3 -c '1+1'
+  nabla -c 'import <the standard subset>'       vs  python3 -c 'import <the same modules>'
 
 Each is run N times (default 100; 5 for the torch import); the median and minimum are
 printed, and nabla's medians as ratios of bare Python's. Usage:
@@ -59,6 +61,14 @@ def stats(name, times):
     return med
 
 
+# The standard modules nabla offers (src/eval/stdlib/py and the Rust ones), imported all at
+# once: what a program with many imports pays on top of start-up.
+STDLIB = ("os, os.path, sys, pathlib, argparse, typing, dataclasses, json, collections, "
+          "itertools, functools, copy, datetime, time, timeit, contextlib, warnings, logging, "
+          "enum, abc, string, shutil, glob, fnmatch, tempfile, csv, io, random, statistics, "
+          "pprint, textwrap, operator, heapq, bisect, math, shlex, urllib.parse, importlib")
+
+
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100
     env = dict(os.environ, TERM="xterm-256color", NABLA_HISTORY="/dev/null", PYTHONSTARTUP="")
@@ -67,12 +77,19 @@ def main():
     rows["nabla_c"] = stats("nabla -c 'print(torch.ones(2) + 1)'", [run_once([NABLA, "-c", "print(torch.ones(2) + 1)"]) for _ in range(n)])
     rows["py_c"] = stats("python3 -c 'pass'", [run_once(["python3", "-c", "pass"]) for _ in range(n)])
     rows["torch_c"] = stats("python -c 'import torch; print(torch.ones(2) + 1)'", [run_once([PY, "-c", "import torch; print(torch.ones(2) + 1)"]) for _ in range(5)])
+    rows["nabla_11"] = stats("nabla -c '1+1'", [run_once([NABLA, "-c", "1+1"]) for _ in range(n)])
+    rows["py_11"] = stats("python3 -c '1+1'", [run_once(["python3", "-c", "1+1"]) for _ in range(n)])
+    imp = f"import {STDLIB}"
+    rows["nabla_std"] = stats("nabla -c 'import <standard subset>'", [run_once([NABLA, "-c", imp]) for _ in range(max(n // 5, 3))])
+    rows["py_std"] = stats("python3 -c 'import <standard subset>'", [run_once(["python3", "-c", imp]) for _ in range(max(n // 5, 3))])
     rows["nabla_repl"] = stats("nabla REPL until '>>> '", [prompt_once([NABLA], env) for _ in range(n)])
     rows["py_repl"] = stats("python3 -i until '>>> '", [prompt_once(["python3", "-q", "-i"], env) for _ in range(n)])
     print()
     print(f"nabla -c / python3 -c pass:     {rows['nabla_c'] / rows['py_c']:.2f}")
     print(f"nabla -c / python+torch -c:     {rows['nabla_c'] / rows['torch_c']:.4f}")
     print(f"nabla prompt / python3 prompt:  {rows['nabla_repl'] / rows['py_repl']:.2f}")
+    print(f"nabla -c '1+1' / python3:       {rows['nabla_11'] / rows['py_11']:.2f}")
+    print(f"stdlib imports nabla / python3: {rows['nabla_std'] / rows['py_std']:.2f}")
 
 
 if __name__ == "__main__":

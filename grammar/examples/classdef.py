@@ -9,3 +9,5 @@ class Child(Base):
 class Empty():
     pass
 print(Child().hello())
+class Color(Enum, metaclass=EnumType):
+    RED = 1

@@ -196,6 +196,8 @@ impl Session {
             sys_path: Rc::new(RefCell::new(path)),
             in_generator: 0,
             yielder: None,
+            cur: Default::default(),
+            call_sites: Vec::new(),
             stack_pool: Vec::new(),
             builtins: Vec::new(),
             env: None,
@@ -345,6 +347,7 @@ impl Session {
         self.it.class_ns = None;
         self.it.depth = 0;
         self.it.calls.clear();
+        self.it.call_sites.clear();
         let main = self.it.main.clone();
         self.it.enter_module(&main);
         // A stale interrupt from before the cell started does not count.

@@ -40,9 +40,9 @@ fn from_rich(e: Rich<'_, token::Token, Span>) -> SyntaxError {
             expected.dedup();
             // Python that nabla does not have: say so rather than "invalid syntax".
             let unsupported = match e.found() {
-                Some(token::Token::Kw("yield")) => Some("`yield` (generator functions) is not supported in nabla yet; build a list and return it"),
+                Some(token::Token::Kw("yield")) => Some("in nabla `yield` stands as a statement or as the value of an assignment (`x = yield v`), not inside another expression"),
                 Some(token::Token::Kw("async" | "await")) => Some("async functions are not supported in nabla"),
-                Some(token::Token::Op(":=")) => Some("the walrus operator `:=` is not supported in nabla; assign on a line of its own"),
+                Some(token::Token::Op(":=")) => Some("`:=` assigns to a name: write `(name := value)`"),
                 _ => None,
             };
             if let Some(msg) = unsupported {

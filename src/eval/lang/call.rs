@@ -192,8 +192,12 @@ impl Interp {
             (!Rc::ptr_eq(&f.module, &self.module)).then(|| self.enter_module(&f.module));
         self.depth += 1;
         self.calls.push(f.clone());
+        let cur = self.cur;
+        self.call_sites.push((saved_src.clone(), cur));
         // Deep recursion grows the stack on the heap instead of overflowing it.
         let r = self.grow(256 * 1024, |it| it.exec_block(&def.body));
+        self.call_sites.pop();
+        self.cur = cur;
         self.calls.pop();
         if let Some(m) = saved_module {
             self.enter_module(&m);

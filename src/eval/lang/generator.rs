@@ -58,6 +58,8 @@ struct FrameState {
     calls: Vec<Rc<Function>>,
     handling: Vec<Value>,
     yielder: Option<*const GenYielder>,
+    cur: crate::syntax::token::Span,
+    call_sites: Vec<(Rc<SourceFile>, crate::syntax::token::Span)>,
 }
 
 impl Interp {
@@ -71,6 +73,8 @@ impl Interp {
             calls: self.calls.clone(),
             handling: self.handling.clone(),
             yielder: self.yielder,
+            cur: self.cur,
+            call_sites: self.call_sites.clone(),
         }
     }
 
@@ -83,6 +87,8 @@ impl Interp {
         self.calls = s.calls;
         self.handling = s.handling;
         self.yielder = s.yielder;
+        self.cur = s.cur;
+        self.call_sites = s.call_sites;
     }
 
     /// Calling a generator function: binds the arguments now, runs nothing yet.
@@ -123,11 +129,13 @@ impl Interp {
             slots: RefCell::new(slots),
             parent: f.env.clone(),
         }));
-        self.src = f.src.clone();
         self.class_ns = None;
+        let caller = (self.src.clone(), self.cur);
+        self.src = f.src.clone();
         self.enter_module(&f.module);
         self.depth += 1;
         self.calls.push(f.clone());
+        self.call_sites.push(caller);
         match self.exec_block(&f.def.body) {
             Ok(()) | Err(Ctrl::Break | Ctrl::Continue) => Ok(Value::None),
             Err(Ctrl::Return(v)) => Ok(v),

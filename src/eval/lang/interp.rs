@@ -60,6 +60,10 @@ pub struct Interp {
     /// Tensor hooks (`register_hook`) by id: backward calls them.
     pub hooks: Rc<RefCell<std::collections::HashMap<u64, Value>>>,
     pub next_hook: u64,
+    /// The statement running now (for `sys._getframe().f_lineno`, warnings' `file:line`).
+    pub cur: Span,
+    /// Where each running user function was called from, innermost last (beside `calls`).
+    pub call_sites: Vec<(Rc<SourceFile>, Span)>,
     /// The running generator's way back to whoever resumed it (None outside generators).
     pub yielder: Option<*const super::generator::GenYielder>,
     /// How many generators are running now, one inside the other (each on its own stack).
@@ -204,6 +208,7 @@ impl Interp {
     }
 
     pub fn exec(&mut self, s: &Stmt) -> R<()> {
+        self.cur = s.span;
         match &s.kind {
             StmtKind::Expr(e) => {
                 self.eval(e)?;

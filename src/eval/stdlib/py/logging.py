@@ -405,8 +405,7 @@ def _find_caller(stacklevel):
         f = sys._getframe(1)
     except (AttributeError, ValueError):
         return '(unknown file)', 0, '(unknown function)'
-    g = globals()
-    while f is not None and f.f_globals is g and \
+    while f is not None and f.f_globals.get('__name__') == __name__ and \
             f.f_code.co_name in _INTERNAL:
         f = f.f_back
     while f is not None and stacklevel > 1:
