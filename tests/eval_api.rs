@@ -192,3 +192,100 @@ fn index_out_of_range_says_it_as_pytorch() {
         "index 5 is out of bounds for dimension 0 with size 2"
     );
 }
+
+/// A fresh folder for a test's files.
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("nabla-api-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Writes `text` to `path` with a modification time `secs` seconds from now, so a rewrite
+/// within the file system's time resolution still counts as a change.
+fn write_at(path: &std::path::Path, text: &str, secs: u64) {
+    std::fs::write(path, text).unwrap();
+    let t = std::time::SystemTime::now() + std::time::Duration::from_secs(secs);
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(t)
+        .unwrap();
+}
+
+#[test]
+fn modules_import_from_sys_path_reload_and_autoreload() {
+    let d = temp_dir("reload");
+    let m = d.join("helper_mod.py");
+    write_at(&m, "VALUE = 1\ndef f():\n    return 'one'\n", 0);
+    let (mut s, cap) = session();
+    let dir = d.to_string_lossy().replace('\\', "\\\\");
+    s.eval_cell(&format!(
+        "import sys\nsys.path.insert(0, '{dir}')\nimport helper_mod, importlib"
+    ))
+    .unwrap();
+    s.eval_cell("print(helper_mod.VALUE, helper_mod.f(), helper_mod.__name__)")
+        .unwrap();
+    // Edited: nothing changes until reload() ...
+    write_at(&m, "VALUE = 2\ndef f():\n    return 'two'\n", 10);
+    s.eval_cell("print(helper_mod.VALUE)").unwrap();
+    s.eval_cell("m2 = importlib.reload(helper_mod)\nprint(helper_mod.VALUE, helper_mod.f(), m2 is helper_mod)")
+        .unwrap();
+    // ... or, with %autoreload 2, before the next cell.
+    s.eval_cell("%load_ext autoreload\n%autoreload 2").unwrap();
+    write_at(&m, "VALUE = 3\ndef f():\n    return 'three'\n", 20);
+    s.eval_cell("print(helper_mod.VALUE, helper_mod.f())")
+        .unwrap();
+    assert_eq!(
+        cap.out.borrow().as_str(),
+        "1 one helper_mod\n1\n2 two True\n3 three\n"
+    );
+    // An unknown magic is IPython's UsageError; the session goes on.
+    let e = s.eval_cell("%timeitx 1").unwrap_err();
+    assert_eq!(e.ename, "UsageError");
+    assert!(e.evalue.contains("%timeitx"), "{}", e.evalue);
+    // An error inside the module points at the module's file.
+    write_at(&m, "VALUE = 4\nboom = 1 / 0\n", 30);
+    let e = s.eval_cell("print('next cell')").unwrap_err();
+    assert_eq!(e.ename, "ZeroDivisionError");
+    assert!(e.report.contains("helper_mod.py"), "{}", e.report);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn a_module_outside_the_table_says_what_nabla_has() {
+    let (mut s, _) = session();
+    let e = s.eval_cell("import pandas").unwrap_err();
+    assert_eq!(e.ename, "ModuleNotFoundError");
+    // The list comes from the import table: a Rust module, a Python one, torch.
+    for name in [
+        "argparse",
+        "dataclasses",
+        "importlib",
+        "torch",
+        "pathlib",
+        "json",
+    ] {
+        assert!(e.evalue.contains(name), "{name} missing from: {}", e.evalue);
+    }
+    let e = s.eval_cell("import os\nos.no_such_function").unwrap_err();
+    assert_eq!(e.ename, "AttributeError");
+    assert_eq!(e.evalue, "module 'os' has no attribute 'no_such_function'");
+}
+
+#[test]
+fn re_refuses_what_its_engine_cannot_do_and_says_why() {
+    let (mut s, _) = session();
+    for pat in [r"(?<=a)b", r"a(?=b)", r"(a)\1", r"(?P<x>a)(?P=x)"] {
+        let e = s
+            .eval_cell(&format!("import re\nre.compile(r'{pat}')"))
+            .unwrap_err();
+        assert_eq!(e.ename, "error", "{pat}");
+        assert!(
+            e.evalue.contains("not supported by nabla's re"),
+            "{pat}: {}",
+            e.evalue
+        );
+    }
+}

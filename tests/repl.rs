@@ -287,3 +287,15 @@ fn plots_draw_in_the_terminal() {
     run(&mut p, "print(40 + 2)", "42\r\n");
     quit(&mut p);
 }
+
+#[test]
+fn imports_a_module_from_the_working_folder_and_reloads_it() {
+    let d = temp_dir("modules");
+    std::fs::write(d.join("mymodel.py"), "def size():\n    return 11\n").unwrap();
+    let mut p = repl(&d);
+    run(&mut p, "import mymodel, importlib", ">>> ");
+    run(&mut p, "mymodel.size() * 2", "22\r\n");
+    std::fs::write(d.join("mymodel.py"), "def size():\n    return 50\n").unwrap();
+    run(&mut p, "importlib.reload(mymodel).size() + 1", "51\r\n");
+    quit(&mut p);
+}

@@ -144,6 +144,8 @@ pub struct CellError {
 pub struct Session {
     /// Boxed: a suspended generator's frames point at it, so it never moves.
     it: Box<Interp>,
+    /// `%autoreload 2`: modules whose files changed run again before each cell.
+    autoreload: bool,
     cells: usize,
     /// Colour diagnostics (on for a terminal).
     pub color: bool,
@@ -166,6 +168,7 @@ impl Session {
         it.install_modules();
         Session {
             it,
+            autoreload: false,
             cells: 0,
             color: false,
         }
@@ -257,7 +260,61 @@ impl Session {
     pub fn eval_cell(&mut self, src: &str) -> Result<Option<MimeBundle>, CellError> {
         self.cells += 1;
         let name = format!("<cell {}>", self.cells);
-        self.run(&name, src, true)
+        let src = match self.line_magics(src) {
+            Ok(s) => s,
+            Err(msg) => {
+                return Err(CellError {
+                    ename: "UsageError".into(),
+                    evalue: msg.clone(),
+                    report: format!("UsageError: {msg}\n"),
+                    exit_code: None,
+                })
+            }
+        };
+        if self.autoreload {
+            let r = self.it.reload_changed();
+            if let Err(Ctrl::Raise(mut e)) = r {
+                return Err(self.report(&mut e));
+            }
+        }
+        self.run(&name, &src, true)
+    }
+
+    /// IPython's line magics that notebooks and tutorials start with, handled before the cell
+    /// runs (each becomes an empty line, so line numbers stay): `%load_ext autoreload`,
+    /// `%autoreload [0|2]`, `%matplotlib [inline]` (figures are inline already). Any other
+    /// `%name` is IPython's UsageError.
+    fn line_magics(&mut self, src: &str) -> Result<String, String> {
+        if !src.lines().any(|l| l.starts_with('%')) {
+            return Ok(src.to_string());
+        }
+        let mut out = String::with_capacity(src.len());
+        for line in src.split_inclusive('\n') {
+            let Some(magic) = line.strip_prefix('%') else {
+                out.push_str(line);
+                continue;
+            };
+            let mut words = magic.split_whitespace();
+            match (words.next().unwrap_or(""), words.next()) {
+                ("load_ext", Some("autoreload")) | ("matplotlib", _) => {}
+                ("autoreload", Some("2") | Some("all")) => self.autoreload = true,
+                ("autoreload", Some("0") | Some("off")) => self.autoreload = false,
+                ("autoreload", None) => {
+                    if let Err(Ctrl::Raise(mut e)) = self.it.reload_changed() {
+                        return Err(self.report(&mut e).evalue);
+                    }
+                }
+                ("autoreload", Some(mode)) => {
+                    return Err(format!("nabla's %autoreload takes 0 (off) or 2 (reload every changed module before each cell), not {mode}"))
+                }
+                ("load_ext", Some(ext)) => return Err(format!("nabla has no IPython extension {ext} (it knows autoreload)")),
+                (name, _) => return Err(format!("Line magic function `%{name}` not found.")),
+            }
+            if line.ends_with('\n') {
+                out.push('\n');
+            }
+        }
+        Ok(out)
     }
 
     /// Runs a whole file as Python runs a script: expression statements print nothing.

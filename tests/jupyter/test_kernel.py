@@ -172,6 +172,26 @@ class NablaProtocolTests(unittest.TestCase):
         plain = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(errs[0]["content"]["traceback"]))
         self.assertIn("torch.ones(2) @ torch.ones(3)", plain)
 
+    def test_imports_from_the_working_folder_and_autoreloads(self):
+        # The kernel runs in this folder (the client's): a module beside the notebook.
+        import os
+        path = os.path.join(os.getcwd(), "nabla_kernel_tmp_mod.py")
+        def write(text, bump):
+            with open(path, "w") as f:
+                f.write(text)
+            t = time.time() + bump
+            os.utime(path, (t, t))
+        try:
+            write("def answer():\n    return 41\n", 0)
+            self.outputs = []
+            self.run_cell("%load_ext autoreload\n%autoreload 2\nimport nabla_kernel_tmp_mod as m\nprint(m.answer())")
+            write("def answer():\n    return 42\n", 10)
+            self.run_cell("print(m.answer())")
+            text = "".join(o["content"]["text"] for o in self.outputs if o["msg_type"] == "stream")
+            self.assertEqual(text, "41\n42\n")
+        finally:
+            os.remove(path)
+
 
 if __name__ == "__main__":
     unittest.main()

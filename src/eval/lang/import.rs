@@ -16,6 +16,10 @@ use indexmap::IndexMap;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// When each module run from a file was last run, and its file (for `%autoreload`).
+#[derive(Default)]
+struct ModuleTimes(std::collections::HashMap<String, (String, std::time::SystemTime)>);
+
 /// Where a module's source came from.
 pub struct Source {
     /// What `__file__` says and tracebacks show.
@@ -308,7 +312,14 @@ impl Interp {
         if let Some(dir) = &s.package {
             self.set_module_attr(&m, "__path__", Value::list(vec![Value::str(dir)]));
         }
+        let modified = std::fs::metadata(&s.file).and_then(|m| m.modified()).ok();
         let r = self.exec_module_source(&m, &s.file, s.text);
+        if let (Ok(()), Some(t)) = (&r, modified) {
+            self.ext
+                .get::<ModuleTimes>()
+                .0
+                .insert(name.to_string(), (s.file.clone(), t));
+        }
         if r.is_err() {
             self.sys_modules
                 .borrow_mut()
@@ -389,6 +400,30 @@ impl Interp {
             }
         };
         self.run_source_module(&name, s, Some(m.clone()))
+    }
+
+    /// `%autoreload`: runs again every module whose source file changed since it ran.
+    pub fn reload_changed(&mut self) -> R<()> {
+        let changed: Vec<String> = self
+            .ext
+            .get::<ModuleTimes>()
+            .0
+            .iter()
+            .filter(|(_, (file, t))| {
+                std::fs::metadata(file)
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|now| now != *t)
+            })
+            .map(|(name, _)| name.clone())
+            .collect();
+        for name in changed {
+            if let Some(m) = self.loaded_module(&name) {
+                self.reload_module(&m)?;
+            } else {
+                self.ext.get::<ModuleTimes>().0.remove(&name);
+            }
+        }
+        Ok(())
     }
 
     /// The standard modules nabla offers, for a ModuleNotFoundError's message.

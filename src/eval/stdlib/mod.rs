@@ -11,6 +11,7 @@
 
 mod importlib;
 mod os;
+mod re;
 
 use crate::eval::lang::import::Source;
 use crate::eval::lang::interp::Interp;
@@ -20,8 +21,11 @@ use crate::eval::lang::value::Value;
 include!(concat!(env!("OUT_DIR"), "/stdlib_py.rs"));
 
 /// Rust modules, built on first import.
-const RUST_MODULES: &[(&str, fn(&mut Interp) -> Value)] =
-    &[("_os", os::module), ("importlib", importlib::module)];
+const RUST_MODULES: &[(&str, fn(&mut Interp) -> Value)] = &[
+    ("_os", os::module),
+    ("importlib", importlib::module),
+    ("re", re::module),
+];
 
 pub fn builtin_module(it: &mut Interp, name: &str) -> Option<Value> {
     let (_, make) = RUST_MODULES.iter().find(|(n, _)| *n == name)?;
