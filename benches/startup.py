@@ -66,7 +66,7 @@ def stats(name, times):
 STDLIB = ("os, os.path, sys, pathlib, argparse, typing, dataclasses, json, collections, "
           "itertools, functools, copy, datetime, time, timeit, contextlib, warnings, logging, "
           "enum, abc, string, shutil, glob, fnmatch, tempfile, csv, io, random, statistics, "
-          "pprint, textwrap, operator, heapq, bisect, math, shlex, urllib.parse, importlib")
+          "pprint, textwrap, operator, heapq, bisect, math, shlex, urllib.parse, importlib, re")
 
 
 def main():

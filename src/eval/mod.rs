@@ -198,6 +198,7 @@ impl Session {
             sys_modules: Default::default(),
             sys_path: Rc::new(RefCell::new(path)),
             in_generator: 0,
+            closing: Default::default(),
             yielder: None,
             cur: Default::default(),
             call_sites: Vec::new(),
@@ -432,6 +433,9 @@ impl Session {
             }
             _ => Ok(None),
         });
+        if self.it.closing.pending.get() {
+            self.it.close_dropped_generators();
+        }
         match r {
             Ok(out) => Ok(out),
             Err(Ctrl::Raise(mut e)) => Err(self.report(&mut e)),

@@ -39,13 +39,43 @@ pub struct Input {
     what: Resume,
 }
 
-type Co = Coroutine<Input, Value, R<Value>, DefaultStack>;
+pub type Co = Coroutine<Input, Value, R<Value>, DefaultStack>;
 pub type GenYielder = Yielder<Input, Value>;
+
+/// Generators dropped while paused, waiting to be closed (GeneratorExit raised where each
+/// paused, so its `finally` blocks and `with` exits run) at the next statement.
+#[derive(Default)]
+pub struct Closing {
+    pub pending: Cell<bool>,
+    pub queue: RefCell<Vec<(Ident, Co)>>,
+}
 
 pub struct Generator {
     co: RefCell<Option<Co>>,
     pub name: Ident,
     running: Cell<bool>,
+    closing: std::rc::Weak<Closing>,
+}
+
+impl Drop for Generator {
+    /// Python closes a generator that goes away while paused; the interpreter cannot run
+    /// code in the middle of dropping a value, so the coroutine waits in the session's
+    /// queue until the next statement. (When the session itself is gone, its stack is
+    /// unwound without running the generator's code.)
+    fn drop(&mut self) {
+        let Some(co) = self.co.get_mut().take() else {
+            return;
+        };
+        if !co.started() || co.done() {
+            return;
+        }
+        if let Some(c) = self.closing.upgrade() {
+            if let Ok(mut q) = c.queue.try_borrow_mut() {
+                q.push((self.name.clone(), co));
+                c.pending.set(true);
+            }
+        }
+    }
 }
 
 /// The interpreter state that belongs to whoever runs: the generator's body or its caller.
@@ -121,6 +151,7 @@ impl Interp {
             co: RefCell::new(Some(co)),
             name: f.def.name.clone(),
             running: Cell::new(false),
+            closing: Rc::downgrade(&self.closing),
         })))
     }
 
@@ -185,6 +216,53 @@ impl Interp {
             self.yield_value(x)?;
         }
         Ok(Value::None)
+    }
+}
+
+impl Interp {
+    /// Closes the generators dropped while paused (see `Closing`).
+    pub fn close_dropped_generators(&mut self) {
+        self.closing.pending.set(false);
+        let queue = std::mem::take(&mut *self.closing.queue.borrow_mut());
+        for (name, mut co) in queue {
+            let cls = self.exc_class("GeneratorExit");
+            let e = super::exc::instance(cls.clone(), vec![]);
+            let saved = self.save_frame();
+            self.in_generator += 1;
+            let r = co.resume(Input {
+                it: self as *mut Interp,
+                what: Resume::Throw(e),
+            });
+            self.in_generator -= 1;
+            self.restore_frame(saved);
+            // As CPython: an exception other than GeneratorExit is reported and ignored.
+            let problem = match r {
+                CoroutineResult::Yield(_) => {
+                    Some("RuntimeError: generator ignored GeneratorExit".to_string())
+                }
+                CoroutineResult::Return(Ok(_)) => None,
+                CoroutineResult::Return(Err(Ctrl::Raise(mut e))) => {
+                    let v = self.exc_value(&mut e);
+                    match &v {
+                        Value::Instance(i) if i.class.is_subclass_of(&cls) => None,
+                        _ => Some(format!(
+                            "{}: {}",
+                            v.type_name(),
+                            self.str_of(&v).unwrap_or_default()
+                        )),
+                    }
+                }
+                CoroutineResult::Return(Err(_)) => None,
+            };
+            if let Some(p) = problem {
+                self.sink.stderr(&format!(
+                    "Exception ignored in: <generator object {name}>\n{p}\n"
+                ));
+            }
+            if co.done() && self.stack_pool.len() < POOL {
+                self.stack_pool.push(co.into_stack());
+            }
+        }
     }
 }
 

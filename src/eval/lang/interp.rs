@@ -68,6 +68,8 @@ pub struct Interp {
     pub yielder: Option<*const super::generator::GenYielder>,
     /// How many generators are running now, one inside the other (each on its own stack).
     pub in_generator: usize,
+    /// Generators dropped while paused, to close at the next statement.
+    pub closing: Rc<super::generator::Closing>,
     /// Stacks of finished generators, kept for the next ones.
     pub stack_pool: Vec<corosensei::stack::DefaultStack>,
     /// Warnings already shown (Python shows a warning once per place).
@@ -209,6 +211,9 @@ impl Interp {
 
     pub fn exec(&mut self, s: &Stmt) -> R<()> {
         self.cur = s.span;
+        if self.closing.pending.get() {
+            self.close_dropped_generators();
+        }
         match &s.kind {
             StmtKind::Expr(e) => {
                 self.eval(e)?;

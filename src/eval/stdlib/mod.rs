@@ -10,6 +10,7 @@
 //! `NABLA_STDLIB=DIR` reads the Python modules from DIR instead (for working on them).
 
 mod importlib;
+mod inspect;
 mod os;
 mod re;
 
@@ -23,6 +24,7 @@ include!(concat!(env!("OUT_DIR"), "/stdlib_py.rs"));
 /// Rust modules, built on first import.
 const RUST_MODULES: &[(&str, fn(&mut Interp) -> Value)] = &[
     ("_os", os::module),
+    ("_inspect", inspect::module),
     ("importlib", importlib::module),
     ("re", re::module),
 ];
