@@ -185,6 +185,8 @@ pub enum ExprKind {
     Int(i64),
     Float(f64),
     Str(Rc<str>),
+    /// `b'...'`
+    Bytes(Rc<[u8]>),
     FStr(Vec<FStrPart>),
     Name(Name),
     List(Vec<Expr>),

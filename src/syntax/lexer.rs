@@ -402,18 +402,7 @@ impl<'s> Lexer<'s> {
     fn string(&mut self, start: usize, quote_at: usize, prefix: &str) {
         let raw = prefix.contains('r');
         let fstr = prefix.contains('f');
-        if prefix.contains('b') {
-            self.pos = quote_at;
-            self.skip_string_body(quote_at);
-            self.error(
-                start,
-                self.pos,
-                "bytes literals are not supported in nabla",
-                false,
-            );
-            self.push(Token::Str(Rc::from("")), start);
-            return;
-        }
+        let bytes = prefix.contains('b');
         let q = self.bytes[quote_at];
         let triple =
             self.bytes.get(quote_at + 1) == Some(&q) && self.bytes.get(quote_at + 2) == Some(&q);
@@ -458,6 +447,25 @@ impl<'s> Lexer<'s> {
             }
         }
         let body = &self.src[body_start..body_end.min(self.src.len())];
+        if bytes {
+            if let Some(i) = body.find(|c: char| !c.is_ascii()) {
+                self.error(
+                    body_start + i,
+                    body_start + i + 1,
+                    "bytes can only contain ASCII literal characters",
+                    false,
+                );
+            }
+            let text = if raw {
+                body.to_string()
+            } else {
+                self.unescape(body, body_start)
+            };
+            // \x escapes give code points below 256; each is one byte.
+            let b: Vec<u8> = text.chars().map(|c| (c as u32).min(255) as u8).collect();
+            self.push(Token::Bytes(Rc::from(b)), start);
+            return;
+        }
         if fstr {
             let pieces = self.fstring(body, body_start, raw);
             self.push(Token::FStr(Rc::from(pieces)), start);
@@ -469,20 +477,6 @@ impl<'s> Lexer<'s> {
             };
             self.push(Token::Str(Rc::from(text.as_str())), start);
         }
-    }
-
-    fn skip_string_body(&mut self, quote_at: usize) {
-        let q = self.bytes[quote_at];
-        let mut p = quote_at + 1;
-        while let Some(&c) = self.bytes.get(p) {
-            p += 1;
-            if c == b'\\' {
-                p += 1;
-            } else if c == q || c == b'\n' {
-                break;
-            }
-        }
-        self.pos = p.min(self.bytes.len());
     }
 
     fn unescape(&mut self, body: &str, at: usize) -> String {

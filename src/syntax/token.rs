@@ -30,6 +30,8 @@ pub enum Token {
     Int(i64),
     Float(f64),
     Str(Rc<str>),
+    /// `b'...'`
+    Bytes(Rc<[u8]>),
     FStr(Rc<[FPiece]>),
     /// A keyword (`def`, `None`, `and` …).
     Kw(&'static str),
@@ -62,6 +64,7 @@ impl fmt::Display for Token {
             Token::Float(x) => write!(f, "{x}"),
             Token::Str(_) => write!(f, "a string"),
             Token::FStr(_) => write!(f, "an f-string"),
+            Token::Bytes(_) => write!(f, "a bytes literal"),
             Token::Kw(k) => write!(f, "{k}"),
             Token::Op(o) => write!(f, "{o}"),
             Token::Newline => write!(f, "end of line"),

@@ -86,7 +86,7 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> R<(i64, i64, i64, usize)> {
     Ok((start, stop, step, count))
 }
 
-fn pick<T: Clone>(items: &[T], s: &[Value; 3]) -> R<Vec<T>> {
+pub(crate) fn pick<T: Clone>(items: &[T], s: &[Value; 3]) -> R<Vec<T>> {
     let (start, _, step, count) = slice_indices(s, items.len())?;
     Ok((0..count)
         .map(|k| items[(start + k as i64 * step) as usize].clone())
@@ -261,6 +261,9 @@ impl Interp {
                 }),
             },
             Value::Builtin(b) if name == "__name__" => Ok(Value::str(b.name)),
+            Value::Builtin(b) if b.name == "bytes" && name == "fromhex" => {
+                Ok(Value::Builtin(&super::bytes::FROMHEX))
+            }
             // `str.lower`, `dict.fromkeys`: a built-in type's methods, unbound.
             Value::Builtin(b)
                 if super::subclass::subclassable(b)

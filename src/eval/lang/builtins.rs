@@ -717,6 +717,7 @@ table! { BUILTINS:
             .collect();
         Ok(Value::dict(d))
     };
+    "bytes", "bytes(source=b'', encoding=None)", "Immutable bytes: from a str and an encoding, an iterable of ints (0-255), a count of zero bytes, or bytes." => |it, a| super::bytes::construct(it, a);
     "delattr", "delattr(obj, name)", "Removes the object's attribute." => |it, a| {
         let o = a.req(0, "obj")?;
         let name = to_str(&a.req(1, "name")?, "attribute name")?;

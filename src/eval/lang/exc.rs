@@ -124,6 +124,9 @@ pub const HIERARCHY: &[(&str, &str)] = &[
     // NumPy's casting error (`np.add(a, 1.5, out=int_array)`), a TypeError.
     ("UFuncTypeError", "TypeError"),
     ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("UnsupportedOperation", "OSError"),
     ("MemoryError", "Exception"),
     ("EOFError", "Exception"),
     ("SyntaxError", "Exception"),

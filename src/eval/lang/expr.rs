@@ -22,6 +22,7 @@ impl Interp {
             ExprKind::Int(i) => Value::Int(*i),
             ExprKind::Float(f) => Value::Float(*f),
             ExprKind::Str(s) => Value::Str(s.clone()),
+            ExprKind::Bytes(b) => super::bytes::Bytes::value(b.to_vec()),
             ExprKind::None => Value::None,
             ExprKind::Bool(b) => Value::Bool(*b),
             ExprKind::Ellipsis => Value::Ellipsis,

@@ -147,7 +147,16 @@ impl Interp {
                 } else if c.builtin {
                     format!("<class '{}'>", c.name)
                 } else {
-                    format!("<class '__main__.{}'>", c.name)
+                    // A class knows its module (`__module__`, set where its body ran).
+                    let m = match c.ns.borrow().get("__module__") {
+                        Some(Value::Str(m)) => m.to_string(),
+                        _ => "__main__".into(),
+                    };
+                    let q = match c.ns.borrow().get("__qualname__") {
+                        Some(Value::Str(q)) => q.to_string(),
+                        _ => c.name.to_string(),
+                    };
+                    format!("<class '{m}.{q}'>")
                 }
             }
             Value::Instance(i) => {
@@ -170,7 +179,13 @@ impl Interp {
                     };
                     return Ok(format!("{}({inner})", i.class.name));
                 }
-                format!("<__main__.{} object at 0x{:x}>", i.class.name, v.identity())
+                {
+                    let m = match i.class.ns.borrow().get("__module__") {
+                        Some(Value::Str(m)) if !i.class.builtin => m.to_string(),
+                        _ => "__main__".into(),
+                    };
+                    format!("<{m}.{} object at 0x{:x}>", i.class.name, v.identity())
+                }
             }
             Value::Module(m) => format!("<module '{}'>", m.name),
             Value::Iter(_) => format!("<iterator object at 0x{:x}>", v.identity()),

@@ -54,6 +54,7 @@ impl Interp {
                 Some("dict") => matches!(v, Value::Dict(_)),
                 Some("set") => matches!(v, Value::Set(_)),
                 Some("range") => matches!(v, Value::Range(_)),
+                Some("bytes") => v.native::<super::bytes::Bytes>().is_some(),
                 _ => {
                     return Err(err(
                         "TypeError",

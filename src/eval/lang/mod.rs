@@ -5,6 +5,7 @@
 pub(crate) mod access;
 pub(crate) mod bindings;
 pub mod builtins;
+pub(crate) mod bytes;
 pub(crate) mod call;
 pub(crate) mod coming;
 pub(crate) mod containers;

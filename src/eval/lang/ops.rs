@@ -696,7 +696,7 @@ impl Interp {
                 };
                 Ok(inside && (v - start) % step == 0)
             }
-            Instance(_) | Class(_) if container.special("__contains__").is_some() => {
+            Instance(_) | Class(_) | Native(_) if container.special("__contains__").is_some() => {
                 let f = container.special("__contains__").unwrap_or(Value::None);
                 let r = self.call(&f, vec![container.clone(), x.clone()], vec![])?;
                 self.truthy(&r)

@@ -426,6 +426,7 @@ impl<'a> Resolver<'a> {
             | ExprKind::Int(_)
             | ExprKind::Float(_)
             | ExprKind::Str(_)
+            | ExprKind::Bytes(_)
             | ExprKind::Error => {}
         }
     }

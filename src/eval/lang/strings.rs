@@ -1,7 +1,7 @@
 //! The methods of `str`.
 
 use super::builtins::{table, to_int, to_str, Args};
-use super::exc::{err, type_err, value_err, R};
+use super::exc::{type_err, value_err, R};
 use super::value::*;
 use std::rc::Rc;
 
@@ -378,7 +378,10 @@ table! { STR_METHODS:
         let p = to_str(&a.req(1, "suffix")?, "suffix")?;
         s(st.strip_suffix(&*p).unwrap_or(&st))
     };
-    "encode", "str.encode()", "Not available: nabla has no bytes type." => |_, _| {
-        Err(err("NotImplementedError", "str.encode: nabla has no bytes type"))
+    "encode", "str.encode(encoding='utf-8', errors='strict')", "The bytes that encode the text (UTF-8, ASCII or Latin-1)." => |_, a| {
+        let st = to_str(&a.req(0, "self")?, "self")?;
+        let enc = a.get(1, "encoding").map(|e| to_str(&e, "encoding")).transpose()?;
+        a.get(2, "errors");
+        super::bytes::encode(&st, enc.as_deref().unwrap_or("utf-8"))
     };
 }

@@ -9,6 +9,7 @@
 //! underscore that the Python module sits on, as CPython's `os` sits on `posix`.
 //! `NABLA_STDLIB=DIR` reads the Python modules from DIR instead (for working on them).
 
+mod hashlib;
 mod importlib;
 mod inspect;
 mod os;
@@ -25,6 +26,7 @@ include!(concat!(env!("OUT_DIR"), "/stdlib_py.rs"));
 const RUST_MODULES: &[(&str, fn(&mut Interp) -> Value)] = &[
     ("_os", os::module),
     ("_inspect", inspect::module),
+    ("hashlib", hashlib::module),
     ("importlib", importlib::module),
     ("re", re::module),
 ];

@@ -10,8 +10,24 @@ use std::rc::Rc;
 pub enum FileKind {
     Stdout,
     Stderr,
-    Read { text: String, pos: usize },
-    Write { path: String, buf: String },
+    Read {
+        text: String,
+        pos: usize,
+    },
+    Write {
+        path: String,
+        buf: String,
+    },
+    /// `open(path, 'rb')`
+    ReadBytes {
+        data: Vec<u8>,
+        pos: usize,
+    },
+    /// `open(path, 'wb')` / `'ab'`
+    WriteBytes {
+        path: String,
+        buf: Vec<u8>,
+    },
 }
 
 pub struct FileObj {
@@ -29,7 +45,12 @@ pub fn file_write(it: &mut Interp, f: &Rc<RefCell<FileObj>>, s: &str) -> R<()> {
         FileKind::Stdout => it.sink.stdout(s),
         FileKind::Stderr => it.sink.stderr(s),
         FileKind::Write { buf, .. } => buf.push_str(s),
-        FileKind::Read { .. } => return Err(err("OSError", "not writable")),
+        FileKind::WriteBytes { .. } => {
+            return Err(type_err("a bytes-like object is required, not 'str'"))
+        }
+        FileKind::Read { .. } | FileKind::ReadBytes { .. } => {
+            return Err(err("UnsupportedOperation", "not writable"))
+        }
     }
     Ok(())
 }
@@ -40,11 +61,17 @@ fn file_close(f: &Rc<RefCell<FileObj>>) -> R<()> {
         return Ok(());
     }
     f.closed = true;
-    if let FileKind::Write { path, buf } = &f.kind {
-        std::fs::write(path, buf)
-            .map_err(|e| err("OSError", format!("cannot write '{path}': {e}")))?;
-    }
-    Ok(())
+    write_out(&f.kind)
+}
+
+/// Writes a file opened for writing out to disk (all it holds so far).
+fn write_out(kind: &FileKind) -> R<()> {
+    let (path, r) = match kind {
+        FileKind::Write { path, buf } => (path, std::fs::write(path, buf)),
+        FileKind::WriteBytes { path, buf } => (path, std::fs::write(path, buf)),
+        _ => return Ok(()),
+    };
+    r.map_err(|e| err("OSError", format!("cannot write '{path}': {e}")))
 }
 
 fn file_of(a: &mut Args) -> R<Rc<RefCell<FileObj>>> {
@@ -55,11 +82,15 @@ fn file_of(a: &mut Args) -> R<Rc<RefCell<FileObj>>> {
 
 impl Native for RefCell<FileObj> {
     fn type_name(&self) -> &'static str {
-        "TextIOWrapper"
+        match self.borrow().kind {
+            FileKind::ReadBytes { .. } => "BufferedReader",
+            FileKind::WriteBytes { .. } => "BufferedWriter",
+            _ => "TextIOWrapper",
+        }
     }
 
     fn repr(&self) -> String {
-        format!("<_io.TextIOWrapper name='{}'>", self.borrow().name)
+        format!("<_io.{} name='{}'>", self.type_name(), self.borrow().name)
     }
 
     fn method(&self, name: &str) -> Option<&'static Builtin> {
@@ -103,8 +134,25 @@ fn file_readline(f: &Rc<RefCell<FileObj>>) -> R<String> {
 }
 
 table! { FILE_METHODS:
-    "read", "file.read()", "The rest of the file." => |_, a| {
+    "read", "file.read(size=-1)", "The rest of the file (at most size characters or bytes)." => |_, a| {
         let f = file_of(a)?;
+        let size = a.get(1, "size").map(|s| crate::eval::lang::builtins::to_int(&s, "size")).transpose()?.unwrap_or(-1);
+        if let FileKind::ReadBytes { data, pos } = &mut f.borrow_mut().kind {
+            let end = if size < 0 { data.len() } else { (*pos + size as usize).min(data.len()) };
+            let out = data[*pos..end].to_vec();
+            *pos = end;
+            return Ok(crate::eval::lang::bytes::Bytes::value(out));
+        }
+        if size >= 0 {
+            let mut g = f.borrow_mut();
+            if let FileKind::Read { text, pos } = &mut g.kind {
+                let rest = &text[*pos..];
+                let end = rest.char_indices().nth(size as usize).map_or(rest.len(), |(i, _)| i);
+                let out = rest[..end].to_string();
+                *pos += end;
+                return Ok(Value::str(&out));
+            }
+        }
         Ok(Value::str(&file_read_rest(&f)?))
     };
     "readline", "file.readline()", "The next line, with its newline ('' at the end)." => |_, a| {
@@ -116,20 +164,25 @@ table! { FILE_METHODS:
         let rest = file_read_rest(&f)?;
         Ok(Value::list(rest.split_inclusive('\n').map(Value::str).collect()))
     };
-    "write", "file.write(s)", "Writes the string; returns its length." => |it, a| {
+    "write", "file.write(s)", "Writes the string (bytes, to a binary file); returns its length." => |it, a| {
         let f = file_of(a)?;
-        let s = to_str(&a.req(1, "s")?, "write() argument")?;
+        let v = a.req(1, "s")?;
+        if let FileKind::WriteBytes { buf, .. } = &mut f.borrow_mut().kind {
+            let Some(b) = crate::eval::lang::bytes::as_bytes(&v) else {
+                return Err(type_err(format!("a bytes-like object is required, not '{}'", v.type_name())));
+            };
+            buf.extend_from_slice(&b.0);
+            return Ok(Value::Int(b.0.len() as i64));
+        }
+        let s = to_str(&v, "write() argument")?;
         file_write(it, &f, &s)?;
         Ok(Value::Int(s.chars().count() as i64))
     };
     "flush", "file.flush()", "Writes what was written so far out to the file." => |_, a| {
         let f = file_of(a)?;
         let f = f.borrow();
-        if let FileKind::Write { path, buf } = &f.kind {
-            if !f.closed {
-                std::fs::write(path, buf)
-                    .map_err(|e| err("OSError", format!("cannot write '{path}': {e}")))?;
-            }
+        if !f.closed {
+            write_out(&f.kind)?;
         }
         Ok(Value::None)
     };
@@ -163,7 +216,24 @@ table! { FILE_BUILTINS:
         let mode = a.get(1, "mode").map(|m| to_str(&m, "mode")).transpose()?.unwrap_or_else(|| Rc::from("r"));
         a.kw("encoding");
         a.kw("newline");
-        let kind = if mode.contains('r') {
+        let kind = if mode.contains('b') {
+            if mode.contains('r') {
+                let data = std::fs::read(&*path).map_err(|e| {
+                    if e.kind() == std::io::ErrorKind::NotFound {
+                        err("FileNotFoundError", format!("[Errno 2] No such file or directory: '{path}'"))
+                    } else {
+                        err("OSError", format!("cannot read '{path}': {e}"))
+                    }
+                })?;
+                FileKind::ReadBytes { data, pos: 0 }
+            } else if mode.contains('w') || mode.contains('a') {
+                let buf = if mode.contains('a') { std::fs::read(&*path).unwrap_or_default() } else { Vec::new() };
+                std::fs::write(&*path, &buf).map_err(|e| err("OSError", format!("cannot open '{path}' for writing: {e}")))?;
+                FileKind::WriteBytes { path: path.to_string(), buf }
+            } else {
+                return Err(value_err(format!("invalid mode: '{mode}'")));
+            }
+        } else if mode.contains('r') {
             let text = std::fs::read_to_string(&*path).map_err(|e| {
                 if e.kind() == std::io::ErrorKind::NotFound {
                     err("FileNotFoundError", format!("[Errno 2] No such file or directory: '{path}'"))

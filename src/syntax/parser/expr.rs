@@ -100,6 +100,7 @@ where
         Token::Kw("True") => ExprKind::Bool(true),
         Token::Kw("False") => ExprKind::Bool(false),
         Token::Op("...") => ExprKind::Ellipsis,
+        Token::Bytes(b) => ExprKind::Bytes(b),
     }
     .map_with(|k, x| Expr::new(k, x.span()));
 
