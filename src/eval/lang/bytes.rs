@@ -236,7 +236,7 @@ table! { BYTES_METHODS:
     "__ne__", "b != other", "Different bytes." => |_, a| {
         let b = me(a)?;
         let o = a.req(1, "other")?;
-        Ok(Value::Bool(!as_bytes(&o).is_some_and(|o| o.0 == b.0)))
+        Ok(Value::Bool(as_bytes(&o).is_none_or(|o| o.0 != b.0)))
     };
     "__lt__", "b < other", "Compares bytewise." => |_, a| {
         let b = me(a)?;
@@ -364,7 +364,7 @@ pub static FROMHEX: Builtin = Builtin {
 
 fn fromhex(s: &str) -> R<Value> {
     let digits: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-    if digits.len() % 2 != 0 {
+    if !digits.len().is_multiple_of(2) {
         return Err(value_err("non-hexadecimal number found in fromhex() arg"));
     }
     let mut out = Vec::with_capacity(digits.len() / 2);

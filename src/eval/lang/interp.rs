@@ -666,7 +666,7 @@ impl Interp {
                     g.resize(s + 1, None);
                 }
                 // The old value drops after the borrow ends (its __del__ may read globals).
-                let old = std::mem::replace(&mut g[s], Some(v));
+                let old = g[s].replace(v);
                 drop(g);
                 drop(old);
             }

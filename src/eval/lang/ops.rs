@@ -424,11 +424,6 @@ impl Interp {
     }
 
     pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
-        let r = self.compare_inner(op, a, b);
-        r
-    }
-
-    fn compare_inner(&mut self, op: CmpOp, a: &Value, b: &Value) -> R<Value> {
         use Value::*;
         match op {
             CmpOp::Is => return Ok(Bool(a.is(b))),

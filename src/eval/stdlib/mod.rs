@@ -23,7 +23,9 @@ use crate::eval::lang::value::Value;
 include!(concat!(env!("OUT_DIR"), "/stdlib_py.rs"));
 
 /// Rust modules, built on first import.
-const RUST_MODULES: &[(&str, fn(&mut Interp) -> Value)] = &[
+type Builder = fn(&mut Interp) -> Value;
+
+const RUST_MODULES: &[(&str, Builder)] = &[
     ("_os", os::module),
     ("_inspect", inspect::module),
     ("hashlib", hashlib::module),

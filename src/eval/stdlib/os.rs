@@ -56,9 +56,9 @@ fn io<T>(it: &mut Interp, r: std::io::Result<T>, p: &str, dst: Option<&str>) -> 
 fn time_of(t: std::io::Result<std::time::SystemTime>) -> Value {
     let secs = t
         .ok()
-        .and_then(|t| match t.duration_since(std::time::UNIX_EPOCH) {
-            Ok(d) => Some(d.as_secs_f64()),
-            Err(e) => Some(-e.duration().as_secs_f64()),
+        .map(|t| match t.duration_since(std::time::UNIX_EPOCH) {
+            Ok(d) => d.as_secs_f64(),
+            Err(e) => -e.duration().as_secs_f64(),
         })
         .unwrap_or(0.0);
     Value::Float(secs)

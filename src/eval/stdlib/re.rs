@@ -326,7 +326,7 @@ impl Native for PatternObj {
     fn attr(&self, name: &str) -> Option<Value> {
         Some(match name {
             "pattern" => Value::Str(self.0.source.clone()),
-            "flags" => Value::Int(self.0.flags | UNICODE * i64::from(self.0.flags & ASCII == 0)),
+            "flags" => Value::Int(self.0.flags | (UNICODE * i64::from(self.0.flags & ASCII == 0))),
             "groups" => Value::Int(self.0.groups as i64),
             "groupindex" => Value::dict(
                 self.0
@@ -662,9 +662,8 @@ fn subn(
 fn split(p: &Rc<Pattern>, s: &str, maxsplit: i64) -> Value {
     let mut out = Vec::new();
     let mut last = 0;
-    let mut n = 0;
-    for caps in all_matches(p, s, 0, s.len()) {
-        if maxsplit > 0 && n >= maxsplit {
+    for (n, caps) in all_matches(p, s, 0, s.len()).into_iter().enumerate() {
+        if maxsplit > 0 && n as i64 >= maxsplit {
             break;
         }
         let (a, b) = caps[0].unwrap_or((last, last));
@@ -676,7 +675,6 @@ fn split(p: &Rc<Pattern>, s: &str, maxsplit: i64) -> Value {
             });
         }
         last = b;
-        n += 1;
     }
     out.push(Value::str(&s[last..]));
     Value::list(out)

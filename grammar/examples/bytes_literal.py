@@ -1,0 +1,2 @@
+data = b'\x00\xffabc'
+raw = rb'\d+'

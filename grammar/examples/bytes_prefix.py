@@ -1,0 +1,1 @@
+x = b'ab' + B'cd' + rb'\n' + Br'x'
