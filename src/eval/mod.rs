@@ -201,6 +201,7 @@ impl Session {
             closing: Default::default(),
             yielder: None,
             cur: Default::default(),
+            sources: Default::default(),
             call_sites: Vec::new(),
             stack_pool: Vec::new(),
             builtins: Vec::new(),
@@ -364,6 +365,7 @@ impl Session {
             name: name.to_string(),
             text: src.to_string(),
         });
+        self.it.sources.insert(name.to_string(), file.clone());
         let (module, errors) = syntax::parse(src);
         if !errors.is_empty() {
             let diags: Vec<Diagnostic> = errors

@@ -334,6 +334,7 @@ impl Interp {
             name: file.to_string(),
             text,
         });
+        self.sources.insert(file.to_string(), src.clone());
         let (module, errors) = crate::syntax::parse(&src.text);
         if let Some(e) = errors.first() {
             return Err(syntax_error(&src, e.span, &e.msg));

@@ -60,6 +60,8 @@ pub struct Interp {
     /// Tensor hooks (`register_hook`) by id: backward calls them.
     pub hooks: Rc<RefCell<std::collections::HashMap<u64, Value>>>,
     pub next_hook: u64,
+    /// The source of every file, module and cell run, by name (`inspect.getsource`).
+    pub sources: std::collections::HashMap<String, Rc<SourceFile>>,
     /// The statement running now (for `sys._getframe().f_lineno`, warnings' `file:line`).
     pub cur: Span,
     /// Where each running user function was called from, innermost last (beside `calls`).

@@ -84,6 +84,13 @@ table! { INSPECT:
         let f = function(&a.req(0, "f")?)?;
         Ok(Value::str(&f.src.name))
     };
+    "text", "text(filename)", "The source of a file, module or cell the session ran, or None." => |it, a| {
+        let name = crate::eval::lang::builtins::to_str(&a.req(0, "filename")?, "filename")?;
+        Ok(match it.sources.get(&*name) {
+            Some(s) => Value::str(&s.text),
+            None => Value::None,
+        })
+    };
     "is_generator_function", "is_generator_function(f)", "Whether calling the function makes a generator." => |_, a| {
         Ok(Value::Bool(function(&a.req(0, "f")?).is_ok_and(|f| f.def.is_generator)))
     };

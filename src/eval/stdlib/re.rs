@@ -49,7 +49,7 @@ pub struct Pattern {
     re: Regex,
     /// The pattern anchored at its end too, for fullmatch.
     full: Regex,
-    groups: usize,
+    ngroups: usize,
     names: Vec<(String, usize)>,
 }
 
@@ -173,7 +173,7 @@ fn build(it: &mut Interp, source: &str, flags: i64) -> R<Rc<Pattern>> {
         flags,
         re,
         full,
-        groups,
+        ngroups: groups,
         names,
     });
     let st = it.ext.get::<ReState>();
@@ -239,7 +239,7 @@ fn search(
         return None;
     }
     Some(
-        (0..=p.groups)
+        (0..=p.ngroups)
             .map(|g| caps.get_group(g).map(|s| (s.start, s.end)))
             .collect(),
     )
@@ -327,7 +327,7 @@ impl Native for PatternObj {
         Some(match name {
             "pattern" => Value::Str(self.0.source.clone()),
             "flags" => Value::Int(self.0.flags | (UNICODE * i64::from(self.0.flags & ASCII == 0))),
-            "groups" => Value::Int(self.0.groups as i64),
+            "groups" => Value::Int(self.0.ngroups as i64),
             "groupindex" => Value::dict(
                 self.0
                     .names
@@ -348,7 +348,7 @@ impl Native for PatternObj {
 impl Match {
     fn group_index(&self, it: &mut Interp, g: &Value) -> R<usize> {
         match g {
-            Value::Int(i) if *i >= 0 && (*i as usize) <= self.pat.groups => Ok(*i as usize),
+            Value::Int(i) if *i >= 0 && (*i as usize) <= self.pat.ngroups => Ok(*i as usize),
             Value::Str(s) => self
                 .pat
                 .names
@@ -487,7 +487,7 @@ fn find(p: &Rc<Pattern>, s: &Rc<str>, pos: usize, endpos: usize, mode: Mode) -> 
 /// findall's item for one match: the whole match, the one group, or a tuple of groups.
 fn findall_item(p: &Pattern, s: &str, caps: &[Option<(usize, usize)>]) -> Value {
     let text = |g: usize| Value::str(caps[g].map_or("", |(a, b)| &s[a..b]));
-    match p.groups {
+    match p.ngroups {
         0 => text(0),
         1 => text(1),
         n => Value::tuple((1..=n).map(text).collect()),
@@ -529,7 +529,7 @@ fn parse_template(it: &mut Interp, p: &Pattern, t: &str) -> R<Vec<Piece>> {
                 let name: String = chars[i + 1..close].iter().collect();
                 i = close + 1;
                 match name.parse::<usize>() {
-                    Ok(g) if g <= p.groups => g,
+                    Ok(g) if g <= p.ngroups => g,
                     Ok(g) => {
                         return Err(re_error(
                             it,
@@ -553,7 +553,7 @@ fn parse_template(it: &mut Interp, p: &Pattern, t: &str) -> R<Vec<Piece>> {
                     g = g * 10 + d as usize;
                     i += 1;
                 }
-                if g > p.groups {
+                if g > p.ngroups {
                     return Err(re_error(
                         it,
                         format!("invalid group reference {g} at position {}", i - 1),
@@ -787,10 +787,10 @@ table! { MATCH_METHODS:
         let i = m.0.group_index(it, &g)?;
         Ok(m.0.group(i))
     };
-    "groups", "Match.groups(default=None)", "Every group's text, default where it did not take part." => |_, a| {
+    "groups", "groups(default=None) (of a Match)", "Every group's text, default where it did not take part." => |_, a| {
         let m = this_match(a)?;
         let d = a.get(1, "default").unwrap_or(Value::None);
-        Ok(Value::tuple((1..=m.0.pat.groups).map(|g| match m.0.group(g) { Value::None => d.clone(), v => v }).collect()))
+        Ok(Value::tuple((1..=m.0.pat.ngroups).map(|g| match m.0.group(g) { Value::None => d.clone(), v => v }).collect()))
     };
     "groupdict", "Match.groupdict(default=None)", "The named groups' text by name." => |_, a| {
         let m = this_match(a)?;

@@ -415,6 +415,10 @@ def getmodule(object, _filename=None):
 
 
 def _read(filename):
+    # The interpreter keeps the source of every file and cell it ran.
+    text = _inspect.text(filename)
+    if text is not None:
+        return text
     try:
         fh = open(filename)
     except Exception:
