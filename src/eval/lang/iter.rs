@@ -216,19 +216,7 @@ impl Interp {
                         inst.class.name
                     )));
                 };
-                match self.call(&f, vec![v.clone()], vec![]) {
-                    Ok(v) => Ok(Some(v)),
-                    Err(Ctrl::Raise(mut e)) => {
-                        let val = self.exc_value(&mut e);
-                        let stop = self.exc_class("StopIteration");
-                        if matches!(&val, Value::Instance(i) if i.class.is_subclass_of(&stop)) {
-                            Ok(None)
-                        } else {
-                            Err(Ctrl::Raise(e))
-                        }
-                    }
-                    Err(e) => Err(e),
-                }
+                self.call_next(&f, v)
             }
             Value::Native(_) => {
                 if let Some(g) = v.native::<super::generator::Generator>() {
@@ -240,24 +228,29 @@ impl Interp {
                         v.type_name()
                     )));
                 };
-                match self.call(&f, vec![v.clone()], vec![]) {
-                    Ok(v) => Ok(Some(v)),
-                    Err(Ctrl::Raise(mut e)) => {
-                        let val = self.exc_value(&mut e);
-                        let stop = self.exc_class("StopIteration");
-                        if matches!(&val, Value::Instance(i) if i.class.is_subclass_of(&stop)) {
-                            Ok(None)
-                        } else {
-                            Err(Ctrl::Raise(e))
-                        }
-                    }
-                    Err(e) => Err(e),
-                }
+                self.call_next(&f, v)
             }
             _ => Err(type_err(format!(
                 "'{}' object is not an iterator",
                 v.type_name()
             ))),
+        }
+    }
+
+    /// Calls a `__next__`: its value, or None when it raises StopIteration.
+    fn call_next(&mut self, f: &Value, v: &Value) -> R<Option<Value>> {
+        match self.call(f, vec![v.clone()], vec![]) {
+            Ok(v) => Ok(Some(v)),
+            Err(Ctrl::Raise(mut e)) => {
+                let val = self.exc_value(&mut e);
+                let stop = self.exc_class("StopIteration");
+                if matches!(&val, Value::Instance(i) if i.class.is_subclass_of(&stop)) {
+                    Ok(None)
+                } else {
+                    Err(Ctrl::Raise(e))
+                }
+            }
+            Err(e) => Err(e),
         }
     }
 

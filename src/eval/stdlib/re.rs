@@ -193,6 +193,17 @@ fn char_at(s: &str, b: usize) -> usize {
     s[..b.min(s.len())].chars().count()
 }
 
+/// The `(pattern, string, flags=0)` arguments of the module's functions: the compiled
+/// pattern, the string and its length in characters.
+fn pattern_and_string(it: &mut Interp, a: &mut Args) -> R<(Rc<Pattern>, Rc<str>, usize)> {
+    let pat = a.req(0, "pattern")?;
+    let s = to_str(&a.req(1, "string")?, "string")?;
+    let flags = flags_of(a, 2)?;
+    let p = pattern_arg(it, &pat, flags)?;
+    let n = s.chars().count();
+    Ok((p, s, n))
+}
+
 fn flags_of(a: &mut Args, i: usize) -> R<i64> {
     match a.get(i, "flags") {
         Some(v) => to_int(&v, "flags"),
@@ -842,43 +853,23 @@ table! { RE:
         Ok(Value::Native(Rc::new(PatternObj(p))))
     };
     "match", "match(pattern, string, flags=0)", "A Match at the start of string, or None." => |it, a| {
-        let pat = a.req(0, "pattern")?;
-        let s = to_str(&a.req(1, "string")?, "string")?;
-        let flags = flags_of(a, 2)?;
-        let p = pattern_arg(it, &pat, flags)?;
-        let n = s.chars().count();
+        let (p, s, n) = pattern_and_string(it, a)?;
         Ok(find(&p, &s, 0, n, Mode::Match))
     };
     "search", "search(pattern, string, flags=0)", "The first Match anywhere in string, or None." => |it, a| {
-        let pat = a.req(0, "pattern")?;
-        let s = to_str(&a.req(1, "string")?, "string")?;
-        let flags = flags_of(a, 2)?;
-        let p = pattern_arg(it, &pat, flags)?;
-        let n = s.chars().count();
+        let (p, s, n) = pattern_and_string(it, a)?;
         Ok(find(&p, &s, 0, n, Mode::Search))
     };
     "fullmatch", "fullmatch(pattern, string, flags=0)", "A Match of the whole string, or None." => |it, a| {
-        let pat = a.req(0, "pattern")?;
-        let s = to_str(&a.req(1, "string")?, "string")?;
-        let flags = flags_of(a, 2)?;
-        let p = pattern_arg(it, &pat, flags)?;
-        let n = s.chars().count();
+        let (p, s, n) = pattern_and_string(it, a)?;
         Ok(find(&p, &s, 0, n, Mode::Full))
     };
     "findall", "findall(pattern, string, flags=0)", "Every match's text (or its groups)." => |it, a| {
-        let pat = a.req(0, "pattern")?;
-        let s = to_str(&a.req(1, "string")?, "string")?;
-        let flags = flags_of(a, 2)?;
-        let p = pattern_arg(it, &pat, flags)?;
-        let n = s.chars().count();
+        let (p, s, n) = pattern_and_string(it, a)?;
         Ok(findall(&p, &s, 0, n))
     };
     "finditer", "finditer(pattern, string, flags=0)", "An iterator over every Match." => |it, a| {
-        let pat = a.req(0, "pattern")?;
-        let s = to_str(&a.req(1, "string")?, "string")?;
-        let flags = flags_of(a, 2)?;
-        let p = pattern_arg(it, &pat, flags)?;
-        let n = s.chars().count();
+        let (p, s, n) = pattern_and_string(it, a)?;
         Ok(finditer(&p, &s, 0, n))
     };
     "sub", "sub(pattern, repl, string, count=0, flags=0)", "The string with matches replaced by repl (a template with \\1, \\g<name>, or a function of the Match)." => |it, a| {
