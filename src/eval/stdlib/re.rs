@@ -572,32 +572,16 @@ fn parse_template(it: &mut Interp, p: &Pattern, t: &str) -> R<Vec<Piece>> {
                 }
                 g
             }
-            'n' => {
-                lit.push('\n');
-                continue;
-            }
-            't' => {
-                lit.push('\t');
-                continue;
-            }
-            'r' => {
-                lit.push('\r');
-                continue;
-            }
-            'f' => {
-                lit.push('\u{c}');
-                continue;
-            }
-            'v' => {
-                lit.push('\u{b}');
-                continue;
-            }
-            'a' => {
-                lit.push('\u{7}');
-                continue;
-            }
-            '\\' => {
-                lit.push('\\');
+            'n' | 't' | 'r' | 'f' | 'v' | 'a' | '\\' => {
+                lit.push(match n {
+                    'n' => '\n',
+                    't' => '\t',
+                    'r' => '\r',
+                    'f' => '\u{c}',
+                    'v' => '\u{b}',
+                    'a' => '\u{7}',
+                    _ => '\\',
+                });
                 continue;
             }
             c if c.is_ascii_alphabetic() => {
