@@ -333,6 +333,33 @@ table! { BYTES_METHODS:
         }
         Ok(Bytes::value(out))
     };
+    "splitlines", "bytes.splitlines(keepends=False)", "The lines (split at \\n, \\r\\n and \\r)." => |it, a| {
+        let b = me(a)?;
+        let keep = match a.get(1, "keepends") { Some(v) => it.truthy(&v)?, None => false };
+        let s: &[u8] = &b.0;
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut i = 0;
+        while i < s.len() {
+            let end_len = match s[i] {
+                b'\r' if s.get(i + 1) == Some(&b'\n') => 2,
+                b'\n' | b'\r' => 1,
+                _ => 0,
+            };
+            if end_len > 0 {
+                let stop = if keep { i + end_len } else { i };
+                out.push(Bytes::value(s[start..stop].to_vec()));
+                i += end_len;
+                start = i;
+            } else {
+                i += 1;
+            }
+        }
+        if start < s.len() {
+            out.push(Bytes::value(s[start..].to_vec()));
+        }
+        Ok(Value::list(out))
+    };
     "strip", "bytes.strip()", "Without leading and trailing whitespace." => |_, a| {
         let b = me(a)?;
         let s: &[u8] = &b.0;

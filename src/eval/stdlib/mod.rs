@@ -9,6 +9,7 @@
 //! underscore that the Python module sits on, as CPython's `os` sits on `posix`.
 //! `NABLA_STDLIB=DIR` reads the Python modules from DIR instead (for working on them).
 
+mod binary;
 mod hashlib;
 mod importlib;
 mod inspect;
@@ -29,6 +30,8 @@ const RUST_MODULES: &[(&str, Builder)] = &[
     ("_os", os::module),
     ("_inspect", inspect::module),
     ("hashlib", hashlib::module),
+    ("struct", binary::struct_module),
+    ("_gzip", binary::gzip_module),
     ("importlib", importlib::module),
     ("re", re::module),
 ];
