@@ -289,3 +289,25 @@ fn re_refuses_what_its_engine_cannot_do_and_says_why() {
         );
     }
 }
+
+#[test]
+fn pickle_keeps_plain_data_and_refuses_code() {
+    let (mut s, cap) = session();
+    let e = s
+        .eval_cell("import pickle\nclass A: pass\npickle.dumps(A())")
+        .unwrap_err();
+    assert_eq!(e.ename, "PicklingError");
+    assert!(
+        e.evalue.contains("never stores or runs code"),
+        "{}",
+        e.evalue
+    );
+    // A pickle naming a function to call (os.system) is refused, never run.
+    let evil =
+        "80049520000000000000008c05706f736978948c0673797374656d9493948c05656368203194859452942e";
+    let e = s
+        .eval_cell(&format!("pickle.loads(bytes.fromhex('{evil}'))"))
+        .unwrap_err();
+    assert_eq!(e.ename, "UnpicklingError", "{}", e.report);
+    assert_eq!(cap.out.borrow().as_str(), "");
+}

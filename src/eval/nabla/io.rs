@@ -73,9 +73,7 @@ fn from_obj(o: Obj, device: Option<Device>) -> R<Value> {
         Obj::Int(i) => Value::Int(i),
         Obj::Float(f) => Value::Float(f),
         Obj::Str(s) => Value::str(&s),
-        Obj::Bytes(b) => Value::List(Rc::new(RefCell::new(
-            b.into_iter().map(|x| Value::Int(x as i64)).collect(),
-        ))),
+        Obj::Bytes(b) => crate::eval::lang::bytes::Bytes::value(b),
         Obj::Tensor(t) => Value::Tensor(match device {
             Some(d) if d != t.device() => {
                 let rg = t.requires_grad();

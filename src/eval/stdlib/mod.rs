@@ -14,6 +14,7 @@ mod hashlib;
 mod importlib;
 mod inspect;
 mod os;
+mod pickle;
 mod re;
 
 use crate::eval::lang::import::Source;
@@ -31,6 +32,7 @@ const RUST_MODULES: &[(&str, Builder)] = &[
     ("_inspect", inspect::module),
     ("hashlib", hashlib::module),
     ("struct", binary::struct_module),
+    ("pickle", pickle::module),
     ("_gzip", binary::gzip_module),
     ("importlib", importlib::module),
     ("re", re::module),
