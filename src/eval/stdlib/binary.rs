@@ -1,5 +1,5 @@
-//! `struct` (pack, unpack, calcsize, iter_unpack with Python's format codes) and `gzip`
-//! (compress, decompress, open for reading or writing, text or binary) over bytes.
+//! `struct` (pack, unpack, calcsize, iter_unpack with Python's format codes), and the
+//! primitives under `gzip` (flate2) and `zipfile` (the zip crate), over bytes.
 
 use crate::eval::lang::builtins::{table, to_float, to_int, to_str, Args};
 use crate::eval::lang::bytes::{as_bytes, Bytes};
@@ -383,4 +383,75 @@ pub fn gzip_module(it: &mut Interp) -> Value {
         module_exception(it, "BadGzipFile", "BadGzipFile", "gzip", "OSError"),
     ));
     crate::eval::lang::value::module("_gzip", &e)
+}
+
+/// `_zip`: the archive primitives under zipfile.py (the zip crate).
+fn zip_err(e: impl std::fmt::Display) -> Ctrl {
+    err("BadZipFile", format!("{e}"))
+}
+
+fn zip_open(it: &mut Interp, a: &mut Args) -> R<zip::ZipArchive<std::io::Cursor<Vec<u8>>>> {
+    let p = a.req(0, "path")?;
+    let p = it.fspath(&p, "path")?;
+    let data = std::fs::read(&*p).map_err(|e| super::os::os_error(it, &e, &p, None))?;
+    zip::ZipArchive::new(std::io::Cursor::new(data))
+        .map_err(|_| err("BadZipFile", "File is not a zip file"))
+}
+
+table! { ZIP:
+    "entries", "entries(path)", "[(name, file_size, compress_size, is_dir, deflated)] of a zip archive." => |it, a| {
+        let mut z = zip_open(it, a)?;
+        let mut out = Vec::new();
+        for i in 0..z.len() {
+            let f = z.by_index(i).map_err(zip_err)?;
+            out.push(Value::tuple(vec![
+                Value::str(&f.name().map_err(zip_err)?),
+                Value::Int(f.size() as i64),
+                Value::Int(f.compressed_size() as i64),
+                Value::Bool(f.is_dir()),
+                Value::Bool(f.compression() != zip::CompressionMethod::Stored),
+            ]));
+        }
+        Ok(Value::list(out))
+    };
+    "read", "read(path, name)", "One member's bytes." => |it, a| {
+        let mut z = zip_open(it, a)?;
+        let name = to_str(&a.req(1, "name")?, "name")?;
+        let mut f = z.by_name(&name).map_err(|_| err("KeyError", format!("\"There is no item named '{name}' in the archive\"")))?;
+        let mut out = Vec::new();
+        f.read_to_end(&mut out).map_err(zip_err)?;
+        Ok(Bytes::value(out))
+    };
+    "write", "write(path, members)", "Writes an archive of [(name, bytes, deflated)] members." => |it, a| {
+        let p = a.req(0, "path")?;
+        let p = it.fspath(&p, "path")?;
+        let members = it.collect(&a.req(1, "members")?)?;
+        let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for m in members {
+            let parts = it.collect(&m)?;
+            let [name, data, deflated] = parts.as_slice() else { return Err(type_err("a member is (name, bytes, deflated)")) };
+            let name = to_str(name, "name")?;
+            let method = if it.truthy(deflated)? { zip::CompressionMethod::Deflated } else { zip::CompressionMethod::Stored };
+            let opts = zip::write::SimpleFileOptions::default().compression_method(method);
+            if name.ends_with('/') {
+                z.add_directory(name.to_string(), opts).map_err(zip_err)?;
+                continue;
+            }
+            let d = data_arg(data)?;
+            z.start_file(name.to_string(), opts).map_err(zip_err)?;
+            z.write_all(&d).map_err(zip_err)?;
+        }
+        let bytes = z.finish().map_err(zip_err)?.into_inner();
+        std::fs::write(&*p, bytes).map_err(|e| super::os::os_error(it, &e, &p, None))?;
+        Ok(Value::None)
+    };
+}
+
+pub fn zip_module(it: &mut Interp) -> Value {
+    let mut e = table_entries(ZIP);
+    e.push((
+        "BadZipFile",
+        module_exception(it, "BadZipFile", "BadZipFile", "zipfile", "Exception"),
+    ));
+    crate::eval::lang::value::module("_zip", &e)
 }

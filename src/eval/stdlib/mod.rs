@@ -34,6 +34,7 @@ const RUST_MODULES: &[(&str, Builder)] = &[
     ("struct", binary::struct_module),
     ("pickle", pickle::module),
     ("_gzip", binary::gzip_module),
+    ("_zip", binary::zip_module),
     ("importlib", importlib::module),
     ("re", re::module),
 ];
