@@ -70,7 +70,11 @@ impl Layout {
         self.shape.len()
     }
     pub fn numel(&self) -> usize {
-        self.shape.iter().product()
+        // A zero anywhere makes it empty, whatever the other sizes (which may be huge).
+        if self.shape.contains(&0) {
+            return 0;
+        }
+        self.shape.iter().fold(1usize, |a, &s| a.saturating_mul(s))
     }
 
     /// PyTorch's rule: strides of size-1 dimensions do not matter.
@@ -81,7 +85,7 @@ impl Layout {
                 if stride != expected {
                     return false;
                 }
-                expected *= size;
+                expected = expected.saturating_mul(size);
             }
         }
         true
@@ -131,7 +135,7 @@ impl Layout {
             if stride != expected {
                 return false;
             }
-            expected *= size;
+            expected = expected.saturating_mul(size);
         }
         true
     }

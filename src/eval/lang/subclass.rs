@@ -76,6 +76,21 @@ impl Interp {
         c
     }
 
+    /// `collections.OrderedDict(d)`, what `state_dict()` returns as PyTorch's does (it is a
+    /// dict subclass: everything that takes a dict takes it).
+    pub fn ordered_dict(&mut self, d: Dict) -> R<Value> {
+        let collections = self.import_module("collections")?;
+        let Value::Class(c) = self.getattr(&collections, "OrderedDict")? else {
+            return Ok(Value::dict(d));
+        };
+        let mut attrs = IndexMap::new();
+        attrs.insert(Rc::from(PAYLOAD), Value::dict(d));
+        Ok(Value::Instance(Rc::new(Instance {
+            class: c,
+            attrs: RefCell::new(attrs),
+        })))
+    }
+
     /// A new instance's empty payload, for a class deriving from a built-in type.
     pub fn new_payload(&mut self, c: &Rc<Class>) -> R<Option<Value>> {
         match builtin_type_of(c).filter(|b| b.name != "type") {

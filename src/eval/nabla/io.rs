@@ -21,6 +21,10 @@ fn path_arg(it: &mut Interp, a: &mut Args, i: usize, name: &str) -> R<String> {
 /// A value as the object a file holds: tensors, numbers, strings, and lists, tuples and
 /// dicts of them.
 fn to_obj(it: &Interp, v: &Value, depth: usize) -> R<Obj> {
+    // An OrderedDict (a state_dict) or another dict subclass: its dict.
+    if let Some(p) = crate::eval::lang::subclass::payload(v) {
+        return to_obj(it, &p, depth);
+    }
     if depth > 100 {
         return Err(type_err(
             "torch.save: the object nests more than 100 deep (or contains itself)",

@@ -479,11 +479,12 @@ table! { MODULE_METHODS:
         let keep = flag(it, a, 3, "keep_vars", false)?;
         let mut d = Dict::new();
         it.state_dict_into(&me, prefix.as_deref().unwrap_or(""), keep, &mut d);
-        Ok(Value::dict(d))
+        it.ordered_dict(d)
     };
     "load_state_dict", "Module.load_state_dict(state_dict, strict=True)", "Copies tensors into the parameters and buffers of the same names; strict: the names must match." => |it, a| {
         let me = this(a)?;
         let sd = a.req(1, "state_dict")?;
+        let sd = crate::eval::lang::subclass::payload(&sd).unwrap_or(sd);
         let strict = flag(it, a, 2, "strict", true)?;
         a.kw("assign");
         let Value::Dict(sd) = sd else {
