@@ -455,3 +455,95 @@ pub fn zip_module(it: &mut Interp) -> Value {
     ));
     crate::eval::lang::value::module("_zip", &e)
 }
+
+/// `_tar`: the archive primitives under tarfile.py (the tar crate; gzip through flate2).
+fn tar_bytes(it: &mut Interp, a: &mut Args) -> R<Vec<u8>> {
+    let p = a.req(0, "path")?;
+    let p = it.fspath(&p, "path")?;
+    let raw = std::fs::read(&*p).map_err(|e| super::os::os_error(it, &e, &p, None))?;
+    if raw.starts_with(&[0x1f, 0x8b]) {
+        return gz_decompress(&raw)
+            .map_err(|_| err("ReadError", "file could not be opened successfully"));
+    }
+    Ok(raw)
+}
+
+fn tar_err(e: impl std::fmt::Display) -> Ctrl {
+    err("ReadError", format!("{e}"))
+}
+
+table! { TAR:
+    "entries", "entries(path)", "[(name, size, is_dir)] of a tar archive (plain or gzipped)." => |it, a| {
+        let data = tar_bytes(it, a)?;
+        let mut ar = tar::Archive::new(std::io::Cursor::new(data));
+        let mut out = Vec::new();
+        for e in ar.entries().map_err(tar_err)? {
+            let e = e.map_err(tar_err)?;
+            let name = e.path().map_err(tar_err)?.to_string_lossy().into_owned();
+            let dir = e.header().entry_type().is_dir();
+            let name = if dir { name.trim_end_matches('/').to_string() } else { name };
+            out.push(Value::tuple(vec![Value::str(&name), Value::Int(e.size() as i64), Value::Bool(dir)]));
+        }
+        if out.is_empty() && !tar_bytes(it, a).map(|d| d.iter().all(|&b| b == 0)).unwrap_or(false) {
+            return Err(err("ReadError", "file could not be opened successfully"));
+        }
+        Ok(Value::list(out))
+    };
+    "read", "read(path, name)", "One member's bytes." => |it, a| {
+        let data = tar_bytes(it, a)?;
+        let name = to_str(&a.req(1, "name")?, "name")?;
+        let mut ar = tar::Archive::new(std::io::Cursor::new(data));
+        for e in ar.entries().map_err(tar_err)? {
+            let mut e = e.map_err(tar_err)?;
+            if e.path().map_err(tar_err)?.to_string_lossy() == *name {
+                let mut out = Vec::new();
+                e.read_to_end(&mut out).map_err(tar_err)?;
+                return Ok(Bytes::value(out));
+            }
+        }
+        Err(err("KeyError", format!("\"filename '{name}' not found\"")))
+    };
+    "write", "write(path, members, gz)", "Writes a tar archive of [(name, bytes or None for a folder)] members, gzipped when gz." => |it, a| {
+        let p = a.req(0, "path")?;
+        let p = it.fspath(&p, "path")?;
+        let members = it.collect(&a.req(1, "members")?)?;
+        let gz = a.req(2, "gz")?;
+        let gz = it.truthy(&gz)?;
+        let mut b = tar::Builder::new(Vec::new());
+        for m in members {
+            let parts = it.collect(&m)?;
+            let [name, data] = parts.as_slice() else { return Err(type_err("a member is (name, bytes or None)")) };
+            let name = to_str(name, "name")?;
+            let mut h = tar::Header::new_gnu();
+            h.set_mode(if matches!(data, Value::None) { 0o755 } else { 0o644 });
+            h.set_mtime(0);
+            match data {
+                Value::None => {
+                    h.set_entry_type(tar::EntryType::Directory);
+                    h.set_size(0);
+                    h.set_cksum();
+                    b.append_data(&mut h, format!("{name}/"), std::io::empty()).map_err(tar_err)?;
+                }
+                d => {
+                    let d = data_arg(d)?;
+                    h.set_size(d.len() as u64);
+                    h.set_cksum();
+                    b.append_data(&mut h, &*name, d.as_slice()).map_err(tar_err)?;
+                }
+            }
+        }
+        let bytes = b.into_inner().map_err(tar_err)?;
+        let bytes = if gz { gz_compress(&bytes, 9)? } else { bytes };
+        std::fs::write(&*p, bytes).map_err(|e| super::os::os_error(it, &e, &p, None))?;
+        Ok(Value::None)
+    };
+}
+
+pub fn tar_module(it: &mut Interp) -> Value {
+    let mut e = table_entries(TAR);
+    e.push((
+        "ReadError",
+        module_exception(it, "ReadError", "ReadError", "tarfile", "Exception"),
+    ));
+    crate::eval::lang::value::module("_tar", &e)
+}

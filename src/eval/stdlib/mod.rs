@@ -35,6 +35,7 @@ const RUST_MODULES: &[(&str, Builder)] = &[
     ("pickle", pickle::module),
     ("_gzip", binary::gzip_module),
     ("_zip", binary::zip_module),
+    ("_tar", binary::tar_module),
     ("importlib", importlib::module),
     ("re", re::module),
 ];
