@@ -53,3 +53,16 @@ except TypeError as e:
     print("TypeError", e)
 os.remove(path)
 os.rmdir("_t205_tmp")
+# bytearray: a mutable buffer built piece by piece.
+ba = bytearray(b"ab")
+ba.append(99)
+ba.extend(b"de")
+ba.extend([102, 103])
+ba += b"!"
+print(ba, len(ba), ba[0], ba[1:3], bytes(ba), ba.decode(), type(ba).__name__, isinstance(ba, bytearray))
+ba[0] = 65
+print(ba, 65 in ba, ba.pop(), ba, bytearray(3), bytearray("hé", "utf-8"), ba == b"Abcdefg", bytearray() == b"")
+try:
+    ba.append(300)
+except ValueError as e:
+    print("ValueError", e)

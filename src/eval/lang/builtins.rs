@@ -717,6 +717,7 @@ table! { BUILTINS:
             .collect();
         Ok(Value::dict(d))
     };
+    "bytearray", "bytearray(source=b'', encoding=None)", "Mutable bytes: as bytes(), with append, extend and item assignment." => |it, a| super::bytes::construct_bytearray(it, a);
     "bytes", "bytes(source=b'', encoding=None)", "Immutable bytes: from a str and an encoding, an iterable of ints (0-255), a count of zero bytes, or bytes." => |it, a| super::bytes::construct(it, a);
     "delattr", "delattr(obj, name)", "Removes the object's attribute." => |it, a| {
         let o = a.req(0, "obj")?;

@@ -116,6 +116,9 @@ pub fn construct(it: &mut Interp, a: &mut Args) -> R<Value> {
             Ok(Bytes::value(vec![0; *n as usize]))
         }
         v if as_bytes(v).is_some() => Ok(src),
+        v if v.native::<ByteArray>().is_some() => {
+            Ok(Bytes::value(bytes_like(v).unwrap_or_default()))
+        }
         _ => {
             let mut out = Vec::new();
             for x in it.collect(&src)? {
@@ -403,4 +406,162 @@ fn fromhex(s: &str) -> R<Value> {
         );
     }
     Ok(Bytes::value(out))
+}
+
+/// `bytearray`: mutable bytes (`append`, `extend`, item assignment, `+=` through extend),
+/// for building a binary buffer piece by piece.
+pub struct ByteArray(pub std::cell::RefCell<Vec<u8>>);
+
+impl Native for ByteArray {
+    fn type_name(&self) -> &'static str {
+        "bytearray"
+    }
+    fn repr(&self) -> String {
+        format!("bytearray({})", bytes_repr(&self.0.borrow()))
+    }
+    fn method(&self, name: &str) -> Option<&'static Builtin> {
+        BYTEARRAY_METHODS.iter().find(|b| b.name == name)
+    }
+    fn dir(&self) -> Vec<&'static str> {
+        BYTEARRAY_METHODS.iter().map(|b| b.name).collect()
+    }
+    fn type_object(&self) -> Option<Value> {
+        super::builtins::BUILTINS
+            .iter()
+            .find(|b| b.name == "bytearray")
+            .map(Value::Builtin)
+    }
+}
+
+fn ba(a: &mut Args) -> R<Rc<ByteArray>> {
+    let v = a.req(0, "self")?;
+    v.native::<ByteArray>().ok_or_else(|| {
+        type_err(format!(
+            "descriptor needs a bytearray, not {}",
+            v.type_name()
+        ))
+    })
+}
+
+/// The bytes of a bytes or bytearray value.
+pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
+    if let Some(b) = as_bytes(v) {
+        return Some(b.0.clone());
+    }
+    v.native::<ByteArray>().map(|b| b.0.borrow().clone())
+}
+
+fn byte_of(v: &Value) -> R<u8> {
+    let i = to_int(v, "an integer is required")?;
+    u8::try_from(i).map_err(|_| value_err("byte must be in range(0, 256)"))
+}
+
+/// `bytearray(x)`: as `bytes(x)`, but mutable.
+pub fn construct_bytearray(it: &mut Interp, a: &mut Args) -> R<Value> {
+    let v = match a.get(0, "source") {
+        Some(ba) if ba.native::<ByteArray>().is_some() => bytes_like(&ba).unwrap_or_default(),
+        Some(src) => {
+            let mut args = Args::new("bytearray", vec![src], vec![]);
+            if let Some(e) = a.get(1, "encoding") {
+                args = Args::new("bytearray", vec![args.req(0, "source")?, e], vec![]);
+            }
+            let b = construct(it, &mut args)?;
+            as_bytes(&b).map(|b| b.0.clone()).unwrap_or_default()
+        }
+        None => Vec::new(),
+    };
+    Ok(Value::Native(Rc::new(ByteArray(std::cell::RefCell::new(
+        v,
+    )))))
+}
+
+table! { BYTEARRAY_METHODS:
+    "append", "bytearray.append(x)", "Adds one byte (an int 0-255)." => |_, a| {
+        let b = ba(a)?;
+        let x = byte_of(&a.req(1, "item")?)?;
+        b.0.borrow_mut().push(x);
+        Ok(Value::None)
+    };
+    "extend", "bytearray.extend(iterable)", "Adds the bytes (or ints) of the iterable." => |it, a| {
+        let b = ba(a)?;
+        let src = a.req(1, "iterable")?;
+        let more = match bytes_like(&src) {
+            Some(v) => v,
+            None => it.collect(&src)?.iter().map(byte_of).collect::<R<Vec<u8>>>()?,
+        };
+        b.0.borrow_mut().extend(more);
+        Ok(Value::None)
+    };
+    "__iadd__", "b += other", "Extends in place." => |_, a| {
+        let me = a.req(0, "self")?;
+        let b = me.native::<ByteArray>().ok_or_else(|| type_err("needs a bytearray"))?;
+        let o = a.req(1, "other")?;
+        let o = bytes_like(&o).ok_or_else(|| type_err(format!("can't concat {} to bytearray", o.type_name())))?;
+        b.0.borrow_mut().extend(o);
+        Ok(me)
+    };
+    "__len__", "len(b)", "The number of bytes." => |_, a| Ok(Value::Int(ba(a)?.0.borrow().len() as i64));
+    "__getitem__", "b[i]", "A byte (an int), or a slice (a bytearray)." => |_, a| {
+        let b = ba(a)?;
+        let v = b.0.borrow();
+        match a.req(1, "index")? {
+            Value::Int(i) => index(v.len(), i).map(|j| Value::Int(v[j] as i64)).ok_or_else(|| err("IndexError", "bytearray index out of range")),
+            Value::Slice(s) => Ok(Value::Native(Rc::new(ByteArray(std::cell::RefCell::new(super::access::pick(&v, &s)?))))),
+            x => Err(type_err(format!("bytearray indices must be integers or slices, not {}", x.type_name()))),
+        }
+    };
+    "__setitem__", "b[i] = x", "Sets one byte." => |_, a| {
+        let b = ba(a)?;
+        let i = to_int(&a.req(1, "index")?, "index")?;
+        let x = byte_of(&a.req(2, "value")?)?;
+        let n = b.0.borrow().len();
+        let j = index(n, i).ok_or_else(|| err("IndexError", "bytearray index out of range"))?;
+        b.0.borrow_mut()[j] = x;
+        Ok(Value::None)
+    };
+    "__iter__", "iter(b)", "The bytes as ints." => |_, a| {
+        let b = ba(a)?;
+        let items: Vec<Value> = b.0.borrow().iter().map(|&c| Value::Int(c as i64)).collect();
+        Ok(Value::Iter(Rc::new(std::cell::RefCell::new(Iter::Seq { items: Rc::from(items), pos: 0 }))))
+    };
+    "__eq__", "b == other", "Equal bytes." => |_, a| {
+        let b = ba(a)?;
+        let o = a.req(1, "other")?;
+        Ok(Value::Bool(bytes_like(&o).is_some_and(|o| o == *b.0.borrow())))
+    };
+    "__contains__", "x in b", "A byte value in b." => |_, a| {
+        let b = ba(a)?;
+        let x = a.req(1, "x")?;
+        Ok(Value::Bool(match x {
+            Value::Int(i) => (0..=255).contains(&i) && b.0.borrow().contains(&(i as u8)),
+            o => {
+                let o = bytes_like(&o).ok_or_else(|| type_err("a bytes-like object is required"))?;
+                o.is_empty() || b.0.borrow().windows(o.len()).any(|w| w == o.as_slice())
+            }
+        }))
+    };
+    "decode", "bytearray.decode(encoding='utf-8', errors='strict')", "The text these bytes encode." => |_, a| {
+        let b = ba(a)?;
+        let enc = a.get(1, "encoding").map(|e| to_str(&e, "encoding")).transpose()?;
+        let errors = a.get(2, "errors").map(|e| to_str(&e, "errors")).transpose()?;
+        let v = b.0.borrow().clone();
+        Ok(Value::str(&decode(&v, enc.as_deref().unwrap_or("utf-8"), errors.as_deref().unwrap_or("strict"))?))
+    };
+    "hex", "bytearray.hex()", "Two hex digits per byte." => |_, a| {
+        let b = ba(a)?;
+        let s: String = b.0.borrow().iter().map(|c| format!("{c:02x}")).collect();
+        Ok(Value::str(&s))
+    };
+    "clear", "bytearray.clear()", "Removes every byte." => |_, a| {
+        ba(a)?.0.borrow_mut().clear();
+        Ok(Value::None)
+    };
+    "pop", "bytearray.pop(index=-1)", "Removes and returns a byte." => |_, a| {
+        let b = ba(a)?;
+        let i = a.get(1, "index").map(|i| to_int(&i, "index")).transpose()?.unwrap_or(-1);
+        let n = b.0.borrow().len();
+        let j = index(n, i).ok_or_else(|| err("IndexError", "pop from empty bytearray"))?;
+        let x = b.0.borrow_mut().remove(j);
+        Ok(Value::Int(x as i64))
+    };
 }

@@ -14,7 +14,7 @@ use std::rc::Rc;
 pub fn builtin_type_name(b: &Builtin) -> Option<&'static str> {
     match b.name {
         "int" | "float" | "str" | "bool" | "list" | "tuple" | "dict" | "set" | "range" | "type"
-        | "frozenset" | "slice" | "bytes" | "complex"
+        | "frozenset" | "slice" | "bytes" | "bytearray" | "complex"
             if builtins::BUILTINS
                 .as_ptr_range()
                 .contains(&(b as *const Builtin)) =>
@@ -55,6 +55,7 @@ impl Interp {
                 Some("set") => matches!(v, Value::Set(_)),
                 Some("range") => matches!(v, Value::Range(_)),
                 Some("bytes") => v.native::<super::bytes::Bytes>().is_some(),
+                Some("bytearray") => v.native::<super::bytes::ByteArray>().is_some(),
                 _ => {
                     return Err(err(
                         "TypeError",

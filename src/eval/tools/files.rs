@@ -168,11 +168,11 @@ table! { FILE_METHODS:
         let f = file_of(a)?;
         let v = a.req(1, "s")?;
         if let FileKind::WriteBytes { buf, .. } = &mut f.borrow_mut().kind {
-            let Some(b) = crate::eval::lang::bytes::as_bytes(&v) else {
+            let Some(b) = crate::eval::lang::bytes::bytes_like(&v) else {
                 return Err(type_err(format!("a bytes-like object is required, not '{}'", v.type_name())));
             };
-            buf.extend_from_slice(&b.0);
-            return Ok(Value::Int(b.0.len() as i64));
+            buf.extend_from_slice(&b);
+            return Ok(Value::Int(b.len() as i64));
         }
         let s = to_str(&v, "write() argument")?;
         file_write(it, &f, &s)?;
