@@ -13,9 +13,13 @@ mod binary;
 mod hashlib;
 mod importlib;
 mod inspect;
+pub(crate) mod math;
 mod os;
 mod pickle;
+pub(crate) mod random;
 mod re;
+pub(crate) mod sys;
+pub(crate) mod time;
 
 use crate::eval::lang::import::Source;
 use crate::eval::lang::interp::Interp;
