@@ -281,10 +281,17 @@ impl Interp {
         ]);
         self.modules.insert("math".into(), module("math", &math));
         // time.py and random.py (stdlib/py) build on these, as CPython's do on C modules.
-        self.modules
-            .insert("_time".into(), module("_time", &table_entries(crate::eval::stdlib::time::TIME)));
-        self.modules
-            .insert("_random".into(), module("_random", &table_entries(crate::eval::stdlib::random::RANDOM)));
+        self.modules.insert(
+            "_time".into(),
+            module("_time", &table_entries(crate::eval::stdlib::time::TIME)),
+        );
+        self.modules.insert(
+            "_random".into(),
+            module(
+                "_random",
+                &table_entries(crate::eval::stdlib::random::RANDOM),
+            ),
+        );
 
         let file = file_value;
         let stdout = file(FileKind::Stdout, "<stdout>");

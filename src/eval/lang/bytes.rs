@@ -222,7 +222,7 @@ table! { BYTES_METHODS:
         let b = me(a)?;
         match a.req(1, "index")? {
             Value::Int(i) => index(b.0.len(), i).map(|j| Value::Int(b.0[j] as i64)).ok_or_else(|| err("IndexError", "index out of range")),
-            Value::Slice(s) => Ok(Bytes::value(super::access::pick(&b.0, &s)?)),
+            Value::Slice(s) => Ok(Bytes::value(super::items::pick(&b.0, &s)?)),
             v => Err(type_err(format!("byte indices must be integers or slices, not {}", v.type_name()))),
         }
     };
@@ -506,7 +506,7 @@ table! { BYTEARRAY_METHODS:
         let v = b.0.borrow();
         match a.req(1, "index")? {
             Value::Int(i) => index(v.len(), i).map(|j| Value::Int(v[j] as i64)).ok_or_else(|| err("IndexError", "bytearray index out of range")),
-            Value::Slice(s) => Ok(Value::Native(Rc::new(ByteArray(std::cell::RefCell::new(super::access::pick(&v, &s)?))))),
+            Value::Slice(s) => Ok(Value::Native(Rc::new(ByteArray(std::cell::RefCell::new(super::items::pick(&v, &s)?))))),
             x => Err(type_err(format!("bytearray indices must be integers or slices, not {}", x.type_name()))),
         }
     };

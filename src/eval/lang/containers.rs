@@ -56,7 +56,7 @@ table! { LIST_METHODS:
         if l.is_empty() {
             return Err(err("IndexError", "pop from empty list"));
         }
-        let j = super::access::norm_index(i, l.len()).ok_or_else(|| err("IndexError", "pop index out of range"))?;
+        let j = super::items::norm_index(i, l.len()).ok_or_else(|| err("IndexError", "pop index out of range"))?;
         Ok(l.remove(j))
     };
     "remove", "list.remove(value)", "Removes the first item equal to value." => |it, a| {

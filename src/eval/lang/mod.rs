@@ -16,6 +16,7 @@ pub(crate) mod generator;
 pub(crate) mod import;
 pub(crate) mod interp;
 pub(crate) mod introspect;
+pub(crate) mod items;
 pub(crate) mod iter;
 pub(crate) mod ops;
 pub(crate) mod resolve;

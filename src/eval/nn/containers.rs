@@ -48,7 +48,7 @@ fn check_module(it: &Interp, v: &Value, owner: &str) -> R<()> {
 fn index(it: &Interp, me: &Value, i: &Value) -> R<usize> {
     let n = items(it, me).len();
     let k = to_int(i, "index")?;
-    crate::eval::lang::access::norm_index(k, n)
+    crate::eval::lang::items::norm_index(k, n)
         .ok_or_else(|| err("IndexError", format!("index {k} is out of range")))
 }
 

@@ -204,7 +204,7 @@ fn negative_steps(it: &mut Interp, t: &Tensor, index: &Value) -> R<(Tensor, Valu
         }
         if let (true, Value::Slice(s)) = (negative(v), v) {
             let len = t.shape().get(dim).copied().unwrap_or(0);
-            let (start, _, step, n) = crate::eval::lang::access::slice_indices(s, len)?;
+            let (start, _, step, n) = crate::eval::lang::items::slice_indices(s, len)?;
             let mut pick: Vec<Value> = vec![full.clone(); dim];
             let (lo, hi) = if n == 0 {
                 (0, 0)

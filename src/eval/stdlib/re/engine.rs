@@ -1,17 +1,17 @@
 //! The engine side of `re`: a Python pattern compiled for regex-automata, one search,
 //! every match (Python's empty-match rule), and the `sub`/`split`/`findall` built on them.
 
+use super::objects::match_value;
+use super::{re_error, ReState, ASCII, DOTALL, IGNORECASE, MULTILINE, VERBOSE};
 use crate::eval::lang::builtins::to_str;
 use crate::eval::lang::exc::R;
 use crate::eval::lang::interp::Interp;
 use crate::eval::lang::value::*;
-use std::cell::RefCell;
-use std::rc::Rc;
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
-use super::objects::match_value;
-use super::{re_error, ReState, ASCII, DOTALL, IGNORECASE, MULTILINE, VERBOSE};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 pub(super) struct Pattern {
     pub(super) source: Rc<str>,
@@ -22,7 +22,6 @@ pub(super) struct Pattern {
     pub(super) ngroups: usize,
     pub(super) names: Vec<(String, usize)>,
 }
-
 
 /// Python's pattern syntax as the engine's: `\Z` is `\z`; look-around and back-references
 /// are refused; with re.ASCII, `\d \w \s` and `\b` are ASCII-only.
@@ -215,7 +214,6 @@ pub(super) fn all_matches(
     }
     out
 }
-
 
 #[derive(Clone, Copy)]
 pub(super) enum Mode {

@@ -20,10 +20,10 @@ use crate::eval::lang::builtins::{table, to_int, to_str, Args};
 use crate::eval::lang::exc::{Ctrl, R};
 use crate::eval::lang::interp::Interp;
 use crate::eval::lang::value::*;
-use std::cell::RefCell;
-use std::rc::Rc;
 use engine::*;
 use objects::PatternObj;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 const IGNORECASE: i64 = 2;
 const MULTILINE: i64 = 8;
@@ -47,7 +47,6 @@ fn re_error(it: &mut Interp, msg: impl Into<String>) -> Ctrl {
     let v = crate::eval::lang::exc::instance(cls, vec![Value::str(&msg.into())]);
     it.raise_value(v)
 }
-
 
 /// The `(pattern, string, flags=0)` arguments of the module's functions: the compiled
 /// pattern, the string and its length in characters.
@@ -80,7 +79,6 @@ fn pattern_arg(it: &mut Interp, v: &Value, flags: i64) -> R<Rc<Pattern>> {
     let s = to_str(v, "pattern")?;
     build(it, &s, flags)
 }
-
 
 /// Python's `re.escape`: a backslash before every character special in a pattern.
 fn escape(s: &str) -> String {

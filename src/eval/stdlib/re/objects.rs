@@ -1,12 +1,12 @@
 //! `re.Pattern` and `re.Match`: the objects, their attributes and their methods.
 
+use super::engine::*;
+use super::{ASCII, DOTALL, IGNORECASE, MULTILINE, UNICODE, VERBOSE};
 use crate::eval::lang::builtins::{table, to_int, to_str, Args, Builtin};
 use crate::eval::lang::exc::{type_err, R};
 use crate::eval::lang::interp::Interp;
 use crate::eval::lang::value::*;
 use std::rc::Rc;
-use super::engine::*;
-use super::{ASCII, DOTALL, IGNORECASE, MULTILINE, UNICODE, VERBOSE};
 
 pub(super) struct Match {
     pub(super) pat: Rc<Pattern>,
@@ -16,7 +16,6 @@ pub(super) struct Match {
     pub(super) pos: usize,
     pub(super) endpos: usize,
 }
-
 
 pub(super) struct PatternObj(pub(super) Rc<Pattern>);
 pub(super) struct MatchObj(pub(super) Match);
@@ -206,7 +205,6 @@ pub(super) fn target(a: &mut Args, i: usize) -> R<(Rc<str>, usize, usize)> {
     };
     Ok((s, pos, endpos))
 }
-
 
 table! { PATTERN_METHODS:
     "match", "Pattern.match(string, pos=0, endpos=len)", "A Match at pos, or None." => |_, a| {
