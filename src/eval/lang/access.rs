@@ -230,10 +230,11 @@ impl Interp {
                 }
             }
             _ if name.starts_with("__")
-                && super::ops::op_method_of(obj, name).is_some()
+                && super::op_methods::op_method_of(obj, name).is_some()
                 && self.method_of(obj, name).is_none() =>
             {
-                let b = super::ops::op_method_of(obj, name).unwrap_or(&builtins::OBJECT_INIT);
+                let b =
+                    super::op_methods::op_method_of(obj, name).unwrap_or(&builtins::OBJECT_INIT);
                 Ok(Value::Method(Rc::new((obj.clone(), Value::Builtin(b)))))
             }
             _ => {

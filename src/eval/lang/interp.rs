@@ -116,53 +116,6 @@ impl Interp {
         self.globals.borrow().get(s).cloned().flatten()
     }
 
-    /// An attribute of a module: a global of one run from source, or a built-in one's entry.
-    pub fn module_attr(&self, m: &ModuleObj, name: &str) -> Option<Value> {
-        match &m.globals {
-            Some(g) => {
-                let s = *self.syms.ids.get(name)? as usize;
-                g.borrow().get(s).cloned().flatten()
-            }
-            None => m.attrs.borrow().get(name).cloned(),
-        }
-    }
-
-    /// Sets a module's attribute (a global, for a module run from source).
-    pub fn set_module_attr(&mut self, m: &ModuleObj, name: &str, v: Value) {
-        match &m.globals {
-            Some(g) => {
-                let s = self.syms.intern(name) as usize;
-                let mut g = g.borrow_mut();
-                if g.len() <= s {
-                    g.resize(s + 1, None);
-                }
-                g[s] = Some(v);
-            }
-            None => {
-                m.attrs.borrow_mut().insert(Rc::from(name), v);
-            }
-        }
-    }
-
-    /// A module's attributes, in definition order for a built-in one and symbol order for
-    /// one run from source.
-    pub fn module_items(&self, m: &ModuleObj) -> Vec<(Ident, Value)> {
-        match &m.globals {
-            Some(g) => g
-                .borrow()
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| Some((self.syms.names.get(i)?.clone(), v.clone()?)))
-                .collect(),
-            None => m
-                .attrs
-                .borrow()
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        }
-    }
-
     /// Runs `f` with room on the stack: grows it on the heap when deep recursion nears its end.
     /// Inside a generator (its own large stack) `f` runs as it is.
     #[inline]
@@ -171,23 +124,6 @@ impl Interp {
             return f(self);
         }
         stacker::maybe_grow(red_zone, 16 * red_zone, || f(self))
-    }
-
-    /// Makes `m` the running module (its globals are what names resolve to); returns the one
-    /// that ran before, to enter again afterwards.
-    pub fn enter_module(&mut self, m: &Rc<ModuleObj>) -> Rc<ModuleObj> {
-        if let Some(g) = &m.globals {
-            self.globals = g.clone();
-        }
-        std::mem::replace(&mut self.module, m.clone())
-    }
-
-    pub fn set_builtin(&mut self, name: &str, v: Value) {
-        let s = self.syms.intern(name) as usize;
-        if self.builtins.len() <= s {
-            self.builtins.resize(s + 1, None);
-        }
-        self.builtins[s] = Some(v);
     }
 
     /// Attaches a span to an error that has none yet (the innermost node that knows wins).

@@ -18,6 +18,7 @@ pub(crate) mod interp;
 pub(crate) mod introspect;
 pub(crate) mod items;
 pub(crate) mod iter;
+pub(crate) mod op_methods;
 pub(crate) mod ops;
 pub(crate) mod resolve;
 pub mod sink;
